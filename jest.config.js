@@ -10,4 +10,5 @@ export default {
   testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/actions/*/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/count-reporter.js'],
 };

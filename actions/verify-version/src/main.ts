@@ -1,0 +1,167 @@
+// verify-version: read inputs, run the gate, write outputs and the job summary.
+import * as path from 'node:path';
+import * as core from '@actions/core';
+import {
+  annotateChecks,
+  booleanInput,
+  checksTable,
+  enumInput,
+  input,
+  InputError,
+  keyValueTable,
+  pathInput,
+  readContext,
+  runAction,
+  setOutputs,
+  writeSummary,
+  type RunContext,
+} from '@exegol-actions/core/action';
+import { detectPreset, parseRules, PRESETS, PRESET_NAMES, readRulesFile, type VersionRule } from '@exegol-actions/core/files';
+import type { VerifyOptions } from '@exegol-actions/core/verify-version';
+
+export async function run(): Promise<void> {
+  await runAction('verify-version', async () => {
+    const ctx = readContext();
+    const root = pathInput('working-directory', { fallback: '.', mustExist: true });
+    const presetName = enumInput('preset', PRESET_NAMES, 'auto');
+    const requireStable = enumInput('require-stable', ['auto', 'true', 'false'], 'auto');
+    const finalSeverity = enumInput('test-file-mismatch', ['warning', 'error'], 'warning');
+    const comparePrevious = booleanInput('compare-previous', true);
+    const checkReleasePr = booleanInput('check-release-pr', false);
+    const tagPrefix = input('tag-prefix');
+    const releaseBranch = input('release-branch') || 'master';
+    const devBranch = input('dev-branch') || 'dev';
+    const titleTemplate = input('release-pr-title') || 'Release {version}';
+    if (!titleTemplate.includes('{version}')) {
+      throw new InputError('release-pr-title', `"${titleTemplate}" has no {version} placeholder`, 'Write it like "Release {version}".');
+    }
+
+    const { rules, rulesInput, rulesFrom } = await resolveRules(root, presetName);
+    // The gate (git, the version model) loads only once the inputs are known to be usable:
+    // start-up time is paid on every step, failing ones included.
+    const { Git } = await import('@exegol-actions/core/git');
+    const { findReleasePullRequest, nextBeta, verifyVersion } = await import('@exegol-actions/core/verify-version');
+    const git = comparePrevious ? await Git.open(root) : null;
+
+    const explicit = input('version');
+    const tag = input('tag') || ctx.tag;
+    const opts: VerifyOptions = {
+      root,
+      rules,
+      rulesInput,
+      version: explicit ? { value: explicit, source: 'input "version"' } : versionFromPullRequest(ctx, rules, titleTemplate),
+      tag: tag ? { value: tag, source: input('tag') ? 'input "tag"' : ctx.ref } : undefined,
+      tagPrefix,
+      requireStable: stableRequirement(requireStable, ctx, releaseBranch),
+      finalSeverity,
+      git,
+      releasePr: checkReleasePr
+        ? {
+            titleTemplate,
+            describe: `from ${devBranch} to ${releaseBranch}`,
+            find: () =>
+              findReleasePullRequest({
+                token: input('github-token'),
+                repository: ctx.repository,
+                head: devBranch,
+                base: releaseBranch,
+                number: ctx.pullRequest && ctx.pullRequest.baseRef === releaseBranch ? ctx.pullRequest.number : undefined,
+              }),
+          }
+        : null,
+    };
+
+    const result = await core.group('Checking the version', async () => {
+      const r = await verifyVersion(opts);
+      for (const c of r.checks) core.info(`${c.status.padEnd(4)}  ${c.title}: ${c.detail}`);
+      return r;
+    });
+
+    annotateChecks(result.checks, 'verify-version');
+    const v = result.version;
+    if (v) {
+      setOutputs({
+        version: v.raw,
+        normalized: v.normalized,
+        'is-prerelease': v.isPrerelease,
+        major: v.major,
+        minor: v.minor,
+        patch: v.patch,
+        'next-beta': nextBeta(v),
+        final: v.final,
+        'previous-tag': result.previousTag ?? '',
+      });
+    }
+    setOutputs({
+      history: result.history,
+      checks: JSON.stringify(
+        result.checks.map((c) => ({
+          id: c.id,
+          title: c.title,
+          status: c.status,
+          detail: c.detail,
+          file: c.location ? path.relative(root, c.location.file) : undefined,
+          line: c.location?.line,
+        })),
+      ),
+    });
+
+    const failed = result.checks.filter((c) => c.status === 'fail').length;
+    await writeSummary(
+      [
+        `### verify-version ${result.ok ? '✅' : '❌'} ${v ? `\`${v.raw}\`` : ''}`,
+        '',
+        checksTable(result.checks),
+        '',
+        keyValueTable({ rules: rulesFrom, 'previous tag': result.previousTag ?? 'none', history: result.history, 'next beta': v ? nextBeta(v) : undefined }),
+        '',
+      ].join('\n'),
+    );
+    if (!result.ok) {
+      core.info(`${failed} check(s) failed; see the annotations above.`);
+      process.exitCode = 1;
+    }
+  });
+}
+
+async function resolveRules(root: string, presetName: string): Promise<{ rules: VersionRule[]; rulesInput: string; rulesFrom: string }> {
+  const inline = input('rules');
+  const configFile = input('config-file');
+  if (inline && configFile) throw new InputError('rules', 'is set together with "config-file"', 'Use one of the two.');
+  if (inline) return { rules: await parseRules(inline, { input: 'rules' }), rulesInput: 'rules', rulesFrom: 'input "rules"' };
+  if (configFile) {
+    const file = pathInput('config-file', { mustExist: true, base: root });
+    return { rules: await readRulesFile(file), rulesInput: 'config-file', rulesFrom: path.relative(root, file) };
+  }
+  let name = presetName;
+  if (name === 'auto') {
+    name = detectPreset(root) ?? '';
+    if (!name) {
+      throw new InputError(
+        'preset',
+        `"auto" found no known project in ${root}`,
+        `Set preset to one of ${Object.keys(PRESETS).join(', ')} or none, or declare "rules".`,
+      );
+    }
+  }
+  return { rules: name === 'none' ? [] : PRESETS[name]!, rulesInput: 'preset', rulesFrom: `preset ${name}` };
+}
+
+function stableRequirement(setting: string, ctx: RunContext, releaseBranch: string): VerifyOptions['requireStable'] {
+  if (setting === 'true') return { required: true, reason: 'input require-stable' };
+  if (setting === 'false') return { required: false, reason: 'input require-stable is false' };
+  if (ctx.tag) return { required: true, reason: `tag push ${ctx.tag}` };
+  if (ctx.pullRequest && ctx.pullRequest.baseRef === releaseBranch) {
+    return { required: true, reason: `pull request #${ctx.pullRequest.number} into ${releaseBranch}` };
+  }
+  return { required: false, reason: 'not a tag push nor a pull request into the release branch' };
+}
+
+/** The images repository has no version file: its release PR title carries the version. */
+function versionFromPullRequest(ctx: RunContext, rules: VersionRule[], template: string): VerifyOptions['version'] {
+  if (rules.some((r) => r.role === 'version') || !ctx.pullRequest) return undefined;
+  const [before, after] = template.split('{version}') as [string, string];
+  const title = ctx.pullRequest.title.trim();
+  if (!title.startsWith(before) || !title.endsWith(after) || title.length <= before.length + after.length) return undefined;
+  return { value: title.slice(before.length, title.length - after.length), source: `pull request #${ctx.pullRequest.number} title` };
+}

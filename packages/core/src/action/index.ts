@@ -1,0 +1,5 @@
+export * from './errors.ts';
+export * from './context.ts';
+export * from './inputs.ts';
+export * from './run.ts';
+export * from './summary.ts';

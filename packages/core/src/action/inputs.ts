@@ -1,0 +1,79 @@
+// Typed readers over the runner's INPUT_<NAME> variables. Each error names the input and the fix.
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import * as core from '@actions/core';
+import { InputError } from './errors.ts';
+
+export function input(name: string): string {
+  return core.getInput(name);
+}
+
+export function requiredInput(name: string, fix: string): string {
+  const value = input(name);
+  if (!value) throw new InputError(name, 'is required but empty', fix);
+  return value;
+}
+
+export function enumInput<T extends string>(name: string, allowed: readonly T[], fallback?: T): T {
+  const value = input(name) || fallback;
+  if (value === undefined || value === '') throw new InputError(name, 'is required but empty', `Use one of: ${allowed.join(', ')}.`);
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new InputError(name, `unknown value ${JSON.stringify(value)}`, `Use one of: ${allowed.join(', ')}.`);
+  }
+  return value as T;
+}
+
+// The YAML 1.2 core-schema booleans, the same set @actions/core accepts.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+
+export function booleanInput(name: string, fallback = false): boolean {
+  const value = input(name);
+  if (value === '') return fallback;
+  if (TRUE.includes(value)) return true;
+  if (FALSE.includes(value)) return false;
+  throw new InputError(name, `${JSON.stringify(value)} is not a boolean`, 'Use true or false.');
+}
+
+export function integerInput(name: string, fallback: number, range: { min?: number; max?: number } = {}): number {
+  const value = input(name);
+  if (value === '') return fallback;
+  const n = Number(value);
+  const { min = -Infinity, max = Infinity } = range;
+  if (!/^-?\d+$/.test(value) || n < min || n > max) {
+    const bounds = [Number.isFinite(min) ? `at least ${min}` : '', Number.isFinite(max) ? `at most ${max}` : ''].filter(Boolean).join(' and ');
+    throw new InputError(name, `${JSON.stringify(value)} is not a whole number${bounds ? ` ${bounds}` : ''}`, `Give a whole number${bounds ? ` ${bounds}` : ''}.`);
+  }
+  return n;
+}
+
+/** One item a line, or separated by commas; blanks and surrounding spaces dropped. */
+export function listInput(name: string): string[] {
+  return input(name)
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function workspace(): string {
+  return path.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+}
+
+/**
+ * A path inside the workspace. Paths that leave it are refused: an action must not read or write
+ * files of the runner that the workflow author did not check out.
+ */
+export function pathInput(name: string, options: { fallback?: string; mustExist?: boolean; base?: string } = {}): string {
+  const value = input(name) || options.fallback || '';
+  if (!value) throw new InputError(name, 'is required but empty', 'Give a path relative to the workspace.');
+  const root = workspace();
+  const resolved = path.resolve(options.base ?? root, value);
+  const rel = path.relative(root, resolved);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new InputError(name, `${JSON.stringify(value)} is outside the workspace (${root})`, 'Give a path inside the checked-out repository.');
+  }
+  if (options.mustExist && !fs.existsSync(resolved)) {
+    throw new InputError(name, `${JSON.stringify(value)} does not exist`, 'Check the path, and that the step runs after actions/checkout.');
+  }
+  return resolved;
+}

@@ -1,0 +1,3 @@
+export * from './rules.ts';
+export * from './presets.ts';
+export * from './config.ts';

@@ -1,0 +1,132 @@
+// The one git layer: every git call of every action goes through a `Git` bound to a work tree.
+import { run, type RunOptions, type RunResult } from '../exec/index.ts';
+
+export interface GitOptions {
+  /** Extra configuration for this process only (`git -c` is avoided: it shows in `ps`). */
+  config?: Record<string, string>;
+  env?: Record<string, string | undefined>;
+  secrets?: string[];
+}
+
+export type HistorySource = 'complete' | 'unshallowed' | 'fetched-tags';
+
+export class Git {
+  private constructor(
+    readonly dir: string,
+    private readonly options: GitOptions,
+  ) {}
+
+  /** A git bound to a directory as it is (a bare repository, or one not made yet). */
+  static at(dir: string, options: GitOptions = {}): Git {
+    return new Git(dir, options);
+  }
+
+  /** The work tree that contains `dir`; a clear error when there is none. */
+  static async open(dir: string, options: GitOptions = {}): Promise<Git> {
+    const git = new Git(dir, options);
+    const res = await git.raw(['rev-parse', '--show-toplevel'], { allowFailure: true });
+    if (res.code !== 0) throw new Error(`${dir} is not a git work tree: check out the repository first (actions/checkout).`);
+    return new Git(res.stdout.trim(), options);
+  }
+
+  /** Runs git with the configured environment; configuration goes through GIT_CONFIG_* variables. */
+  async raw(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+    const config = Object.entries(this.options.config ?? {});
+    const env: Record<string, string | undefined> = {
+      GIT_TERMINAL_PROMPT: '0',
+      ...this.options.env,
+      ...options.env,
+    };
+    if (config.length) {
+      env.GIT_CONFIG_COUNT = String(config.length);
+      config.forEach(([k, v], i) => {
+        env[`GIT_CONFIG_KEY_${i}`] = k;
+        env[`GIT_CONFIG_VALUE_${i}`] = v;
+      });
+    }
+    return run('git', args, {
+      ...options,
+      cwd: options.cwd ?? this.dir,
+      env,
+      secrets: [...(this.options.secrets ?? []), ...(options.secrets ?? [])],
+    });
+  }
+
+  async out(args: readonly string[]): Promise<string> {
+    return (await this.raw(args)).stdout.trim();
+  }
+
+  async lines(args: readonly string[]): Promise<string[]> {
+    return (await this.out(args)).split('\n').filter(Boolean);
+  }
+
+  async revParse(rev: string): Promise<string | null> {
+    const res = await this.raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { allowFailure: true });
+    return res.code === 0 ? res.stdout.trim() : null;
+  }
+
+  async head(): Promise<string> {
+    const sha = await this.revParse('HEAD');
+    if (!sha) throw new Error(`${this.dir} has no commit checked out.`);
+    return sha;
+  }
+
+  async currentBranch(): Promise<string | null> {
+    const res = await this.raw(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true });
+    return res.code === 0 ? res.stdout.trim() : null;
+  }
+
+  /** Every ref with the object it points at: a snapshot to prove a failed step changed nothing. */
+  async refs(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const line of await this.lines(['for-each-ref', '--format=%(refname) %(objectname)'])) {
+      const [ref, sha] = line.split(' ') as [string, string];
+      out[ref] = sha;
+    }
+    return out;
+  }
+
+  async isShallow(): Promise<boolean> {
+    return (await this.out(['rev-parse', '--is-shallow-repository'])) === 'true';
+  }
+
+  async remotes(): Promise<string[]> {
+    return this.lines(['remote']);
+  }
+
+  async isClean(): Promise<boolean> {
+    return (await this.out(['status', '--porcelain', '--untracked-files=no'])) === '';
+  }
+
+  /**
+   * Makes the commit history and the tags available, as `actions/checkout` gives a depth-1 clone
+   * without tags by default. Says what it did, so a caller never compares against nothing silently.
+   */
+  async ensureHistory(remote = 'origin'): Promise<HistorySource> {
+    const shallow = await this.isShallow();
+    const hasRemote = (await this.remotes()).includes(remote);
+    if (!hasRemote) {
+      if (shallow) throw new Error(`the clone is shallow and has no remote "${remote}" to fetch history from: check out with fetch-depth: 0.`);
+      return 'complete';
+    }
+    if (shallow) {
+      await this.raw(['fetch', '--unshallow', '--tags', '--no-recurse-submodules', '--quiet', remote]);
+      return 'unshallowed';
+    }
+    await this.raw(['fetch', '--tags', '--no-recurse-submodules', '--quiet', remote]);
+    return 'fetched-tags';
+  }
+
+  /** Tags whose commit is an ancestor of (or equal to) `rev`. */
+  async tagsMergedInto(rev: string): Promise<string[]> {
+    return this.lines(['tag', '--merged', rev]);
+  }
+
+  async tagsPointingAt(rev: string): Promise<string[]> {
+    return this.lines(['tag', '--points-at', rev]);
+  }
+
+  async tagCommit(tag: string): Promise<string | null> {
+    return this.revParse(`refs/tags/${tag}`);
+  }
+}

@@ -1,0 +1,25 @@
+// The release pull request, from the API: under a pull_request event the payload names it, but
+// its draft state and title may have changed since the event, so it is read fresh.
+import { getGitHubClient, parseRepository } from '../github/index.ts';
+import type { ReleasePullRequest } from './index.ts';
+
+export interface FindReleasePrOptions {
+  token: string;
+  repository: string;
+  head: string;
+  base: string;
+  /** The PR the run is for, when the event is a pull request into `base`. */
+  number?: number;
+}
+
+export async function findReleasePullRequest(opts: FindReleasePrOptions): Promise<ReleasePullRequest | null> {
+  const { owner, repo } = parseRepository(opts.repository);
+  const octokit = await getGitHubClient({ token: opts.token });
+  if (opts.number) {
+    const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: opts.number });
+    return { number: data.number, title: data.title, draft: Boolean(data.draft), url: data.html_url };
+  }
+  const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${opts.head}`, base: opts.base, per_page: 10 });
+  const pr = data[0];
+  return pr ? { number: pr.number, title: pr.title, draft: Boolean(pr.draft), url: pr.html_url } : null;
+}

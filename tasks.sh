@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Set-up and entry points, for a fresh machine as for CI. Installs what it needs from the npm
+# registry (pnpm, the workspace with Node 24) and, for the Docker tests, Debian's packages.
+#
+#   ./tasks.sh rehearsal [args]   the offline rehearsal of a release (the main job)
+#   ./tasks.sh test               every check and test, as CI runs them
+#   ./tasks.sh bench              the benchmarks, written to bench/RESULTS.md
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PNPM_VERSION=10.34.9
+
+ensure_pnpm() {
+  if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$PNPM_VERSION" ]; then
+    echo "» installing pnpm $PNPM_VERSION"
+    npm install --global --no-audit --no-fund "pnpm@$PNPM_VERSION" >/dev/null
+  fi
+  echo "» installing the workspace (pnpm install --frozen-lockfile)"
+  pnpm install --frozen-lockfile --reporter=silent
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+  rehearsal)
+    ensure_pnpm
+    pnpm run --silent rehearsal "$@"
+    ;;
+  test)
+    ensure_pnpm
+    if [ -x scripts/setup-docker.sh ]; then scripts/setup-docker.sh; fi
+    pnpm run --silent check
+    ;;
+  bench)
+    ensure_pnpm
+    pnpm run --silent bench "$@"
+    ;;
+  *)
+    echo "usage: ./tasks.sh rehearsal|test|bench" >&2
+    exit 2
+    ;;
+esac
