@@ -10,6 +10,35 @@ export interface GitOptions {
 
 export type HistorySource = 'complete' | 'unshallowed' | 'fetched-tags';
 
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+/** The identity Exegol's pipelines commit as. */
+export const ACTIONS_IDENTITY: Identity = { name: 'Github Actions', email: 'actions@github.com' };
+
+export type PushOutcome = { pushed: true; sha: string; attempts: number } | { pushed: false; reason: 'rejected' | 'protected'; message: string; attempts: number };
+
+/**
+ * Credentials for fetch and push, passed as process configuration only: never written to
+ * .git/config, never on a command line. A token becomes an HTTP authorization header for the
+ * server's URL; an SSH key file becomes the ssh command.
+ */
+export function authConfig(auth: { token?: string; serverUrl?: string; sshKeyFile?: string }): Pick<GitOptions, 'config' | 'secrets'> {
+  const config: Record<string, string> = {};
+  const secrets: string[] = [];
+  if (auth.token) {
+    const basic = Buffer.from(`x-access-token:${auth.token}`).toString('base64');
+    config[`http.${auth.serverUrl ?? 'https://github.com'}/.extraheader`] = `AUTHORIZATION: basic ${basic}`;
+    secrets.push(auth.token, basic);
+  }
+  if (auth.sshKeyFile) {
+    config['core.sshCommand'] = `ssh -i '${auth.sshKeyFile.replace(/'/g, `'\\''`)}' -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new`;
+  }
+  return { config, secrets };
+}
+
 export class Git {
   private constructor(
     readonly dir: string,
@@ -128,5 +157,58 @@ export class Git {
 
   async tagCommit(tag: string): Promise<string | null> {
     return this.revParse(`refs/tags/${tag}`);
+  }
+
+  /** The commit a remote branch points at, asked of the remote itself; null when it has none. */
+  async remoteBranch(branch: string, remote = 'origin'): Promise<string | null> {
+    const out = await this.out(['ls-remote', '--heads', remote, `refs/heads/${branch}`]);
+    return out ? out.split(/\s/)[0]! : null;
+  }
+
+  /** Commits what is staged (or `paths`) as `identity`; null when there is nothing to commit. */
+  async commit(message: string, identity: Identity, paths?: string[]): Promise<string | null> {
+    if (paths) await this.raw(['add', '--', ...paths]);
+    const staged = await this.raw(['diff', '--cached', '--quiet'], { allowFailure: true });
+    if (staged.code === 0) return null;
+    await this.raw(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', message], {
+      env: {
+        GIT_AUTHOR_NAME: identity.name,
+        GIT_AUTHOR_EMAIL: identity.email,
+        GIT_COMMITTER_NAME: identity.name,
+        GIT_COMMITTER_EMAIL: identity.email,
+      },
+    });
+    return this.head();
+  }
+
+  /**
+   * Pushes HEAD to `branch`. When the remote branch moved meanwhile, fetches, rebases the local
+   * commits onto it and tries again, at most `attempts` times. A branch protection refusal is
+   * returned as such, so the caller can fall back to a pull request.
+   */
+  async pushWithRetry(branch: string, options: { remote?: string; attempts?: number; identity?: Identity } = {}): Promise<PushOutcome> {
+    const remote = options.remote ?? 'origin';
+    const attempts = options.attempts ?? 3;
+    const identity = options.identity ?? ACTIONS_IDENTITY;
+    let last = '';
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const res = await this.raw(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], { allowFailure: true });
+      if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
+      last = (res.stderr + res.stdout).trim();
+      if (/protected branch|GH006|pre-receive hook declined|protected/i.test(last)) {
+        return { pushed: false, reason: 'protected', message: last, attempts: attempt };
+      }
+      if (!/non-fast-forward|fetch first|rejected|stale info/i.test(last)) break;
+      await this.raw(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`]);
+      const rebase = await this.raw(['rebase', '--quiet', 'FETCH_HEAD'], {
+        allowFailure: true,
+        env: { GIT_COMMITTER_NAME: identity.name, GIT_COMMITTER_EMAIL: identity.email },
+      });
+      if (rebase.code !== 0) {
+        await this.raw(['rebase', '--abort'], { allowFailure: true });
+        return { pushed: false, reason: 'rejected', message: `${branch} moved and the local commits do not rebase onto it cleanly:\n${rebase.stderr.trim()}`, attempts: attempt };
+      }
+    }
+    return { pushed: false, reason: 'rejected', message: last, attempts };
   }
 }
