@@ -70,6 +70,11 @@ export interface ActionRun {
   errors: Annotation[];
   /** Values the action asked the runner to mask (`::add-mask::`). */
   masks: string[];
+  /**
+   * stdout and stderr without the `::add-mask::` commands (the runner hides those lines): what a
+   * log would show if the runner masked nothing. Tests assert secrets are absent from it.
+   */
+  log: string;
   exportedEnv: Record<string, string>;
   state: Record<string, string>;
   inputs: Record<string, string>;
@@ -261,6 +266,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     annotations,
     errors: annotations.filter((a) => a.level === 'error'),
     masks,
+    log: `${stdout}\n${stderr}`
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n'),
     exportedEnv: parseFileCommands(fs.readFileSync(files.GITHUB_ENV, 'utf8')),
     state: parseFileCommands(fs.readFileSync(files.GITHUB_STATE, 'utf8')),
     inputs,
