@@ -183,6 +183,36 @@ EOF
   [ "$(image_arch "$ref")" = "$arch" ] || die "$ref was built but records architecture '$(image_arch "$ref")'"
 }
 
+# Downloads busybox-static of one architecture with an apt of its own: one source, one
+# architecture, lists in a temporary folder, so the system's sources and dpkg's architectures stay
+# as they are (and an Ubuntu runner finds arm64 on ports.ubuntu.com, not on its amd64 mirror).
+download_busybox() {
+  local arch=$1 work=$2
+  if [ "$arch" = "$NATIVE" ]; then
+    (cd "$work" && apt-get download -qq "busybox-static:$arch" >/dev/null 2>&1) ||
+      { "${SUDO[@]}" apt-get update -qq && (cd "$work" && apt-get download -qq "busybox-static:$arch" >/dev/null); }
+    return
+  fi
+  # shellcheck disable=SC1091
+  . /etc/os-release
+  local uri keyring components
+  case "${ID:-}" in
+    debian) uri=http://deb.debian.org/debian keyring=/usr/share/keyrings/debian-archive-keyring.gpg components=main ;;
+    ubuntu)
+      keyring=/usr/share/keyrings/ubuntu-archive-keyring.gpg components="main universe"
+      case "$arch" in amd64 | i386) uri=http://archive.ubuntu.com/ubuntu ;; *) uri=http://ports.ubuntu.com/ubuntu-ports ;; esac
+      ;;
+    *) die "do not know where ${ID:-this system} keeps $arch packages" ;;
+  esac
+  local apt="$work/apt-$arch"
+  mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial"
+  echo "deb [arch=$arch signed-by=$keyring] $uri ${VERSION_CODENAME:?} $components" >"$apt/sources.list"
+  local opts=(-o "Dir::Etc::SourceList=$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null -o "Dir::State::Lists=$apt/lists"
+    -o "Dir::Cache=$apt/cache" -o "APT::Architectures::=$arch" -o Debug::NoLocking=1 -o APT::Sandbox::User=root)
+  apt-get "${opts[@]}" update -qq >/dev/null || die "could not read the $arch package list from $uri"
+  (cd "$work" && apt-get "${opts[@]}" download -qq "busybox-static:$arch" >/dev/null) || die "could not download busybox-static:$arch from $uri"
+}
+
 need=()
 for arch in amd64 arm64; do
   [ "$(image_arch "$BASE_REPO:$arch")" = "$arch" ] || need+=("$arch")
@@ -191,12 +221,7 @@ if [ ${#need[@]} -gt 0 ]; then
   if $CHECK_ONLY; then missing+=("base images: ${need[*]}"); else
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
-    if ! dpkg --print-foreign-architectures | grep -qx "$FOREIGN"; then
-      "${SUDO[@]}" dpkg --add-architecture "$FOREIGN"
-      "${SUDO[@]}" apt-get update -qq
-    fi
-    (cd "$work" && apt-get download -qq "busybox-static:amd64" "busybox-static:arm64" >/dev/null 2>&1) ||
-      { "${SUDO[@]}" apt-get update -qq && (cd "$work" && apt-get download -qq "busybox-static:amd64" "busybox-static:arm64" >/dev/null); }
+    for arch in amd64 arm64; do download_busybox "$arch" "$work"; done
     # The native root filesystem is extracted first: its busybox lists the applets for both.
     mkdir -p "$work/rootfs-$NATIVE"
     dpkg-deb -x "$(ls "$work"/busybox-static_*_"$NATIVE".deb)" "$work/rootfs-$NATIVE"

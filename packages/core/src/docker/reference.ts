@@ -208,6 +208,8 @@ const SIZE_UNITS: Record<string, number> = {
   gb: 1e9,
   t: 1e12,
   tb: 1e12,
+  p: 1e15,
+  pb: 1e15,
   kib: 2 ** 10,
   mib: 2 ** 20,
   gib: 2 ** 30,
@@ -225,7 +227,7 @@ export function parseSize(text: string, input: string): number {
 }
 
 export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
   let v = bytes;
   let i = 0;
   while (Math.abs(v) >= 1000 && i < units.length - 1) {

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../runner/index.ts';
@@ -206,6 +206,7 @@ export class FaultProxy {
 
   private constructor(
     private readonly server: http.Server,
+    private readonly front: net.Server,
     readonly address: string,
   ) {}
 
@@ -239,8 +240,22 @@ export class FaultProxy {
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    proxy = new FaultProxy(server, `127.0.0.1:${(server.address() as AddressInfo).port}`);
+    // Clients that try TLS first (`docker manifest --insecure`) fall back to plain HTTP only when
+    // the server answers the handshake in HTTP, as Go's servers (the real registry) do.
+    const front = net.createServer((socket) => {
+      socket.once('data', (chunk: Buffer) => {
+        if (chunk[0] === 0x16) {
+          socket.end('HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n');
+          return;
+        }
+        socket.pause();
+        socket.unshift(chunk);
+        server.emit('connection', socket);
+        socket.resume();
+      });
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    proxy = new FaultProxy(server, front, `127.0.0.1:${(front.address() as net.AddressInfo).port}`);
     return proxy;
   }
 
@@ -268,6 +283,6 @@ export class FaultProxy {
 
   async close(): Promise<void> {
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await new Promise<void>((resolve) => this.front.close(() => resolve()));
   }
 }
