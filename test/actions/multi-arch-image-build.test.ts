@@ -266,6 +266,26 @@ describeDocker('the image tests decide what is pushed', () => {
   });
 });
 
+describeDocker('registry credentials', () => {
+  test('given by input: masked, passed on standard input only, logged out at the end', async () => {
+    const password = `pw-${NS}-s3cret`;
+    const ws = project({ tests: PASSING_TESTS, marker: `${NS}-login` });
+    const config = tempDir('e2e-login-config-');
+    dirs.push(config);
+    const run = await build(ws, 'amd64', { 'arch-tag': 'login-{arch}', 'registry-username': 'robot', 'registry-password': password }, { DOCKER_CONFIG: config });
+    expectSuccess(run);
+    expect(run.masks).toContain(password);
+    // Nowhere but in the mask commands themselves.
+    const shown = `${run.stdout}${run.stderr}${run.summary}`.replaceAll(`::add-mask::${password}`, '');
+    expect(shown).not.toContain(password);
+    expect(run.stdout).toContain(`logged in to ${R} as robot`);
+    expect(run.stdout).toContain(`logged out of ${R}`);
+    const after = JSON.parse(fs.readFileSync(path.join(config, 'config.json'), 'utf8')) as { auths?: Record<string, unknown> };
+    expect(Object.keys(after.auths ?? {})).toEqual([]);
+    expect(await tagsOf(PREPROD)).toContain('login-amd64');
+  });
+});
+
 describeDocker('registry faults', () => {
   let proxy: FaultProxy;
   beforeAll(async () => {

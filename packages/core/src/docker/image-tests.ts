@@ -110,6 +110,7 @@ export async function testImage(docker: Docker, o: ImageTestOptions): Promise<Im
     }
     if (read.code !== 0) throw new ActionError(`Could not read ${o.file} in the image with ${shellText}: ${(read.stderr || read.stdout).trim()}`);
     const commands = testCommands(read.stdout);
+    if (commands.length === 0) core.warning(`${o.file} holds no test command: nothing was tested.`, { title: 'multi-arch-image-build' });
     core.info(`${commands.length} command(s) from ${o.file}, ${o.concurrency} at a time, ${o.timeoutMs / 1000} s each, under ${shellText}`);
     const max = o.maxOutputBytes ?? 16_384;
     const results = await mapLimit(commands, o.concurrency, async (command): Promise<CommandResult> => {
