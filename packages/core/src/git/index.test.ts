@@ -81,7 +81,11 @@ test('configuration is added after the GIT_CONFIG_* the environment already carr
   const clone = await sandbox.repo('cfg-clone');
   const git = Git.at(clone.dir, { env: sandbox.env(), ...authConfig({ token: 'ghs_notused00000000' }) });
   const values = await git.lines(['config', '--get-regexp', '^(protocol|http)\\.']);
-  expect(values).toEqual([expect.stringMatching(/^protocol\.file\.allow always$/), expect.stringMatching(/^http\.https:\/\/github\.com\/\.extraheader AUTHORIZATION: basic /)]);
+  expect(values).toEqual([
+    'protocol.file.allow always',
+    'http.https://github.com/.extraheader ',
+    expect.stringMatching(/^http\.https:\/\/github\.com\/\.extraheader AUTHORIZATION: basic /),
+  ]);
   await git.raw(['pull', '--quiet', sup.dir, 'main']);
   await git.submoduleUpdate([], { init: true });
   expect(fs.readFileSync(path.join(clone.dir, 'lib/sub/s'), 'utf8')).toBe('1\n');
@@ -190,4 +194,28 @@ test('push with a lease replaces a branch only if it is where it was seen', asyn
   await git.raw(['reset', '--quiet', '--hard', base]);
   await repo.commit('elsewhere', { files: { b: '1\n' } });
   expect(await git.push('update/x')).toMatchObject({ pushed: false, reason: 'rejected', attempts: 1 });
+});
+
+test('authConfig: the token reaches a server that requires it, in place of a header persisted in .git/config', async () => {
+  const token = 'ghs_private000000000000000';
+  const remote = await sandbox.bare('private');
+  const dev = await sandbox.repo('private-dev', remote);
+  const head = await dev.commit('private', { files: { f: '1\n' } });
+  await dev.pushAll();
+  const server = await sandbox.serveHttp({ token });
+  try {
+    const repo = await sandbox.repo('private-clone');
+    // What actions/checkout persists: a header carrying another token, for the same server.
+    await repo.git.raw(['config', `http.${server.origin}/.extraheader`, `AUTHORIZATION: basic ${Buffer.from('x-access-token:other').toString('base64')}`]);
+    await expect(repo.git.lsRemote(server.url(remote))).rejects.toThrow(/ls-remote/);
+    const git = repo.git.with(authConfig({ token, serverUrl: server.origin }));
+    expect(await git.lsRemote(server.url(remote), { heads: true })).toEqual(new Map([['refs/heads/main', head]]));
+    await git.fetch(server.url(remote), ['+refs/heads/main:refs/remotes/private/main']);
+    expect(await git.revParse('refs/remotes/private/main')).toBe(head);
+    expect(server.requests.some((r) => r.authorized)).toBe(true);
+    expect(server.requests.every((r) => r.authorizationHeaders <= 1)).toBe(true);
+    expect(fs.readFileSync(path.join(repo.dir, '.git', 'config'), 'utf8')).not.toContain(Buffer.from(`x-access-token:${token}`).toString('base64'));
+  } finally {
+    await server.close();
+  }
 });

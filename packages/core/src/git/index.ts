@@ -4,8 +4,11 @@ import * as path from 'node:path';
 import { run, type RunOptions, type RunResult } from '../exec/index.ts';
 
 export interface GitOptions {
-  /** Extra configuration for this process only (`git -c` is avoided: it shows in `ps`). */
-  config?: Record<string, string>;
+  /**
+   * Extra configuration for this process only (`git -c` is avoided: it shows in `ps`). A list
+   * gives a multi-valued key its values in order.
+   */
+  config?: Record<string, string | readonly string[]>;
   env?: Record<string, string | undefined>;
   secrets?: string[];
 }
@@ -43,11 +46,13 @@ export type MergeOutcome = { status: 'up-to-date' | 'fast-forward' | 'merged'; s
  * server's URL; an SSH key file becomes the ssh command.
  */
 export function authConfig(auth: { token?: string; serverUrl?: string; sshKeyFile?: string }): Pick<GitOptions, 'config' | 'secrets'> {
-  const config: Record<string, string> = {};
+  const config: Record<string, string | string[]> = {};
   const secrets: string[] = [];
   if (auth.token) {
     const basic = Buffer.from(`x-access-token:${auth.token}`).toString('base64');
-    config[`http.${auth.serverUrl ?? 'https://github.com'}/.extraheader`] = `AUTHORIZATION: basic ${basic}`;
+    // The empty value first clears headers set before, such as the one actions/checkout persists
+    // in .git/config: two Authorization headers make the server refuse the request.
+    config[`http.${auth.serverUrl ?? 'https://github.com'}/.extraheader`] = ['', `AUTHORIZATION: basic ${basic}`];
     secrets.push(auth.token, basic);
   }
   if (auth.sshKeyFile) {
@@ -77,7 +82,7 @@ export class Git {
 
   /** Runs git with the configured environment; configuration goes through GIT_CONFIG_* variables. */
   async raw(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    const config = Object.entries(this.options.config ?? {});
+    const config = Object.entries(this.options.config ?? {}).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as const] : v.map((one) => [k, one] as const)));
     const env: Record<string, string | undefined> = {
       GIT_TERMINAL_PROMPT: '0',
       ...this.options.env,
