@@ -424,4 +424,14 @@ export class Git {
     const reason = /protected branch|GH006|pre-receive hook declined|protected/i.test(message) ? 'protected' : 'rejected';
     return { pushed: false, reason, message, attempts: 1 };
   }
+
+  /** Checks out `rev`: detached, or as local branch `branch` (created or reset there). */
+  async checkout(rev: string, options: { branch?: string } = {}): Promise<void> {
+    await this.raw(['checkout', '--quiet', ...(options.branch ? ['-B', options.branch] : ['--detach']), rev]);
+  }
+
+  /** Moves the current branch (or HEAD) to `rev`, discarding local changes to tracked files. */
+  async resetHard(rev: string): Promise<void> {
+    await this.raw(['reset', '--quiet', '--hard', rev]);
+  }
 }
