@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
+import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
 import { wrapperTree } from '@exegol-actions/testkit/fixtures';
 
@@ -369,7 +370,11 @@ describe('bad input and faults: one error, nothing committed or pushed', () => {
   });
 
   test.each([
-    [{ mode: 'sync' }, 'mode', 'Use one of: update, check, fork'],
+    [{ mode: 'sync' }, 'mode', 'Use one of: update, pull-request, check, fork'],
+    [{ mode: 'pull-request', token: 'ghs_x', 'pull-request-title': 'Update {month}' }, 'pull-request-title', 'unknown placeholder {month}'],
+    [{ mode: 'pull-request', 'pull-request-branch': 'update {date}' }, 'pull-request-branch', 'not a valid branch name'],
+    [{ mode: 'pull-request', token: '' }, 'token', 'pull-request mode needs it'],
+    [{ mode: 'fork', upstream: 'ThePorgs/Exegol', 'fork-method': 'github' }, 'fork-method', 'Use one of: auto, api, git'],
     [{ 'submodule-branch': 'main\ndev' }, 'submodule-branch', 'mixes a branch for all'],
     [{ 'submodule-branch': 'exegol-images=bad..name' }, 'submodule-branch', 'not a valid branch name'],
     [{ 'submodule-branch': 'nowhere=main' }, 'submodule-branch', '"nowhere" is not one of the selected submodules'],
@@ -545,6 +550,224 @@ describe('fork', () => {
     const unreachable = await sync(checkout, { inputs: { mode: 'fork', upstream: sandbox.url(path.join(sandbox.root, 'nowhere.git')) } });
     expect(unreachable.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Input "upstream": cannot reach /) })]);
     expect(await sandbox.refs(f.fork)).toEqual(refs);
+  });
+});
+
+describe('pull-request mode: the resources repository\'s monthly run, through the API double', () => {
+  const repository = 'ThePorgs/Exegol-resources';
+  const token = 'ghs_resourcesbot0000000000';
+  // 1 December 2026, 15:00 UTC: the cron `0 15 1 * *`.
+  const firstOfMonth = String(Date.UTC(2026, 11, 1, 15) / 1000);
+  const inputs = {
+    mode: 'pull-request',
+    'commit-message': 'updating resources',
+    'pull-request-title': 'Resources update {DD}-{Mon}-{YY}',
+    'pull-request-labels': 'bot',
+  };
+  let double: GitHubDouble;
+  let remote: string;
+  let dev: TestRepo;
+  const tools: TestRepo[] = [];
+
+  beforeAll(async () => {
+    // Eighteen third-party submodules, one following dev, as Exegol-resources has.
+    remote = await sandbox.bare('resources/ThePorgs/Exegol-resources');
+    dev = await sandbox.repo('resources/dev', remote);
+    await dev.commit('resources', { files: { 'resources_list.csv': 'Resource,Link,Description\n' } });
+    for (let i = 1; i <= 18; i++) {
+      const name = `tool-${String(i).padStart(2, '0')}`;
+      const bare = await sandbox.bare(`resources/third-party/${name}`);
+      const tool = await sandbox.repo(`resources/${name}`, bare);
+      await tool.commit(`${name} 1`, { files: { 'README.md': `${name}\n` } });
+      if (i === 7) await tool.branch('dev');
+      await tool.pushAll();
+      if (i === 7) await tool.switch('dev');
+      await dev.addSubmodule(sandbox.url(bare), `sources/${name}`, i === 7 ? 'dev' : undefined);
+      tools.push(tool);
+    }
+    await dev.commit('add the resources');
+    await dev.pushAll();
+    // A month of upstream work: five of them moved.
+    for (const i of [0, 3, 6, 10, 17]) {
+      await tools[i]!.commit('upstream work', { files: { 'CHANGELOG.md': 'new\n' } });
+      await tools[i]!.pushAll();
+    }
+    double = await startGitHubDouble();
+    double.addRepo(repository, remote);
+    double.addToken(token);
+  });
+  afterAll(() => double.stop());
+
+  async function monthly(name: string): Promise<{ run: ActionRun; requests: number }> {
+    const checkout = await sandbox.checkout(remote, 'refs/heads/main', { name: `resources/${name}` });
+    double.resetCounts();
+    const run = await sync(checkout, { repository, apiUrl: double.url, token, inputs, env: { ...sandbox.env(), SOURCE_DATE_EPOCH: firstOfMonth } });
+    double.assertNoViolations();
+    expect(run.errors).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    return { run, requests: double.count() };
+  }
+
+  test('the first run opens one pull request, labelled, from update/<date>', async () => {
+    const main = await head(remote);
+    const { run, requests } = await monthly('first');
+    expect(run.outputs).toMatchObject({ changed: 'true', operation: 'pull-request-created', behind: '5' });
+    const pulls = double.state.pulls(repository);
+    expect(pulls).toHaveLength(1);
+    expect(pulls[0]).toMatchObject({ number: Number(run.outputs['pull-request-number']), state: 'open', title: 'Resources update 01-Dec-26', headRef: 'update/2026-12-01', baseRef: 'main' });
+    expect(pulls[0]!.body).toContain('| `sources/tool-07` | `dev` |');
+    expect(double.state.labels(repository, pulls[0]!.number)).toEqual(['bot']);
+    // One commit on main, holding the five moves; main itself untouched.
+    expect(await head(remote)).toBe(main);
+    const branch = await head(remote, 'update/2026-12-01');
+    expect(run.outputs['commit-sha']).toBe(branch);
+    expect(await sandbox.git(remote).out(['rev-parse', `${branch}^`])).toBe(main);
+    const message = await sandbox.git(remote).out(['log', '-1', '--format=%B', branch]);
+    expect(message.split('\n')[0]).toBe('updating resources');
+    expect(message.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(5);
+    const links = await sandbox.git(remote).gitlinks(branch);
+    for (const i of [0, 3, 6, 10, 17]) expect(links.get(`sources/tool-${String(i + 1).padStart(2, '0')}`)).toBe(await tools[i]!.git.head());
+    // pulls/list, pulls/create, issues/add-labels.
+    expect(requests).toBe(3);
+  });
+
+  test('a second run the same day updates that pull request instead of opening another', async () => {
+    const first = await head(remote, 'update/2026-12-01');
+    await tools[1]!.commit('more work', { files: { 'CHANGELOG.md': 'more\n' } });
+    await tools[1]!.pushAll();
+    const { run, requests } = await monthly('second');
+    expect(run.outputs).toMatchObject({ changed: 'true', operation: 'pull-request-updated', behind: '6' });
+    expect(double.state.pulls(repository)).toHaveLength(1);
+    expect(double.state.pulls(repository)[0]!.body).toContain('`sources/tool-02`');
+    const second = await head(remote, 'update/2026-12-01');
+    expect(second).not.toBe(first);
+    expect(await sandbox.git(remote).out(['rev-parse', `${second}^`])).toBe(await head(remote));
+    expect((await sandbox.git(remote).gitlinks(second)).get('sources/tool-02')).toBe(await tools[1]!.git.head());
+    // pulls/list, pulls/update.
+    expect(requests).toBe(2);
+  });
+
+  test('a third run with nothing new leaves branch and pull request alone', async () => {
+    const before = await sandbox.refs(remote);
+    const { run, requests } = await monthly('third');
+    expect(run.outputs).toMatchObject({ changed: 'true', operation: 'pull-request-unchanged' });
+    expect(await sandbox.refs(remote)).toEqual(before);
+    expect(double.state.pulls(repository)).toHaveLength(1);
+    expect(requests).toBe(1);
+  });
+
+  test('once merged, the next run finds nothing to do: no commit, no pull request, no request', async () => {
+    const [pr] = double.state.pulls(repository);
+    await double.act('pulls/merge', { owner: 'ThePorgs', repo: 'Exegol-resources', pull_number: pr!.number });
+    const { run, requests } = await monthly('after-merge');
+    expect(run.outputs).toMatchObject({ changed: 'false', operation: 'unchanged', 'pull-request-number': '', behind: '0' });
+    expect(requests).toBe(0);
+    expect(double.state.pulls(repository).filter((p) => p.state === 'open')).toEqual([]);
+  });
+});
+
+describe('fork through merge-upstream, where the API applies', () => {
+  const token = 'ghs_maintainer000000000000';
+  let double: GitHubDouble;
+  let server: Awaited<ReturnType<GitSandbox['serveHttp']>>;
+  beforeAll(async () => {
+    double = await startGitHubDouble();
+    double.addToken(token);
+    server = await sandbox.serveHttp();
+  });
+  afterAll(async () => {
+    await server.close();
+    await double.stop();
+  });
+
+  /** ThePorgs/<name> and someone/<name>, a fork of it on the same (HTTP) server. */
+  async function githubFork(name: string): Promise<{ upstream: string; fork: string; upstreamDev: TestRepo; forkDev: TestRepo; checkout: () => Promise<TestRepo> }> {
+    const upstream = await sandbox.bare(`ThePorgs/${name}`);
+    const upstreamDev = await sandbox.repo(`api/${name}-upstream`, upstream);
+    await upstreamDev.commit('base', { files: { 'install.sh': 'base\n' } });
+    await upstreamDev.pushAll();
+    const fork = await sandbox.bare(`someone/${name}`);
+    const forkDev = await sandbox.repo(`api/${name}-fork`, fork);
+    await forkDev.git.raw(['pull', '--quiet', sandbox.url(upstream), 'main']);
+    await forkDev.pushAll();
+    double.addRepo(`ThePorgs/${name}`, upstream);
+    double.addRepo(`someone/${name}`, fork, { upstream: `ThePorgs/${name}` });
+    let n = 0;
+    return {
+      upstream,
+      fork,
+      upstreamDev,
+      forkDev,
+      checkout: async () => {
+        const c = await sandbox.checkout(fork, 'refs/heads/main', { name: `api/${name}-checkout-${++n}` });
+        await c.git.raw(['remote', 'set-url', 'origin', server.url(fork)]);
+        return c;
+      },
+    };
+  }
+
+  function forkRun(checkout: TestRepo, inputs: Record<string, string>): Promise<ActionRun> {
+    return sync(checkout, { serverUrl: server.origin, apiUrl: double.url, token, repository: 'ThePorgs/Exegol-images', inputs: { mode: 'fork', ...inputs } });
+  }
+
+  test('GitHub merges, the checkout follows, the summary says which path was used', async () => {
+    const f = await githubFork('Exegol-images');
+    await f.forkDev.commit('contributor', { files: { 'tools/new.sh': 'new\n' } });
+    await f.forkDev.pushAll();
+    await f.upstreamDev.commit('upstream', { files: { 'install.sh': 'v2\n' } });
+    await f.upstreamDev.pushAll();
+    const checkout = await f.checkout();
+    double.resetCounts();
+    const run = await forkRun(checkout, { upstream: 'ThePorgs/Exegol-images' });
+    double.assertNoViolations();
+    expect(run.errors).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ method: 'api', operation: 'merged', changed: 'true', behind: '1' });
+    const tip = await head(f.fork);
+    expect(run.outputs['commit-sha']).toBe(tip);
+    expect(await sandbox.git(f.fork).out(['log', '-1', '--format=%s', tip])).toBe("Merge branch 'main' of ThePorgs/Exegol-images");
+    expect(await checkout.git.head()).toBe(tip);
+    expect(run.summary).toContain('| method | `api` |');
+    // repos/get (is it a fork of that upstream?), repos/merge-upstream.
+    expect(double.count()).toBe(2);
+    expect(double.count({ operationId: 'repos/merge-upstream' })).toBe(1);
+  });
+
+  test('a conflict GitHub reports is listed by file, nothing merged', async () => {
+    const f = await githubFork('conflicting');
+    await f.forkDev.commit('contributor', { files: { 'install.sh': 'mine\n' } });
+    await f.forkDev.pushAll();
+    await f.upstreamDev.commit('upstream', { files: { 'install.sh': 'theirs\n' } });
+    await f.upstreamDev.pushAll();
+    const refs = await sandbox.refs(f.fork);
+    const run = await forkRun(await f.checkout(), { upstream: 'ThePorgs/conflicting' });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]!.message).toContain('conflicts in 1 file(s):\n- install.sh\nNothing was pushed.');
+    expect(double.count({ operationId: 'repos/merge-upstream', status: 409 })).toBe(1);
+    expect(await sandbox.refs(f.fork)).toEqual(refs);
+  });
+
+  test('auto takes git where the API cannot (another upstream branch); api refuses a non-fork', async () => {
+    const f = await githubFork('other-branch');
+    await f.upstreamDev.branch('dev');
+    await f.upstreamDev.switch('dev');
+    const devTip = await f.upstreamDev.commit('on dev', { files: { 'dev.txt': 'dev\n' } });
+    await f.upstreamDev.pushAll();
+    double.resetCounts();
+    const run = await forkRun(await f.checkout(), { upstream: 'ThePorgs/other-branch', 'upstream-branch': 'dev' });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ method: 'git', operation: 'fast-forward' });
+    expect(await head(f.fork)).toBe(devTip);
+    expect(run.stdout).toContain('Using git, not merge-upstream: merge-upstream merges the upstream branch of the same name');
+    expect(double.count()).toBe(0);
+
+    const refs = await sandbox.refs(f.upstream);
+    const upstreamCheckout = await sandbox.checkout(f.upstream, 'refs/heads/main', { name: 'api/not-a-fork' });
+    await upstreamCheckout.git.raw(['remote', 'set-url', 'origin', server.url(f.upstream)]);
+    const refused = await forkRun(upstreamCheckout, { upstream: 'ThePorgs/other-branch', 'fork-method': 'api' });
+    expect(refused.errors).toEqual([expect.objectContaining({ message: 'Input "fork-method": "api" does not apply: GitHub does not list ThePorgs/other-branch as a fork. Use fork-method: git (or auto).' })]);
+    expect(await sandbox.refs(f.upstream)).toEqual(refs);
   });
 });
 

@@ -21,7 +21,7 @@ import {
 import type { GitOptions, Identity } from '@exegol-actions/core/git';
 import type { BranchOverrides, ForkResult, SyncResult } from '@exegol-actions/core/sync-submodules';
 
-const MODES = ['update', 'check', 'fork'] as const;
+const MODES = ['update', 'pull-request', 'check', 'fork'] as const;
 
 export async function run(): Promise<void> {
   await runAction('sync-submodules', async () => {
@@ -42,23 +42,38 @@ export async function run(): Promise<void> {
 
     const fork = mode === 'fork' ? forkInputs(ctx) : null;
     const update = mode !== 'fork' ? updateInputs(mode) : null;
+    const pr = mode === 'pull-request' ? pullRequestInputs(ctx) : null;
 
     // The git layer and the job load only once the inputs are known to be usable.
     const { authConfig } = await import('@exegol-actions/core/git');
     const job = await import('@exegol-actions/core/sync-submodules');
+    if (pr) {
+      for (const [name, value] of [['pull-request-branch', pr.branch], ['pull-request-title', pr.title]] as const) {
+        const unknown = job.unknownPlaceholders(value);
+        if (unknown.length) throw new InputError(name, `unknown placeholder {${unknown[0]}}`, 'Use {date}, {YYYY}, {YY}, {MM}, {Mon}, {DD} or {epoch}.');
+      }
+    }
     const keyFile = sshKey ? writeKeyFile(sshKey) : null;
     try {
       const fetchAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({ token: fetchToken || undefined, serverUrl: ctx.serverUrl, sshKeyFile: keyFile ?? undefined });
       const common = { root, identity, dryRun, pushAttempts, fetchAuth, log: (l: string) => core.info(l), warn: (l: string) => core.warning(l) };
       if (fork) {
+        const api = { method: fork.method, token: input('token'), apiUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, upstream: fork.raw };
         const result = await core.group(`Bringing ${branch ?? 'the checked-out branch'} up to date with ${fork.upstreamLabel}`, () =>
-          job.syncFork({ ...common, branch, upstream: fork.upstream }),
+          job.syncFork({ ...common, branch, upstream: fork.upstream, api }),
         );
         await reportFork(result, fork.upstreamLabel, dryRun);
         return;
       }
+      const pullRequest = pr
+        ? {
+            branch: job.expandStamp(pr.branch, pr.now),
+            title: job.expandStamp(pr.title, pr.now),
+            open: job.pullRequestOpener({ token: pr.token, repository: ctx.repository, labels: pr.labels, apiUrl: ctx.apiUrl }),
+          }
+        : undefined;
       const result = await core.group(`Submodules (${mode}${dryRun ? ', dry run' : ''})`, () =>
-        job.syncSubmodules({ ...common, ...update!, mode: mode as 'update' | 'check', branch }),
+        job.syncSubmodules({ ...common, ...update!, mode: mode as 'update' | 'pull-request' | 'check', branch, pullRequest }),
       );
       await reportUpdate(result, job, dryRun);
     } finally {
@@ -97,21 +112,42 @@ function parseBranchOverrides(entries: string[]): BranchOverrides {
     out.byPath[p] = b;
   }
   for (const b of [out.all, ...Object.values(out.byPath)]) {
-    if (b !== undefined && !/^(?!\/|.*\.\.|.*\/\/|.*\.lock$|.*[\s~^:?*[\\])[^\0]+(?<![/.])$/.test(b)) {
+    if (b !== undefined && !isBranchName(b)) {
       throw new InputError('submodule-branch', `"${b}" is not a valid branch name`, 'Give a branch name such as main or dev.');
     }
   }
   return out;
 }
 
-function forkInputs(ctx: RunContext): { upstream: { url: string; branch: string | null }; upstreamLabel: string } {
+function pullRequestInputs(ctx: RunContext): { branch: string; title: string; labels: string[]; token: string; now: Date } {
+  const branch = input('pull-request-branch') || 'update/{date}';
+  const title = input('pull-request-title') || 'Update submodules {date}';
+  if (!isBranchName(branch.replace(/\{\w+\}/g, 'x'))) {
+    throw new InputError('pull-request-branch', `"${branch}" is not a valid branch name`, 'Write it like update/{date}.');
+  }
+  const token = input('token');
+  if (!token) throw new InputError('token', 'is empty, and pull-request mode needs it to open the pull request', 'Pass a token with contents: write and pull-requests: write (the default github.token has them when the job grants them).');
+  if (!ctx.repository) throw new InputError('mode', 'pull-request needs the repository (GITHUB_REPOSITORY), which is not set', 'Run on GitHub Actions, or set GITHUB_REPOSITORY.');
+  // SOURCE_DATE_EPOCH pins the stamp, as it pins dates in reproducible builds.
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const now = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return { branch, title, labels: listInput('pull-request-labels'), token, now };
+}
+
+function forkInputs(ctx: RunContext): { upstream: { url: string; branch: string | null }; upstreamLabel: string; raw: string; method: 'auto' | 'api' | 'git' } {
   const raw = input('upstream');
   if (!raw) throw new InputError('upstream', 'is required in fork mode', 'Give the upstream repository as owner/name, e.g. ThePorgs/Exegol-images.');
   let url: string;
   if (/^[\w.-]+\/[\w.-]+$/.test(raw)) url = `${ctx.serverUrl.replace(/\/+$/, '')}/${raw.replace(/\.git$/, '')}.git`;
   else if (/^(https?|ssh|git|file):\/\/\S+$/.test(raw) || /^[\w.-]+@[\w.-]+:\S+$/.test(raw)) url = raw;
   else throw new InputError('upstream', `"${raw}" is neither owner/name nor a clone URL`, 'Give it as owner/name, e.g. ThePorgs/Exegol-images.');
-  return { upstream: { url, branch: input('upstream-branch') || null }, upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw };
+  const method = enumInput('fork-method', ['auto', 'api', 'git'], 'auto');
+  return { upstream: { url, branch: input('upstream-branch') || null }, upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw, raw, method };
+}
+
+/** git's rules for a branch name (check-ref-format), without starting git. */
+function isBranchName(name: string): boolean {
+  return /^(?!\/|-|.*\.\.|.*\/\/|.*@\{|.*\.lock(\/|$)|.*\/\.|\.)[^\0-\x20\x7f~^:?*[\\]+(?<![/.])$/.test(name);
 }
 
 function parseAuthor(value: string): Identity {

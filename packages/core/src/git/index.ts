@@ -434,4 +434,10 @@ export class Git {
   async resetHard(rev: string): Promise<void> {
     await this.raw(['reset', '--quiet', '--hard', rev]);
   }
+
+  /** The URL a remote fetches from, null when there is no such remote. */
+  async remoteUrl(remote = 'origin'): Promise<string | null> {
+    const res = await this.raw(['remote', 'get-url', remote], { allowFailure: true });
+    return res.code === 0 ? res.stdout.trim() : null;
+  }
 }

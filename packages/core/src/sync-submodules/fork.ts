@@ -4,6 +4,7 @@
 // A conflict stops the run with the list of files and nothing pushed.
 import { ActionError, InputError } from '../action/index.ts';
 import { Git, type GitOptions, type Identity } from '../git/index.ts';
+import { forkApiTarget, mergeUpstream, type ForkApiSettings } from './fork-api.ts';
 import { describeGitError, safeUrl, short } from './util.ts';
 
 export interface ForkOptions {
@@ -19,6 +20,8 @@ export interface ForkOptions {
   /** Credentials for fetching upstream (authConfig): never used to push. */
   fetchAuth?: Pick<GitOptions, 'config' | 'secrets'>;
   env?: Record<string, string>;
+  /** GitHub's merge-upstream, where it applies (see fork-method). */
+  api?: ForkApiSettings;
   log?: (line: string) => void;
 }
 
@@ -77,11 +80,12 @@ export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
   await fetcher.fetch(opts.upstream.url, [`+refs/heads/${upstreamBranch}:${upstreamRef}`]);
 
   const from = await git.head();
+  let api = opts.api ? await forkApiTarget(opts.api, { originUrl: await git.remoteUrl('origin'), branch, upstreamBranch }, log) : null;
   for (let attempt = 1; ; attempt++) {
     const before = await git.head();
     const behind = await git.countCommits(before, upstreamRef);
     const ahead = await git.countCommits(upstreamRef, before);
-    const result = { branch, upstreamBranch, from, behind, ahead, method: 'git' as const };
+    const result = { branch, upstreamBranch, from, behind, ahead, method: api ? ('api' as const) : ('git' as const) };
     if (behind === 0) {
       log(`${branch} already has every commit of upstream/${upstreamBranch}.`);
       return { ...result, to: before, changed: false, operation: 'unchanged', commitSha: null };
@@ -89,8 +93,28 @@ export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
     if (opts.dryRun) {
       const conflicts = await git.mergeConflicts(before, upstreamRef);
       if (conflicts.length) throw conflictError(branch, upstreamBranch, conflicts, true);
-      log(`Dry run: would merge ${behind} commit(s) of upstream/${upstreamBranch} into ${branch}${ahead ? '' : ' (fast-forward)'}.`);
+      log(`Dry run: would merge ${behind} commit(s) of upstream/${upstreamBranch} into ${branch}${ahead ? '' : ' (fast-forward)'}${api ? ' through merge-upstream' : ''}.`);
       return { ...result, to: before, changed: true, operation: 'dry-run', commitSha: null };
+    }
+    if (api) {
+      const outcome = await mergeUpstream(api, branch);
+      if (outcome.status === 'conflict') {
+        // GitHub does not say where: the same merge here does.
+        throw conflictError(branch, upstreamBranch, await git.mergeConflicts(before, upstreamRef), false);
+      }
+      if (outcome.status === 'refused') {
+        if (opts.api?.method === 'api') throw new ActionError(`${outcome.message} Nothing was merged.`);
+        log(`merge-upstream did not do it (${outcome.message}); merging with git instead.`);
+        api = null;
+        continue;
+      }
+      // GitHub moved the fork's branch: bring this checkout along.
+      await git.fetch('origin', [`+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
+      const merged = await git.merge(`origin/${branch}`, opts.identity, { ff: 'only' });
+      if (merged.status === 'conflict') throw new Error('a fast-forward cannot conflict');
+      const operation = outcome.status === 'merge' ? 'merged' : outcome.status === 'fast-forward' ? 'fast-forward' : 'unchanged';
+      log(`merge-upstream: ${operation} ${branch} from ${opts.api?.upstream}:${branch}, now ${short(merged.sha)}.`);
+      return { ...result, to: merged.sha, changed: operation !== 'unchanged', operation, commitSha: operation === 'unchanged' ? null : merged.sha };
     }
     const merged = await git.merge(upstreamName, opts.identity);
     if (merged.status === 'conflict') throw conflictError(branch, upstreamBranch, merged.files, false);

@@ -10,6 +10,8 @@ import { Git, type GitOptions, type Identity, type SubmoduleEntry } from '../git
 import { describeGitError, lastLine, mapLimit, safeUrl, short } from './util.ts';
 
 export { syncFork, type ForkOptions, type ForkResult } from './fork.ts';
+export { expandStamp, pullRequestOpener, unknownPlaceholders } from './pull-request.ts';
+export { repositoryOfUrl, type ForkApiSettings } from './fork-api.ts';
 export { safeUrl, short } from './util.ts';
 
 export type SyncMode = 'update' | 'pull-request' | 'check';
