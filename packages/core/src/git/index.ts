@@ -332,7 +332,7 @@ export class Git {
   }
 
   /** Checks submodules out at the commits the index records, cloning those not there yet. */
-  async submoduleUpdate(paths: readonly string[] = [], options: { init?: boolean; recursive?: boolean; filter?: string } = {}): Promise<void> {
+  async submoduleUpdate(paths: readonly string[] = [], options: { init?: boolean; recursive?: boolean; filter?: string; jobs?: number } = {}): Promise<void> {
     await this.raw([
       'submodule',
       'update',
@@ -340,6 +340,7 @@ export class Git {
       ...(options.init ? ['--init'] : []),
       ...(options.recursive ? ['--recursive'] : []),
       ...(options.filter ? [`--filter=${options.filter}`] : []),
+      ...(options.jobs ? [`--jobs=${options.jobs}`] : []),
       '--',
       ...paths,
     ]);

@@ -114,6 +114,8 @@ export interface SyncResult {
 // Partial clones: commits and trees for counting and describing, file contents only for what is
 // checked out. A server that does not support filters sends everything, which is also correct.
 const FILTER = 'blob:none';
+// Remotes asked and fetched at once: the resources repository has 18 submodules.
+const PARALLEL = 4;
 
 export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
   const log = opts.log ?? (() => {});
@@ -136,17 +138,17 @@ export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
   // 1. The tips, asked of each remote: fails on an unreachable URL or a missing branch before
   //    anything is fetched or changed.
   await fetcher.submoduleInit(selected.map((s) => s.path));
-  const plans = await mapLimit(selected, 4, async (entry) => {
+  const plans = await mapLimit(selected, PARALLEL, async (entry) => {
     const url = (await fetcher.submoduleUrl(entry.name)) ?? entry.url;
     return resolveTip(fetcher, entry, url, opts.branches, superBranch, locations.get(entry.name), null);
   });
 
   // 2. Their history, to count commits and name tags.
-  const reports: SubmoduleReport[] = [];
-  for (const plan of plans) {
-    log(`${plan.entry.path}: fetching ${plan.branch}`);
-    reports.push(await measure(fetcher, plan));
-  }
+  await cloneMissing(fetcher, plans);
+  const reports = await mapLimit(plans, PARALLEL, (plan) => {
+    log(`${plan.fullPath}: fetching ${plan.branch}`);
+    return measure(fetcher, plan);
+  });
 
   const moves = reports.filter((r) => r.behind > 0);
   for (const r of moves.filter((m) => m.ahead > 0)) {
@@ -334,22 +336,35 @@ async function resolveTip(
   return { entry, fullPath, url, branch, branchFrom, tip, parent, location: where };
 }
 
-/** Clones the submodule if needed, fetches its branch and tags, and counts how far behind it is. */
-async function measure(git: Git, plan: TipPlan): Promise<SubmoduleReport> {
-  const { entry } = plan;
-  const relative = plan.entry.path;
-  // A submodule already checked out is left at the commit it has: only missing ones are cloned.
-  if (!fs.existsSync(path.join(git.dir, relative, '.git'))) {
+/**
+ * Clones the submodules not checked out yet, at the commits recorded, several at a time. Those
+ * already checked out are left at the commit they have.
+ */
+async function cloneMissing(git: Git, plans: TipPlan[]): Promise<void> {
+  const missing = plans.filter((p) => !fs.existsSync(path.join(git.dir, p.entry.path, '.git')));
+  if (!missing.length) return;
+  const all = await git.submoduleUpdate(missing.map((p) => p.entry.path), { init: true, filter: FILTER, jobs: PARALLEL }).then(
+    () => true,
+    () => false,
+  );
+  if (all) return;
+  // One of them failed: one at a time, to say which.
+  for (const plan of missing) {
     try {
-      await git.submoduleUpdate([relative], { init: true, filter: FILTER });
+      await git.submoduleUpdate([plan.entry.path], { init: true, filter: FILTER });
     } catch (error) {
       throw new ActionError(
-        `Submodule "${plan.fullPath}": could not check out the recorded commit ${short(entry.gitlink)} from ${safeUrl(plan.url)}: ${describeGitError(error)}. If that commit was removed from the submodule's repository, move the submodule by hand once.`,
+        `Submodule "${plan.fullPath}": could not check out the recorded commit ${short(plan.entry.gitlink)} from ${safeUrl(plan.url)}: ${describeGitError(error)}. If that commit was removed from the submodule's repository, move the submodule by hand once.`,
         { cause: error },
       );
     }
   }
-  const sub = git.submodule(relative);
+}
+
+/** Fetches a (checked-out) submodule's branch and tags, and counts how far behind it is. */
+async function measure(git: Git, plan: TipPlan): Promise<SubmoduleReport> {
+  const { entry } = plan;
+  const sub = git.submodule(entry.path);
   try {
     await sub.fetch('origin', [`+refs/heads/${plan.branch}:refs/remotes/origin/${plan.branch}`], { tags: true, unshallow: await sub.isShallow() });
   } catch (error) {
@@ -398,6 +413,7 @@ async function nestedReports(superproject: Git, parent: SubmoduleReport, opts: S
     const url = (await sub.submoduleUrl(entry.name)) ?? entry.url;
     const plan = await resolveTip(sub, entry, url, opts.branches, parent.branch, locations.get(entry.name), parent.path);
     log(`${plan.fullPath}: fetching ${plan.branch}`);
+    await cloneMissing(sub, [plan]);
     const report = await measure(sub, plan);
     // Before the parent moved it recorded another commit here: that is where this one came from.
     const previous = before?.get(entry.path);
@@ -508,15 +524,14 @@ async function proposeUpdate(
     log(`${pr.branch} moved while pushing; trying again.`);
   }
   const headSha = await git.head();
-  const body = pullRequestBody(moves, message);
+  const body = pullRequestBody(moves);
   const outcome = await pr.open({ base, head: pr.branch, title: pr.title, body });
   log(`Pull request #${outcome.number} ${outcome.operation}: ${outcome.url}`);
   const operation: SyncOperation = outcome.operation === 'created' ? 'pull-request-created' : pushed || outcome.operation === 'updated' ? 'pull-request-updated' : 'pull-request-unchanged';
   return { operation, commitSha: headSha, commitMessage: message, pushedTo: pr.branch, pullRequest: outcome };
 }
 
-export function pullRequestBody(moves: SubmoduleReport[], message: string): string {
-  void message;
+export function pullRequestBody(moves: SubmoduleReport[]): string {
   return [
     'Submodules moved to the tip of the branch they follow:',
     '',
