@@ -205,6 +205,14 @@ describe('check', () => {
     expect(await checkout.git.changedFiles()).toEqual([]);
   });
 
+  test('a detached checkout (a pull request or tag run) is checked the same way', async () => {
+    const detached = await sandbox.checkout(w.wrapper, await head(w.wrapper), { name: 'check/detached' });
+    expect(await detached.git.currentBranch()).toBeNull();
+    const run = await sync(detached, { inputs: { mode: 'check' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors.map((e) => e.line)).toEqual([4, 8]);
+  });
+
   test('warns instead when asked; passes once updated', async () => {
     const warned = await sync(checkout, { inputs: { mode: 'check', 'on-behind': 'warn', paths: 'exegol-images' } });
     expect(warned.exitCode).toBe(0);
@@ -519,6 +527,20 @@ describe('fork', () => {
     expect(await head(f.fork, 'main')).toBe(tip);
   });
 
+  test('a dry run says it would merge, and pushes nothing', async () => {
+    const f = await forked('fork-dry');
+    await f.upstreamDev.commit('upstream 1', { files: { 'docs.md': 'docs\n' } });
+    await f.upstreamDev.pushAll();
+    const checkout = await sandbox.checkout(f.fork, 'refs/heads/new-tool', { name: 'fork-dry/checkout' });
+    const refs = await sandbox.refs(f.fork);
+    const run = await sync(checkout, { inputs: { mode: 'fork', upstream: sandbox.url(f.upstream), 'upstream-branch': 'main', 'dry-run': true } });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ changed: 'true', operation: 'dry-run', behind: '1', 'commit-sha': '' });
+    expect(run.stdout).toContain('Dry run: would merge 1 commit(s) of upstream/main into new-tool.');
+    expect(await sandbox.refs(f.fork)).toEqual(refs);
+    expect(await checkout.git.head()).toBe(refs['refs/heads/new-tool']);
+  });
+
   test('a conflict stops with the conflicting files and nothing pushed; dry run foresees it', async () => {
     const f = await forked('fork-conflict');
     await f.forkDev.commit('contributor edits install', { files: { 'install.sh': 'contributor\n', 'README.md': 'contrib readme\n' } });
@@ -607,6 +629,18 @@ describe('pull-request mode: the resources repository\'s monthly run, through th
     expect(run.exitCode).toBe(0);
     return { run, requests: double.count() };
   }
+
+  test('a dry run proposes nothing: no branch, no request', async () => {
+    const checkout = await sandbox.checkout(remote, 'refs/heads/main', { name: 'resources/dry' });
+    const refs = await sandbox.refs(remote);
+    double.resetCounts();
+    const run = await sync(checkout, { repository, apiUrl: double.url, token, inputs: { ...inputs, 'dry-run': true }, env: { ...sandbox.env(), SOURCE_DATE_EPOCH: firstOfMonth } });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ changed: 'true', operation: 'dry-run', 'pull-request-number': '', behind: '5' });
+    expect(run.summary).toContain('| pushed to | `update/2026-12-01` |');
+    expect(double.count()).toBe(0);
+    expect(await sandbox.refs(remote)).toEqual(refs);
+  });
 
   test('the first run opens one pull request, labelled, from update/<date>', async () => {
     const main = await head(remote);
