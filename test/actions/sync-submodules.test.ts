@@ -379,9 +379,9 @@ describe('bad input and faults: one error, nothing committed or pushed', () => {
 
   test.each([
     [{ mode: 'sync' }, 'mode', 'Use one of: update, pull-request, check, fork'],
-    [{ mode: 'pull-request', token: 'ghs_x', 'pull-request-title': 'Update {month}' }, 'pull-request-title', 'unknown placeholder {month}'],
+    [{ mode: 'pull-request', 'github-token': 'ghs_x', 'pull-request-title': 'Update {month}' }, 'pull-request-title', 'unknown placeholder {month}'],
     [{ mode: 'pull-request', 'pull-request-branch': 'update {date}' }, 'pull-request-branch', 'not a valid branch name'],
-    [{ mode: 'pull-request', token: '' }, 'token', 'pull-request mode needs it'],
+    [{ mode: 'pull-request', 'github-token': '' }, 'github-token', 'pull-request mode needs it'],
     [{ mode: 'fork', upstream: 'ThePorgs/Exegol', 'fork-method': 'github' }, 'fork-method', 'Use one of: auto, api, git'],
     [{ 'submodule-branch': 'main\ndev' }, 'submodule-branch', 'mixes a branch for all'],
     [{ 'submodule-branch': 'exegol-images=bad..name' }, 'submodule-branch', 'not a valid branch name'],

@@ -31,7 +31,7 @@ export async function run(): Promise<void> {
     const dryRun = booleanInput('dry-run', ctx.act && mode !== 'check');
     const identity = parseAuthor(input('author'));
     const pushAttempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
-    const branch = input('branch') || null;
+    const branch = branchInput('branch');
     const fetchToken = input('fetch-token');
     const sshKey = input('fetch-ssh-key');
     if (fetchToken) core.setSecret(fetchToken);
@@ -58,7 +58,7 @@ export async function run(): Promise<void> {
       const fetchAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({ token: fetchToken || undefined, serverUrl: ctx.serverUrl, sshKeyFile: keyFile ?? undefined });
       const common = { root, identity, dryRun, pushAttempts, fetchAuth, log: (l: string) => core.info(l), warn: (l: string) => core.warning(l) };
       if (fork) {
-        const api = { method: fork.method, token: input('token'), apiUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, upstream: fork.raw };
+        const api = { method: fork.method, token: input('github-token'), apiUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, upstream: fork.raw };
         const result = await core.group(`Bringing ${branch ?? 'the checked-out branch'} up to date with ${fork.upstreamLabel}`, () =>
           job.syncFork({ ...common, branch, upstream: fork.upstream, api }),
         );
@@ -125,8 +125,8 @@ function pullRequestInputs(ctx: RunContext): { branch: string; title: string; la
   if (!isBranchName(branch.replace(/\{\w+\}/g, 'x'))) {
     throw new InputError('pull-request-branch', `"${branch}" is not a valid branch name`, 'Write it like update/{date}.');
   }
-  const token = input('token');
-  if (!token) throw new InputError('token', 'is empty, and pull-request mode needs it to open the pull request', 'Pass a token with contents: write and pull-requests: write (the default github.token has them when the job grants them).');
+  const token = input('github-token');
+  if (!token) throw new InputError('github-token', 'is empty, and pull-request mode needs it to open the pull request', 'Pass a token with contents: write and pull-requests: write (the default github.token has them when the job grants them).');
   if (!ctx.repository) throw new InputError('mode', 'pull-request needs the repository (GITHUB_REPOSITORY), which is not set', 'Run on GitHub Actions, or set GITHUB_REPOSITORY.');
   // SOURCE_DATE_EPOCH pins the stamp, as it pins dates in reproducible builds.
   const epoch = process.env.SOURCE_DATE_EPOCH;
@@ -142,7 +142,14 @@ function forkInputs(ctx: RunContext): { upstream: { url: string; branch: string 
   else if (/^(https?|ssh|git|file):\/\/\S+$/.test(raw) || /^[\w.-]+@[\w.-]+:\S+$/.test(raw)) url = raw;
   else throw new InputError('upstream', `"${raw}" is neither owner/name nor a clone URL`, 'Give it as owner/name, e.g. ThePorgs/Exegol-images.');
   const method = enumInput('fork-method', ['auto', 'api', 'git'], 'auto');
-  return { upstream: { url, branch: input('upstream-branch') || null }, upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw, raw, method };
+  return { upstream: { url, branch: branchInput('upstream-branch') }, upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw, raw, method };
+}
+
+/** A branch name, or null when the input is empty. */
+function branchInput(name: string): string | null {
+  const value = input(name);
+  if (value && !isBranchName(value.replace(/^refs\/heads\//, ''))) throw new InputError(name, `"${value}" is not a valid branch name`, 'Give a branch name such as main or dev.');
+  return value ? value.replace(/^refs\/heads\//, '') : null;
 }
 
 /** git's rules for a branch name (check-ref-format), without starting git. */

@@ -125,6 +125,9 @@ export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
   const writes = opts.mode !== 'check';
 
   const declared = await git.submodules();
+  if (!declared.length && opts.paths.length) {
+    throw new InputError('paths', `"${opts.paths[0]}" is not a submodule: ${git.dir} declares none (no .gitmodules entry with a path)`, 'Check the working directory, or leave paths empty.');
+  }
   if (!declared.length) {
     throw new ActionError(`${git.dir} declares no submodules (no .gitmodules entry with a path): there is nothing to ${opts.mode === 'check' ? 'check' : 'update'}.`);
   }
