@@ -12,6 +12,7 @@ import { repoRoot, readActionMetadata } from '@exegol-actions/testkit/runner';
 export const FIRST_INPUT_ERROR: Record<string, Record<string, string>> = {
   'verify-version': { INPUT_PRESET: 'no-such-preset' },
   'multi-arch-image-build': { INPUT_STEP: 'deploy' },
+  'sync-submodules': { INPUT_MODE: 'no-such-mode' },
 };
 
 export interface ColdStart {
