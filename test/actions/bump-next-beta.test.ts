@@ -1,0 +1,285 @@
+// bump-next-beta end to end: the committed bundle, run as a runner runs it, on look-alike
+// repositories right after a release, with real bare remotes checked out as actions/checkout does.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
+import { runAction, type ActionRun } from '@exegol-actions/testkit/runner';
+import { constantConfig, releaseHistory, spawnScript, testFileContent, type ReleaseHistoryOptions } from '@exegol-actions/testkit/fixtures';
+
+let sandbox: GitSandbox;
+beforeAll(async () => {
+  sandbox = await GitSandbox.create('bump-next-beta-');
+});
+afterAll(() => sandbox.cleanup());
+
+const CONFIG = 'exegol/config/ConstantConfig.py';
+const SPAWN = 'exegol/utils/imgsync/spawn.sh';
+const TEST_FILE = 'tests/exegol_test.py';
+
+type History = Awaited<ReturnType<typeof releaseHistory>>;
+
+async function released(name: string, options: Partial<ReleaseHistoryOptions> = {}): Promise<History> {
+  return releaseHistory(sandbox, name, { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', tagReleased: true, wrapper: { testVersion: '4.3.5' }, ...options });
+}
+
+/** A fresh depth-1 checkout of the release branch, as the job after create-release would have. */
+async function bump(history: History, inputs: Record<string, string> = {}, options: { checkout?: TestRepo; env?: Record<string, string> } = {}): Promise<ActionRun & { checkout: TestRepo }> {
+  const checkout = options.checkout ?? (await sandbox.checkout(history.remote, `refs/heads/${history.releaseBranch}`));
+  const run = await runAction({
+    action: 'bump-next-beta',
+    workspace: checkout.dir,
+    ref: `refs/heads/${history.releaseBranch}`,
+    sha: history.mergeSha,
+    env: { ...sandbox.env(), ...options.env },
+    inputs: { 'github-token': '', ...inputs },
+  });
+  return { ...run, checkout };
+}
+
+/** The file at a commit of the remote. */
+async function show(history: History, rev: string, file: string): Promise<string> {
+  return sandbox.git(history.remote).out(['show', `${rev}:${file}`]).then((s) => s + '\n');
+}
+
+describe('after a wrapper release', () => {
+  test('fast-forwards dev to master, then commits 4.3.6b1 on it; every other byte stays', async () => {
+    const history = await released('wrapper-ff');
+    const before = await sandbox.refs(history.remote);
+    expect(before['refs/heads/dev']).toBe(history.devSha);
+    const run = await bump(history, { 'fast-forward-from': 'master' });
+    expect(run.stderr).toBe('');
+    expect(run.errors).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    const after = await sandbox.refs(history.remote);
+    const dev = after['refs/heads/dev']!;
+    expect(run.outputs).toEqual({
+      'previous-version': '4.3.5',
+      'next-version': '4.3.6b1',
+      'commit-sha': dev,
+      pushed: 'true',
+      'fast-forwarded': 'true',
+      'pull-request-number': '',
+      'pull-request-url': '',
+      'triggers-workflows': '',
+      operation: 'bumped',
+    });
+    // Only dev moved: master and the tags are as they were.
+    expect({ ...after, 'refs/heads/dev': history.devSha }).toEqual(before);
+    const git = sandbox.git(history.remote);
+    expect(await git.out(['rev-parse', `${dev}^`])).toBe(history.mergeSha);
+    expect(await git.out(['log', '-1', '--format=%an <%ae>%n%cn <%ce>%n%s', dev])).toBe('Github Actions <actions@github.com>\nGithub Actions <actions@github.com>\nBump version to 4.3.6b1');
+    expect(await git.lines(['diff', '--name-only', `${dev}^`, dev])).toEqual([CONFIG, TEST_FILE].sort());
+    expect(await show(history, dev, CONFIG)).toBe(constantConfig('4.3.6b1', 'module'));
+    // The test file holds only finals: the release the beta leads to.
+    expect(await show(history, dev, TEST_FILE)).toBe(testFileContent('4.3.6'));
+    // spawn.sh is left alone by default (stable-marker: keep).
+    expect(await show(history, dev, SPAWN)).toBe(spawnScript('2'));
+    expect(run.summary).toContain('bump-next-beta: bumped');
+    expect(run.summary).toContain(`| \`${CONFIG}\` | 4 | \`4.3.5\` | \`4.3.6b1\` |`);
+  });
+
+  test('a re-run with the same inputs changes nothing and says so', async () => {
+    const history = await released('wrapper-rerun');
+    const first = await bump(history, { 'fast-forward-from': 'master' });
+    expect(first.outputs.operation).toBe('bumped');
+    const refs = await sandbox.refs(history.remote);
+    const again = await bump(history, { 'fast-forward-from': 'master' });
+    expect(again.exitCode).toBe(0);
+    expect(again.errors).toEqual([]);
+    expect(again.outputs).toMatchObject({ operation: 'unchanged', pushed: 'false', 'fast-forwarded': 'false', 'previous-version': '4.3.6b1', 'next-version': '4.3.6b1', 'commit-sha': refs['refs/heads/dev'] });
+    expect(again.stdout).toContain('dev already contains master');
+    expect(again.stdout).toContain('The files already hold 4.3.6b1: nothing to commit.');
+    expect(await sandbox.refs(history.remote)).toEqual(refs);
+  });
+
+  test('without a fast-forward, on a dev that already has the release commit; class-shaped ConstantConfig', async () => {
+    const history = await released('wrapper-class', { wrapper: { shape: 'class', testVersion: null }, tagReleased: true });
+    const checkout = await sandbox.checkout(history.remote, 'refs/heads/dev');
+    const run = await bump(history, {}, { checkout });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ operation: 'bumped', 'previous-version': '4.3.5', 'next-version': '4.3.6b1', 'fast-forwarded': 'false' });
+    const dev = (await sandbox.refs(history.remote))['refs/heads/dev']!;
+    expect(await sandbox.git(history.remote).out(['rev-parse', `${dev}^`])).toBe(history.devSha);
+    expect(await show(history, dev, CONFIG)).toBe(constantConfig('4.3.6b1', 'class'));
+  });
+
+  test.each([
+    [{ bump: 'minor' }, '4.4.0b1', '4.4.0'],
+    [{ bump: 'major', pre: 'a' }, '5.0.0a1', '5.0.0'],
+    [{ pre: 'rc' }, '4.3.6rc1', '4.3.6'],
+    [{ version: '4.3.9' }, '4.3.10b1', '4.3.10'],
+  ])('%j gives %s', async (inputs, next, final) => {
+    const history = await released(`wrapper-${next}`);
+    const run = await bump(history, { 'fast-forward-from': 'master', ...inputs });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs['next-version']).toBe(next);
+    const dev = run.outputs['commit-sha']!;
+    expect(await show(history, dev, CONFIG)).toBe(constantConfig(next, 'module'));
+    expect(await show(history, dev, TEST_FILE)).toBe(testFileContent(final));
+  });
+
+  test('dev moved while the bump was being made: fetch, rebase, push again', async () => {
+    const history = await released('wrapper-race', { tagReleased: true });
+    // Someone else's commit on dev, pushed from their clone at the moment our push starts.
+    const other = await sandbox.checkout(history.remote, 'refs/heads/dev', { name: 'race-other', depth: 0 });
+    const theirs = await other.commit('Someone else on dev', { files: { 'other.txt': 'x\n' } });
+    const checkout = await sandbox.checkout(history.remote, 'refs/heads/dev', { name: 'race-ours' });
+    const hook = path.join(checkout.dir, '.git', 'hooks', 'pre-push');
+    fs.writeFileSync(
+      hook,
+      `#!/bin/sh\nunset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE\n[ -e "$0.done" ] && exit 0\n: > "$0.done"\ngit -C '${other.dir}' push --quiet origin HEAD:refs/heads/dev\n`,
+      { mode: 0o755 },
+    );
+    const run = await bump(history, {}, { checkout });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ operation: 'bumped', pushed: 'true' });
+    expect(run.stdout).toContain('dev moved meanwhile: rebased and pushed on attempt 2');
+    const dev = (await sandbox.refs(history.remote))['refs/heads/dev']!;
+    expect(dev).toBe(run.outputs['commit-sha']);
+    expect(await sandbox.git(history.remote).out(['rev-parse', `${dev}^`])).toBe(theirs);
+    expect(await show(history, dev, CONFIG)).toBe(constantConfig('4.3.6b1', 'module'));
+  });
+
+  test('force writes the next beta over a version that is ahead', async () => {
+    const history = await released('wrapper-force');
+    const run = await bump(history, { 'fast-forward-from': 'master', version: '4.3.3', force: 'true' });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ operation: 'bumped', 'previous-version': '4.3.5', 'next-version': '4.3.4b1' });
+    expect(run.stdout).toContain('force: writing 4.3.4b1 over 4.3.5');
+  });
+
+  test('stable-marker: beta marks spawn.sh the way Exegol writes a beta (2 → 2b)', async () => {
+    const history = await released('wrapper-spawn');
+    const run = await bump(history, { 'fast-forward-from': 'master', 'stable-marker': 'beta' });
+    expect(run.outputs.operation).toBe('bumped');
+    expect(await show(history, run.outputs['commit-sha']!, SPAWN)).toBe(spawnScript('2b'));
+  });
+
+  test('no tag yet: the release is read from the files (a final), the next beta from it', async () => {
+    const history = await released('wrapper-untagged', { tagReleased: false });
+    const run = await bump(history, { 'fast-forward-from': 'master' });
+    expect(run.outputs).toMatchObject({ operation: 'bumped', 'next-version': '4.3.6b1' });
+    expect(run.stdout).not.toContain('::error');
+  });
+
+  test('dry-run shows the change and pushes nothing; the checkout is left as it was', async () => {
+    const history = await released('wrapper-dry');
+    const refs = await sandbox.refs(history.remote);
+    const checkout = await sandbox.checkout(history.remote, 'refs/heads/master');
+    const head = await checkout.git.head();
+    const run = await bump(history, { 'fast-forward-from': 'master', 'dry-run': 'true' }, { checkout });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ operation: 'bumped', pushed: 'false', 'next-version': '4.3.6b1' });
+    expect(run.summary).toContain('(dry-run)');
+    expect(await sandbox.refs(history.remote)).toEqual(refs);
+    expect(await checkout.git.head()).toBe(head);
+    expect(await checkout.git.out(['status', '--porcelain'])).toBe('');
+  });
+
+  test('under act, dry-run is the default', async () => {
+    const history = await released('wrapper-act');
+    const refs = await sandbox.refs(history.remote);
+    const run = await bump(history, { 'fast-forward-from': 'master' }, { env: { ACT: 'true' } });
+    expect(run.outputs).toMatchObject({ operation: 'bumped', pushed: 'false' });
+    expect(await sandbox.refs(history.remote)).toEqual(refs);
+  });
+});
+
+describe('other projects', () => {
+  test('images: no version file, only the fast-forward', async () => {
+    const history = await releaseHistory(sandbox, 'images-ff', { kind: 'images', previous: '3.1.5', betas: ['3.1.6b1'], tagBetas: true, released: '3.1.6', tagReleased: true });
+    const run = await bump(history, { preset: 'exegol-images', 'fast-forward-from': 'main' });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ operation: 'fast-forwarded', 'previous-version': '', 'next-version': '', pushed: 'true', 'fast-forwarded': 'true' });
+    expect((await sandbox.refs(history.remote))['refs/heads/dev']).toBe(history.mergeSha);
+    const again = await bump(history, { preset: 'exegol-images', 'fast-forward-from': 'main' });
+    expect(again.outputs).toMatchObject({ operation: 'unchanged', pushed: 'false' });
+  });
+
+  test('semver rules in package.json', async () => {
+    const remote = await sandbox.bare('semver-bump');
+    const repo = await sandbox.repo('semver-bump-dev', remote);
+    await repo.commit('1.2.3', { files: { 'package.json': '{\n  "name": "x",\n  "version": "1.2.3"\n}\n' } });
+    await repo.tag('v1.2.3');
+    await repo.branch('dev');
+    await repo.pushAll();
+    const history = { remote, releaseBranch: 'main', mergeSha: await repo.git.head() } as History;
+    const rules = '- file: package.json\n  pattern: \'^  "version": "([^"]+)"\'\n';
+    const run = await bump(history, { rules, 'tag-prefix': 'v', 'version-format': 'semver' });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs['next-version']).toBe('1.2.4-beta.1');
+    expect(await show(history, run.outputs['commit-sha']!, 'package.json')).toBe('{\n  "name": "x",\n  "version": "1.2.4-beta.1"\n}\n');
+  });
+});
+
+describe('refusals: one clear error, nothing changed', () => {
+  let history: History;
+  beforeAll(async () => {
+    history = await released('refusals');
+  });
+
+  async function refused(inputs: Record<string, string>, options: Parameters<typeof bump>[2] = {}): Promise<ActionRun> {
+    const refs = await sandbox.refs(history.remote);
+    const run = await bump(history, inputs, options);
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(await sandbox.refs(history.remote)).toEqual(refs);
+    return run;
+  }
+
+  test.each([
+    [{ bump: 'huge' }, 'Input "bump": unknown value "huge"'],
+    [{ mode: 'direct' }, 'Input "mode": unknown value "direct"'],
+    [{ identity: 'bot' }, 'Input "identity": "bot" is not "Name <email>"'],
+    [{ version: '4.0-dev' }, 'Input "version": "4.0-dev" is not a valid version'],
+    [{ 'dev-branch': 'develop' }, 'Input "dev-branch": branch "develop" does not exist on origin'],
+    [{ 'fast-forward-from': 'mastre' }, 'Input "fast-forward-from": branch "mastre" does not exist on origin'],
+    [{ 'fast-forward-from': 'dev' }, 'Input "fast-forward-from": is the dev branch itself'],
+    [{ 'push-attempts': '0' }, 'Input "push-attempts": "0" is not a whole number at least 1'],
+  ])('%j', async (inputs, message) => {
+    const run = await refused(inputs);
+    expect(run.errors[0]!.message).toContain(message);
+  });
+
+  test('files already ahead of the next beta: an error unless forced', async () => {
+    const run = await refused({ 'fast-forward-from': 'master', version: '4.3.3' });
+    expect(run.errors[0]!.message).toContain('already hold 4.3.5, ahead of 4.3.4b1');
+    expect(run.errors[0]!.message).toContain('force: true');
+  });
+
+  test('a dirty work tree', async () => {
+    const checkout = await sandbox.checkout(history.remote, 'refs/heads/master');
+    fs.appendFileSync(path.join(checkout.dir, CONFIG), '# local edit\n');
+    const run = await refused({ 'fast-forward-from': 'master' }, { checkout });
+    expect(run.errors[0]!.message).toContain('uncommitted changes');
+  });
+
+  test('dev has commits master lacks: cannot fast-forward, nothing pushed', async () => {
+    const diverged = await released('diverged');
+    const m = diverged.maintainer;
+    await m.switch('dev');
+    await m.commit('hotfix on dev', { files: { 'hotfix.txt': 'x\n' } });
+    await m.git.raw(['push', '--quiet', 'origin', 'dev']);
+    const refs = await sandbox.refs(diverged.remote);
+    const run = await bump(diverged, { 'fast-forward-from': 'master' });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]!.message).toContain('Cannot fast-forward dev to master: dev has commits that master lacks');
+    expect(run.errors[0]!.message).toContain('hotfix on dev');
+    expect(await sandbox.refs(diverged.remote)).toEqual(refs);
+  });
+
+  test('version files that disagree', async () => {
+    const remote = await sandbox.bare('disagree');
+    const repo = await sandbox.repo('disagree-dev', remote);
+    await repo.commit('x', { files: { 'a.txt': 'version=1.0.0\n', 'b.txt': 'version=1.0.1\n' } });
+    await repo.branch('dev');
+    await repo.pushAll();
+    const h = { remote, releaseBranch: 'main', mergeSha: await repo.git.head() } as History;
+    const refs = await sandbox.refs(remote);
+    const run = await bump(h, { rules: '- file: a.txt\n  pattern: "^version=(.+)$"\n- file: b.txt\n  pattern: "^version=(.+)$"\n' });
+    expect(run.errors).toEqual([expect.objectContaining({ file: 'b.txt', line: 1, message: expect.stringContaining('The version files disagree: a.txt says 1.0.0 but b.txt says 1.0.1') })]);
+    expect(await sandbox.refs(remote)).toEqual(refs);
+  });
+});
