@@ -1,5 +1,6 @@
 // The pull request bump-next-beta opens when it may not push to dev: one branch, one pull
 // request, found and updated on a re-run rather than opened twice.
+import { ActionError } from '../action/index.ts';
 import { describeGitHubError, getGitHubClient, parseRepository } from '../github/index.ts';
 
 export interface PullRequestTarget {
@@ -53,7 +54,7 @@ export function pullRequestOpener(access: GitHubAccess): (target: PullRequestTar
       const { data } = await octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title: target.title, body: target.body });
       return outcome(data, 'updated');
     } catch (error) {
-      throw describeGitHubError(error, `opening the pull request ${target.head} → ${target.base}`);
+      throw new ActionError(describeGitHubError(error, { operation: `open the pull request ${target.head} → ${target.base}` }), { cause: error });
     }
   };
 }

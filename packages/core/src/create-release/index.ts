@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { InputError } from '../action/index.ts';
 import { SigningKeyError, SigningSession, type Git, type Identity, type SignatureTrust } from '../git/index.ts';
 import { compareVersions, isVersionTag, type Version } from '../version/index.ts';
-import { publishRelease, type AssetFile, type GitHubAccess, type ReleaseOutcome } from './release.ts';
-import { ensureTag, type TagOutcome } from './tag.ts';
+import { applyRelease, describeReleasePlan, planRelease, type AssetFile, type GitHubAccess, type ReleaseOutcome } from './release.ts';
+import { applyTag, describeTagPlan, planTag, type TagOutcome, type TagRequest } from './tag.ts';
 
 export * from './release.ts';
 export * from './tag.ts';
@@ -66,37 +66,41 @@ export async function createRelease(opts: CreateReleaseOptions): Promise<CreateR
       return findPreviousTag(opts, tagName);
     });
 
-    // 3. The tag.
-    const tag = await core.group(`Tag ${tagName}`, async () => {
-      const t = await ensureTag(opts.git, { name: tagName, commit: opts.commit, message: opts.tagMessage, tagger: opts.tagger, requireSigned: opts.requireSigned, trust: opts.trust, dryRun: opts.dryRun, remote: opts.remote }, signer);
-      core.info(t.note);
-      if (t.verification) core.info(`signature: ${t.verification.detail}`);
-      return t;
-    });
+    // 3. Reads: the tag's state, then the repository's releases and the notes. Anything wrong
+    // (a tag on another commit, an unsigned tag, a token that may not write) stops the run here,
+    // before the first write.
+    const tagRequest: TagRequest = { name: tagName, commit: opts.commit, message: opts.tagMessage, tagger: opts.tagger, requireSigned: opts.requireSigned, trust: opts.trust, remote: opts.remote };
+    const tagPlan = await planTag(opts.git, tagRequest, signer);
+    const releasePlan = opts.github
+      ? await core.group(`Looking up the release for ${tagName}`, () =>
+          planRelease(opts.github!, {
+            tag: tagName,
+            commit: opts.commit,
+            version: opts.version,
+            tagPrefix: opts.tagPrefix,
+            name: opts.name,
+            previousTag,
+            extraBody: opts.extraBody,
+            prerelease: opts.prerelease,
+            makeLatest: opts.makeLatest,
+            existing: opts.existing,
+            assets,
+          }),
+        )
+      : null;
+    if (!releasePlan) notes.push('dry-run without a token: the release was not looked up.');
 
-    // 4. The release.
-    if (!opts.github) {
-      notes.push('dry-run without a token: the release was not looked up.');
-      return { tagName, tag, previousTag, release: null, assets, notes };
+    // 4. Writes (or, in a dry-run, what they would be).
+    const tag = opts.dryRun
+      ? describeTagPlan(tagRequest, tagPlan, signer)
+      : await core.group(`Tag ${tagName}`, () => applyTag(opts.git, tagRequest, tagPlan, signer));
+    core.info(tag.note);
+    if (tag.verification) core.info(`signature: ${tag.verification.detail}`);
+    let release: ReleaseOutcome | null = null;
+    if (releasePlan) {
+      release = opts.dryRun ? describeReleasePlan(releasePlan) : await core.group(`Release ${tagName}`, () => applyRelease(releasePlan));
+      for (const n of release.notes) core.info(n);
     }
-    const release = await core.group(`Release ${tagName}`, async () => {
-      const r = await publishRelease(opts.github!, {
-        tag: tagName,
-        commit: opts.commit,
-        version: opts.version,
-        tagPrefix: opts.tagPrefix,
-        name: opts.name,
-        previousTag,
-        extraBody: opts.extraBody,
-        prerelease: opts.prerelease,
-        makeLatest: opts.makeLatest,
-        existing: opts.existing,
-        assets,
-        dryRun: opts.dryRun,
-      });
-      for (const n of r.notes) core.info(n);
-      return r;
-    });
     return { tagName, tag, previousTag, release, assets, notes };
   } finally {
     await signer?.close();

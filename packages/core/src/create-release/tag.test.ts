@@ -23,7 +23,7 @@ async function project(name: string): Promise<{ remote: string; maintainer: Test
   return { remote, maintainer, checkout, first, release };
 }
 
-const request = (commit: string, extra: Partial<TagRequest> = {}): TagRequest => ({
+const request = (commit: string, extra: Partial<TagRequest & { dryRun: boolean }> = {}): TagRequest & { dryRun: boolean } => ({
   name: '4.3.5',
   commit,
   message: '4.3.5',

@@ -154,13 +154,12 @@ async function loadSsh(text: string, dir: string, passphrase: string | undefined
       fs.writeFileSync(askpass, `#!/bin/sh\n[ -e "$0.used" ] && exit 1\n: > "$0.used"\nprintf '%s\\n' "$EXEGOL_SIGNING_PASSPHRASE"\n`, { mode: 0o700 });
       const added = await run('ssh-add', [keyFile], {
         allowFailure: true,
-        input: '',
         env: { ...agentEnv, SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: ':0', EXEGOL_SIGNING_PASSPHRASE: passphrase },
         secrets: [passphrase!],
       });
       if (added.code !== 0) throw new SigningKeyError('passphrase', 'does not unlock the SSH key', 'Check that the secret holds the passphrase of this key.');
     } else {
-      await run('ssh-add', [keyFile], { env: agentEnv, input: '' });
+      await run('ssh-add', [keyFile], { env: agentEnv });
     }
     // From here the key lives only in the agent.
     fs.rmSync(keyFile);
