@@ -2,10 +2,12 @@
 // repositories right after a release, with real bare remotes checked out as actions/checkout does.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
 import { runAction, type ActionRun } from '@exegol-actions/testkit/runner';
 import { constantConfig, releaseHistory, spawnScript, testFileContent, type ReleaseHistoryOptions } from '@exegol-actions/testkit/fixtures';
+import { recordRequests, requestTable } from '../request-counts.ts';
 
 let sandbox: GitSandbox;
 beforeAll(async () => {
@@ -24,7 +26,11 @@ async function released(name: string, options: Partial<ReleaseHistoryOptions> = 
 }
 
 /** A fresh depth-1 checkout of the release branch, as the job after create-release would have. */
-async function bump(history: History, inputs: Record<string, string> = {}, options: { checkout?: TestRepo; env?: Record<string, string> } = {}): Promise<ActionRun & { checkout: TestRepo }> {
+async function bump(
+  history: History,
+  inputs: Record<string, string> = {},
+  options: { checkout?: TestRepo; env?: Record<string, string>; api?: { double: GitHubDouble; repository: string; token: string } } = {},
+): Promise<ActionRun & { checkout: TestRepo }> {
   const checkout = options.checkout ?? (await sandbox.checkout(history.remote, `refs/heads/${history.releaseBranch}`));
   const run = await runAction({
     action: 'bump-next-beta',
@@ -32,7 +38,8 @@ async function bump(history: History, inputs: Record<string, string> = {}, optio
     ref: `refs/heads/${history.releaseBranch}`,
     sha: history.mergeSha,
     env: { ...sandbox.env(), ...options.env },
-    inputs: { 'github-token': '', ...inputs },
+    ...(options.api ? { apiUrl: options.api.double.url, repository: options.api.repository, token: options.api.token } : {}),
+    inputs: options.api ? inputs : { 'github-token': '', ...inputs },
   });
   return { ...run, checkout };
 }
@@ -281,5 +288,105 @@ describe('refusals: one clear error, nothing changed', () => {
     const run = await bump(h, { rules: '- file: a.txt\n  pattern: "^version=(.+)$"\n- file: b.txt\n  pattern: "^version=(.+)$"\n' });
     expect(run.errors).toEqual([expect.objectContaining({ file: 'b.txt', line: 1, message: expect.stringContaining('The version files disagree: a.txt says 1.0.0 but b.txt says 1.0.1') })]);
     expect(await sandbox.refs(remote)).toEqual(refs);
+  });
+});
+
+describe('a protected dev branch: a pull request instead, through the API double', () => {
+  let double: GitHubDouble;
+  const GITHUB_TOKEN = 'ghs_bumpnextbetatoken0001';
+  const PAT = 'github_pat_bumpnextbeta0001';
+  beforeAll(async () => {
+    double = await startGitHubDouble({ tokens: { [GITHUB_TOKEN]: {}, [PAT]: { kind: 'pat', login: 'shutdown' } } });
+  });
+  afterAll(async () => {
+    await double.stop();
+    requestTable('bump-next-beta');
+  });
+  afterEach(() => double.assertNoViolations());
+
+  /** A release history whose remote refuses pushes to dev as GitHub does for a protected branch. */
+  async function protectedDev(name: string): Promise<History & { repository: string }> {
+    const history = await released(name);
+    fs.writeFileSync(
+      path.join(history.remote, 'hooks', 'pre-receive'),
+      '#!/bin/sh\nwhile read old new ref; do\n  if [ "$ref" = refs/heads/dev ]; then echo "error: GH006: Protected branch update failed for refs/heads/dev." >&2; exit 1; fi\ndone\n',
+      { mode: 0o755 },
+    );
+    const repository = `ThePorgs/${name}`;
+    double.addRepo(repository, history.remote, { defaultBranch: 'master' });
+    return { ...history, repository };
+  }
+
+  async function counted(scenario: string, fn: () => Promise<ActionRun & { checkout: TestRepo }>) {
+    double.resetCounts();
+    const run = await fn();
+    const requests = double.requests.map((r) => `${r.operationId} ${r.status}`);
+    recordRequests('bump-next-beta', scenario, requests);
+    return Object.assign(run, { requests });
+  }
+
+  test('the fast-forward and the bump go into one pull request; GITHUB_TOKEN cannot trigger its workflows, and says so', async () => {
+    const h = await protectedDev('protected');
+    const api = { double, repository: h.repository, token: GITHUB_TOKEN };
+    const refs = await sandbox.refs(h.remote);
+    const run = await counted('protected dev: pull request opened', () => bump(h, { 'fast-forward-from': 'master' }, { api }));
+    expect(run.errors).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    const pr = double.state.pulls(h.repository)[0]!;
+    expect(run.outputs).toMatchObject({
+      operation: 'pull-request',
+      pushed: 'true',
+      'fast-forwarded': 'false',
+      'next-version': '4.3.6b1',
+      'pull-request-number': String(pr.number),
+      'pull-request-url': `https://github.com/${h.repository}/pull/${pr.number}`,
+      'triggers-workflows': 'false',
+    });
+    expect(run.requests).toEqual(['pulls/list 200', 'pulls/create 201']);
+    expect(pr).toMatchObject({ headRef: 'bump/4.3.6b1', baseRef: 'dev', title: 'Bump version to 4.3.6b1', state: 'open' });
+    expect(pr.user.login).toBe('github-actions[bot]');
+    expect(pr.body).toContain('Includes the fast-forward of `dev` to `master`');
+    // dev and master did not move; the PR branch is the merge commit plus the bump.
+    const after = await sandbox.refs(h.remote);
+    expect(after['refs/heads/dev']).toBe(refs['refs/heads/dev']);
+    expect(after['refs/heads/master']).toBe(refs['refs/heads/master']);
+    const head = after['refs/heads/bump/4.3.6b1']!;
+    expect(head).toBe(run.outputs['commit-sha']);
+    expect(await sandbox.git(h.remote).out(['rev-parse', `${head}^`])).toBe(h.mergeSha);
+    expect(await show(h, head, CONFIG)).toBe(constantConfig('4.3.6b1', 'module'));
+    expect(run.stdout).toContain('dev is protected (error: GH006: Protected branch update failed for refs/heads/dev.)');
+    expect(run.summary).toContain('GitHub does not run workflows on it');
+
+    // Re-run: the same branch content and the same PR: nothing pushed, nothing opened.
+    const again = await counted('protected dev: re-run', () => bump(h, { 'fast-forward-from': 'master' }, { api }));
+    expect(again.errors).toEqual([]);
+    expect(again.outputs).toMatchObject({ operation: 'unchanged', pushed: 'false', 'pull-request-number': String(pr.number) });
+    expect(again.requests).toEqual(['pulls/list 200']);
+    expect(await sandbox.refs(h.remote)).toEqual(after);
+    expect(double.state.pulls(h.repository)).toHaveLength(1);
+  });
+
+  test('mode: pull-request with a personal token: its workflows run; a changed title updates the same PR', async () => {
+    const h = await protectedDev('pr-mode');
+    fs.rmSync(path.join(h.remote, 'hooks', 'pre-receive'));
+    const api = { double, repository: h.repository, token: PAT };
+    const run = await bump(h, { mode: 'pull-request', 'fast-forward-from': 'master' }, { api });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ operation: 'pull-request', 'triggers-workflows': 'true' });
+    expect((await sandbox.refs(h.remote))['refs/heads/dev']).toBe(h.devSha);
+    expect(double.state.pulls(h.repository)[0]!.user.login).toBe('shutdown');
+    const retitled = await bump(h, { mode: 'pull-request', 'fast-forward-from': 'master', 'pull-request-title': 'Next beta: {version}' }, { api });
+    expect(retitled.outputs).toMatchObject({ operation: 'pull-request', pushed: 'false', 'pull-request-number': run.outputs['pull-request-number'] });
+    expect(double.state.pulls(h.repository).map((p) => p.title)).toEqual(['Next beta: 4.3.6b1']);
+  });
+
+  test('a protected dev without a token: one clear error, nothing pushed', async () => {
+    const h = await protectedDev('protected-no-token');
+    const refs = await sandbox.refs(h.remote);
+    const run = await bump(h, { 'fast-forward-from': 'master' });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]!.message).toContain('Input "github-token": is empty, but dev is protected and a pull request must be opened');
+    expect(await sandbox.refs(h.remote)).toEqual(refs);
   });
 });
