@@ -226,7 +226,7 @@ describe('refusals: one clear error, nothing changed', () => {
     history = await released('refusals');
   });
 
-  async function refused(inputs: Record<string, string>, options: Parameters<typeof bump>[2] = {}): Promise<ActionRun> {
+  async function refused(inputs: Record<string, string>, options: Parameters<typeof bump>[2] = {}): Promise<ActionRun & { checkout: TestRepo }> {
     const refs = await sandbox.refs(history.remote);
     const run = await bump(history, inputs, options);
     expect(run.exitCode).toBe(1);
@@ -253,6 +253,15 @@ describe('refusals: one clear error, nothing changed', () => {
     const run = await refused({ 'fast-forward-from': 'master', version: '4.3.3' });
     expect(run.errors[0]!.message).toContain('already hold 4.3.5, ahead of 4.3.4b1');
     expect(run.errors[0]!.message).toContain('force: true');
+    // The checkout is left as the refusal found it: on master, clean.
+    expect(await run.checkout.git.currentBranch()).toBe('master');
+    expect(await run.checkout.git.head()).toBe(history.mergeSha);
+    expect(await run.checkout.git.out(['status', '--porcelain'])).toBe('');
+  });
+
+  test('a pre-release kind that would go backwards', async () => {
+    const run = await refused({ version: '4.3.6rc1', pre: 'b' });
+    expect(run.errors[0]!.message).toContain('Input "pre": cannot go from 4.3.6rc1 to a "b" pre-release');
   });
 
   test('a dirty work tree', async () => {

@@ -243,6 +243,9 @@ describe('a wrapper release', () => {
     expect(run.summary).toContain('Highlights: faster start.');
     expect(run.summary).toContain("## What's Changed");
     expect(run.requests).toEqual(['list-releases 200', 'generate-release-notes 200']);
+    expect(run.stdout).toContain('::group::dry-run: what would be made');
+    expect(run.stdout).toContain('release:    "4.3.5" (created), prerelease false, latest true');
+    expect(run.stdout).toContain('Highlights: faster start.\n\n## What\'s Changed');
     expect(await snapshot(p)).toEqual(before);
     const act = await release(p, {}, { env: { ACT: 'true' } });
     expect(act.outputs.operation).toBe('created');

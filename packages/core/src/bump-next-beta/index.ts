@@ -104,10 +104,14 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
   const originalHead = (await git.currentBranch()) ?? (await git.head());
   await git.raw(['checkout', '--quiet', '-B', opts.devBranch, base]);
 
+  let done = false;
   try {
-    return await bumpOnBase();
+    const result = await bumpOnBase();
+    done = true;
+    return result;
   } finally {
-    if (opts.dryRun) {
+    // A dry-run, or a refusal, leaves the checkout as it found it.
+    if (opts.dryRun || !done) {
       await git.raw(['reset', '--quiet', '--hard', base]);
       await git.raw(['checkout', '--quiet', originalHead]);
     }
@@ -130,11 +134,34 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
     };
 
     // 3. The next version, from the release it follows.
+    core.startGroup('Writing the next version');
+    try {
+      await writeNext(files, result);
+    } finally {
+      core.endGroup();
+    }
+
+    // 4. Commit, then push to dev, or fall back to a pull request.
+    core.startGroup(`Pushing to ${opts.devBranch}`);
+    try {
+      return await pushOrPropose(result);
+    } finally {
+      core.endGroup();
+    }
+  }
+
+  async function writeNext(files: ReturnType<typeof readVersionFiles>, result: BumpResult): Promise<void> {
     if (files.current) {
       const scheme: Scheme = opts.scheme === 'auto' ? files.current.scheme : opts.scheme;
       const released = await releasedVersion(files.current, scheme);
       result.released = { version: released.version.raw, source: released.source };
-      const next = parseVersion(nextPrerelease(released.version, { part: opts.part, pre: opts.pre }), scheme);
+      let next: Version;
+      try {
+        next = parseVersion(nextPrerelease(released.version, { part: opts.part, pre: opts.pre }), scheme);
+      } catch (e) {
+        if (!(e instanceof VersionError)) throw e;
+        throw new InputError('pre', e.message, 'Choose the pre-release kind (or the version it follows) so that the next version is higher.');
+      }
       result.nextVersion = next.normalized;
       const order = compareVersions(files.current, next);
       if (order > 0 && !opts.force) {
@@ -145,12 +172,14 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
       }
       if (order > 0) notes.push(`force: writing ${next.normalized} over ${files.current.raw}, which was ahead of it.`);
       result.changes = writeNextVersion(opts.root, opts.rules, opts.rulesInput, next, opts.stableMarker);
+      for (const c of result.changes) core.info(`${c.file}:${c.line} ${c.from} → ${c.to}`);
       if (result.changes.length === 0) notes.push(`The files already hold ${next.normalized}: nothing to commit.`);
     } else {
       notes.push('The rules declare no version file (images): there is no version to bump.');
     }
+  }
 
-    // 4. Commit, then push to dev, or fall back to a pull request.
+  async function pushOrPropose(result: BumpResult): Promise<BumpResult> {
     const message = fill(opts.commitMessage, result.nextVersion);
     const needsFastForward = fastForward?.needed === true;
     let sha: string | null = null;

@@ -101,6 +101,18 @@ export async function createRelease(opts: CreateReleaseOptions): Promise<CreateR
       release = opts.dryRun ? describeReleasePlan(releasePlan) : await core.group(`Release ${tagName}`, () => applyRelease(releasePlan));
       for (const n of release.notes) core.info(n);
     }
+    if (opts.dryRun) {
+      const r = release;
+      await core.group('dry-run: what would be made', async () => {
+        core.info(`tag:        ${tagName} on ${opts.commit} (${tag.note})`);
+        core.info(`message:    ${opts.tagMessage}`);
+        if (r) {
+          core.info(`release:    "${r.name}" (${r.operation}), prerelease ${r.prerelease}, latest ${r.latest}`);
+          for (const a of r.assets) core.info(`asset:      ${a.name} (${a.action})`);
+          core.info(`body:\n${r.body}`);
+        }
+      });
+    }
     return { tagName, tag, previousTag, release, assets, notes };
   } finally {
     await signer?.close();
