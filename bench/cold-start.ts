@@ -13,6 +13,7 @@ export const FIRST_INPUT_ERROR: Record<string, Record<string, string>> = {
   'verify-version': { INPUT_PRESET: 'no-such-preset' },
   'create-release': { INPUT_PRERELEASE: 'maybe' },
   'bump-next-beta': { INPUT_BUMP: 'huge' },
+  'multi-arch-image-build': { INPUT_STEP: 'deploy' },
 };
 
 export interface ColdStart {
