@@ -41,6 +41,15 @@ export async function run(): Promise<void> {
     const tagPrefix = input('tag-prefix');
 
     // Git, the version model and the job load only once the inputs are known to be usable.
+    if (versionInput) {
+      const { parseVersion, VersionError } = await import('@exegol-actions/core/version');
+      try {
+        parseVersion(versionInput.startsWith(tagPrefix) ? versionInput.slice(tagPrefix.length) : versionInput);
+      } catch (e) {
+        if (!(e instanceof VersionError)) throw e;
+        throw new InputError('version', e.message, 'Give the release the next beta follows, like 4.3.5.');
+      }
+    }
     const { Git, authConfig, parseIdentity } = await import('@exegol-actions/core/git');
     const identity = parseIdentity(identityText);
     if (!identity) throw new InputError('identity', `${JSON.stringify(identityText)} is not "Name <email>"`, 'Write it like "Github Actions <actions@github.com>".');

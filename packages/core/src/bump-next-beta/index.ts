@@ -71,19 +71,26 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
   if (!(await git.isClean())) {
     throw new ActionError(`The work tree at ${git.dir} has uncommitted changes (${(await git.lines(['status', '--porcelain', '--untracked-files=no'])).slice(0, 5).join('; ')}). Run bump-next-beta on a clean checkout, before steps that modify files.`);
   }
-  await core.group('Fetching branches and tags', async () => {
+  // The branches are asked of the remote before anything is fetched: a wrong name changes nothing,
+  // not even this clone.
+  for (const [input, branch] of [['dev-branch', opts.devBranch], ['fast-forward-from', opts.fastForwardFrom]] as const) {
+    if (branch && !(await git.remoteBranch(branch, remote))) {
+      throw new InputError(input, `branch "${branch}" does not exist on ${remote}`, input === 'dev-branch' ? 'Check the branch name, or create the branch first.' : 'Check the branch name (Exegol releases to master in the wrapper, main in the images).');
+    }
+  }
+  const branches = await core.group('Fetching branches and tags', async () => {
     core.info(`history: ${await git.ensureHistory(remote)}`);
+    return git.fetchBranches([opts.devBranch, ...(opts.fastForwardFrom ? [opts.fastForwardFrom] : [])], remote);
   });
-  const branches = await git.fetchBranches([opts.devBranch, ...(opts.fastForwardFrom ? [opts.fastForwardFrom] : [])], remote);
   const devSha = branches[opts.devBranch];
-  if (!devSha) throw new InputError('dev-branch', `branch "${opts.devBranch}" does not exist on ${remote}`, 'Check the branch name, or create the branch first.');
+  if (!devSha) throw new ActionError(`${opts.devBranch} disappeared from ${remote} while it was being fetched. Run again.`);
 
   // 2. The fast-forward, decided before anything is written.
   let base = devSha;
   let fastForward: BumpResult['fastForward'] = null;
   if (opts.fastForwardFrom) {
     const releaseSha = branches[opts.fastForwardFrom];
-    if (!releaseSha) throw new InputError('fast-forward-from', `branch "${opts.fastForwardFrom}" does not exist on ${remote}`, 'Check the branch name (Exegol releases to master in the wrapper, main in the images).');
+    if (!releaseSha) throw new ActionError(`${opts.fastForwardFrom} disappeared from ${remote} while it was being fetched. Run again.`);
     if (await git.isAncestor(devSha, releaseSha)) {
       base = releaseSha;
       fastForward = { from: devSha, to: releaseSha, needed: devSha !== releaseSha, pushed: false };

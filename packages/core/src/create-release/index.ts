@@ -60,17 +60,23 @@ export async function createRelease(opts: CreateReleaseOptions): Promise<CreateR
   const assets = resolveAssets(opts.workspace, opts.assetGlobs, opts.assetsRequired);
   const signer = opts.signingKey ? await startSigning(opts) : null;
   try {
-    // 2. History and tags, for the previous tag and for the tag check.
+    // A tag named for the notes must exist; asked before anything is fetched.
+    if (typeof opts.notesSince === 'object') {
+      const wanted = opts.notesSince.tag;
+      if (!(await opts.git.tagInfo(wanted)) && !(await opts.git.remoteTag(wanted, opts.remote))) {
+        throw new InputError('notes-since', `tag "${wanted}" does not exist`, 'Give an existing tag, or stable, any or auto.');
+      }
+    }
+    // 2. Reads: the tag on the remote (a tag on another commit, or an unsigned one under
+    // require-signed-tag, stops the run before even the clone changes), history and tags for
+    // the previous tag, then the repository's releases and the notes (a token that may not write
+    // stops the run there). Nothing is written before all of them passed.
+    const tagRequest: TagRequest = { name: tagName, commit: opts.commit, message: opts.tagMessage, tagger: opts.tagger, requireSigned: opts.requireSigned, trust: opts.trust, remote: opts.remote };
+    const tagPlan = await planTag(opts.git, tagRequest, signer);
     const previousTag = await core.group('Reading tags', async () => {
       core.info(`history: ${await opts.git.ensureHistory(opts.remote)}`);
       return findPreviousTag(opts, tagName);
     });
-
-    // 3. Reads: the tag's state, then the repository's releases and the notes. Anything wrong
-    // (a tag on another commit, an unsigned tag, a token that may not write) stops the run here,
-    // before the first write.
-    const tagRequest: TagRequest = { name: tagName, commit: opts.commit, message: opts.tagMessage, tagger: opts.tagger, requireSigned: opts.requireSigned, trust: opts.trust, remote: opts.remote };
-    const tagPlan = await planTag(opts.git, tagRequest, signer);
     const releasePlan = opts.github
       ? await core.group(`Looking up the release for ${tagName}`, () =>
           planRelease(opts.github!, {
@@ -90,7 +96,7 @@ export async function createRelease(opts: CreateReleaseOptions): Promise<CreateR
       : null;
     if (!releasePlan) notes.push('dry-run without a token: the release was not looked up.');
 
-    // 4. Writes (or, in a dry-run, what they would be).
+    // 3. Writes (or, in a dry-run, what they would be).
     const tag = opts.dryRun
       ? describeTagPlan(tagRequest, tagPlan, signer)
       : await core.group(`Tag ${tagName}`, () => applyTag(opts.git, tagRequest, tagPlan, signer));
