@@ -251,7 +251,8 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
       result.pushed = true;
     }
     result.commitSha = headSha;
-    const title = fill(opts.pullRequest.title, result.nextVersion);
+    // Without a version file (images) the pull request only fast-forwards dev.
+    const title = result.nextVersion ? fill(opts.pullRequest.title, result.nextVersion) : `Fast-forward ${opts.devBranch} to ${opts.fastForwardFrom}`;
     const body = pullRequestBody(result, opts, head);
     result.pullRequest = await opts.openPullRequest({ base: opts.devBranch, head, title, body });
     result.operation = result.pullRequest.operation === 'unchanged' && !result.pushed ? 'unchanged' : 'pull-request';
