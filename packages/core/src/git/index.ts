@@ -1,7 +1,10 @@
 // The one git layer: every git call of every action goes through a `Git` bound to a work tree.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { run, type RunOptions, type RunResult } from '../exec/index.ts';
+
+export * from './signing.ts';
 
 export interface GitOptions {
   /**
@@ -39,6 +42,61 @@ export interface SubmoduleEntry {
 }
 
 export type MergeOutcome = { status: 'up-to-date' | 'fast-forward' | 'merged'; sha: string } | { status: 'conflict'; files: string[] };
+/** Why a push was refused, read from git's and the server's messages. */
+export type PushRefusal = 'protected' | 'moved' | 'exists' | 'other';
+
+export function classifyPushFailure(text: string): PushRefusal {
+  if (/protected branch|GH006|GH013|pre-receive hook declined|protected|repository rule violations/i.test(text)) return 'protected';
+  if (/already exists/i.test(text)) return 'exists';
+  if (/non-fast-forward|fetch first|rejected|stale info/i.test(text)) return 'moved';
+  return 'other';
+}
+
+/** What a tag is, as this repository sees it. */
+export interface TagInfo {
+  name: string;
+  /** The object the ref points at: the tag object for an annotated tag, the commit otherwise. */
+  object: string;
+  commit: string;
+  annotated: boolean;
+  /** The tag message, without its signature. */
+  message: string;
+  signature: 'ssh' | 'gpg' | null;
+}
+
+export interface TagVerification {
+  signature: 'ssh' | 'gpg' | null;
+  /** A signature checked good against the given trust material. */
+  verified: boolean;
+  detail: string;
+}
+
+/** What a signature is checked against: an SSH allowed-signers file's text, or GPG public keys. */
+export interface SignatureTrust {
+  allowedSigners?: string;
+  gpgPublicKeys?: string;
+}
+
+/** Parses `Name <email>`, the way git writes an identity. */
+export function parseIdentity(text: string): Identity | null {
+  const m = /^\s*([^<>]*[^<>\s])\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
+  return m ? { name: m[1]!, email: m[2]! } : null;
+}
+
+function identityEnv(identity: Identity, who: 'AUTHOR' | 'COMMITTER' | 'both' = 'both'): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const role of who === 'both' ? ['AUTHOR', 'COMMITTER'] : [who]) {
+    env[`GIT_${role}_NAME`] = identity.name;
+    env[`GIT_${role}_EMAIL`] = identity.email;
+  }
+  return env;
+}
+
+function signatureKind(armored: string): TagInfo['signature'] {
+  if (armored.includes('-----BEGIN SSH SIGNATURE-----')) return 'ssh';
+  if (armored.includes('-----BEGIN PGP SIGNATURE-----')) return 'gpg';
+  return null;
+}
 
 /**
  * Credentials for fetch and push, passed as process configuration only: never written to
@@ -78,6 +136,15 @@ export class Git {
     const res = await git.raw(['rev-parse', '--show-toplevel'], { allowFailure: true });
     if (res.code !== 0) throw new Error(`${dir} is not a git work tree: check out the repository first (actions/checkout).`);
     return new Git(res.stdout.trim(), options);
+  }
+
+  /** The same work tree with more configuration, environment or secrets (a signing key's, say). */
+  with(extra: GitOptions): Git {
+    return new Git(this.dir, {
+      config: { ...this.options.config, ...extra.config },
+      env: { ...this.options.env, ...extra.env },
+      secrets: [...(this.options.secrets ?? []), ...(extra.secrets ?? [])],
+    });
   }
 
   /** Runs git with the configured environment; configuration goes through GIT_CONFIG_* variables. */
@@ -184,6 +251,140 @@ export class Git {
     return this.revParse(`refs/tags/${tag}`);
   }
 
+  /** A local tag: what it points at, its message and whether it is signed; null when absent. */
+  async tagInfo(name: string): Promise<TagInfo | null> {
+    const sep = '\x1f';
+    const format = ['%(objecttype)', '%(objectname)', '%(*objectname)', '%(contents:subject)', '%(contents:body)', '%(contents:signature)'].join(sep);
+    const out = (await this.raw(['for-each-ref', `--format=${format}`, `refs/tags/${name}`])).stdout;
+    if (!out.trim()) return null;
+    const [type, object, peeled, subject, body, signature] = out.replace(/\n$/, '').split(sep) as [string, string, string, string, string, string];
+    const annotated = type === 'tag';
+    return {
+      name,
+      object,
+      commit: annotated ? peeled : object,
+      annotated,
+      message: annotated ? [subject, body.trimEnd()].filter(Boolean).join('\n\n') : '',
+      signature: annotated ? signatureKind(signature) : null,
+    };
+  }
+
+  /** A tag as the remote has it, asked of the remote itself: its object and its commit. */
+  async remoteTag(name: string, remote = 'origin'): Promise<{ object: string; commit: string } | null> {
+    const lines = await this.lines(['ls-remote', remote, `refs/tags/${name}`, `refs/tags/${name}^{}`]);
+    const refs = new Map(lines.map((l) => l.split('\t').reverse() as [string, string]));
+    const object = refs.get(`refs/tags/${name}`);
+    if (!object) return null;
+    return { object, commit: refs.get(`refs/tags/${name}^{}`) ?? object };
+  }
+
+  /** Fetches one tag from the remote, replacing a local tag of the same name. */
+  async fetchTag(name: string, remote = 'origin'): Promise<void> {
+    await this.raw(['fetch', '--quiet', '--no-tags', remote, `+refs/tags/${name}:refs/tags/${name}`]);
+  }
+
+  /**
+   * Makes an annotated tag on `rev`, signed when this Git carries a signing key's options
+   * (`git.with(session.gitOptions)`), with `tagger` as the tagger.
+   */
+  async createTag(name: string, options: { rev: string; message: string; tagger: Identity; sign?: boolean }): Promise<TagInfo> {
+    const check = await this.raw(['check-ref-format', `refs/tags/${name}`], { allowFailure: true });
+    if (check.code !== 0) throw new Error(`"${name}" is not a valid tag name.`);
+    await this.raw(['tag', options.sign ? '--sign' : '--annotate', '--no-edit', '--cleanup=verbatim', '--file=-', name, options.rev], {
+      input: options.message.endsWith('\n') ? options.message : `${options.message}\n`,
+      env: identityEnv(options.tagger, 'COMMITTER'),
+    });
+    return (await this.tagInfo(name))!;
+  }
+
+  async deleteTag(name: string): Promise<void> {
+    await this.raw(['tag', '--delete', name], { allowFailure: true });
+  }
+
+  /**
+   * Pushes a tag without force: a tag that exists on the remote is never moved. The refusal
+   * says why (`exists` when another run pushed the same tag first).
+   */
+  async pushTag(name: string, remote = 'origin'): Promise<{ pushed: true } | { pushed: false; reason: PushRefusal; message: string }> {
+    const res = await this.raw(['push', '--porcelain', remote, `refs/tags/${name}:refs/tags/${name}`], { allowFailure: true });
+    if (res.code === 0) return { pushed: true };
+    const message = (res.stderr + res.stdout).trim();
+    return { pushed: false, reason: classifyPushFailure(message), message };
+  }
+
+  /**
+   * Checks a tag's signature with git itself, against the given trust material only (the
+   * runner's keyrings are not used). Unsigned or unverifiable tags say so in `detail`.
+   */
+  async verifyTag(name: string, trust: SignatureTrust): Promise<TagVerification> {
+    const info = await this.tagInfo(name);
+    if (!info) throw new Error(`tag ${name} does not exist here.`);
+    if (!info.signature) return { signature: null, verified: false, detail: info.annotated ? `tag ${name} is not signed` : `tag ${name} is a lightweight tag (no message, no signature)` };
+    const material = info.signature === 'ssh' ? trust.allowedSigners : trust.gpgPublicKeys;
+    if (!material?.trim()) {
+      return { signature: info.signature, verified: false, detail: `tag ${name} carries ${info.signature.toUpperCase()} signature, but no ${info.signature === 'ssh' ? 'allowed signers' : 'GPG public keys'} were given to check it against` };
+    }
+    const dir = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP && fs.existsSync(process.env.RUNNER_TEMP) ? process.env.RUNNER_TEMP : os.tmpdir(), 'verify-'));
+    try {
+      let git: Git = this;
+      let stop = async () => {};
+      if (info.signature === 'ssh') {
+        const file = path.join(dir, 'allowed_signers');
+        fs.writeFileSync(file, material.trim() + '\n');
+        git = this.with({ config: { 'gpg.ssh.allowedSignersFile': file } });
+      } else {
+        const home = path.join(dir, 'gnupg');
+        fs.mkdirSync(home, { mode: 0o700 });
+        const env = { GNUPGHOME: home };
+        stop = async () => void (await run('gpgconf', ['--homedir', home, '--kill', 'all'], { env, allowFailure: true }));
+        const imported = await run('gpg', ['--batch', '--no-tty', '--import'], { env, input: material, allowFailure: true });
+        if (imported.code !== 0) throw new Error(`the GPG public keys given cannot be imported: ${imported.stderr.trim().split('\n').pop()}`);
+        git = this.with({ env, config: { 'gpg.format': 'openpgp' } });
+      }
+      try {
+        const res = await git.raw(['verify-tag', '--verbose', name], { allowFailure: true });
+        const said = res.stderr.trim().split('\n').filter((l) => /good|bad|signature|error|no principal|can't/i.test(l) && !l.startsWith('[GNUPG:]'));
+        return { signature: info.signature, verified: res.code === 0, detail: said.join('; ') || (res.code === 0 ? 'good signature' : `git verify-tag failed (exit ${res.code})`) };
+      } finally {
+        await stop();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** True when `ancestor` is `rev` or one of its ancestors. */
+  async isAncestor(ancestor: string, rev: string): Promise<boolean> {
+    const res = await this.raw(['merge-base', '--is-ancestor', ancestor, rev], { allowFailure: true });
+    if (res.code > 1) throw new Error(`cannot compare ${ancestor} and ${rev}: ${res.stderr.trim()}`);
+    return res.code === 0;
+  }
+
+  /** Fetches remote branches into refs/remotes/<remote>/…; returns each one's commit, null when absent. */
+  async fetchBranches(branches: string[], remote = 'origin'): Promise<Record<string, string | null>> {
+    const found: Record<string, string | null> = {};
+    const present: string[] = [];
+    for (const b of branches) {
+      found[b] = await this.remoteBranch(b, remote);
+      if (found[b]) present.push(b);
+    }
+    if (present.length) {
+      await this.raw(['fetch', '--quiet', '--no-tags', remote, ...present.map((b) => `+refs/heads/${b}:refs/remotes/${remote}/${b}`)]);
+    }
+    return found;
+  }
+
+  /**
+   * Pushes `rev` to a remote branch without force; with `force`, replaces it (for a branch this
+   * toolkit owns, like a pull request's head). The refusal says why.
+   */
+  async pushBranch(rev: string, branch: string, options: { remote?: string; force?: boolean } = {}): Promise<{ pushed: true } | { pushed: false; reason: PushRefusal; message: string }> {
+    const res = await this.raw(['push', '--porcelain', options.remote ?? 'origin', `${options.force ? '+' : ''}${rev}:refs/heads/${branch}`], { allowFailure: true });
+    if (res.code === 0) return { pushed: true };
+    const message = (res.stderr + res.stdout).trim();
+    return { pushed: false, reason: classifyPushFailure(message), message };
+  }
+
   /** The commit a remote branch points at, asked of the remote itself; null when it has none. */
   async remoteBranch(branch: string, remote = 'origin'): Promise<string | null> {
     const out = await this.out(['ls-remote', '--heads', remote, `refs/heads/${branch}`]);
@@ -195,14 +396,7 @@ export class Git {
     if (paths) await this.raw(['add', '--', ...paths]);
     const staged = await this.raw(['diff', '--cached', '--quiet'], { allowFailure: true });
     if (staged.code === 0) return null;
-    await this.raw(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', message], {
-      env: {
-        GIT_AUTHOR_NAME: identity.name,
-        GIT_AUTHOR_EMAIL: identity.email,
-        GIT_COMMITTER_NAME: identity.name,
-        GIT_COMMITTER_EMAIL: identity.email,
-      },
-    });
+    await this.raw(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', message], { env: identityEnv(identity) });
     return this.head();
   }
 
@@ -220,14 +414,13 @@ export class Git {
       const res = await this.raw(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], { allowFailure: true });
       if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
       last = (res.stderr + res.stdout).trim();
-      if (/protected branch|GH006|pre-receive hook declined|protected/i.test(last)) {
-        return { pushed: false, reason: 'protected', message: last, attempts: attempt };
-      }
-      if (!/non-fast-forward|fetch first|rejected|stale info/i.test(last)) break;
+      const refusal = classifyPushFailure(last);
+      if (refusal === 'protected') return { pushed: false, reason: 'protected', message: last, attempts: attempt };
+      if (refusal !== 'moved') break;
       await this.raw(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`]);
       const rebase = await this.raw(['rebase', '--quiet', 'FETCH_HEAD'], {
         allowFailure: true,
-        env: { GIT_COMMITTER_NAME: identity.name, GIT_COMMITTER_EMAIL: identity.email },
+        env: identityEnv(identity, 'COMMITTER'),
       });
       if (rebase.code !== 0) {
         await this.raw(['rebase', '--abort'], { allowFailure: true });
@@ -237,14 +430,6 @@ export class Git {
     return { pushed: false, reason: 'rejected', message: last, attempts };
   }
 
-  /** The same repository with more process configuration and secrets (credentials for one fetch). */
-  with(options: GitOptions): Git {
-    return new Git(this.dir, {
-      env: { ...this.options.env, ...options.env },
-      config: { ...this.options.config, ...options.config },
-      secrets: [...(this.options.secrets ?? []), ...(options.secrets ?? [])],
-    });
-  }
 
   /** The repository checked out at `subPath` (a submodule), with the same options. */
   submodule(subPath: string): Git {
@@ -349,12 +534,6 @@ export class Git {
   /** How many commits `to` has that `from` has not. */
   async countCommits(from: string, to: string): Promise<number> {
     return Number(await this.out(['rev-list', '--count', `${from}..${to}`]));
-  }
-
-  async isAncestor(ancestor: string, rev: string): Promise<boolean> {
-    const res = await this.raw(['merge-base', '--is-ancestor', ancestor, rev], { allowFailure: true });
-    if (res.code > 1) throw new Error(`git merge-base failed: ${res.stderr.trim()}`);
-    return res.code === 0;
   }
 
   /** `git describe --tags`: the tag at `rev`, or the nearest one with the distance; null without tags. */
