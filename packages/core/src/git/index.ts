@@ -1,5 +1,5 @@
 // The one git layer: every git call of every action goes through a `Git` bound to a work tree.
-import { run, type RunOptions, type RunResult } from '../exec/index.ts';
+import { CommandError, redact, run, type RunOptions, type RunResult } from '../exec/index.ts';
 
 export interface GitOptions {
   /** Extra configuration for this process only (`git -c` is avoided: it shows in `ps`). */
@@ -19,6 +19,16 @@ export interface Identity {
 export const ACTIONS_IDENTITY: Identity = { name: 'Github Actions', email: 'actions@github.com' };
 
 export type PushOutcome = { pushed: true; sha: string; attempts: number } | { pushed: false; reason: 'rejected' | 'protected'; message: string; attempts: number };
+
+/** `pushReplaying`'s outcomes: a push, a refusal, or nothing left to push once replayed. */
+export type ReplayOutcome = PushOutcome | { pushed: false; reason: 'superseded'; message: string; attempts: number };
+
+/** Why a push was refused, from git's output: a protection rule, a branch that moved, or other. */
+function pushFailure(output: string): 'protected' | 'moved' | 'other' {
+  if (/protected branch|GH006|pre-receive hook declined|protected/i.test(output)) return 'protected';
+  if (/non-fast-forward|fetch first|rejected|stale info/i.test(output)) return 'moved';
+  return 'other';
+}
 
 /**
  * Credentials for fetch and push, passed as process configuration only: never written to
@@ -195,10 +205,9 @@ export class Git {
       const res = await this.raw(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], { allowFailure: true });
       if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
       last = (res.stderr + res.stdout).trim();
-      if (/protected branch|GH006|pre-receive hook declined|protected/i.test(last)) {
-        return { pushed: false, reason: 'protected', message: last, attempts: attempt };
-      }
-      if (!/non-fast-forward|fetch first|rejected|stale info/i.test(last)) break;
+      const failure = pushFailure(last);
+      if (failure === 'protected') return { pushed: false, reason: 'protected', message: last, attempts: attempt };
+      if (failure !== 'moved') break;
       await this.raw(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`]);
       const rebase = await this.raw(['rebase', '--quiet', 'FETCH_HEAD'], {
         allowFailure: true,
@@ -210,5 +219,88 @@ export class Git {
       }
     }
     return { pushed: false, reason: 'rejected', message: last, attempts };
+  }
+
+  /**
+   * Pushes HEAD to `branch`; when the branch moved meanwhile, starts again from its new tip:
+   * fetches it, resets the work tree to it and calls `replay`, which applies the change again and
+   * commits, returning the commit, or null when nothing is left to commit (someone pushed the
+   * same change first). Unlike `pushWithRetry`'s rebase, a change computed from the files (a row
+   * inserted at the top of a shared index) cannot conflict with a neighbour's edit this way.
+   * The work tree must hold nothing but the change: the reset discards anything else.
+   */
+  async pushReplaying(
+    branch: string,
+    replay: () => Promise<string | null>,
+    options: { remote?: string; attempts?: number } = {},
+  ): Promise<ReplayOutcome> {
+    const remote = options.remote ?? 'origin';
+    const attempts = options.attempts ?? 3;
+    let last = '';
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const res = await this.raw(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], { allowFailure: true });
+      if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
+      last = redact((res.stderr + res.stdout).trim(), this.options.secrets);
+      const failure = pushFailure(last);
+      if (failure === 'protected') return { pushed: false, reason: 'protected', message: last, attempts: attempt };
+      if (failure !== 'moved' || attempt === attempts) break;
+      const tip = await this.fetchBranch(branch, { remote, depth: (await this.isShallow()) ? 1 : undefined });
+      if (!tip) return { pushed: false, reason: 'rejected', message: `${branch} was deleted from ${remote} meanwhile`, attempts: attempt };
+      await this.raw(['reset', '--quiet', '--hard', tip]);
+      if ((await replay()) === null) return { pushed: false, reason: 'superseded', message: `${branch} already has the change`, attempts: attempt };
+    }
+    return { pushed: false, reason: 'rejected', message: last, attempts };
+  }
+
+  /**
+   * Fetches one branch of a remote (without tags, and without moving any local branch); its
+   * commit, or null when the remote has no such branch.
+   */
+  async fetchBranch(branch: string, options: { remote?: string; depth?: number } = {}): Promise<string | null> {
+    const remote = options.remote ?? 'origin';
+    const depth = options.depth ? [`--depth=${options.depth}`] : [];
+    const res = await this.raw(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...depth, remote, `refs/heads/${branch}`], { allowFailure: true });
+    if (res.code !== 0) {
+      if (/couldn't find remote ref/i.test(res.stderr)) return null;
+      const secrets = this.options.secrets ?? [];
+      throw new CommandError(`git fetch ${remote}`, { code: res.code, stdout: redact(res.stdout, secrets), stderr: redact(res.stderr, secrets) });
+    }
+    return this.out(['rev-parse', 'FETCH_HEAD^{commit}']);
+  }
+
+  /** A file's content at a commit; null when the commit has no such file. */
+  async readFileAt(rev: string, file: string): Promise<string | null> {
+    const res = await this.raw(['cat-file', '-p', `${rev}:${file}`], { allowFailure: true });
+    if (res.code === 0) return res.stdout;
+    if (/does not exist|exists on disk, but not in|not a valid object name|Not a valid object/i.test(res.stderr)) return null;
+    throw new Error(`git cat-file ${rev}:${file} failed: ${res.stderr.trim()}`);
+  }
+
+  /** Creates or resets local `branch` to `rev` and checks it out. */
+  async checkoutBranchAt(branch: string, rev: string): Promise<void> {
+    await this.raw(['checkout', '--quiet', '-B', branch, rev]);
+  }
+
+  async treeOf(rev: string): Promise<string> {
+    return this.out(['rev-parse', `${rev}^{tree}`]);
+  }
+
+  /**
+   * Sets remote `branch` to local `rev` even when that is not a fast-forward, but only if the
+   * remote branch is still at `expected` (null: does not exist yet): a branch the caller owns,
+   * such as a pull request's head, replaced without losing a change someone made meanwhile.
+   */
+  async forcePush(rev: string, branch: string, expected: string | null, remote = 'origin'): Promise<void> {
+    await this.raw(['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${expected ?? ''}`, remote, `${rev}:refs/heads/${branch}`]);
+  }
+
+  /**
+   * `git diff --no-index` of two folders (or files) given relative to this directory: the
+   * unified diff, paths as given; empty when they are the same. Needs no repository.
+   */
+  async diffNoIndex(before: string, after: string): Promise<string> {
+    const res = await this.raw(['diff', '--no-index', '--no-color', '--no-prefix', '--', before, after], { allowFailure: true });
+    if (res.code > 1) throw new Error(`git diff --no-index failed: ${res.stderr.trim()}`);
+    return res.stdout;
   }
 }

@@ -1,0 +1,204 @@
+// The three-column lists the docs publish: the tools installed in an image
+// (`Tool,Link,Description`) and the offline resources (`Resource,Link,Description`). Validation
+// reports every bad row with its line; the rows that pass are kept exactly as written.
+import { joinLines, loadCsvParser, normalizeEndings, splitFields, splitLines } from './csv.ts';
+
+export const TOOLS_HEADER = 'Tool,Link,Description';
+export const RESOURCES_HEADER = 'Resource,Link,Description';
+
+export interface RowProblem {
+  line: number;
+  problem: string;
+}
+
+export interface Duplicate {
+  name: string;
+  lines: number[];
+}
+
+export interface CheckedList {
+  /** The names of the valid rows, in order. */
+  names: string[];
+  invalid: RowProblem[];
+  duplicates: Duplicate[];
+  /** Rows beyond the first of each duplicated name. */
+  duplicateCount: number;
+  /** The text as read, kept to write the valid rows back exactly. */
+  text: string;
+  bom: boolean;
+}
+
+/** A problem with the file as a whole (no header, not UTF-8, no rows): nothing can be kept. */
+export class ListFileError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+    this.name = 'ListFileError';
+  }
+}
+
+/**
+ * Decodes UTF-8 strictly. On failure, says which lines hold the bad bytes: the usual cause is a
+ * description pasted from a Latin-1 or Windows-1252 source.
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad: number[] = [];
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let start = 0;
+    for (let line = 1; start <= bytes.length; line++) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end < 0) end = bytes.length;
+      try {
+        decoder.decode(bytes.subarray(start, end));
+      } catch {
+        bad.push(line);
+      }
+      start = end + 1;
+    }
+    const shown = bad.slice(0, 10).join(', ') + (bad.length > 10 ? ` and ${bad.length - 10} more` : '');
+    throw new ListFileError(`is not UTF-8: invalid bytes on line${bad.length === 1 ? '' : 's'} ${shown}. Save the file as UTF-8`, bad[0]);
+  }
+}
+
+const WEB_URL = /^https?:\/\//i;
+
+function checkLink(link: string): string | null {
+  if (!link.trim()) return 'the link (column 2) is empty';
+  if (!WEB_URL.test(link.trimStart())) return URL.canParse(link) ? `the link ${JSON.stringify(link)} is not an http(s) URL` : `the link ${JSON.stringify(link)} is not a URL`;
+  if (!URL.canParse(link)) return `the link ${JSON.stringify(link)} is not a URL`;
+  return null;
+}
+
+/** The lines of a text without their endings (a trailing newline ends the last line, no more). */
+function textLines(body: string): string[] {
+  const lines = body.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
+  }
+  return lines;
+}
+
+/**
+ * Checks a list: the header (exact), then each row: three columns, a name, a link that parses as
+ * an http(s) URL. Duplicate names (case-insensitive) are allowed and reported. Built for lists of
+ * tens of thousands of rows: one pass, little allocated per row.
+ */
+export async function checkList(text: string, expectedHeader: string): Promise<CheckedList> {
+  const bom = text.startsWith('\uFEFF');
+  const lines = textLines(bom ? text.slice(1) : text);
+  if (lines.length === 0 || lines.every((l) => l.trim() === '')) throw new ListFileError('is empty: expected a header line and at least one row', 1);
+  if (text.includes('"')) await loadCsvParser();
+
+  const header = lines[0]!;
+  const columns = expectedHeader.split(',').length;
+  if (header !== expectedHeader) {
+    const first = splitFields(header);
+    const looksLikeRow = first.fields?.length === columns && URL.canParse(first.fields[1] ?? '');
+    throw new ListFileError(
+      looksLikeRow
+        ? `has no header: line 1 is a row (${JSON.stringify(header.slice(0, 80))}); the first line must be ${JSON.stringify(expectedHeader)}`
+        : `has the header ${JSON.stringify(header.slice(0, 120))}, expected ${JSON.stringify(expectedHeader)}`,
+      1,
+    );
+  }
+  if (lines.length === 1) throw new ListFileError('has a header and no rows', 1);
+
+  const names: string[] = [];
+  const invalid: RowProblem[] = [];
+  const firstLine = new Map<string, number>();
+  const duplicates = new Map<string, Duplicate>();
+  for (let i = 1; i < lines.length; i++) {
+    const text = lines[i]!;
+    const line = i + 1;
+    if (text.trim() === '') {
+      invalid.push({ line, problem: 'is empty' });
+      continue;
+    }
+    const parsed = splitFields(text);
+    if (parsed.error !== undefined) {
+      invalid.push({ line, problem: parsed.error });
+      continue;
+    }
+    const f = parsed.fields;
+    if (f.length !== columns) {
+      invalid.push({
+        line,
+        problem: `has ${f.length} column${f.length === 1 ? '' : 's'}, expected ${columns} (${expectedHeader})${f.length > columns ? ': a comma in the description splits it' : ''}`,
+      });
+      continue;
+    }
+    const name = f[0]!.trim();
+    const linkProblem = checkLink(f[1]!);
+    if (!name || linkProblem) {
+      invalid.push({ line, problem: [name ? '' : 'the name (column 1) is empty', linkProblem ?? ''].filter(Boolean).join('; ') });
+      continue;
+    }
+    names.push(name);
+    const key = name.toLowerCase();
+    const first = firstLine.get(key);
+    if (first === undefined) firstLine.set(key, line);
+    else {
+      const dup = duplicates.get(key);
+      if (dup) dup.lines.push(line);
+      else duplicates.set(key, { name, lines: [first, line] });
+    }
+  }
+  const dups = [...duplicates.values()];
+  return { names, invalid, duplicates: dups, duplicateCount: dups.reduce((n, d) => n + d.lines.length - 1, 0), text, bom };
+}
+
+/**
+ * The list as it will be published: the header and the valid rows, each byte for byte with its
+ * own ending, in the file's order and trailing-newline convention. With no invalid rows and no
+ * byte order mark this is the input unchanged.
+ */
+export function renderList(list: CheckedList): string {
+  const body = list.bom ? list.text.slice(1) : list.text;
+  if (list.invalid.length === 0) return body;
+  const drop = new Set(list.invalid.map((p) => p.line));
+  const split = splitLines(body);
+  return joinLines(normalizeEndings(split.lines.filter((l) => !drop.has(l.number)), split));
+}
+
+/** Names in `current` and not in `previous`, and the reverse; case-insensitive, first spelling kept. */
+export function compareNames(previous: readonly string[], current: readonly string[]): { added: string[]; removed: string[] } {
+  const index = (names: readonly string[]) => {
+    const m = new Map<string, string>();
+    for (const n of names) {
+      const k = n.trim().toLowerCase();
+      if (!m.has(k)) m.set(k, n.trim());
+    }
+    return m;
+  };
+  const before = index(previous);
+  const after = index(current);
+  return {
+    added: [...after].filter(([k]) => !before.has(k)).map(([, n]) => n),
+    removed: [...before].filter(([k]) => !after.has(k)).map(([, n]) => n),
+  };
+}
+
+/**
+ * The names in a list file already published (a previous version's list), read leniently: it
+ * is only compared with, and an old list that would fail today's checks still has names.
+ */
+export async function namesInList(text: string): Promise<string[]> {
+  const lines = textLines(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  if (text.includes('"')) await loadCsvParser();
+  const names: string[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const comma = line.indexOf(',');
+    // The name is what comes before the first comma, unless it is quoted.
+    const name = line.charCodeAt(0) === 34 ? splitFields(line).fields?.[0] : comma < 0 ? line : line.slice(0, comma);
+    if (name?.trim()) names.push(name.trim());
+  }
+  return names;
+}
