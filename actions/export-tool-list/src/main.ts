@@ -76,6 +76,7 @@ export async function run(): Promise<void> {
       source,
       header: input('header') || (list === 'tools' ? TOOLS_HEADER : RESOURCES_HEADER),
       invalidRows,
+      allowEmptyLinks: booleanInput('allow-empty-links', list === 'resources'),
       docs,
       tools,
       resourcesFile: input('resources-file') || 'docs/src/public/exegol_resources/resources_list.csv',

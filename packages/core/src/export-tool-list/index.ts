@@ -47,6 +47,8 @@ export interface ExportOptions {
   /** The header the list must start with. */
   header: string;
   invalidRows: 'fail' | 'drop';
+  /** Rows without a link pass (the resources list has one). */
+  allowEmptyLinks?: boolean;
   /** Absolute path of the docs checkout's root. */
   docs: string;
   /** Tools lists only. */
@@ -165,7 +167,7 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
   }
   let checked;
   try {
-    checked = await checkList(decodeUtf8(source.bytes), opts.header);
+    checked = await checkList(decodeUtf8(source.bytes), opts.header, { allowEmptyLink: opts.allowEmptyLinks });
   } catch (error) {
     if (error instanceof ListFileError) {
       throw new InputError(sourceInput, `${where}${error.message}`, opts.source.kind === 'image' ? 'Fix the list the image build writes.' : 'Fix the file.', location(error.line));

@@ -26,7 +26,7 @@ export type ReplayOutcome = PushOutcome | { pushed: false; reason: 'superseded';
 /** Why a push was refused, from git's output: a protection rule, a branch that moved, or other. */
 function pushFailure(output: string): 'protected' | 'moved' | 'other' {
   if (/protected branch|GH006|pre-receive hook declined|protected/i.test(output)) return 'protected';
-  if (/non-fast-forward|fetch first|rejected|stale info/i.test(output)) return 'moved';
+  if (/non-fast-forward|fetch first|rejected|stale info|cannot lock ref|failed to update ref/i.test(output)) return 'moved';
   return 'other';
 }
 
@@ -266,14 +266,6 @@ export class Git {
       throw new CommandError(`git fetch ${remote}`, { code: res.code, stdout: redact(res.stdout, secrets), stderr: redact(res.stderr, secrets) });
     }
     return this.out(['rev-parse', 'FETCH_HEAD^{commit}']);
-  }
-
-  /** A file's content at a commit; null when the commit has no such file. */
-  async readFileAt(rev: string, file: string): Promise<string | null> {
-    const res = await this.raw(['cat-file', '-p', `${rev}:${file}`], { allowFailure: true });
-    if (res.code === 0) return res.stdout;
-    if (/does not exist|exists on disk, but not in|not a valid object name|Not a valid object/i.test(res.stderr)) return null;
-    throw new Error(`git cat-file ${rev}:${file} failed: ${res.stderr.trim()}`);
   }
 
   /** Creates or resets local `branch` to `rev` and checks it out. */

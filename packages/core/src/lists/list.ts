@@ -67,8 +67,8 @@ export function decodeUtf8(bytes: Uint8Array): string {
 
 const WEB_URL = /^https?:\/\//i;
 
-function checkLink(link: string): string | null {
-  if (!link.trim()) return 'the link (column 2) is empty';
+function checkLink(link: string, allowEmpty: boolean): string | null {
+  if (!link.trim()) return allowEmpty ? null : 'the link (column 2) is empty';
   if (!WEB_URL.test(link.trimStart())) return URL.canParse(link) ? `the link ${JSON.stringify(link)} is not an http(s) URL` : `the link ${JSON.stringify(link)} is not a URL`;
   if (!URL.canParse(link)) return `the link ${JSON.stringify(link)} is not a URL`;
   return null;
@@ -85,12 +85,21 @@ function textLines(body: string): string[] {
   return lines;
 }
 
+export interface CheckOptions {
+  /**
+   * Accept rows with no link at all (a link that is there must still be a URL). The resources
+   * list has one: `Some webshells,,PHP and ASPX webshells`.
+   */
+  allowEmptyLink?: boolean;
+}
+
 /**
  * Checks a list: the header (exact), then each row: three columns, a name, a link that parses as
  * an http(s) URL. Duplicate names (case-insensitive) are allowed and reported. Built for lists of
  * tens of thousands of rows: one pass, little allocated per row.
  */
-export async function checkList(text: string, expectedHeader: string): Promise<CheckedList> {
+export async function checkList(text: string, expectedHeader: string, options: CheckOptions = {}): Promise<CheckedList> {
+  const allowEmptyLink = options.allowEmptyLink ?? false;
   const bom = text.startsWith('\uFEFF');
   const lines = textLines(bom ? text.slice(1) : text);
   if (lines.length === 0 || lines.every((l) => l.trim() === '')) throw new ListFileError('is empty: expected a header line and at least one row', 1);
@@ -135,7 +144,7 @@ export async function checkList(text: string, expectedHeader: string): Promise<C
       continue;
     }
     const name = f[0]!.trim();
-    const linkProblem = checkLink(f[1]!);
+    const linkProblem = checkLink(f[1]!, allowEmptyLink);
     if (!name || linkProblem) {
       invalid.push({ line, problem: [name ? '' : 'the name (column 1) is empty', linkProblem ?? ''].filter(Boolean).join('; ') });
       continue;
