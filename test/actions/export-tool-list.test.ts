@@ -1,6 +1,7 @@
 // export-tool-list end to end: the committed bundle, run as a runner runs it, against a docs
 // remote (a bare repository holding the docs' real installed_tools files) checked out the way
 // actions/checkout does. Every publication is read back from the remote.
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -472,5 +473,75 @@ describe('credentials', () => {
     }
     // The key file lived in RUNNER_TEMP for the run only.
     expect(fs.readdirSync(temp)).toEqual([]);
+  });
+});
+
+// The image source needs a Docker engine (scripts/setup-docker.sh starts one). Without one the
+// tests are skipped loudly on a developer's machine; in CI they run, and fail if it is missing.
+const dockerAnswers = spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 20_000 }).status === 0;
+if (!dockerAnswers && process.env.CI !== 'true') {
+  console.warn('⚠️  SKIPPING the export-tool-list image tests: `docker info` does not answer here. Run scripts/setup-docker.sh, or CI=true to make them run (and fail).');
+}
+const describeDocker = dockerAnswers || process.env.CI === 'true' ? describe : describe.skip;
+
+describeDocker('image source', () => {
+  const tag = `exegol-actions-test/export-tool-list:${process.pid}`;
+  const empty = `${tag}-empty`;
+  const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
+  /** A one-layer image from a folder (no base image needed: nothing is ever run in it). */
+  const importImage = (name: string, files: Record<string, string>, labels: Record<string, string>) => {
+    const root = fs.mkdtempSync(path.join(sandbox.root, 'image-'));
+    for (const [rel, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), content);
+    }
+    const tar = `${root}.tar`;
+    execFileSync('tar', ['-cf', tar, '-C', root, '.']);
+    docker('import', ...Object.entries(labels).flatMap(([k, v]) => ['--change', `LABEL ${k}=${v}`]), '--change', 'CMD ["/bin/true"]', tar, name);
+  };
+  const containersOf = (image: string) => docker('ps', '--all', '--quiet', '--filter', `ancestor=${image}`);
+
+  beforeAll(() => {
+    importImage(tag, { '.exegol/installed_tools.csv': LIGHT_3_1_18, 'opt/.exegol_version': 'light-3.1.18\n' }, { 'org.exegol.build_date': '2026-07-04T05:06:07Z', 'org.exegol.app': 'Exegol' });
+    importImage(empty, { 'opt/.exegol_version': 'light-3.1.18\n' }, {});
+  });
+  afterAll(() => {
+    spawnSync('docker', ['rmi', '--force', tag, empty], { stdio: 'ignore' });
+  });
+
+  test('copies /.exegol/installed_tools.csv out of the image, dates it from its label, leaves no container', async () => {
+    const docs = await docsRemote('docs-image');
+    const { dir } = await checkout(docs, 'dev');
+    const run = await exportList({ image: tag, 'docs-path': dir, channel: 'release', profile: 'light', version: '3.1.18', arch: 'amd64' });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ operation: 'pushed', added: '1', removed: '1' });
+    expect(await show(docs, 'dev', `${TOOLS}/lists/light_3.1.18_amd64.csv`)).toBe(LIGHT_3_1_18);
+    expect((await show(docs, 'dev', `${TOOLS}/releases_amd64.csv`)).split('\n')[1]).toBe(
+      'light,3.1.18,"2026-07-04T05:06:07Z",[download](</installed_tools/lists/light_3.1.18_amd64.csv>)',
+    );
+    expect(containersOf(tag)).toBe('');
+  });
+
+  test('an image without the file: one error naming image-path; no container left, nothing pushed', async () => {
+    const docs = await docsRemote('docs-image-missing');
+    const { repo, dir } = await checkout(docs, 'dev');
+    const before = await snapshot(docs, repo);
+    const run = await exportList({ image: empty, 'docs-path': dir, channel: 'release', profile: 'light', version: '3.1.18', arch: 'amd64', 'build-date': '2026-07-04T05:06:07Z' });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]!.message).toMatch(/^Input "image-path": "\/\.exegol\/installed_tools\.csv" is not in image exegol-actions-test\/export-tool-list:\d+-empty/);
+    expect(containersOf(empty)).toBe('');
+    expect(await snapshot(docs, repo)).toEqual(before);
+  });
+
+  test('an image that does not exist: one error naming image', async () => {
+    const docs = await docsRemote('docs-image-unknown');
+    const { repo, dir } = await checkout(docs, 'dev');
+    const before = await snapshot(docs, repo);
+    const run = await exportList({ image: 'exegol-actions-test/no-such-image:0', 'docs-path': dir, channel: 'release', profile: 'light', version: '3.1.18', arch: 'amd64', 'build-date': '2026-07-04T05:06:07Z' });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]!.message).toMatch(/^Input "image": "exegol-actions-test\/no-such-image:0" cannot be used/);
+    expect(await snapshot(docs, repo)).toEqual(before);
   });
 });

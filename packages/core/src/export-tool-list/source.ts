@@ -34,13 +34,11 @@ export async function copyFromImage(image: string, file: string, dest: string): 
     id = (await run('docker', ['create', image, 'true'])).stdout.trim();
   } catch (error) {
     const detail = lastLines(error);
-    if (/no such image|not found|pull access denied|manifest unknown|repository does not exist|invalid reference format/i.test(detail)) {
-      throw new InputError('image', `${JSON.stringify(image)} cannot be used: ${detail}`, 'Give an image reference that exists locally or in a registry the runner is logged in to (build or pull it in an earlier step).');
-    }
     if (/Cannot connect to the Docker daemon|docker: not found|ENOENT|Unable to locate executable/i.test(detail)) {
       throw new InputError('image', `needs a Docker engine, and there is none here (${detail})`, 'Run on a runner with Docker, or export the file in an earlier step and give its path as tools-csv.');
     }
-    throw error;
+    // Not found locally, and the pull failed (no such image, no access, no network).
+    throw new InputError('image', `${JSON.stringify(image)} cannot be used: ${detail}`, 'Give an image reference that exists locally or in a registry the runner can pull from (build or pull it in an earlier step).');
   }
   try {
     const copied = await run('docker', ['cp', `${id}:${file}`, dest], { allowFailure: true });
