@@ -1,6 +1,7 @@
 // verify-version end to end: the committed bundle, run as a runner runs it, on look-alike
 // wrapper repositories with real git remotes checked out the way actions/checkout does.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
 import { runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
 import { wrapperTree, type WrapperTreeOptions } from '@exegol-actions/testkit/fixtures';
@@ -196,10 +197,15 @@ describe('bad input: one error naming the input', () => {
     expect(run.errors[0]!.message).toContain(text);
   });
 
-  test('a tag that is not a version', async () => {
+  test('a tag that is not a version: as an input, and as the pushed tag', async () => {
     const run = await verify(repo, { inputs: { tag: 'release-candidate' } });
     expect(run.exitCode).toBe(1);
-    expect(run.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('"release-candidate" (input "tag") is not a version') })]);
+    expect(run.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Input "tag": "release-candidate" is not a version/) })]);
+    const pushed = await verify({ ...repo, ref: 'refs/tags/latest' });
+    expect(pushed.exitCode).toBe(1);
+    expect(pushed.errors).toEqual([
+      expect.objectContaining({ file: 'exegol/config/ConstantConfig.py', message: expect.stringContaining('tag "latest" (refs/tags/latest) is not a version') }),
+    ]);
   });
 
   test('auto preset on a checkout that is not the wrapper', async () => {
@@ -245,5 +251,52 @@ describe('rules declared without code', () => {
     const beta = await verify({ checkout, ref: 'refs/pull/7/merge', sha }, { event: { ...event, payload: { pull_request: { ...event.payload.pull_request, title: 'Release 3.1.6b1' } } }, inputs: { preset: 'exegol-images', 'release-branch': 'main' } });
     expect(beta.exitCode).toBe(1);
     expect(beta.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('3.1.6b1 is a pre-release') })]);
+  });
+});
+
+describe('the release pull request, through the API double', () => {
+  let double: GitHubDouble;
+  let repo: Awaited<ReturnType<typeof wrapper>>;
+  const token = 'ghs_verifyversiontoken0001';
+  beforeAll(async () => {
+    repo = await wrapper('release-pr', ['5.1.3'], { version: '5.1.4' }, { ref: 'refs/heads/main' });
+    // The release flow's branches: dev carries the release commit, master is behind.
+    const maintainer = sandbox.git(repo.remote);
+    await maintainer.raw(['branch', 'dev', 'main']);
+    await maintainer.raw(['branch', 'master', 'main~1']);
+    double = await startGitHubDouble();
+    double.addRepo('ThePorgs/Exegol', repo.remote, { defaultBranch: 'master' });
+    double.addToken(token, { permissions: { pull_requests: 'read' } });
+  });
+  afterAll(() => double.stop());
+  afterEach(() => double.assertNoViolations());
+
+  const run = () =>
+    verify(repo, { repository: 'ThePorgs/Exegol', apiUrl: double.url, token, inputs: { 'check-release-pr': true, 'require-stable': true } });
+
+  test('no release PR, then a draft, then a wrong title, then ready', async () => {
+    const none = await run();
+    expect(none.exitCode).toBe(1);
+    expect(none.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('no open pull request from dev to master') })]);
+
+    const pr = await double.act('pulls/create', { owner: 'ThePorgs', repo: 'Exegol', head: 'dev', base: 'master', title: 'Release 5.1.4', draft: true });
+    double.resetCounts();
+    const draft = await run();
+    expect(draft.exitCode).toBe(1);
+    expect(draft.errors).toEqual([expect.objectContaining({ message: expect.stringContaining(`pull request #${pr.number} is a draft`) })]);
+    expect(double.count({ operationId: 'pulls/list' })).toBe(1);
+
+    await double.act('pulls/update', { owner: 'ThePorgs', repo: 'Exegol', pull_number: pr.number, title: 'Release 5.1.5' });
+    // REST cannot mark a PR ready for review (GraphQL does): set the double's state directly.
+    for (const p of double.state.pulls('ThePorgs/Exegol')) p.draft = false;
+    const title = await run();
+    expect(title.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('is titled "Release 5.1.5", expected "Release 5.1.4"') })]);
+
+    await double.act('pulls/update', { owner: 'ThePorgs', repo: 'Exegol', pull_number: pr.number, title: 'Release 5.1.4' });
+    const ready = await run();
+    expect(ready.exitCode).toBe(0);
+    expect(checks(ready)['release-pr']).toBe('pass');
+    expect(ready.masks).toContain(token);
+    expect(ready.log).not.toContain(token);
   });
 });

@@ -44,6 +44,22 @@ export async function run(): Promise<void> {
     const git = comparePrevious ? await Git.open(root) : null;
 
     const explicit = input('version');
+    const { isVersionTag, parseVersion, VersionError } = await import('@exegol-actions/core/version');
+    if (explicit) {
+      try {
+        parseVersion(explicit);
+      } catch (e) {
+        if (e instanceof VersionError) throw new InputError('version', e.message, 'Give the version as the project writes it.');
+        throw e;
+      }
+    }
+    if (input('tag') && !isVersionTag(input('tag'), tagPrefix)) {
+      throw new InputError(
+        'tag',
+        `${JSON.stringify(input('tag'))} is not a version${tagPrefix ? ` after the prefix "${tagPrefix}"` : ''}`,
+        `Give the tag as pushed, e.g. ${tagPrefix}4.3.6, or set tag-prefix.`,
+      );
+    }
     const tag = input('tag') || ctx.tag;
     const opts: VerifyOptions = {
       root,

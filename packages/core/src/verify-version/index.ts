@@ -267,4 +267,4 @@ function readSources(opts: VerifyOptions): Source[] {
 export function nextBeta(v: Version): string {
   return nextPrerelease(v, { part: 'patch', pre: 'b' });
 }
-// TEMP export * from './release-pr.ts';
+export * from './release-pr.ts';

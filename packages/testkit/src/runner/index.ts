@@ -49,7 +49,14 @@ export interface RunActionOptions {
   /** Extra environment (a sandbox's git environment, ACT=true…). */
   env?: Record<string, string>;
   timeoutMs?: number;
+  /**
+   * Values that must never appear in the log. Inputs whose name says token, key, password or
+   * secret, and `token`, are added automatically: every run of every test is a leak check.
+   */
+  secrets?: string[];
 }
+
+const SECRET_INPUT = /token|key|password|passphrase|secret/i;
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -70,6 +77,11 @@ export interface ActionRun {
   errors: Annotation[];
   /** Values the action asked the runner to mask (`::add-mask::`). */
   masks: string[];
+  /**
+   * stdout and stderr without the `::add-mask::` commands (the runner hides those lines): what a
+   * log would show if the runner masked nothing. Tests assert secrets are absent from it.
+   */
+  log: string;
   exportedEnv: Record<string, string>;
   state: Record<string, string>;
   inputs: Record<string, string>;
@@ -261,11 +273,27 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     annotations,
     errors: annotations.filter((a) => a.level === 'error'),
     masks,
+    log: `${stdout}\n${stderr}`
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n'),
     exportedEnv: parseFileCommands(fs.readFileSync(files.GITHUB_ENV, 'utf8')),
     state: parseFileCommands(fs.readFileSync(files.GITHUB_STATE, 'utf8')),
     inputs,
     durationMs,
   };
   fs.rmSync(temp, { recursive: true, force: true });
+
+  const secrets = [
+    ...(options.secrets ?? []),
+    ...(options.token ? [options.token] : []),
+    ...Object.entries(inputs)
+      .filter(([name]) => SECRET_INPUT.test(name))
+      .flatMap(([, value]) => value.split('\n').map((l) => l.trim())),
+  ].filter((s) => s.length >= 8);
+  const leaked = secrets.filter((s) => result.log.includes(s) || result.summary.includes(s) || Object.values(result.outputs).some((o) => o.includes(s)));
+  if (leaked.length) {
+    throw new Error(`${options.action} leaked ${leaked.length} secret value(s) into its log, summary or outputs (first 4 characters: ${leaked.map((s) => s.slice(0, 4)).join(', ')})`);
+  }
   return result;
 }

@@ -1,0 +1,177 @@
+// The one GitHub client of every action, and the words for its failures.
+//
+// Octokit, undici and the plugins are loaded by `await import()` inside getGitHubClient: parsing
+// them costs ~150 ms at start-up, which an action that stops on an invalid input must not pay.
+// Only types are imported statically (erased at build).
+import { format } from 'node:util';
+import type { getOctokit } from '@actions/github';
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+export interface GitHubClientOptions {
+  token: string;
+  /** API base URL. Default: `GITHUB_API_URL` (set by the runner, GHES included), else api.github.com. */
+  baseUrl?: string;
+  /** Retries after a primary or secondary rate limit, each after the wait GitHub asks for. Default 2. */
+  rateLimitRetries?: number;
+  /** Retries after a 5xx answer or a network failure (waits 1 s, 4 s, 9 s). Default 3. */
+  serverErrorRetries?: number;
+  /**
+   * Space writes 1 s apart (3 s for those that notify), as GitHub asks of API clients to avoid
+   * secondary rate limits. Default: on, except for an API on a loopback address (the test double).
+   */
+  pace?: boolean;
+}
+
+const PUBLIC_API = 'https://api.github.com';
+
+export async function getGitHubClient(options: GitHubClientOptions): Promise<GitHubClient> {
+  if (!options.token) {
+    throw new Error('No GitHub token: pass one as the `github-token` input (the default `${{ github.token }}` works for most steps).');
+  }
+  const [{ getOctokit }, { retry }, { throttling }, core] = await Promise.all([
+    import('@actions/github'),
+    import('@octokit/plugin-retry'),
+    import('@octokit/plugin-throttling'),
+    import('@actions/core'),
+  ]);
+  core.setSecret(options.token);
+
+  const baseUrl = (options.baseUrl ?? process.env.GITHUB_API_URL ?? PUBLIC_API).replace(/\/+$/, '');
+  const rateLimitRetries = options.rateLimitRetries ?? 2;
+  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    if (retryCount >= rateLimitRetries) {
+      core.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}: giving up after ${retryCount} retries.`);
+      return false;
+    }
+    core.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}: retrying in ${retryAfter} s (${retryCount + 1}/${rateLimitRetries}).`);
+    return true;
+  };
+
+  const octokit = getOctokit(
+    options.token,
+    {
+      baseUrl,
+      // Octokit logs `(message, ...details)`; core.warning's second argument is an annotation.
+      log: {
+        debug: (...args: unknown[]) => core.debug(format(...args)),
+        info: (...args: unknown[]) => core.info(format(...args)),
+        warn: (...args: unknown[]) => core.warning(format(...args)),
+        error: (...args: unknown[]) => core.error(format(...args)),
+      },
+      // Rate limits (403/429) belong to the throttling plugin, which honours GitHub's wait;
+      // the retry plugin takes 5xx and network failures only.
+      retry: { retries: options.serverErrorRetries ?? 3, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] },
+      throttle: {
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+        ...((options.pace ?? !isLoopback(baseUrl)) ? {} : await unpacedGroups()),
+      },
+    },
+    retry,
+    throttling,
+  );
+
+  // Octokit sends uploadReleaseAsset to uploads.github.com unless given the release's
+  // upload_url; on GHES (and the double) uploads live beside the API instead.
+  if (baseUrl !== PUBLIC_API) {
+    const uploadsUrl = baseUrl.endsWith('/api/v3') ? `${baseUrl.slice(0, -'/v3'.length)}/uploads` : `${baseUrl}/uploads`;
+    octokit.hook.before('request', (request) => {
+      if (request.baseUrl === 'https://uploads.github.com') request.baseUrl = uploadsUrl;
+    });
+  }
+  return octokit;
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
+}
+
+/** Throttling groups without the minimum time between writes (the plugin's defaults have it). */
+async function unpacedGroups() {
+  const { default: Bottleneck } = await import('bottleneck/light.js');
+  return {
+    write: new Bottleneck.Group({ maxConcurrent: 1 }),
+    notifications: new Bottleneck.Group({ maxConcurrent: 1 }),
+    search: new Bottleneck.Group({ maxConcurrent: 1 }),
+  };
+}
+
+/** Splits `owner/name` (e.g. the `repository` input), refusing anything GitHub could not name. */
+export function parseRepository(value: string): { owner: string; repo: string } {
+  const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value.trim());
+  if (!m || m[2] === '.' || m[2] === '..' || m[2]!.endsWith('.git')) {
+    throw new Error(`Invalid repository "${value}": expected "owner/name", like "ThePorgs/Exegol" (no URL, no .git suffix).`);
+  }
+  return { owner: m[1]!, repo: m[2]! };
+}
+
+interface HttpErrorLike {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | undefined>; data?: unknown };
+}
+
+/**
+ * One sentence a maintainer can act on, for an error thrown by the client: which permission to
+ * add to the workflow for a 403, what a 401 or a 404 usually means, GitHub's own details for a 422.
+ */
+export function describeGitHubError(error: unknown, { operation }: { operation: string }): string {
+  const err = (error ?? {}) as HttpErrorLike;
+  const data = (err.response?.data ?? {}) as { message?: string; errors?: Array<Record<string, unknown> | string> };
+  const githubMessage = data.message ?? err.message ?? String(error);
+  const status = err.status;
+  if (typeof status !== 'number') return `Could not ${operation}: ${err.message ?? String(error)}`;
+
+  if (status === 401) {
+    return `Could not ${operation}: GitHub rejected the token (401 Bad credentials). It is wrong, expired or revoked: check the secret passed as the token input.`;
+  }
+  if (status === 403 || status === 429) {
+    const accepted = err.response?.headers?.['x-accepted-github-permissions'];
+    if (accepted) return describeMissingPermission(operation, accepted);
+    if (/rate limit/i.test(githubMessage)) {
+      return `Could not ${operation}: GitHub's rate limit still applied after the retries (${githubMessage}). Re-run the job later.`;
+    }
+    return `Could not ${operation}: GitHub refused it (${status} ${githubMessage}). The token may lack a permission, or a repository rule may forbid it.`;
+  }
+  if (status === 404) {
+    return `Could not ${operation}: not found, or the token cannot see it (GitHub answers 404 rather than 403 when a token has no access to a private repository). Check the names and the token's access.`;
+  }
+  if (status === 422) {
+    const details = (data.errors ?? [])
+      .map((e) => (typeof e === 'string' ? e : typeof e.message === 'string' ? e.message : [e.resource, e.field, e.code].filter(Boolean).join(' ')))
+      .join('; ');
+    return `Could not ${operation}: GitHub refused the request (422 ${githubMessage}${details ? `: ${details}` : ''}).`;
+  }
+  if (status >= 500) {
+    return `Could not ${operation}: GitHub answered ${status} (${githubMessage}) even after retries; this is on GitHub's side, re-run the job later.`;
+  }
+  return `Could not ${operation}: GitHub answered ${status} (${githubMessage}).`;
+}
+
+/**
+ * `x-accepted-github-permissions: contents=read,pull_requests=write; issues=write` lists
+ * alternatives (`;`) of permissions needed together (`,`). Workflows spell them with hyphens.
+ */
+function describeMissingPermission(operation: string, accepted: string): string {
+  const alternatives = accepted
+    .split(';')
+    .map((alt) =>
+      alt
+        .split(',')
+        .map((item) => item.trim().split('='))
+        .filter((pair): pair is [string, string] => pair.length === 2)
+        .map(([name, access]) => `${name.replace(/_/g, '-')}: ${access}`),
+    )
+    .filter((set) => set.length);
+  const yaml = (set: string[]) => `\`permissions: ${set.length === 1 ? set[0] : `{ ${set.join(', ')} }`}\``;
+  const [first, ...others] = alternatives;
+  if (!first) return `Could not ${operation}: the token lacks a permission (GitHub accepts: ${accepted}).`;
+  const or = others.length ? ` (or ${others.map(yaml).join(', or ')})` : '';
+  return (
+    `Could not ${operation}: the token lacks the ${first.map((p) => `"${p}"`).join(' and ')} permission. ` +
+    `Add ${yaml(first)}${or} to the job that runs this step (a job's permissions replace the defaults, so keep the others it needs); ` +
+    `a personal access token needs the same repository permission.`
+  );
+}

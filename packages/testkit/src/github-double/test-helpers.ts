@@ -1,0 +1,42 @@
+// The double's tests want "a GitHub repository with this history": a bare repository from the
+// testkit's git sandbox, and commits made in a work tree and pushed to the branch named.
+import { GitSandbox, type TestRepo } from '../git/index.ts';
+
+export interface BareFixture {
+  gitDir: string;
+  /** Runs git in the bare repository and returns its trimmed output. */
+  git(...args: string[]): Promise<string>;
+  /**
+   * Commits on `branch` of the bare repository and returns the sha. A new branch starts at
+   * `from` (a branch or a sha). Author as `Name <email>`.
+   */
+  commit(branch: string, message: string, options?: { files?: Record<string, string>; from?: string; author?: string }): Promise<string>;
+  cleanup(): void;
+}
+
+export async function makeBareRepo(): Promise<BareFixture> {
+  const sandbox = await GitSandbox.create('github-double-');
+  const gitDir = await sandbox.bare('repo');
+  const work: TestRepo = await sandbox.repo('work', gitDir);
+  const bare = sandbox.git(gitDir);
+  let counter = 0;
+
+  return {
+    gitDir,
+    git: (...args) => bare.out(args),
+    async commit(branch, message, { files, from, author } = {}) {
+      // The bare repository is the truth (tests and the double move its refs): start from it.
+      await work.git.raw(['fetch', '--quiet', 'origin', '+refs/heads/*:refs/remotes/origin/*']);
+      const start = (await bare.revParse(`refs/heads/${branch}`)) ?? (from ? await bare.revParse(from) : null);
+      if (start) await work.git.raw(['checkout', '--quiet', '-B', branch, start]);
+      const who = author ? /^(.*) <(.*)>$/.exec(author) : null;
+      await work.commit(message, {
+        files: files ?? { [`change-${++counter}.txt`]: `${message}\n` },
+        author: who ? { name: who[1]!, email: who[2]! } : { name: 'Dev Eloper', email: 'dev@example.com' },
+      });
+      await work.git.raw(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);
+      return work.git.head();
+    },
+    cleanup: () => sandbox.cleanup(),
+  };
+}

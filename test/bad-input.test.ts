@@ -1,0 +1,110 @@
+// The bad-input matrix: every case feeds one action one bad input and asserts exit code 1,
+// exactly one `::error` naming that input, no command run from an expression-like string, and
+// nothing changed — remote and checkout refs, work tree files, the API double's state.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
+import { runAction, type RunActionOptions } from '@exegol-actions/testkit/runner';
+import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
+import { snapshot } from '@exegol-actions/testkit/snapshot';
+import { wrapperTree } from '@exegol-actions/testkit/fixtures';
+
+export interface BadInputCase {
+  /** What is wrong, for the test name. */
+  what: string;
+  inputs: Record<string, string>;
+  /** The input the one error must name. */
+  input: string;
+  /** Text the error must contain (the fix or the problem). */
+  says?: string;
+  event?: RunActionOptions['event'];
+  ref?: string;
+}
+
+const TOKEN = 'ghs_badinputmatrixtoken000001';
+const EXPRESSIONS = ['$(id)', '`id`', '${{ secrets.GITHUB_TOKEN }}'];
+
+let sandbox: GitSandbox;
+let double: GitHubDouble;
+let wrapper: { remote: string; checkout: TestRepo; sha: string };
+
+beforeAll(async () => {
+  sandbox = await GitSandbox.create('bad-input-');
+  const remote = await sandbox.bare('Exegol');
+  const dev = await sandbox.repo('maintainer', remote);
+  await dev.commit('Release 5.1.3', { files: wrapperTree({ version: '5.1.3' }) });
+  await dev.tag('5.1.3');
+  const sha = await dev.commit('Release 5.1.4', { files: wrapperTree({ version: '5.1.4' }) });
+  await dev.branch('dev');
+  await dev.branch('master');
+  await dev.pushAll();
+  const checkout = await sandbox.checkout(remote, 'refs/heads/master', { name: 'checkout', depth: 0 });
+  wrapper = { remote, checkout, sha };
+  double = await startGitHubDouble();
+  double.addRepo('ThePorgs/Exegol', remote, { defaultBranch: 'master' });
+  double.addToken(TOKEN, { permissions: { contents: 'write', pull_requests: 'write', issues: 'write' } });
+});
+afterAll(async () => {
+  await double.stop();
+  sandbox.cleanup();
+});
+
+/** The actions' matrices; each action's cases live with the others so the count is in one place. */
+const MATRIX: Record<string, BadInputCase[]> = {
+  'verify-version': [
+    { what: 'unknown preset', inputs: { preset: 'exegol' }, input: 'preset', says: 'Use one of' },
+    { what: 'unknown require-stable', inputs: { 'require-stable': 'always' }, input: 'require-stable' },
+    { what: 'non-boolean compare-previous', inputs: { 'compare-previous': 'yes' }, input: 'compare-previous', says: 'Use true or false' },
+    { what: 'non-boolean check-release-pr', inputs: { 'check-release-pr': '1' }, input: 'check-release-pr' },
+    { what: 'unknown test-file-mismatch', inputs: { 'test-file-mismatch': 'fatal' }, input: 'test-file-mismatch' },
+    { what: 'working directory outside the workspace', inputs: { 'working-directory': '../../etc' }, input: 'working-directory', says: 'outside the workspace' },
+    { what: 'absolute working directory outside', inputs: { 'working-directory': '/tmp' }, input: 'working-directory', says: 'outside the workspace' },
+    { what: 'missing working directory', inputs: { 'working-directory': 'nope' }, input: 'working-directory', says: 'does not exist' },
+    { what: 'missing config file', inputs: { 'config-file': 'rules.yml' }, input: 'config-file', says: 'does not exist' },
+    { what: 'rules and config-file together', inputs: { rules: '- file: a\n  pattern: (x)', 'config-file': 'README.md' }, input: 'rules', says: 'Use one of the two' },
+    { what: 'rules not YAML', inputs: { rules: '- file: [' }, input: 'rules', says: 'not valid YAML' },
+    { what: 'rules not a list', inputs: { rules: 'file: a' }, input: 'rules', says: 'must be a list' },
+    { what: 'rule file missing', inputs: { rules: '- file: setup.py\n  pattern: "version=(.+)"' }, input: 'rules', says: 'setup.py does not exist' },
+    { what: 'rule pattern matching nothing', inputs: { rules: '- file: README.md\n  pattern: "version: (.+)"' }, input: 'rules', says: 'matches nothing' },
+    { what: 'rule pattern matching twice', inputs: { rules: '- file: exegol/utils/imgsync/spawn.sh\n  pattern: "(#)"' }, input: 'rules', says: 'must match once' },
+    { what: 'rule pattern without a group', inputs: { rules: '- file: README.md\n  pattern: Exegol' }, input: 'rules', says: 'one capture group' },
+    { what: 'rule pattern not a regex', inputs: { rules: '- file: README.md\n  pattern: "(["' }, input: 'rules', says: 'not a valid regular expression' },
+    { what: 'rule with an unknown role', inputs: { rules: '- file: README.md\n  pattern: "(E)"\n  role: main' }, input: 'rules', says: 'unknown role' },
+    { what: 'rule with an unknown severity', inputs: { rules: '- file: README.md\n  pattern: "(E)"\n  severity: fatal' }, input: 'rules', says: 'unknown severity' },
+    { what: 'release-pr-title without placeholder', inputs: { 'release-pr-title': 'Release' }, input: 'release-pr-title', says: '{version}' },
+    { what: 'no version source', inputs: { preset: 'none' }, input: 'preset', says: 'no version to check' },
+    { what: 'a version that is not a version', inputs: { version: '4.0-dev' }, input: 'version', says: 'not a valid version' },
+    ...EXPRESSIONS.map((e) => ({ what: `expression-like version ${e}`, inputs: { version: e }, input: 'version', says: 'not a valid version' })),
+    ...EXPRESSIONS.map((e) => ({ what: `expression-like tag ${e}`, inputs: { tag: e }, input: 'tag', says: 'is not a version' })),
+    { what: 'a tag that is not a version', inputs: { tag: 'latest' }, input: 'tag', says: 'is not a version' },
+    { what: 'a tag with the wrong prefix', inputs: { tag: 'v5.1.4' }, input: 'tag', says: 'is not a version' },
+  ],
+};
+
+const cases = Object.entries(MATRIX).flatMap(([action, list]) => list.map((c) => [action, c.what, c] as const));
+
+describe.each(Object.keys(MATRIX))('%s', (action) => {
+  test.each(MATRIX[action]!.map((c) => [c.what, c] as const))('%s', async (_what, c) => {
+    const world = { repos: [wrapper.remote, wrapper.checkout.dir], env: sandbox.env(), double, apiRepos: ['ThePorgs/Exegol'] };
+    const before = await snapshot(world);
+    const run = await runAction({
+      action,
+      workspace: wrapper.checkout.dir,
+      inputs: { ...c.inputs, 'github-token': TOKEN },
+      ref: c.ref ?? 'refs/heads/master',
+      sha: wrapper.sha,
+      repository: 'ThePorgs/Exegol',
+      apiUrl: double.url,
+      token: TOKEN,
+      env: sandbox.env(),
+      event: c.event,
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    const message = run.errors[0]!.message;
+    expect(message).toMatch(new RegExp(`^Input "${c.input}"`));
+    if (c.says) expect(message).toContain(c.says);
+    expect(run.log).not.toMatch(/uid=\d+/); // `id` never ran
+    expect(await snapshot(world)).toEqual(before);
+    double.assertNoViolations();
+  });
+});
