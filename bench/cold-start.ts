@@ -11,6 +11,7 @@ import { repoRoot, readActionMetadata } from '@exegol-actions/testkit/runner';
 /** For each action, one bad input that its main rejects first. */
 export const FIRST_INPUT_ERROR: Record<string, Record<string, string>> = {
   'verify-version': { INPUT_PRESET: 'no-such-preset' },
+  'export-tool-list': { 'INPUT_TOOLS-CSV': 'installed_tools.csv', INPUT_PUBLISH: 'no-such-mode' },
 };
 
 export interface ColdStart {

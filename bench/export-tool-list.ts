@@ -1,8 +1,9 @@
 // The whole export-tool-list process on a large input, against bare `node -e 0`: a 10 000-row
-// tools list and a 200-row index, published with `publish: none` (validate, insert the row,
-// write both files). The runs are interleaved so machine noise falls on both alike; the docs
-// folder is reset before each run, outside the timing. Not a test: a measurement, printed and
-// returned to bench/run.ts. Goal: the median at most 150 ms.
+// tools list and a 200-row index, published with `publish: none` (validate every row, insert the
+// index row, compare with the previous 10 000-row list of the profile, write both files, outputs
+// and summary). The runs are interleaved so machine noise falls on both alike; the docs folder is
+// reset before each run, outside the timing. Not a test: a measurement, printed and returned to
+// bench/run.ts (through export-tool-list.bench.ts). Goal: the median at most 150 ms.
 //
 //   pnpm exec tsx bench/export-tool-list.ts [runs]
 import { spawnSync } from 'node:child_process';
@@ -65,11 +66,16 @@ export function measureExportToolList(runs = 30, rows = 10_000, indexRows = 200)
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-export-'));
   const tools = path.join(ws, 'docs/src/public/installed_tools');
   const index = bigIndex(indexRows);
-  fs.writeFileSync(path.join(ws, 'installed_tools.csv'), bigList(rows));
+  const list = bigList(rows);
+  fs.writeFileSync(path.join(ws, 'installed_tools.csv'), list);
+  // The previous release of the profile, with 10 tools renamed since: the summary compares.
+  const previousVersion = index.split('\n').find((l) => l.startsWith('full,'))!.split(',')[1]!;
+  const previous = list.replace(/^tool-0000(\d)/gm, 'old-tool-$1');
   const reset = () => {
     fs.rmSync(tools, { recursive: true, force: true });
     fs.mkdirSync(path.join(tools, 'lists'), { recursive: true });
     fs.writeFileSync(path.join(tools, 'releases_amd64.csv'), index);
+    fs.writeFileSync(path.join(tools, `lists/full_${previousVersion}_amd64.csv`), previous);
   };
   const files = { GITHUB_OUTPUT: path.join(ws, 'output'), GITHUB_STEP_SUMMARY: path.join(ws, 'summary') };
   const env: Record<string, string> = {
@@ -97,7 +103,8 @@ export function measureExportToolList(runs = 30, rows = 10_000, indexRows = 200)
       const b = time(['-e', '0'], { PATH: env.PATH! }, ws);
       const t = time([main], env, ws);
       if (t.status !== 0) throw new Error(`export-tool-list failed (exit ${t.status}):\n${t.stdout}`);
-      if (!fs.readFileSync(files.GITHUB_OUTPUT, 'utf8').includes(`\n${rows}\n`)) throw new Error(`export-tool-list did not publish ${rows} rows:\n${t.stdout}`);
+      const outputs = fs.readFileSync(files.GITHUB_OUTPUT, 'utf8');
+      if (!outputs.includes(`\n${rows}\n`) || !/^added<<(\S+)\n10\n\1$/m.test(outputs)) throw new Error(`export-tool-list did not publish ${rows} rows compared with the previous list:\n${t.stdout}\n${outputs}`);
       if (!warm) {
         bare.push(b.ms);
         samples.push(t.ms);

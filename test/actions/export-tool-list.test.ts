@@ -4,8 +4,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
+import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { repoRoot, runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
 
 const fixture = (rel: string) => fs.readFileSync(path.join(repoRoot, 'test/fixtures', rel), 'utf8');
@@ -543,5 +544,107 @@ describeDocker('image source', () => {
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]!.message).toMatch(/^Input "image": "exegol-actions-test\/no-such-image:0" cannot be used/);
     expect(await snapshot(docs, repo)).toEqual(before);
+  });
+});
+
+describe('pull-request mode, through the GitHub API double', () => {
+  const repository = 'ThePorgs/Exegol-docs';
+  const HEAD = 'pipeline/tools-list/light_3.1.18_amd64';
+  let docs: Docs;
+  let double: GitHubDouble;
+  beforeAll(async () => {
+    docs = await docsRemote('docs-pr');
+    double = await startGitHubDouble({
+      repos: { [repository]: { gitDir: docs.remote } },
+      tokens: { ghs_docs_writer: {}, ghs_docs_reader: { permissions: { contents: 'write', pull_requests: 'read' } } },
+    });
+  });
+  afterEach(() => double.assertNoViolations());
+  afterAll(async () => double.stop());
+
+  async function pr(branch: string, more: Record<string, string> = {}, token = 'ghs_docs_writer'): Promise<ActionRun> {
+    const { dir } = await checkout(docs, branch);
+    return exportList(
+      releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18), { publish: 'pull-request', 'docs-repository': repository, 'pull-request-labels': 'bot, docs', ...more }),
+      { apiUrl: double.url, token },
+    );
+  }
+  const pulls = () => double.state.pulls(repository).filter((p) => p.headRef === HEAD);
+
+  test('opens one pull request per key into dev, from a branch of its own; dev untouched', async () => {
+    const dev = (await sandbox.refs(docs.remote))['refs/heads/dev'];
+    const run = await pr('dev');
+    expect(run.errors).toEqual([]);
+    const refs = await sandbox.refs(docs.remote);
+    expect(refs['refs/heads/dev']).toBe(dev);
+    const [open] = pulls();
+    expect(pulls()).toHaveLength(1);
+    expect(open).toMatchObject({ state: 'open', baseRef: 'dev', title: 'PIPELINE: tools list for light_3.1.18_amd64', headSha: refs[`refs/heads/${HEAD}`] });
+    expect(open!.body).toContain('compared with light 3.1.17: 1 added, 1 removed');
+    expect(double.state.labels(repository, open!.number)).toEqual(['bot', 'docs']);
+    expect(run.outputs).toMatchObject({
+      changed: 'true',
+      operation: 'pull-request-created',
+      'pull-request-number': String(open!.number),
+      'pull-request-url': expect.stringMatching(new RegExp(`/pull/${open!.number}$`)),
+      'commit-sha': refs[`refs/heads/${HEAD}`],
+    });
+    expect(await sandbox.git(docs.remote).out(['log', '-1', '--format=%P|%s', HEAD])).toBe(`${dev}|PIPELINE: tools list for light_3.1.18_amd64`);
+    expect((await show(docs, HEAD, `${TOOLS}/releases_amd64.csv`)).split('\n')[1]).toBe(ROW_3_1_18);
+    expect(run.summary).toContain(`| pull request | \`#${open!.number}\` |`);
+  });
+
+  test('a re-run finds its pull request and changes nothing: no push, no API write', async () => {
+    const before = await sandbox.refs(docs.remote);
+    double.resetCounts();
+    const run = await pr('dev');
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ changed: 'false', operation: 'unchanged', 'pull-request-number': String(pulls()[0]!.number) });
+    expect(await sandbox.refs(docs.remote)).toEqual(before);
+    expect(double.count({ operationId: 'pulls/create' }) + double.count({ operationId: 'pulls/update' }) + double.count({ operationId: 'issues/add-labels' })).toBe(0);
+    expect(pulls()).toHaveLength(1);
+  });
+
+  test('a rebuild (new date) on a base that moved: the head branch is rebuilt on the new tip, the same pull request updated', async () => {
+    const number = pulls()[0]!.number;
+    await docs.maintainer.switch('dev');
+    await docs.maintainer.git.raw(['pull', '--quiet', '--ff-only', 'origin', 'dev']);
+    const moved = await docs.maintainer.commit('docs: a page', { files: { 'docs/src/index.md': '# Exegol\n' } });
+    await docs.maintainer.git.raw(['push', '--quiet', 'origin', 'dev']);
+    const run = await pr('dev', { 'build-date': '2026-07-05T00:00:00Z' });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ changed: 'true', operation: 'pull-request-updated', 'pull-request-number': String(number) });
+    expect(pulls()).toHaveLength(1);
+    expect(pulls()[0]!.body).toContain('build date: 2026-07-05T00:00:00Z');
+    expect(await sandbox.git(docs.remote).out(['log', '-1', '--format=%P', HEAD])).toBe(moved);
+    expect((await show(docs, HEAD, `${TOOLS}/releases_amd64.csv`)).split('\n')[1]).toBe(ROW_3_1_18.replace('2026-07-01T10:00:00Z', '2026-07-05T00:00:00Z'));
+    expect((await sandbox.refs(docs.remote))['refs/heads/dev']).toBe(moved);
+  });
+
+  test('nightly: one pull request per arch, whatever the commit', async () => {
+    const nightly = (sha: string) => pr('main', { channel: 'nightly', profile: '', version: sha.repeat(5), arch: 'amd64', 'build-date': '2026-07-06T00:00:00Z' });
+    const first = await nightly('1234abcd');
+    const second = await nightly('5678ef00');
+    expect(first.outputs.operation).toBe('pull-request-created');
+    expect(second.outputs).toMatchObject({ operation: 'pull-request-updated', 'pull-request-number': first.outputs['pull-request-number'] });
+    const open = double.state.pulls(repository).filter((p) => p.headRef === 'pipeline/tools-list/nightly_amd64');
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ baseRef: 'main', title: 'PIPELINE: tools list for nightly_5678ef00_amd64' });
+  });
+
+  test('a token that cannot write pull requests: one error naming the permission', async () => {
+    const run = await pr('dev', { profile: 'web' }, 'ghs_docs_reader');
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]!.message).toContain('the token lacks the "pull-requests: write" permission');
+    expect(double.state.pulls(repository).filter((p) => p.headRef === 'pipeline/tools-list/web_3.1.18_amd64')).toEqual([]);
+  });
+
+  test('no docs-repository and an origin that is not on GitHub: one error, nothing pushed', async () => {
+    const before = await sandbox.refs(docs.remote);
+    const run = await pr('dev', { profile: 'osint', 'docs-repository': '' });
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]!.message).toMatch(/^Input "docs-repository": is empty and the checkout's origin \(file:\/\/.*\) is not a repository on github\.com/);
+    expect(await sandbox.refs(docs.remote)).toEqual(before);
   });
 });

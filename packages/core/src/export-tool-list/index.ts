@@ -288,6 +288,7 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     const toRepo = (rel: string) => path.relative(git.dir, path.join(opts.docs, rel)).split(path.sep).join('/');
     const paths = () => current.files.map((f) => toRepo(f.path));
     const identity = opts.identity ?? ACTIONS_IDENTITY;
+    const pullRequestTarget = opts.publish === 'pull-request' ? await pullRequestTargetOf(git, opts, target) : null;
     if (!(await git.isClean())) {
       throw new InputError('docs-path', `${opts.docs} has uncommitted changes to tracked files`, 'Give a fresh checkout of the docs repository: the action commits there and may move it to the branch it publishes to.');
     }
@@ -338,8 +339,7 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     }
 
     // Pull request: a head branch per key, rebuilt from the base's tip at every run.
-    const pr = opts.pullRequest!;
-    const head = `${pr.branchPrefix}${target ? `tools-list/${target.channel === 'nightly' ? `nightly_${target.arch}` : target.key}` : 'resources-list'}`;
+    const { head, repository } = pullRequestTarget!;
     await git.checkoutBranchAt(head, tip);
     current = await plan(readWorkTree);
     record(current);
@@ -349,6 +349,8 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     }
     write(current);
     const sha = (await git.commit(commitMessage, identity, paths()))!;
+    // The head branch is this action's own: replaced when its content differs, left alone (no
+    // new commit, no notification) when a re-run would give the same files.
     const remoteHead = await git.fetchBranch(head, { depth: shallow ? 1 : undefined });
     let pushed = false;
     if (!remoteHead || (await git.treeOf(remoteHead)) !== (await git.treeOf(sha))) {
@@ -356,20 +358,21 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
       pushed = true;
     }
     result.commitSha = pushed ? sha : remoteHead!;
-    // TEMPORARY until the GitHub client lands on main (merge main, then restore the import).
-    const openOrUpdatePullRequest = async (_: Record<string, unknown>): Promise<{ number: number; url: string; operation: string }> => {
-      throw new Error('pull-request mode needs packages/core/src/github');
-    };
-    const opened = await openOrUpdatePullRequest({
-      token: pr.token,
-      baseUrl: pr.apiUrl,
-      repository: pr.repository,
-      head,
-      base: opts.branch,
-      title: commitMessage,
-      body: pullRequestBody(result, commitMessage),
-      labels: pr.labels,
-    });
+    const github = await import('../github/index.ts');
+    let opened;
+    try {
+      const client = await github.getGitHubClient({ token: opts.pullRequest!.token, baseUrl: opts.pullRequest!.apiUrl });
+      opened = await github.openOrUpdatePullRequest(client, {
+        repository,
+        head,
+        base: opts.branch,
+        title: commitMessage,
+        body: pullRequestBody(result, commitMessage),
+        labels: opts.pullRequest!.labels,
+      });
+    } catch (error) {
+      throw new ActionError(`${github.describeGitHubError(error, { operation: `open or update the pull request from ${head} into ${opts.branch} of ${repository}` })}`, { cause: error });
+    }
     result.pullRequest = { number: opened.number, url: opened.url };
     result.operation = opened.operation === 'created' ? 'pull-request-created' : pushed || opened.operation === 'updated' ? 'pull-request-updated' : 'unchanged';
     result.changed = result.operation !== 'unchanged';
@@ -377,6 +380,32 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
   } finally {
     if (sshKeyFile) fs.rmSync(path.dirname(sshKeyFile), { recursive: true, force: true });
   }
+}
+
+/** The pull request's repository (input, else the checkout's origin on the server) and head branch. */
+async function pullRequestTargetOf(git: Git, opts: ExportOptions, target: ToolsTarget | null): Promise<{ repository: string; head: string }> {
+  const pr = opts.pullRequest;
+  if (!pr?.token) throw new InputError('token', 'is empty, and pull-request mode opens the pull request through the API', 'Pass a token with contents: write and pull-requests: write on the docs repository.');
+  let repository = pr.repository.trim();
+  if (!repository) {
+    const origin = (await git.raw(['remote', 'get-url', 'origin'], { allowFailure: true })).stdout.trim();
+    const host = new URL(opts.auth?.serverUrl ?? 'https://github.com').host;
+    const m = new RegExp(`^(?:https?://(?:[^@/]+@)?${host.replace(/\./g, '\\.')}/|git@${host.replace(/\./g, '\\.')}:|ssh://git@${host.replace(/\./g, '\\.')}/)([^/]+/[^/]+?)(?:\\.git)?/?$`).exec(origin);
+    if (!m) throw new InputError('docs-repository', `is empty and the checkout's origin (${origin.replace(/\/\/[^@/]+@/, '//') || 'none'}) is not a repository on ${host}`, 'Give the docs repository as owner/name, e.g. ThePorgs/Exegol-docs.');
+    repository = m[1]!;
+  }
+  const { parseRepository } = await import('../github/index.ts');
+  try {
+    parseRepository(repository);
+  } catch (error) {
+    throw new InputError('docs-repository', (error as Error).message.replace(/\.$/, ''), 'Give it as owner/name.');
+  }
+  const prefix = pr.branchPrefix;
+  const key = target ? `tools-list/${target.channel === 'nightly' ? `nightly_${target.arch}` : target.key}` : 'resources-list';
+  const head = `${prefix}${key}`;
+  const valid = await git.raw(['check-ref-format', `refs/heads/${head}`], { allowFailure: true });
+  if (valid.code !== 0) throw new InputError('pull-request-branch-prefix', `gives the branch name ${JSON.stringify(head)}, which git refuses`, 'Use letters, digits, dashes, dots and slashes, like pipeline/.');
+  return { repository, head };
 }
 
 function lastLine(text: string): string {
