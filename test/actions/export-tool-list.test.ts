@@ -177,6 +177,21 @@ describe('push', () => {
   });
 });
 
+describe('exact key match on the real index', () => {
+  test('re-exporting full 3.1.1 replaces its old Sphinx row and leaves full 3.1.10 to 3.1.17 alone', async () => {
+    const docs = await docsRemote('docs-3-1-1');
+    const { dir } = await checkout(docs, 'dev');
+    const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18), { profile: 'full', version: '3.1.1' }));
+    expect(run.outputs.operation).toBe('pushed');
+    expect(run.summary).toContain('| index rows replaced | `1` |');
+    const before = RELEASES_AMD64.split('\n');
+    const after = (await show(docs, 'dev', `${TOOLS}/releases_amd64.csv`)).split('\n');
+    expect(after[1]).toBe('full,3.1.1,"2026-07-01T10:00:00Z",[download](</installed_tools/lists/full_3.1.1_amd64.csv>)');
+    expect(after.slice(2)).toEqual(before.slice(1).filter((l) => !l.startsWith('full,3.1.1,')));
+    for (let v = 10; v <= 17; v++) expect(after.filter((l) => l.startsWith(`full,3.1.${v},`))).toHaveLength(1);
+  });
+});
+
 describe('nightly', () => {
   test('one row per arch in nightly.csv, on main; the other arch kept byte for byte', async () => {
     const docs = await docsRemote('docs-nightly');

@@ -102,7 +102,7 @@ export async function run(): Promise<void> {
       result = await core.group(`Exporting the ${list === 'tools' ? 'tools' : 'resources'} list${dryRun ? ' (dry run)' : ''}`, () => exportList(options));
     } catch (error) {
       if (!(error instanceof InvalidRows)) throw error;
-      reportInvalidRows(error, 'error');
+      reportInvalidRows(error);
       setOutputs({ changed: false, operation: 'unchanged', 'invalid-rows': error.problems.length });
       await writeSummary([`### export-tool-list ❌ ${error.describe}`, '', error.message, '', problemsTable(error.problems)].join('\n'));
       process.exitCode = 1;
@@ -137,9 +137,9 @@ export async function run(): Promise<void> {
   });
 }
 
-function reportInvalidRows(error: InvalidRowsError, level: 'error'): void {
+function reportInvalidRows(error: InvalidRowsError): void {
   const file = error.file ? annotationPath(error.file) : undefined;
-  for (const p of error.problems.slice(0, MAX_ANNOTATIONS)) core[level](error.messageFor(p), { title: 'export-tool-list', file, startLine: file ? p.line : undefined });
+  for (const p of error.problems.slice(0, MAX_ANNOTATIONS)) core.error(error.messageFor(p), { title: 'export-tool-list', file, startLine: file ? p.line : undefined });
   if (error.problems.length > MAX_ANNOTATIONS) core.info(`${error.problems.length - MAX_ANNOTATIONS} more invalid row(s): see the job summary.`);
 }
 

@@ -200,7 +200,6 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     } catch (error) {
       if (error instanceof IndexFileError) {
         throw new ActionError(`The index ${target.indexPath} in docs-path ${error.message}. Fix the index in the docs repository, or set index-file.`, {
-          input: 'index-file',
           location: { file: path.join(opts.docs, target.indexPath), line: error.line },
         });
       }

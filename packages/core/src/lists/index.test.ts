@@ -178,6 +178,16 @@ describe('updateIndex', () => {
     expect(out.text).toContain('ad,3.1.1,2023-08-18T02:59:03Z,');
   });
 
+  test('on the real index, re-exporting full 3.1.1 replaces only its Sphinx-era row', async () => {
+    const out = await updateIndex('release', RELEASES, release('full', '3.1.1'));
+    const before = RELEASES.split('\n');
+    const old = before.find((l) => l.startsWith('full,3.1.1,'))!;
+    expect(old).toContain(':download:`full_3.1.1_amd64.csv');
+    expect(out.replaced).toEqual([old]);
+    expect(out.text.split('\n')).toEqual([before[0], indexRow('release', release('full', '3.1.1')), ...before.slice(1).filter((l) => l !== old)]);
+    for (let v = 10; v <= 17; v++) expect(out.text.match(new RegExp(`^full,3\\.1\\.${v},`, 'gm'))).toHaveLength(1);
+  });
+
   test('a re-run of the same build (same row) changes nothing, wherever the row stands', async () => {
     const again = release('light', '3.1.17', '2026-06-24T13:12:39Z');
     expect(indexRow('release', again)).toBe(RELEASES.split('\n')[5]);

@@ -130,21 +130,40 @@ export async function checkList(text: string, expectedHeader: string, options: C
       invalid.push({ line, problem: 'is empty' });
       continue;
     }
-    const parsed = splitFields(text);
-    if (parsed.error !== undefined) {
-      invalid.push({ line, problem: parsed.error });
-      continue;
+    // Unquoted lines (nearly all) are measured without splitting them into an array.
+    let count: number;
+    let rawName: string;
+    let link: string;
+    if (!text.includes('"')) {
+      count = 1;
+      let c1 = -1;
+      let c2 = -1;
+      for (let c = text.indexOf(','); c >= 0; c = text.indexOf(',', c + 1)) {
+        count++;
+        if (c1 < 0) c1 = c;
+        else if (c2 < 0) c2 = c;
+      }
+      rawName = c1 < 0 ? text : text.slice(0, c1);
+      link = c1 < 0 ? '' : c2 < 0 ? text.slice(c1 + 1) : text.slice(c1 + 1, c2);
+    } else {
+      const parsed = splitFields(text);
+      if (parsed.error !== undefined) {
+        invalid.push({ line, problem: parsed.error });
+        continue;
+      }
+      count = parsed.fields.length;
+      rawName = parsed.fields[0]!;
+      link = parsed.fields[1] ?? '';
     }
-    const f = parsed.fields;
-    if (f.length !== columns) {
+    if (count !== columns) {
       invalid.push({
         line,
-        problem: `has ${f.length} column${f.length === 1 ? '' : 's'}, expected ${columns} (${expectedHeader})${f.length > columns ? ': a comma in the description splits it' : ''}`,
+        problem: `has ${count} column${count === 1 ? '' : 's'}, expected ${columns} (${expectedHeader})${count > columns ? ': a comma in the description splits it' : ''}`,
       });
       continue;
     }
-    const name = f[0]!.trim();
-    const linkProblem = checkLink(f[1]!, allowEmptyLink);
+    const name = rawName.trim();
+    const linkProblem = checkLink(link, allowEmptyLink);
     if (!name || linkProblem) {
       invalid.push({ line, problem: [name ? '' : 'the name (column 1) is empty', linkProblem ?? ''].filter(Boolean).join('; ') });
       continue;
