@@ -243,7 +243,7 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     result.files = p.files.map((f) => ({ path: f.path, status: f.before === null ? 'created' : f.before === f.after ? 'unchanged' : 'updated' }));
     result.replacedRows = p.replacedRows;
     result.previous = p.previous && { label: p.previous.label, path: p.previous.path };
-    const { added, removed } = p.previous ? compareNames(p.previous.names, checked.names) : { added: [], removed: [] };
+    const { added, removed } = p.previous ? compareNames(p.previous.names, checked.names, checked.keys) : { added: [], removed: [] };
     result.added = added;
     result.removed = removed;
   };
@@ -444,10 +444,10 @@ async function previousList(target: ToolsTarget, index: ParsedIndex | null, list
   if (!index || !current) return null;
   let best: { version: string; parsed: NonNullable<ReturnType<typeof tryParseVersion>> } | null = null;
   for (const row of index.rows) {
-    if (row.fields?.[0] !== target.profile) continue;
-    const v = tryParseVersion(row.fields[1] ?? '');
+    if (row.key?.[0] !== target.profile) continue;
+    const v = tryParseVersion(row.key[1] ?? '');
     if (!v || compareVersions(v, current) >= 0) continue;
-    if (!best || compareVersions(v, best.parsed) > 0) best = { version: row.fields[1]!, parsed: v };
+    if (!best || compareVersions(v, best.parsed) > 0) best = { version: row.key[1]!, parsed: v };
   }
   if (!best) return null;
   const file = target.listPathFor(best.version);

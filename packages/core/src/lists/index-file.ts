@@ -47,8 +47,11 @@ export class IndexFileError extends Error {
 }
 
 export interface IndexRow extends Line {
-  /** The row's fields; null for a row of another profile, which is only ever kept as it is. */
-  fields: string[] | null;
+  /**
+   * The leading fields that make a key (profile and version; for nightly, also the arch); null
+   * for a row of another profile, which is only ever kept as it is.
+   */
+  key: string[] | null;
 }
 
 export interface ParsedIndex {
@@ -58,6 +61,9 @@ export interface ParsedIndex {
   eol: string;
 }
 
+/** Fields up to the key's last: profile, version (and arch for nightly). */
+const KEY_FIELDS: Record<IndexKind, number> = { release: 2, nightly: 3 };
+
 function quoteCount(text: string): number {
   let n = 0;
   for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
@@ -65,10 +71,30 @@ function quoteCount(text: string): number {
 }
 
 /**
+ * The first `n` fields of a line when no quote comes before the n-th comma: such fields are
+ * unquoted, and an unquoted CSV field is exactly the text between two commas. Null otherwise.
+ */
+function plainLeadingFields(text: string, n: number): string[] | null {
+  const fields: string[] = [];
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const comma = text.indexOf(',', start);
+    const end = comma < 0 ? text.length : comma;
+    const field = text.slice(start, end);
+    if (field.includes('"')) return null;
+    fields.push(field);
+    if (comma < 0) break;
+    start = comma + 1;
+  }
+  return fields;
+}
+
+/**
  * Reads an index: refuses an unknown header and a row that runs over several lines (a quoted
- * field holding a line break: such a row could not be matched or kept safely). The fields are
- * read with csv-parse for the rows that can belong to `profile` (those that start with it, or
- * with a quote); other rows are only kept, so they are not parsed.
+ * field holding a line break: such a row could not be matched or kept safely). Only the rows
+ * that can belong to `profile` (those that start with it, or with a quote) have their key
+ * fields read: where those fields hold no quote (all the docs' rows, Sphinx-era ones included)
+ * they are the text between commas; otherwise csv-parse reads the row.
  */
 export async function parseIndex(kind: IndexKind, text: string, profile: string): Promise<ParsedIndex> {
   const split = splitLines(text);
@@ -81,36 +107,30 @@ export async function parseIndex(kind: IndexKind, text: string, profile: string)
       1,
     );
   }
-  const rows: IndexRow[] = split.lines.slice(1).map((l) => ({ ...l, fields: null }));
-  const candidates = rows.filter((r) => r.text.startsWith(`${profile},`) || r.text.startsWith('"'));
-  if (!rows.some((r) => r.text.includes('"'))) {
-    for (const r of candidates) r.fields = r.text.split(',');
-    return { header, rows, endsWithNewline: split.endsWithNewline, eol: split.eol };
-  }
-  const parse = await loadCsvParser();
+  const rows: IndexRow[] = split.lines.slice(1).map((l) => ({ ...l, key: null }));
   // An odd number of quotes on a line is a quoted field left open, unless csv-parse (which keeps
   // a quote inside an unquoted field as written) reads the line as one whole row.
-  for (const r of rows) {
-    if (quoteCount(r.text) % 2 === 1 && splitFields(r.text).error !== undefined) {
+  const odd = rows.filter((r) => quoteCount(r.text) % 2 === 1);
+  if (odd.length) await loadCsvParser();
+  for (const r of odd) {
+    if (splitFields(r.text).error !== undefined) {
       throw new IndexFileError(`has a row that runs over several lines at line ${r.number} (a quoted field holds a line break): fix it by hand`, r.number);
     }
   }
-  // The candidates in one csv-parse call: one record per line, as checked above.
-  let records: string[][];
-  try {
-    records = parse(candidates.map((r) => r.text).join('\n'), { relax_quotes: true, relax_column_count: true, skip_empty_lines: false });
-  } catch (error) {
-    throw new IndexFileError(`is not valid CSV: ${(error as Error).message}`, candidates[0]?.number);
+  const n = KEY_FIELDS[kind];
+  const quoted: IndexRow[] = [];
+  for (const r of rows) {
+    if (!r.text.startsWith(`${profile},`) && !r.text.startsWith('"')) continue;
+    r.key = plainLeadingFields(r.text, n);
+    if (!r.key) quoted.push(r);
   }
-  if (records.length === candidates.length) {
-    candidates.forEach((r, i) => (r.fields = records[i]!));
-  } else {
-    // A quote opened after a quote inside an unquoted field (`a"b,"c`) evens the count and still
-    // runs on: find it line by line.
-    for (const r of candidates) {
+  if (quoted.length) {
+    await loadCsvParser();
+    for (const r of quoted) {
       const one = splitFields(r.text);
+      // `a"b,"c`: a quote inside an unquoted field, then a quoted field left open.
       if (one.error !== undefined) throw new IndexFileError(`has a row that runs over several lines at line ${r.number} (${one.error}): fix it by hand`, r.number);
-      r.fields = one.fields;
+      r.key = one.fields.slice(0, n);
     }
   }
   return { header, rows, endsWithNewline: split.endsWithNewline, eol: split.eol };
@@ -139,7 +159,7 @@ export async function updateIndex(kind: IndexKind, text: string | null, entry: I
     return { text: `${INDEX_HEADERS[kind]}\n${row}\n`, changed: true, replaced: [], alreadyPresent: false, before: null };
   }
   const index = await parseIndex(kind, text, entry.profile);
-  const same = index.rows.filter((r) => r.fields !== null && sameKey(kind, r.fields, entry));
+  const same = index.rows.filter((r) => r.key !== null && sameKey(kind, r.key, entry));
   if (same.length === 1 && same[0]!.text === row) return { text, changed: false, replaced: [], alreadyPresent: true, before: index };
 
   const kept = index.rows.filter((r) => !same.includes(r));

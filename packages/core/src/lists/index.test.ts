@@ -119,7 +119,7 @@ describe('checkList', () => {
   test('duplicates are found case-insensitively and all reported', async () => {
     const text = `${TOOLS_HEADER}\nimpacket,https://github.com/ThePorgs/impacket,Fork\nImpacket,https://github.com/fortra/impacket,Upstream\nnmap,https://nmap.org,Scanner\nimpacket,https://github.com/ThePorgs/impacket,Again\n`;
     const list = await checkList(text, TOOLS_HEADER);
-    expect(list.duplicates).toEqual([{ name: 'Impacket', lines: [2, 3, 5] }]);
+    expect(list.duplicates).toEqual([{ name: 'impacket', lines: [2, 3, 5] }]);
     expect(list.duplicateCount).toBe(2);
     expect(list.names).toHaveLength(4);
   });
@@ -248,6 +248,17 @@ describe('updateIndex', () => {
     await expect(updateIndex('release', 'Tag,Version,Date\nfull,1,2\n', release('full', '3.1.18'))).rejects.toMatchObject({ line: 1, message: expect.stringContaining('expected the release index header') });
     await expect(updateIndex('release', NIGHTLY, release('full', '3.1.18'))).rejects.toThrow(/this is a nightly index: check the channel and the index path/);
     await expect(updateIndex('nightly', RELEASES, nightly('0123abcd', 'amd64'))).rejects.toThrow(IndexFileError);
+  });
+
+  test('quoted key fields are read by csv-parse and matched like plain ones', async () => {
+    const quoted = '"full","3.1.17","2026-06-24T20:45:25Z","[download](</installed_tools/lists/full_3.1.17_amd64.csv>)"';
+    const text = `${INDEX_HEADERS.release}\n${quoted}\nfull,3.1.16,"2026-05-18T08:39:16Z",[download](</installed_tools/lists/full_3.1.16_amd64.csv>)\n`;
+    const out = await updateIndex('release', text, release('full', '3.1.17'));
+    expect(out.replaced).toEqual([quoted]);
+    expect(out.text.split('\n').slice(1)).toEqual([indexRow('release', release('full', '3.1.17')), 'full,3.1.16,"2026-05-18T08:39:16Z",[download](</installed_tools/lists/full_3.1.16_amd64.csv>)', '']);
+    // A quote inside an unquoted field (kept as written) does not hide the key.
+    const odd = `${INDEX_HEADERS.release}\nfu"ll,3.1.17,x\nfull,3.1.17,"2026-06-24T20:45:25Z",y\n`;
+    expect((await updateIndex('release', odd, release('full', '3.1.17'))).replaced).toEqual(['full,3.1.17,"2026-06-24T20:45:25Z",y']);
   });
 
   test('a row running over several lines is refused with its line', async () => {

@@ -19,6 +19,8 @@ export interface Duplicate {
 export interface CheckedList {
   /** The names of the valid rows, in order. */
   names: string[];
+  /** Each name lower-cased, to the index in `names` of its first row. */
+  keys: Map<string, number>;
   invalid: RowProblem[];
   duplicates: Duplicate[];
   /** Rows beyond the first of each duplicated name. */
@@ -121,7 +123,8 @@ export async function checkList(text: string, expectedHeader: string, options: C
 
   const names: string[] = [];
   const invalid: RowProblem[] = [];
-  const firstLine = new Map<string, number>();
+  const keys = new Map<string, number>();
+  const lineOf: number[] = [];
   const duplicates = new Map<string, Duplicate>();
   for (let i = 1; i < lines.length; i++) {
     const text = lines[i]!;
@@ -168,18 +171,19 @@ export async function checkList(text: string, expectedHeader: string, options: C
       invalid.push({ line, problem: [name ? '' : 'the name (column 1) is empty', linkProblem ?? ''].filter(Boolean).join('; ') });
       continue;
     }
-    names.push(name);
     const key = name.toLowerCase();
-    const first = firstLine.get(key);
-    if (first === undefined) firstLine.set(key, line);
+    const first = keys.get(key);
+    if (first === undefined) keys.set(key, names.length);
     else {
       const dup = duplicates.get(key);
       if (dup) dup.lines.push(line);
-      else duplicates.set(key, { name, lines: [first, line] });
+      else duplicates.set(key, { name: names[first]!, lines: [lineOf[first]!, line] });
     }
+    names.push(name);
+    lineOf.push(line);
   }
   const dups = [...duplicates.values()];
-  return { names, invalid, duplicates: dups, duplicateCount: dups.reduce((n, d) => n + d.lines.length - 1, 0), text, bom };
+  return { names, keys, invalid, duplicates: dups, duplicateCount: dups.reduce((n, d) => n + d.lines.length - 1, 0), text, bom };
 }
 
 /**
@@ -195,22 +199,35 @@ export function renderList(list: CheckedList): string {
   return joinLines(normalizeEndings(split.lines.filter((l) => !drop.has(l.number)), split));
 }
 
-/** Names in `current` and not in `previous`, and the reverse; case-insensitive, first spelling kept. */
-export function compareNames(previous: readonly string[], current: readonly string[]): { added: string[]; removed: string[] } {
-  const index = (names: readonly string[]) => {
-    const m = new Map<string, string>();
-    for (const n of names) {
-      const k = n.trim().toLowerCase();
-      if (!m.has(k)) m.set(k, n.trim());
-    }
-    return m;
-  };
-  const before = index(previous);
-  const after = index(current);
-  return {
-    added: [...after].filter(([k]) => !before.has(k)).map(([, n]) => n),
-    removed: [...before].filter(([k]) => !after.has(k)).map(([, n]) => n),
-  };
+function indexNames(names: readonly string[]): Map<string, number> {
+  const keys = new Map<string, number>();
+  names.forEach((n, i) => {
+    const k = n.trim().toLowerCase();
+    if (!keys.has(k)) keys.set(k, i);
+  });
+  return keys;
+}
+
+/**
+ * Names in `current` and not in `previous`, and the reverse; case-insensitive, first spelling
+ * kept. `currentKeys` (a checked list's `keys`) saves indexing `current` again.
+ */
+export function compareNames(
+  previous: readonly string[],
+  current: readonly string[],
+  currentKeys: ReadonlyMap<string, number> = indexNames(current),
+): { added: string[]; removed: string[] } {
+  const before = new Set<string>();
+  const removed: string[] = [];
+  for (const name of previous) {
+    const k = name.trim().toLowerCase();
+    if (before.has(k)) continue;
+    before.add(k);
+    if (!currentKeys.has(k)) removed.push(name.trim());
+  }
+  const added: string[] = [];
+  for (const [k, i] of currentKeys) if (!before.has(k)) added.push(current[i]!.trim());
+  return { added, removed };
 }
 
 /**
