@@ -28,7 +28,11 @@ case "$cmd" in
     ;;
   test)
     ensure_pnpm
-    if [ -x scripts/setup-docker.sh ]; then scripts/setup-docker.sh; fi
+    # The Docker image tests need the engine, QEMU and a registry; under CI they must run, so a
+    # failed set-up fails here. On a developer machine the image tests skip with a banner instead.
+    if [ -x scripts/setup-docker.sh ]; then
+      scripts/setup-docker.sh || { [ "${CI:-}" != true ] || exit 1; echo "» Docker set-up failed: the image tests will skip (they cannot under CI=true)" >&2; }
+    fi
     pnpm run --silent check
     ;;
   bench)

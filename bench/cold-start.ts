@@ -11,6 +11,8 @@ import { repoRoot, readActionMetadata } from '@exegol-actions/testkit/runner';
 /** For each action, one bad input that its main rejects first. */
 export const FIRST_INPUT_ERROR: Record<string, Record<string, string>> = {
   'verify-version': { INPUT_PRESET: 'no-such-preset' },
+  'multi-arch-image-build': { INPUT_STEP: 'deploy' },
+  'sync-submodules': { INPUT_MODE: 'no-such-mode' },
   'export-tool-list': { 'INPUT_TOOLS-CSV': 'installed_tools.csv', INPUT_PUBLISH: 'no-such-mode' },
 };
 

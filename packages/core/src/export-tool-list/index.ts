@@ -299,7 +299,7 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
       // Start from the branch as it is now, whatever was checked out.
       if ((await git.head()) !== tip) {
         log(`Moving the docs checkout to ${opts.branch} (${tip.slice(0, 8)})`);
-        await git.checkoutBranchAt(opts.branch, tip);
+        await git.checkout(tip, { branch: opts.branch });
         current = await plan(readWorkTree);
         record(current);
       }
@@ -339,7 +339,7 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
 
     // Pull request: a head branch per key, rebuilt from the base's tip at every run.
     const { head, repository } = pullRequestTarget!;
-    await git.checkoutBranchAt(head, tip);
+    await git.checkout(tip, { branch: head });
     current = await plan(readWorkTree);
     record(current);
     if (!current.changed) {
@@ -353,7 +353,8 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     const remoteHead = await git.fetchBranch(head, { depth: shallow ? 1 : undefined });
     let pushed = false;
     if (!remoteHead || (await git.treeOf(remoteHead)) !== (await git.treeOf(sha))) {
-      await git.forcePush('HEAD', head, remoteHead);
+      const outcome = await git.push(head, { lease: remoteHead });
+      if (!outcome.pushed) throw new ActionError(`Pushing the pull request branch ${head} failed: ${lastLine(outcome.message)}. Re-run the job; if it keeps failing, check that the token or deploy key may push branches.`);
       pushed = true;
     }
     result.commitSha = pushed ? sha : remoteHead!;
@@ -387,7 +388,7 @@ async function pullRequestTargetOf(git: Git, opts: ExportOptions, target: ToolsT
   if (!pr?.token) throw new InputError('token', 'is empty, and pull-request mode opens the pull request through the API', 'Pass a token with contents: write and pull-requests: write on the docs repository.');
   let repository = pr.repository.trim();
   if (!repository) {
-    const origin = (await git.raw(['remote', 'get-url', 'origin'], { allowFailure: true })).stdout.trim();
+    const origin = (await git.remoteUrl('origin')) ?? '';
     const host = new URL(opts.auth?.serverUrl ?? 'https://github.com').host;
     const m = new RegExp(`^(?:https?://(?:[^@/]+@)?${host.replace(/\./g, '\\.')}/|git@${host.replace(/\./g, '\\.')}:|ssh://git@${host.replace(/\./g, '\\.')}/)([^/]+/[^/]+?)(?:\\.git)?/?$`).exec(origin);
     if (!m) throw new InputError('docs-repository', `is empty and the checkout's origin (${origin.replace(/\/\/[^@/]+@/, '//') || 'none'}) is not a repository on ${host}`, 'Give the docs repository as owner/name, e.g. ThePorgs/Exegol-docs.');

@@ -69,6 +69,157 @@ test('authConfig keeps the token out of .git/config and out of error messages', 
   expect(err.message).not.toContain(token);
 });
 
+test('configuration is added after the GIT_CONFIG_* the environment already carries', async () => {
+  // The sandbox allows file:// submodules through GIT_CONFIG_*; credentials must not drop that.
+  const subRemote = await sandbox.bare('cfg-sub');
+  const sub = await sandbox.repo('cfg-sub-dev', subRemote);
+  await sub.commit('sub', { files: { s: '1\n' } });
+  await sub.pushAll();
+  const sup = await sandbox.repo('cfg-super');
+  await sup.addSubmodule(sandbox.url(subRemote), 'lib/sub');
+  await sup.commit('add sub');
+  const clone = await sandbox.repo('cfg-clone');
+  const git = Git.at(clone.dir, { env: sandbox.env(), ...authConfig({ token: 'ghs_notused00000000' }) });
+  const values = await git.lines(['config', '--get-regexp', '^(protocol|http)\\.']);
+  expect(values).toEqual([
+    'protocol.file.allow always',
+    'http.https://github.com/.extraheader ',
+    expect.stringMatching(/^http\.https:\/\/github\.com\/\.extraheader AUTHORIZATION: basic /),
+  ]);
+  await git.raw(['pull', '--quiet', sup.dir, 'main']);
+  await git.submoduleUpdate([], { init: true });
+  expect(fs.readFileSync(path.join(clone.dir, 'lib/sub/s'), 'utf8')).toBe('1\n');
+});
+
+test('submodules: declared by name, matched by path, with branch and gitlink', async () => {
+  const a = await sandbox.bare('decl-a');
+  const b = await sandbox.bare('decl-b');
+  for (const [remote, name] of [[a, 'decl-a'], [b, 'decl-b']] as const) {
+    const dev = await sandbox.repo(`${name}-dev`, remote);
+    await dev.commit(name, { files: { f: `${name}\n` } });
+    await dev.branch('dev');
+    await dev.pushAll();
+  }
+  const sup = await sandbox.repo('decl-super');
+  await sup.addSubmodule(sandbox.url(a), 'exegol-images');
+  await sup.addSubmodule(sandbox.url(b), 'deep/path/resources', 'dev');
+  await sup.commit('submodules');
+  // An older tree: the entry is named after a path that no longer holds it.
+  await sup.git.raw(['config', '--file', '.gitmodules', '--rename-section', 'submodule.exegol-images', 'submodule.sources']);
+  await sup.commit('rename');
+  const git = sandbox.git(sup.dir);
+  const subs = await git.submodules();
+  const headA = (await sandbox.refs(a))['refs/heads/main'];
+  const headB = (await sandbox.refs(b))['refs/heads/dev'];
+  expect(subs).toEqual([
+    { name: 'sources', path: 'exegol-images', url: sandbox.url(a), branch: null, gitlink: headA },
+    { name: 'deep/path/resources', path: 'deep/path/resources', url: sandbox.url(b), branch: 'dev', gitlink: headB },
+  ]);
+  expect(await git.gitlinks()).toEqual(new Map([['exegol-images', headA!], ['deep/path/resources', headB!]]));
+  expect(await Git.at(sandbox.root).with({ env: sandbox.env() }).submodules()).toEqual([]);
+});
+
+test('lsRemote peels annotated tags; remoteDefaultBranch reads the remote HEAD', async () => {
+  const remote = await sandbox.bare('lsremote');
+  const dev = await sandbox.repo('lsremote-dev', remote);
+  const one = await dev.commit('one', { files: { f: '1\n' } });
+  await dev.tag('1.0.0');
+  const two = await dev.commit('two', { files: { f: '2\n' } });
+  await dev.tag('2.0.0', { lightweight: true });
+  await dev.pushAll();
+  const git = sandbox.git(dev.dir);
+  const refs = await git.lsRemote(sandbox.url(remote), { tags: true });
+  expect(refs).toEqual(new Map([['refs/tags/1.0.0', one], ['refs/tags/2.0.0', two]]));
+  expect(await git.lsRemote('origin', { heads: true, patterns: ['refs/heads/main'] })).toEqual(new Map([['refs/heads/main', two]]));
+  expect(await git.remoteDefaultBranch('origin')).toBe('main');
+  await expect(git.lsRemote(sandbox.url(path.join(sandbox.root, 'nowhere.git')))).rejects.toThrow(/ls-remote/);
+  expect(await git.countCommits(one, two)).toBe(1);
+  expect(await git.isAncestor(one, two)).toBe(true);
+  expect(await git.isAncestor(two, one)).toBe(false);
+  expect(await git.describe(two)).toBe('2.0.0');
+  await dev.commit('three', { files: { f: '3\n' } });
+  expect(await git.describe('HEAD')).toMatch(/^2\.0\.0-1-g[0-9a-f]{7}$/);
+});
+
+test('merge: fast-forward, merge commit, up to date, and a conflict aborted with its files', async () => {
+  const repo = await sandbox.repo('merge');
+  await repo.commit('base', { files: { a: 'a\n', b: 'b\n' } });
+  await repo.branch('upstream');
+  await repo.switch('upstream');
+  const up1 = await repo.commit('upstream 1', { files: { a: 'A\n' } });
+  await repo.switch('main');
+  const git = sandbox.git(repo.dir);
+  expect(await git.mergeConflicts('main', 'upstream')).toEqual([]);
+  expect(await git.merge('upstream', ACTIONS_IDENTITY)).toEqual({ status: 'fast-forward', sha: up1 });
+  expect(await git.merge('upstream', ACTIONS_IDENTITY)).toEqual({ status: 'up-to-date', sha: up1 });
+  await repo.commit('mine', { files: { c: 'c\n' } });
+  await repo.switch('upstream');
+  await repo.commit('upstream 2', { files: { b: 'B\n' } });
+  await repo.switch('main');
+  const merged = await git.merge('upstream', ACTIONS_IDENTITY);
+  expect(merged.status).toBe('merged');
+  expect(await git.out(['log', '-1', '--format=%an|%s|%P'])).toMatch(/^Github Actions\|Merge branch 'upstream'\|\w+ \w+$/);
+  await repo.commit('mine on b', { files: { b: 'mine\n', d: 'd\n' } });
+  await repo.switch('upstream');
+  await repo.commit('theirs on b', { files: { b: 'theirs\n' } });
+  await repo.switch('main');
+  const before = await git.head();
+  expect(await git.mergeConflicts('main', 'upstream')).toEqual(['b']);
+  expect(await git.merge('upstream', ACTIONS_IDENTITY)).toEqual({ status: 'conflict', files: ['b'] });
+  expect(await git.head()).toBe(before);
+  expect(await git.changedFiles()).toEqual([]);
+  expect(repo.read('b')).toBe('mine\n');
+});
+
+test('push with a lease replaces a branch only if it is where it was seen', async () => {
+  const remote = await sandbox.bare('lease');
+  const repo = await sandbox.repo('lease-dev', remote);
+  const base = await repo.commit('base', { files: { a: '1\n' } });
+  await repo.pushAll();
+  const git = sandbox.git(repo.dir);
+  await repo.branch('bot');
+  await repo.switch('bot');
+  await repo.commit('bot 1', { files: { a: '2\n' } });
+  expect(await git.push('update/x', { lease: null })).toMatchObject({ pushed: true });
+  const first = await git.head();
+  // The branch exists now: "must not exist" is refused, a stale expectation too.
+  await git.raw(['reset', '--quiet', '--hard', base]);
+  await repo.commit('bot 2', { files: { a: '3\n' } });
+  expect(await git.push('update/x', { lease: null })).toMatchObject({ pushed: false, reason: 'rejected' });
+  expect(await git.push('update/x', { lease: base })).toMatchObject({ pushed: false, reason: 'rejected' });
+  expect((await sandbox.refs(remote))['refs/heads/update/x']).toBe(first);
+  expect(await git.push('update/x', { lease: first })).toMatchObject({ pushed: true, sha: await git.head() });
+  expect((await sandbox.refs(remote))['refs/heads/update/x']).toBe(await git.head());
+  // Without a lease, a push that is not a fast-forward is refused, and not retried.
+  await git.raw(['reset', '--quiet', '--hard', base]);
+  await repo.commit('elsewhere', { files: { b: '1\n' } });
+  expect(await git.push('update/x')).toMatchObject({ pushed: false, reason: 'rejected', attempts: 1 });
+});
+
+test('authConfig: the token reaches a server that requires it, in place of a header persisted in .git/config', async () => {
+  const token = 'ghs_private000000000000000';
+  const remote = await sandbox.bare('private');
+  const dev = await sandbox.repo('private-dev', remote);
+  const head = await dev.commit('private', { files: { f: '1\n' } });
+  await dev.pushAll();
+  const server = await sandbox.serveHttp({ token });
+  try {
+    const repo = await sandbox.repo('private-clone');
+    // What actions/checkout persists: a header carrying another token, for the same server.
+    await repo.git.raw(['config', `http.${server.origin}/.extraheader`, `AUTHORIZATION: basic ${Buffer.from('x-access-token:other').toString('base64')}`]);
+    await expect(repo.git.lsRemote(server.url(remote))).rejects.toThrow(/ls-remote/);
+    const git = repo.git.with(authConfig({ token, serverUrl: server.origin }));
+    expect(await git.lsRemote(server.url(remote), { heads: true })).toEqual(new Map([['refs/heads/main', head]]));
+    await git.fetch(server.url(remote), ['+refs/heads/main:refs/remotes/private/main']);
+    expect(await git.revParse('refs/remotes/private/main')).toBe(head);
+    expect(server.requests.some((r) => r.authorized)).toBe(true);
+    expect(server.requests.every((r) => r.authorizationHeaders <= 1)).toBe(true);
+    expect(fs.readFileSync(path.join(repo.dir, '.git', 'config'), 'utf8')).not.toContain(Buffer.from(`x-access-token:${token}`).toString('base64'));
+  } finally {
+    await server.close();
+  }
+});
+
 test('fetchBranch returns the tip of a remote branch, or null when there is none', async () => {
   const remote = await sandbox.bare('fetch-branch');
   const a = await sandbox.repo('fetch-branch-a', remote);
@@ -128,22 +279,6 @@ test('pushReplaying gives up after its attempts, leaving the remote as the other
   const out = await b.git.pushReplaying('main', async () => 'never called', { attempts: 1 });
   expect(out).toMatchObject({ pushed: false, reason: 'rejected', attempts: 1 });
   expect(await sandbox.refs(remote)).toEqual(before);
-});
-
-test('forcePush replaces a branch only while it is where the caller last saw it', async () => {
-  const remote = await sandbox.bare('lease');
-  const a = await sandbox.repo('lease-a', remote);
-  const base = await a.commit('base', { files: { f: '1\n' } });
-  await a.pushAll();
-  await a.git.forcePush('HEAD', 'topic', null);
-  expect((await sandbox.refs(remote))['refs/heads/topic']).toBe(base);
-  await a.git.raw(['checkout', '--quiet', '-b', 'rebuilt', `${base}`]);
-  const rebuilt = await a.commit('rebuilt', { files: { f: '2\n' } });
-  await expect(a.git.forcePush('HEAD', 'topic', '0'.repeat(40))).rejects.toThrow(/git push/);
-  expect((await sandbox.refs(remote))['refs/heads/topic']).toBe(base);
-  await a.git.forcePush('HEAD', 'topic', base);
-  expect((await sandbox.refs(remote))['refs/heads/topic']).toBe(rebuilt);
-  expect(await a.git.treeOf('HEAD')).toBe(await sandbox.git(remote).out(['rev-parse', 'topic^{tree}']));
 });
 
 test('diffNoIndex diffs two folders without a repository', async () => {

@@ -1,9 +1,14 @@
 // The one git layer: every git call of every action goes through a `Git` bound to a work tree.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { CommandError, redact, run, type RunOptions, type RunResult } from '../exec/index.ts';
 
 export interface GitOptions {
-  /** Extra configuration for this process only (`git -c` is avoided: it shows in `ps`). */
-  config?: Record<string, string>;
+  /**
+   * Extra configuration for this process only (`git -c` is avoided: it shows in `ps`). A list
+   * gives a multi-valued key its values in order.
+   */
+  config?: Record<string, string | readonly string[]>;
   env?: Record<string, string | undefined>;
   secrets?: string[];
 }
@@ -30,17 +35,34 @@ function pushFailure(output: string): 'protected' | 'moved' | 'other' {
   return 'other';
 }
 
+/** A submodule as `.gitmodules` declares it, with the commit the tree records at its path. */
+export interface SubmoduleEntry {
+  /** The `submodule.<name>` key; in older trees it differs from the path, so match by path. */
+  name: string;
+  path: string;
+  /** As written in .gitmodules: possibly relative to the superproject's remote (`../x.git`). */
+  url: string;
+  /** The `branch =` setting, null when there is none. */
+  branch: string | null;
+  /** The commit recorded at `path` (its gitlink) in the given revision, null when there is none. */
+  gitlink: string | null;
+}
+
+export type MergeOutcome = { status: 'up-to-date' | 'fast-forward' | 'merged'; sha: string } | { status: 'conflict'; files: string[] };
+
 /**
  * Credentials for fetch and push, passed as process configuration only: never written to
  * .git/config, never on a command line. A token becomes an HTTP authorization header for the
  * server's URL; an SSH key file becomes the ssh command.
  */
 export function authConfig(auth: { token?: string; serverUrl?: string; sshKeyFile?: string }): Pick<GitOptions, 'config' | 'secrets'> {
-  const config: Record<string, string> = {};
+  const config: Record<string, string | string[]> = {};
   const secrets: string[] = [];
   if (auth.token) {
     const basic = Buffer.from(`x-access-token:${auth.token}`).toString('base64');
-    config[`http.${auth.serverUrl ?? 'https://github.com'}/.extraheader`] = `AUTHORIZATION: basic ${basic}`;
+    // The empty value first clears headers set before, such as the one actions/checkout persists
+    // in .git/config: two Authorization headers make the server refuse the request.
+    config[`http.${auth.serverUrl ?? 'https://github.com'}/.extraheader`] = ['', `AUTHORIZATION: basic ${basic}`];
     secrets.push(auth.token, basic);
   }
   if (auth.sshKeyFile) {
@@ -70,17 +92,20 @@ export class Git {
 
   /** Runs git with the configured environment; configuration goes through GIT_CONFIG_* variables. */
   async raw(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    const config = Object.entries(this.options.config ?? {});
+    const config = Object.entries(this.options.config ?? {}).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as const] : v.map((one) => [k, one] as const)));
     const env: Record<string, string | undefined> = {
       GIT_TERMINAL_PROMPT: '0',
       ...this.options.env,
       ...options.env,
     };
     if (config.length) {
-      env.GIT_CONFIG_COUNT = String(config.length);
+      // Appended after any GIT_CONFIG_* the environment already carries (a runner's or a test
+      // sandbox's), which replacing the count would silently drop.
+      const inherited = Number('GIT_CONFIG_COUNT' in env ? env.GIT_CONFIG_COUNT : process.env.GIT_CONFIG_COUNT) || 0;
+      env.GIT_CONFIG_COUNT = String(inherited + config.length);
       config.forEach(([k, v], i) => {
-        env[`GIT_CONFIG_KEY_${i}`] = k;
-        env[`GIT_CONFIG_VALUE_${i}`] = v;
+        env[`GIT_CONFIG_KEY_${inherited + i}`] = k;
+        env[`GIT_CONFIG_VALUE_${inherited + i}`] = v;
       });
     }
     return run('git', args, {
@@ -221,6 +246,211 @@ export class Git {
     return { pushed: false, reason: 'rejected', message: last, attempts };
   }
 
+  /** The same repository with more process configuration and secrets (credentials for one fetch). */
+  with(options: GitOptions): Git {
+    return new Git(this.dir, {
+      env: { ...this.options.env, ...options.env },
+      config: { ...this.options.config, ...options.config },
+      secrets: [...(this.options.secrets ?? []), ...(options.secrets ?? [])],
+    });
+  }
+
+  /** The repository checked out at `subPath` (a submodule), with the same options. */
+  submodule(subPath: string): Git {
+    return new Git(path.join(this.dir, subPath), this.options);
+  }
+
+  /** Fetches from a remote (a name or a URL); never recurses into submodules, tags only when asked. */
+  async fetch(remote: string, refspecs: readonly string[], options: { tags?: boolean; filter?: string; unshallow?: boolean; force?: boolean } = {}): Promise<void> {
+    await this.raw([
+      'fetch',
+      '--quiet',
+      '--no-recurse-submodules',
+      options.tags ? '--tags' : '--no-tags',
+      ...(options.filter ? [`--filter=${options.filter}`] : []),
+      ...(options.unshallow ? ['--unshallow'] : []),
+      ...(options.force ? ['--force'] : []),
+      remote,
+      ...refspecs,
+    ]);
+  }
+
+  /**
+   * The refs a remote (a name or a URL) advertises, asked of the remote itself. Tags map to the
+   * commit they point at (annotated tags peeled). Throws when the remote cannot be reached.
+   */
+  async lsRemote(remote: string, options: { heads?: boolean; tags?: boolean; patterns?: readonly string[] } = {}): Promise<Map<string, string>> {
+    const args = ['ls-remote', ...(options.heads ? ['--heads'] : []), ...(options.tags ? ['--tags'] : []), remote, ...(options.patterns ?? [])];
+    const refs = new Map<string, string>();
+    for (const line of await this.lines(args)) {
+      const [sha, ref] = line.split('\t') as [string, string];
+      if (ref.endsWith('^{}')) refs.set(ref.slice(0, -3), sha);
+      else if (!refs.has(ref)) refs.set(ref, sha);
+    }
+    return refs;
+  }
+
+  /** The branch a remote's HEAD names (its default branch), null when it does not say. */
+  async remoteDefaultBranch(remote: string): Promise<string | null> {
+    const out = await this.out(['ls-remote', '--symref', remote, 'HEAD']);
+    const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out);
+    return m ? m[1]! : null;
+  }
+
+  /** The submodules declared in the work tree's .gitmodules, with the gitlinks `rev` records. */
+  async submodules(rev = 'HEAD'): Promise<SubmoduleEntry[]> {
+    if (!fs.existsSync(path.join(this.dir, '.gitmodules'))) return [];
+    const res = await this.raw(['config', '--file', '.gitmodules', '--null', '--get-regexp', '^submodule\\..*\\.(path|url|branch)$'], { allowFailure: true });
+    const byName = new Map<string, Partial<SubmoduleEntry>>();
+    for (const item of res.stdout.split('\0').filter(Boolean)) {
+      const nl = item.indexOf('\n');
+      const key = item.slice(0, nl);
+      const value = item.slice(nl + 1);
+      const dot = key.lastIndexOf('.');
+      const name = key.slice('submodule.'.length, dot);
+      const entry = byName.get(name) ?? { name };
+      (entry as Record<string, string>)[key.slice(dot + 1)] = value;
+      byName.set(name, entry);
+    }
+    const declared = [...byName.values()].filter((e): e is Partial<SubmoduleEntry> & { name: string; path: string } => Boolean(e.path));
+    const links = await this.gitlinks(rev, declared.map((e) => e.path));
+    return declared.map((e) => ({ name: e.name, path: e.path, url: e.url ?? '', branch: e.branch ?? null, gitlink: links.get(e.path) ?? null }));
+  }
+
+  /** The gitlinks (submodule commits) a revision records, at the given paths or everywhere. */
+  async gitlinks(rev = 'HEAD', paths?: readonly string[]): Promise<Map<string, string>> {
+    const links = new Map<string, string>();
+    if (paths && !paths.length) return links;
+    const res = await this.raw(['ls-tree', '-z', ...(paths ? [] : ['-r']), rev, '--', ...(paths ?? [])]);
+    for (const entry of res.stdout.split('\0').filter(Boolean)) {
+      const m = /^160000 commit ([0-9a-f]+)\t(.*)$/s.exec(entry);
+      if (m) links.set(m[2]!, m[1]!);
+    }
+    return links;
+  }
+
+  /** Registers submodules in .git/config, resolving relative URLs against the superproject's remote. */
+  async submoduleInit(paths: readonly string[] = []): Promise<void> {
+    await this.raw(['submodule', 'init', '--quiet', '--', ...paths]);
+  }
+
+  /** The URL a registered submodule is fetched from (after `submoduleInit`), null when unregistered. */
+  async submoduleUrl(name: string): Promise<string | null> {
+    const res = await this.raw(['config', '--get', `submodule.${name}.url`], { allowFailure: true });
+    return res.code === 0 ? res.stdout.trim() : null;
+  }
+
+  /** Checks submodules out at the commits the index records, cloning those not there yet. */
+  async submoduleUpdate(paths: readonly string[] = [], options: { init?: boolean; recursive?: boolean; filter?: string; jobs?: number } = {}): Promise<void> {
+    await this.raw([
+      'submodule',
+      'update',
+      '--quiet',
+      ...(options.init ? ['--init'] : []),
+      ...(options.recursive ? ['--recursive'] : []),
+      ...(options.filter ? [`--filter=${options.filter}`] : []),
+      ...(options.jobs ? [`--jobs=${options.jobs}`] : []),
+      '--',
+      ...paths,
+    ]);
+  }
+
+  /** How many commits `to` has that `from` has not. */
+  async countCommits(from: string, to: string): Promise<number> {
+    return Number(await this.out(['rev-list', '--count', `${from}..${to}`]));
+  }
+
+  async isAncestor(ancestor: string, rev: string): Promise<boolean> {
+    const res = await this.raw(['merge-base', '--is-ancestor', ancestor, rev], { allowFailure: true });
+    if (res.code > 1) throw new Error(`git merge-base failed: ${res.stderr.trim()}`);
+    return res.code === 0;
+  }
+
+  /** `git describe --tags`: the tag at `rev`, or the nearest one with the distance; null without tags. */
+  async describe(rev: string): Promise<string | null> {
+    const res = await this.raw(['describe', '--tags', '--abbrev=7', rev], { allowFailure: true });
+    return res.code === 0 ? res.stdout.trim() : null;
+  }
+
+  async treeOf(rev: string): Promise<string> {
+    return this.out(['rev-parse', `${rev}^{tree}`]);
+  }
+
+  /** Tracked files with changes, staged or not, as `git status --porcelain` names them. */
+  async changedFiles(): Promise<string[]> {
+    const res = await this.raw(['status', '--porcelain', '-z', '--untracked-files=no']);
+    return res.stdout
+      .split('\0')
+      .filter(Boolean)
+      .map((e) => e.slice(3));
+  }
+
+  /** Files left conflicted by a merge or rebase in progress. */
+  async conflictedFiles(): Promise<string[]> {
+    return this.lines(['diff', '--name-only', '--diff-filter=U']);
+  }
+
+  /**
+   * Merges `rev` into the current branch (`git merge --no-edit`), committing as `identity`. On a
+   * conflict the merge is aborted, the work tree left as it was, and the conflicting files returned.
+   */
+  async merge(rev: string, identity: Identity, options: { ff?: 'allow' | 'only' | 'never' } = {}): Promise<MergeOutcome> {
+    const before = await this.head();
+    const ff = options.ff === 'only' ? ['--ff-only'] : options.ff === 'never' ? ['--no-ff'] : [];
+    const res = await this.raw(['merge', '--no-edit', '--no-verify', '--no-gpg-sign', ...ff, rev], {
+      allowFailure: true,
+      env: { GIT_AUTHOR_NAME: identity.name, GIT_AUTHOR_EMAIL: identity.email, GIT_COMMITTER_NAME: identity.name, GIT_COMMITTER_EMAIL: identity.email },
+    });
+    if (res.code !== 0) {
+      const files = await this.conflictedFiles();
+      if (!files.length) throw new Error(`git merge ${rev} failed: ${(res.stderr || res.stdout).trim()}`);
+      await this.raw(['merge', '--abort']);
+      return { status: 'conflict', files };
+    }
+    const after = await this.head();
+    if (after === before) return { status: 'up-to-date', sha: after };
+    return { status: after === (await this.revParse(rev)) ? 'fast-forward' : 'merged', sha: after };
+  }
+
+  /** Whether merging `theirs` into `ours` would conflict, and where, without touching the work tree. */
+  async mergeConflicts(ours: string, theirs: string): Promise<string[]> {
+    const res = await this.raw(['merge-tree', '--write-tree', '--name-only', '--no-messages', ours, theirs], { allowFailure: true });
+    if (res.code === 0) return [];
+    if (res.code !== 1) throw new Error(`git merge-tree failed: ${res.stderr.trim()}`);
+    return res.stdout.split('\n').slice(1).filter(Boolean);
+  }
+
+  /**
+   * One push of HEAD to `branch`, no retry. With `lease`, the push replaces the remote branch only
+   * if it still points at that commit (null: only if the branch does not exist yet).
+   */
+  async push(branch: string, options: { remote?: string; lease?: string | null } = {}): Promise<PushOutcome> {
+    const remote = options.remote ?? 'origin';
+    const ref = `refs/heads/${branch}`;
+    const lease = options.lease === undefined ? [] : [`--force-with-lease=${ref}:${options.lease ?? ''}`];
+    const res = await this.raw(['push', '--porcelain', ...lease, remote, `HEAD:${ref}`], { allowFailure: true });
+    if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: 1 };
+    const message = (res.stderr + res.stdout).trim();
+    const reason = pushFailure(message) === 'protected' ? 'protected' : 'rejected';
+    return { pushed: false, reason, message, attempts: 1 };
+  }
+
+  /** Checks out `rev`: detached, or as local branch `branch` (created or reset there). */
+  async checkout(rev: string, options: { branch?: string } = {}): Promise<void> {
+    await this.raw(['checkout', '--quiet', ...(options.branch ? ['-B', options.branch] : ['--detach']), rev]);
+  }
+
+  /** Moves the current branch (or HEAD) to `rev`, discarding local changes to tracked files. */
+  async resetHard(rev: string): Promise<void> {
+    await this.raw(['reset', '--quiet', '--hard', rev]);
+  }
+
+  /** The URL a remote fetches from, null when there is no such remote. */
+  async remoteUrl(remote = 'origin'): Promise<string | null> {
+    const res = await this.raw(['remote', 'get-url', remote], { allowFailure: true });
+    return res.code === 0 ? res.stdout.trim() : null;
+  }
+
   /**
    * Pushes HEAD to `branch`; when the branch moved meanwhile, starts again from its new tip:
    * fetches it, resets the work tree to it and calls `replay`, which applies the change again and
@@ -246,7 +476,7 @@ export class Git {
       if (failure !== 'moved' || attempt === attempts) break;
       const tip = await this.fetchBranch(branch, { remote, depth: (await this.isShallow()) ? 1 : undefined });
       if (!tip) return { pushed: false, reason: 'rejected', message: `${branch} was deleted from ${remote} meanwhile`, attempts: attempt };
-      await this.raw(['reset', '--quiet', '--hard', tip]);
+      await this.resetHard(tip);
       if ((await replay()) === null) return { pushed: false, reason: 'superseded', message: `${branch} already has the change`, attempts: attempt };
     }
     return { pushed: false, reason: 'rejected', message: last, attempts };
@@ -266,24 +496,6 @@ export class Git {
       throw new CommandError(`git fetch ${remote}`, { code: res.code, stdout: redact(res.stdout, secrets), stderr: redact(res.stderr, secrets) });
     }
     return this.out(['rev-parse', 'FETCH_HEAD^{commit}']);
-  }
-
-  /** Creates or resets local `branch` to `rev` and checks it out. */
-  async checkoutBranchAt(branch: string, rev: string): Promise<void> {
-    await this.raw(['checkout', '--quiet', '-B', branch, rev]);
-  }
-
-  async treeOf(rev: string): Promise<string> {
-    return this.out(['rev-parse', `${rev}^{tree}`]);
-  }
-
-  /**
-   * Sets remote `branch` to local `rev` even when that is not a fast-forward, but only if the
-   * remote branch is still at `expected` (null: does not exist yet): a branch the caller owns,
-   * such as a pull request's head, replaced without losing a change someone made meanwhile.
-   */
-  async forcePush(rev: string, branch: string, expected: string | null, remote = 'origin'): Promise<void> {
-    await this.raw(['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${expected ?? ''}`, remote, `${rev}:refs/heads/${branch}`]);
   }
 
   /**
