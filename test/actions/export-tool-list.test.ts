@@ -663,3 +663,63 @@ describe('pull-request mode, through the GitHub API double', () => {
     expect(await sandbox.refs(docs.remote)).toEqual(before);
   });
 });
+
+describe('credentials over HTTPS', () => {
+  const token = 'ghs_DOCS0123456789abcdefPUSH';
+  const basic = (t: string) => Buffer.from(`x-access-token:${t}`).toString('base64');
+
+  /** A docs remote served over HTTP that requires `token`, and a checkout whose origin is it. */
+  async function served(name: string) {
+    const docs = await docsRemote(name);
+    const server = await sandbox.serveHttp({ token });
+    const { repo, dir } = await checkout(docs, 'dev');
+    await repo.git.raw(['remote', 'set-url', 'origin', server.url(docs.remote)]);
+    return { docs, server, repo, dir };
+  }
+
+  test('the token input authenticates the push, with one Authorization header, and stays out of .git/config', async () => {
+    const { docs, server, repo, dir } = await served('docs-https-token');
+    try {
+      const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)), { token, serverUrl: server.origin });
+      expect(run.errors).toEqual([]);
+      expect(run.outputs.operation).toBe('pushed');
+      expect(run.outputs['commit-sha']).toBe((await sandbox.refs(docs.remote))['refs/heads/dev']);
+      expect(server.requests.filter((r) => r.method === 'POST').every((r) => r.authorized && r.authorizationHeaders === 1)).toBe(true);
+      expect(server.requests.some((r) => r.path.endsWith('/git-receive-pack'))).toBe(true);
+      expect(fs.readFileSync(path.join(repo.dir, '.git/config'), 'utf8')).not.toContain(basic(token));
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("credentials the checkout kept (actions/checkout's persisted header) are used as they are", async () => {
+    const { docs, server, repo, dir } = await served('docs-https-persisted');
+    try {
+      await repo.git.raw(['config', '--local', `http.${server.origin}/.extraheader`, `AUTHORIZATION: basic ${basic(token)}`]);
+      // github.token of the workflow's own repository: no right on the docs.
+      const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)), { token: 'ghs_OTHERREPO00000000000000', serverUrl: server.origin });
+      expect(run.errors).toEqual([]);
+      expect(run.outputs.operation).toBe('pushed');
+      expect(run.outputs['commit-sha']).toBe((await sandbox.refs(docs.remote))['refs/heads/dev']);
+      expect(server.requests.every((r) => r.authorizationHeaders <= 1)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a token that cannot read the docs: one error that says so, the token not printed, nothing pushed', async () => {
+    const { docs, server, dir } = await served('docs-https-denied');
+    try {
+      const before = await sandbox.refs(docs.remote);
+      const wrong = 'ghs_WRONG0123456789abcdefTOKEN';
+      const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)), { token: wrong, serverUrl: server.origin });
+      expect(run.exitCode).toBe(1);
+      expect(run.errors).toHaveLength(1);
+      expect(run.errors[0]!.message).toMatch(/^Could not fetch dev from the docs repository: .*Check that the token/);
+      expect(run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(wrong);
+      expect(await sandbox.refs(docs.remote)).toEqual(before);
+    } finally {
+      await server.close();
+    }
+  });
+});

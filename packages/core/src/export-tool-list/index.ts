@@ -292,7 +292,12 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
       throw new InputError('docs-path', `${opts.docs} has uncommitted changes to tracked files`, 'Give a fresh checkout of the docs repository: the action commits there and may move it to the branch it publishes to.');
     }
     const shallow = await git.isShallow();
-    const tip = await git.fetchBranch(opts.branch, { depth: shallow ? 1 : undefined });
+    const tip = await git.fetchBranch(opts.branch, { depth: shallow ? 1 : undefined }).catch((error: unknown) => {
+      throw new ActionError(
+        `Could not fetch ${opts.branch} from the docs repository: ${lastLine(error instanceof Error ? error.message : String(error))}. Check that the token (or ssh-key, or the credentials the checkout kept) can read and push the docs repository.`,
+        { cause: error },
+      );
+    });
     if (!tip) throw new InputError('branch', `the docs repository has no branch ${JSON.stringify(opts.branch)}`, 'Create it, or publish to an existing branch.');
 
     if (opts.publish === 'push') {
