@@ -15,6 +15,7 @@ export const FIRST_INPUT_ERROR: Record<string, Record<string, string>> = {
   'bump-next-beta': { INPUT_BUMP: 'huge' },
   'multi-arch-image-build': { INPUT_STEP: 'deploy' },
   'sync-submodules': { INPUT_MODE: 'no-such-mode' },
+  'export-tool-list': { 'INPUT_TOOLS-CSV': 'installed_tools.csv', INPUT_PUBLISH: 'no-such-mode' },
 };
 
 export interface ColdStart {

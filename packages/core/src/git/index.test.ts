@@ -391,3 +391,76 @@ test('parseIdentity reads "Name <email>"', () => {
   expect(parseIdentity('no email')).toBeNull();
   expect(parseIdentity('<a@b>')).toBeNull();
 });
+
+test('fetchBranch returns the tip of a remote branch, or null when there is none', async () => {
+  const remote = await sandbox.bare('fetch-branch');
+  const a = await sandbox.repo('fetch-branch-a', remote);
+  const tip = await a.commit('base', { files: { base: 'x\n' } });
+  await a.pushAll();
+  const b = await sandbox.repo('fetch-branch-b', remote);
+  expect(await b.git.fetchBranch('main')).toBe(tip);
+  expect(await b.git.fetchBranch('nope')).toBeNull();
+  await expect(Git.at(b.dir, { env: sandbox.env() }).fetchBranch('main', { remote: 'missing' })).rejects.toThrow(/git fetch missing/);
+});
+
+test('pushReplaying starts again from the moved tip, and reports a change someone pushed first', async () => {
+  const remote = await sandbox.bare('replay');
+  const a = await sandbox.repo('replay-a', remote);
+  await a.commit('base', { files: { list: 'header\n' } });
+  await a.pushAll();
+  const b = await sandbox.checkout(remote, 'refs/heads/main', { name: 'replay-b', depth: 0 });
+  // Both insert a line right under the header: a rebase would conflict, a replay cannot.
+  const theirs = await a.commit('theirs', { files: { list: 'header\ntheirs\n' } });
+  await a.pushAll();
+  const insert = async () => {
+    b.write({ list: b.read('list').replace('header\n', 'header\nmine\n') });
+    return b.git.commit('mine', ACTIONS_IDENTITY, ['list']);
+  };
+  await insert();
+  let replays = 0;
+  const out = await b.git.pushReplaying('main', async () => {
+    replays++;
+    return insert();
+  });
+  expect(out).toMatchObject({ pushed: true, attempts: 2 });
+  expect(replays).toBe(1);
+  expect(await sandbox.git(remote).out(['show', 'main:list'])).toBe('header\nmine\ntheirs');
+  expect(await sandbox.git(remote).out(['log', '-1', '--format=%P', 'main'])).toBe(theirs);
+
+  // Someone pushed the same change meanwhile: nothing is left to push.
+  await a.git.raw(['pull', '--quiet', '--ff-only', 'origin', 'main']);
+  await a.commit('same', { files: { other: 'x\n' } });
+  await a.pushAll();
+  b.write({ other: 'x\n' });
+  await b.git.commit('same', ACTIONS_IDENTITY, ['other']);
+  const superseded = await b.git.pushReplaying('main', async () => (fs.existsSync(path.join(b.dir, 'other')) ? null : 'unexpected'));
+  expect(superseded).toMatchObject({ pushed: false, reason: 'superseded', attempts: 1 });
+});
+
+test('pushReplaying gives up after its attempts, leaving the remote as the other writer left it', async () => {
+  const remote = await sandbox.bare('replay-bounded');
+  const a = await sandbox.repo('replay-bounded-a', remote);
+  await a.commit('base', { files: { list: 'header\n' } });
+  await a.pushAll();
+  const b = await sandbox.checkout(remote, 'refs/heads/main', { name: 'replay-bounded-b', depth: 0 });
+  await a.commit('theirs', { files: { list: 'header\ntheirs\n' } });
+  await a.pushAll();
+  b.write({ list: 'header\nmine\n' });
+  await b.git.commit('mine', ACTIONS_IDENTITY, ['list']);
+  const before = await sandbox.refs(remote);
+  const out = await b.git.pushReplaying('main', async () => 'never called', { attempts: 1 });
+  expect(out).toMatchObject({ pushed: false, reason: 'rejected', attempts: 1 });
+  expect(await sandbox.refs(remote)).toEqual(before);
+});
+
+test('diffNoIndex diffs two folders without a repository', async () => {
+  const dir = path.join(sandbox.root, 'diff');
+  fs.mkdirSync(path.join(dir, 'a/x'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'b/x'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'a/x/f.csv'), 'h\n1\n');
+  fs.writeFileSync(path.join(dir, 'b/x/f.csv'), 'h\n2\n1\n');
+  const git = Git.at(dir, { env: sandbox.env() });
+  const diff = await git.diffNoIndex('a', 'b');
+  expect(diff).toContain('--- a/x/f.csv\n+++ b/x/f.csv\n@@ -1,2 +1,3 @@\n h\n+2\n 1\n');
+  expect(await git.diffNoIndex('a', 'a')).toBe('');
+});

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run, type RunOptions, type RunResult } from '../exec/index.ts';
+import { CommandError, redact, run, type RunOptions, type RunResult } from '../exec/index.ts';
 
 export * from './signing.ts';
 
@@ -28,6 +28,9 @@ export const ACTIONS_IDENTITY: Identity = { name: 'Github Actions', email: 'acti
 
 export type PushOutcome = { pushed: true; sha: string; attempts: number } | { pushed: false; reason: 'rejected' | 'protected'; message: string; attempts: number };
 
+/** `pushReplaying`'s outcomes: a push, a refusal, or nothing left to push once replayed. */
+export type ReplayOutcome = PushOutcome | { pushed: false; reason: 'superseded'; message: string; attempts: number };
+
 /** A submodule as `.gitmodules` declares it, with the commit the tree records at its path. */
 export interface SubmoduleEntry {
   /** The `submodule.<name>` key; in older trees it differs from the path, so match by path. */
@@ -42,13 +45,14 @@ export interface SubmoduleEntry {
 }
 
 export type MergeOutcome = { status: 'up-to-date' | 'fast-forward' | 'merged'; sha: string } | { status: 'conflict'; files: string[] };
+
 /** Why a push was refused, read from git's and the server's messages. */
 export type PushRefusal = 'protected' | 'moved' | 'exists' | 'other';
 
 export function classifyPushFailure(text: string): PushRefusal {
   if (/protected branch|GH006|GH013|pre-receive hook declined|protected|repository rule violations/i.test(text)) return 'protected';
   if (/already exists/i.test(text)) return 'exists';
-  if (/non-fast-forward|fetch first|rejected|stale info/i.test(text)) return 'moved';
+  if (/non-fast-forward|fetch first|rejected|stale info|cannot lock ref|failed to update ref/i.test(text)) return 'moved';
   return 'other';
 }
 
@@ -601,7 +605,7 @@ export class Git {
     const res = await this.raw(['push', '--porcelain', ...lease, remote, `HEAD:${ref}`], { allowFailure: true });
     if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: 1 };
     const message = (res.stderr + res.stdout).trim();
-    const reason = /protected branch|GH006|pre-receive hook declined|protected/i.test(message) ? 'protected' : 'rejected';
+    const reason = classifyPushFailure(message) === 'protected' ? 'protected' : 'rejected';
     return { pushed: false, reason, message, attempts: 1 };
   }
 
@@ -619,5 +623,62 @@ export class Git {
   async remoteUrl(remote = 'origin'): Promise<string | null> {
     const res = await this.raw(['remote', 'get-url', remote], { allowFailure: true });
     return res.code === 0 ? res.stdout.trim() : null;
+  }
+
+  /**
+   * Pushes HEAD to `branch`; when the branch moved meanwhile, starts again from its new tip:
+   * fetches it, resets the work tree to it and calls `replay`, which applies the change again and
+   * commits, returning the commit, or null when nothing is left to commit (someone pushed the
+   * same change first). Unlike `pushWithRetry`'s rebase, a change computed from the files (a row
+   * inserted at the top of a shared index) cannot conflict with a neighbour's edit this way.
+   * The work tree must hold nothing but the change: the reset discards anything else.
+   */
+  async pushReplaying(
+    branch: string,
+    replay: () => Promise<string | null>,
+    options: { remote?: string; attempts?: number } = {},
+  ): Promise<ReplayOutcome> {
+    const remote = options.remote ?? 'origin';
+    const attempts = options.attempts ?? 3;
+    let last = '';
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const res = await this.raw(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], { allowFailure: true });
+      if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
+      last = redact((res.stderr + res.stdout).trim(), this.options.secrets);
+      const failure = classifyPushFailure(last);
+      if (failure === 'protected') return { pushed: false, reason: 'protected', message: last, attempts: attempt };
+      if (failure !== 'moved' || attempt === attempts) break;
+      const tip = await this.fetchBranch(branch, { remote, depth: (await this.isShallow()) ? 1 : undefined });
+      if (!tip) return { pushed: false, reason: 'rejected', message: `${branch} was deleted from ${remote} meanwhile`, attempts: attempt };
+      await this.resetHard(tip);
+      if ((await replay()) === null) return { pushed: false, reason: 'superseded', message: `${branch} already has the change`, attempts: attempt };
+    }
+    return { pushed: false, reason: 'rejected', message: last, attempts };
+  }
+
+  /**
+   * Fetches one branch of a remote (without tags, and without moving any local branch); its
+   * commit, or null when the remote has no such branch.
+   */
+  async fetchBranch(branch: string, options: { remote?: string; depth?: number } = {}): Promise<string | null> {
+    const remote = options.remote ?? 'origin';
+    const depth = options.depth ? [`--depth=${options.depth}`] : [];
+    const res = await this.raw(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...depth, remote, `refs/heads/${branch}`], { allowFailure: true });
+    if (res.code !== 0) {
+      if (/couldn't find remote ref/i.test(res.stderr)) return null;
+      const secrets = this.options.secrets ?? [];
+      throw new CommandError(`git fetch ${remote}`, { code: res.code, stdout: redact(res.stdout, secrets), stderr: redact(res.stderr, secrets) });
+    }
+    return this.out(['rev-parse', 'FETCH_HEAD^{commit}']);
+  }
+
+  /**
+   * `git diff --no-index` of two folders (or files) given relative to this directory: the
+   * unified diff, paths as given; empty when they are the same. Needs no repository.
+   */
+  async diffNoIndex(before: string, after: string): Promise<string> {
+    const res = await this.raw(['diff', '--no-index', '--no-color', '--no-prefix', '--', before, after], { allowFailure: true });
+    if (res.code > 1) throw new Error(`git diff --no-index failed: ${res.stderr.trim()}`);
+    return res.stdout;
   }
 }

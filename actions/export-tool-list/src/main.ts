@@ -1,0 +1,201 @@
+// export-tool-list: read and check inputs, run the export, write outputs and the job summary.
+import * as core from '@actions/core';
+import {
+  annotationPath,
+  booleanInput,
+  enumInput,
+  input,
+  InputError,
+  integerInput,
+  keyValueTable,
+  listInput,
+  pathInput,
+  readContext,
+  requiredInput,
+  runAction,
+  setOutputs,
+  writeSummary,
+} from '@exegol-actions/core/action';
+import { RESOURCES_HEADER, TOOLS_HEADER } from '@exegol-actions/core/lists';
+import type { ExportOptions, ExportResult, InvalidRowsError } from '@exegol-actions/core/export-tool-list';
+
+const TOOLS_ONLY = ['channel', 'profile', 'version', 'arch', 'build-date', 'image'] as const;
+/** GitHub shows at most this many annotations of a kind per step; the summary has the rest. */
+const MAX_ANNOTATIONS = 50;
+
+export async function run(): Promise<void> {
+  await runAction('export-tool-list', async () => {
+    const ctx = readContext();
+    const sources = (['tools-csv', 'image', 'resources-csv'] as const).filter((name) => input(name));
+    if (sources.length === 0) {
+      throw new InputError('tools-csv', 'is empty, and so are image and resources-csv', 'Give the list to publish: tools-csv (a file), image (copied out of it) or resources-csv.');
+    }
+    if (sources.length > 1) throw new InputError(sources[1]!, `is set together with "${sources[0]}"`, 'Give one source per step.');
+    const list = sources[0] === 'resources-csv' ? 'resources' : 'tools';
+
+    const publish = enumInput('publish', ['push', 'pull-request', 'none'], 'push');
+    const invalidRows = enumInput('invalid-rows', ['fail', 'drop'], 'fail');
+    const docs = pathInput('docs-path', { fallback: '.', mustExist: true });
+    const dryRun = booleanInput('dry-run', ctx.act && publish !== 'none');
+    const attempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
+    const token = input('token');
+    const sshKey = input('ssh-key');
+    for (const secret of [token, sshKey, ...sshKey.split('\n')]) if (secret.trim()) core.setSecret(secret.trim());
+
+    let tools: ExportOptions['tools'];
+    let source: ExportOptions['source'];
+    let channel = '';
+    if (list === 'tools') {
+      channel = enumInput('channel', ['nightly', 'release']);
+      tools = {
+        channel: channel as 'nightly' | 'release',
+        profile: input('profile'),
+        version: requiredInput('version', channel === 'nightly' ? 'Give the commit the image was built from (e.g. ${{ github.sha }}).' : 'Give the release version, e.g. 3.1.18.'),
+        arch: requiredInput('arch', 'Give the image architecture: amd64 or arm64.'),
+        buildDate: input('build-date'),
+        toolsDir: input('tools-dir'),
+        listFile: input('list-file'),
+        indexFile: input('index-file'),
+        linkPrefix: input('link-prefix') || '/installed_tools/',
+      };
+      source = sources[0] === 'image'
+        ? { kind: 'image', image: input('image'), path: input('image-path') || '/.exegol/installed_tools.csv' }
+        : { kind: 'file', file: pathInput('tools-csv', { mustExist: true }), input: 'tools-csv' };
+    } else {
+      for (const name of TOOLS_ONLY) {
+        if (input(name)) throw new InputError(name, 'applies to tools lists only, and resources-csv is set', `Remove ${name}, or publish the tools list in a step of its own.`);
+      }
+      source = { kind: 'file', file: pathInput('resources-csv', { mustExist: true }), input: 'resources-csv' };
+    }
+    const branch = input('branch') || (channel === 'release' ? 'dev' : 'main');
+
+    // The export (git, CSV parsing, the version model) loads only once the inputs are usable.
+    const { exportList, InvalidRowsError: InvalidRows } = await import('@exegol-actions/core/export-tool-list');
+    const options: ExportOptions = {
+      list,
+      source,
+      header: input('header') || (list === 'tools' ? TOOLS_HEADER : RESOURCES_HEADER),
+      invalidRows,
+      allowEmptyLinks: booleanInput('allow-empty-links', list === 'resources'),
+      docs,
+      tools,
+      resourcesFile: input('resources-file') || 'docs/src/public/exegol_resources/resources_list.csv',
+      publish,
+      dryRun,
+      branch,
+      identity: { name: input('commit-name') || 'Github Actions', email: input('commit-email') || 'actions@github.com' },
+      auth: { token, sshKey, serverUrl: ctx.serverUrl },
+      pullRequest: {
+        token,
+        repository: input('docs-repository'),
+        apiUrl: ctx.apiUrl,
+        labels: listInput('pull-request-labels'),
+        branchPrefix: input('pull-request-branch-prefix'),
+      },
+      attempts,
+      tempDir: process.env.RUNNER_TEMP || undefined,
+      log: (m) => core.info(m),
+    };
+
+    let result: ExportResult;
+    try {
+      result = await core.group(`Exporting the ${list === 'tools' ? 'tools' : 'resources'} list${dryRun ? ' (dry run)' : ''}`, () => exportList(options));
+    } catch (error) {
+      if (!(error instanceof InvalidRows)) throw error;
+      reportInvalidRows(error);
+      setOutputs({ changed: false, operation: 'unchanged', 'invalid-rows': error.problems.length });
+      await writeSummary([`### export-tool-list ❌ ${error.describe}`, '', error.message, '', problemsTable(error.problems)].join('\n'));
+      process.exitCode = 1;
+      return;
+    }
+
+    if (result.dropped.length) {
+      const file = source.kind === 'file' ? source.file : undefined;
+      for (const p of result.dropped.slice(0, MAX_ANNOTATIONS)) {
+        core.warning(`Input "${sources[0]}": line ${p.line} ${p.problem}; dropped (invalid-rows: drop).`, { title: 'export-tool-list', file: file && annotationPath(file), startLine: p.line });
+      }
+    }
+    if (result.diff) await core.group('The diff that would be committed', async () => core.info(result.diff));
+
+    const [listFile, indexFile] = result.files.map((f) => f.path);
+    setOutputs({
+      changed: result.changed,
+      operation: result.operation,
+      'commit-sha': result.commitSha,
+      'pull-request-number': result.pullRequest?.number ?? '',
+      'pull-request-url': result.pullRequest?.url ?? '',
+      rows: result.rows,
+      duplicates: result.duplicateCount,
+      'invalid-rows': result.dropped.length,
+      added: result.added.length,
+      removed: result.removed.length,
+      'list-file': listFile ?? '',
+      'index-file': list === 'tools' ? (indexFile ?? '') : '',
+    });
+    core.info(`${result.key}: ${result.operation}${result.commitSha ? ` (${result.commitSha.slice(0, 8)})` : ''}`);
+    await writeSummary(summary(result, dryRun));
+  });
+}
+
+function reportInvalidRows(error: InvalidRowsError): void {
+  const file = error.file ? annotationPath(error.file) : undefined;
+  for (const p of error.problems.slice(0, MAX_ANNOTATIONS)) core.error(error.messageFor(p), { title: 'export-tool-list', file, startLine: file ? p.line : undefined });
+  if (error.problems.length > MAX_ANNOTATIONS) core.info(`${error.problems.length - MAX_ANNOTATIONS} more invalid row(s): see the job summary.`);
+}
+
+function problemsTable(problems: readonly { line: number; problem: string }[]): string {
+  const rows = problems.slice(0, 500).map((p) => `| ${p.line} | ${p.problem.replace(/\|/g, '\\|')} |`);
+  const more = problems.length > 500 ? [`\n…and ${problems.length - 500} more.`] : [];
+  return ['| Line | Problem |', '| --- | --- |', ...rows, ...more].join('\n');
+}
+
+function names(list: readonly string[], max = 100): string {
+  const shown = list.slice(0, max).map((n) => `\`${n.replace(/`/g, "'")}\``).join(', ');
+  return list.length > max ? `${shown} and ${list.length - max} more` : shown;
+}
+
+const VERB: Record<ExportResult['operation'], string> = {
+  pushed: 'pushed',
+  'pull-request-created': 'pull request opened',
+  'pull-request-updated': 'pull request updated',
+  written: 'written to the checkout',
+  unchanged: 'already published, nothing changed',
+  'dry-run': 'dry run, nothing changed',
+};
+
+function summary(r: ExportResult, dryRun: boolean): string {
+  const out = [`### export-tool-list ✅ \`${r.key}\`: ${VERB[r.operation]}`, ''];
+  out.push(
+    keyValueTable({
+      rows: r.rows,
+      'duplicate names': r.duplicateCount,
+      'invalid rows dropped': r.dropped.length,
+      'build date': r.buildDate ?? undefined,
+      branch: r.branch || undefined,
+      commit: r.commitSha || undefined,
+      'pull request': r.pullRequest ? `#${r.pullRequest.number}` : undefined,
+      'push attempts': r.pushAttempts > 1 ? r.pushAttempts : undefined,
+      ...Object.fromEntries(r.files.map((f) => [f.path, f.status])),
+      'index rows replaced': r.replacedRows.length ? r.replacedRows.length : undefined,
+    }),
+    '',
+  );
+  if (r.duplicates.length) out.push(`**Duplicate names** (allowed): ${r.duplicates.map((d) => `\`${d.name}\` (lines ${d.lines.join(', ')})`).join(', ')}`, '');
+  if (r.previous) {
+    out.push(`**Compared with ${r.previous.label}** (\`${r.previous.path}\`): ${r.added.length} added, ${r.removed.length} removed.`, '');
+    if (r.added.length) out.push(`Added: ${names(r.added)}`, '');
+    if (r.removed.length) out.push(`Removed: ${names(r.removed)}`, '');
+  } else {
+    out.push('No previous list of the same profile and arch to compare with.', '');
+  }
+  if (r.dropped.length) out.push('**Dropped rows**', '', problemsTable(r.dropped), '');
+  if (dryRun) {
+    const lines = r.diff.split('\n');
+    const shown = lines.slice(0, 300).join('\n');
+    out.push(
+      r.diff ? '<details><summary>The diff that would be committed</summary>\n\n```diff\n' + shown.replace(/```/g, '``\u200b`') + `\n\`\`\`\n${lines.length > 300 ? `\n…${lines.length - 300} more lines in the log.\n` : ''}</details>` : 'Nothing would change.',
+      '',
+    );
+  }
+  return out.join('\n');
+}
