@@ -128,7 +128,8 @@ const events: Record<string, [Repo, Record<string, unknown>]> = {
   'images-schedule': [IMAGES, schedule(IMAGES, 'images.yml', '0 4 * * 1')],
   'images-workflow-dispatch': [IMAGES, workflowDispatch(IMAGES, 'images.yml', { force: true })],
   'docs-pull-request': [DOCS, pullRequest(DOCS, 'opened', { number: 310, title: 'Wrapper 5.1.4 docs', head: 'dev-wrapper', base: 'main' })],
-  'docs-pull-request-merged': [DOCS, pullRequest(DOCS, 'closed', { number: 310, title: 'Wrapper 5.1.4 docs', head: 'dev-wrapper', base: 'main', merged: true })],
+  // pull_request_target carries the same payload as pull_request.
+  'docs-pull-request-target-merged': [DOCS, pullRequest(DOCS, 'closed', { number: 310, title: 'Wrapper 5.1.4 docs', head: 'dev-wrapper', base: 'main', merged: true })],
   'docs-push-main': [DOCS, push(DOCS, 'refs/heads/main')],
   'docs-workflow-dispatch': [DOCS, workflowDispatch(DOCS, 'docs.yml', {})],
   'resources-schedule': [RESOURCES, schedule(RESOURCES, 'resources.yml', '0 15 1 * *')],
