@@ -11,6 +11,10 @@ import { repoRoot, readActionMetadata } from '@exegol-actions/testkit/runner';
 /** For each action, one bad input that its main rejects first. */
 export const FIRST_INPUT_ERROR: Record<string, Record<string, string>> = {
   'verify-version': { INPUT_PRESET: 'no-such-preset' },
+  'create-release': { INPUT_PRERELEASE: 'maybe' },
+  'bump-next-beta': { INPUT_BUMP: 'huge' },
+  'multi-arch-image-build': { INPUT_STEP: 'deploy' },
+  'sync-submodules': { INPUT_MODE: 'no-such-mode' },
 };
 
 export interface ColdStart {

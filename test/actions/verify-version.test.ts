@@ -197,10 +197,15 @@ describe('bad input: one error naming the input', () => {
     expect(run.errors[0]!.message).toContain(text);
   });
 
-  test('a tag that is not a version', async () => {
+  test('a tag that is not a version: as an input, and as the pushed tag', async () => {
     const run = await verify(repo, { inputs: { tag: 'release-candidate' } });
     expect(run.exitCode).toBe(1);
-    expect(run.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('"release-candidate" (input "tag") is not a version') })]);
+    expect(run.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Input "tag": "release-candidate" is not a version/) })]);
+    const pushed = await verify({ ...repo, ref: 'refs/tags/latest' });
+    expect(pushed.exitCode).toBe(1);
+    expect(pushed.errors).toEqual([
+      expect.objectContaining({ file: 'exegol/config/ConstantConfig.py', message: expect.stringContaining('tag "latest" (refs/tags/latest) is not a version') }),
+    ]);
   });
 
   test('auto preset on a checkout that is not the wrapper', async () => {

@@ -16,14 +16,13 @@ import {
   writeSummary,
   type RunContext,
 } from '@exegol-actions/core/action';
-import { detectPreset, parseRules, PRESETS, PRESET_NAMES, readRulesFile, type VersionRule } from '@exegol-actions/core/files';
+import { rulesFromInputs, type VersionRule } from '@exegol-actions/core/files';
 import type { VerifyOptions } from '@exegol-actions/core/verify-version';
 
 export async function run(): Promise<void> {
   await runAction('verify-version', async () => {
     const ctx = readContext();
     const root = pathInput('working-directory', { fallback: '.', mustExist: true });
-    const presetName = enumInput('preset', PRESET_NAMES, 'auto');
     const requireStable = enumInput('require-stable', ['auto', 'true', 'false'], 'auto');
     const finalSeverity = enumInput('test-file-mismatch', ['warning', 'error'], 'warning');
     const comparePrevious = booleanInput('compare-previous', true);
@@ -36,7 +35,7 @@ export async function run(): Promise<void> {
       throw new InputError('release-pr-title', `"${titleTemplate}" has no {version} placeholder`, 'Write it like "Release {version}".');
     }
 
-    const { rules, rulesInput, rulesFrom } = await resolveRules(root, presetName);
+    const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
     // The gate (git, the version model) loads only once the inputs are known to be usable:
     // start-up time is paid on every step, failing ones included.
     const { Git } = await import('@exegol-actions/core/git');
@@ -44,6 +43,22 @@ export async function run(): Promise<void> {
     const git = comparePrevious ? await Git.open(root) : null;
 
     const explicit = input('version');
+    const { isVersionTag, parseVersion, VersionError } = await import('@exegol-actions/core/version');
+    if (explicit) {
+      try {
+        parseVersion(explicit);
+      } catch (e) {
+        if (e instanceof VersionError) throw new InputError('version', e.message, 'Give the version as the project writes it.');
+        throw e;
+      }
+    }
+    if (input('tag') && !isVersionTag(input('tag'), tagPrefix)) {
+      throw new InputError(
+        'tag',
+        `${JSON.stringify(input('tag'))} is not a version${tagPrefix ? ` after the prefix "${tagPrefix}"` : ''}`,
+        `Give the tag as pushed, e.g. ${tagPrefix}4.3.6, or set tag-prefix.`,
+      );
+    }
     const tag = input('tag') || ctx.tag;
     const opts: VerifyOptions = {
       root,
@@ -122,29 +137,6 @@ export async function run(): Promise<void> {
       process.exitCode = 1;
     }
   });
-}
-
-async function resolveRules(root: string, presetName: string): Promise<{ rules: VersionRule[]; rulesInput: string; rulesFrom: string }> {
-  const inline = input('rules');
-  const configFile = input('config-file');
-  if (inline && configFile) throw new InputError('rules', 'is set together with "config-file"', 'Use one of the two.');
-  if (inline) return { rules: await parseRules(inline, { input: 'rules' }), rulesInput: 'rules', rulesFrom: 'input "rules"' };
-  if (configFile) {
-    const file = pathInput('config-file', { mustExist: true, base: root });
-    return { rules: await readRulesFile(file), rulesInput: 'config-file', rulesFrom: path.relative(root, file) };
-  }
-  let name = presetName;
-  if (name === 'auto') {
-    name = detectPreset(root) ?? '';
-    if (!name) {
-      throw new InputError(
-        'preset',
-        `"auto" found no known project in ${root}`,
-        `Set preset to one of ${Object.keys(PRESETS).join(', ')} or none, or declare "rules".`,
-      );
-    }
-  }
-  return { rules: name === 'none' ? [] : PRESETS[name]!, rulesInput: 'preset', rulesFrom: `preset ${name}` };
 }
 
 function stableRequirement(setting: string, ctx: RunContext, releaseBranch: string): VerifyOptions['requireStable'] {

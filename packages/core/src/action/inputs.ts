@@ -47,12 +47,26 @@ export function integerInput(name: string, fallback: number, range: { min?: numb
   return n;
 }
 
-/** One item a line, or separated by commas; blanks and surrounding spaces dropped. */
-export function listInput(name: string): string[] {
+/**
+ * One item a line, or separated by commas; blanks and surrounding spaces dropped. With
+ * `{ commas: false }` only lines separate items (for values that contain commas).
+ */
+export function listInput(name: string, options: { commas?: boolean } = {}): string[] {
   return input(name)
-    .split(/[\n,]/)
+    .split(options.commas === false ? /\r?\n/ : /[\r\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** `KEY=VALUE`, one a line (values may hold `=` and commas); a line without `=` is an error. */
+export function keyValueInput(name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of listInput(name, { commas: false })) {
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new InputError(name, `line ${JSON.stringify(line)} is not KEY=VALUE`, 'Write one KEY=VALUE a line.');
+    out[line.slice(0, eq).trim()] = line.slice(eq + 1);
+  }
+  return out;
 }
 
 export function workspace(): string {

@@ -1,22 +1,31 @@
 // Every external command in the toolkit goes through here: an argument array, never a shell
 // string, so no value can be re-interpreted by a shell, and secrets can be redacted from the
 // one place that reports failures.
+import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 
 export interface RunOptions {
   cwd?: string;
   /** Added to the process environment (a value of `undefined` removes the variable). */
   env?: Record<string, string | undefined>;
   input?: string | Buffer;
-  /** Return a non-zero exit instead of throwing. */
+  /** Return a non-zero exit (or a time-out) instead of throwing. */
   allowFailure?: boolean;
   /** Values to cut out of any error message (tokens, keys). */
   secrets?: string[];
+  /** Kill the command (SIGKILL) after this long; the result then says `timedOut`. */
+  timeoutMs?: number;
+  /** Each complete line of output as it arrives, for logs that must not wait for the end (builds). */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
 }
 
 export interface RunResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** The command was killed at `timeoutMs`; `code` is then -1. */
+  timedOut?: boolean;
+  durationMs?: number;
 }
 
 export class CommandError extends Error {
@@ -25,7 +34,8 @@ export class CommandError extends Error {
     readonly result: RunResult,
   ) {
     const detail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-12).join('\n');
-    super(`${command} failed (exit ${result.code})${detail ? `:\n${detail}` : ''}`);
+    const what = result.timedOut ? `timed out after ${((result.durationMs ?? 0) / 1000).toFixed(1)} s` : `failed (exit ${result.code})`;
+    super(`${command} ${what}${detail ? `:\n${detail}` : ''}`);
     this.name = 'CommandError';
   }
 }
@@ -36,25 +46,68 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   return out;
 }
 
+/** Collects one stream as text and, when asked, hands on each complete line as it arrives. */
+function collector(stream: 'stdout' | 'stderr', onLine: RunOptions['onLine']) {
+  const decoder = new StringDecoder('utf8');
+  let text = '';
+  let pending = '';
+  return {
+    push(chunk: Buffer): void {
+      const s = decoder.write(chunk);
+      text += s;
+      if (!onLine) return;
+      pending += s;
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      for (const l of lines) onLine(l.replace(/\r$/, ''), stream);
+    },
+    end(): string {
+      const rest = decoder.end();
+      text += rest;
+      if (onLine && (pending + rest).length) onLine(pending + rest, stream);
+      return text;
+    },
+  };
+}
+
 export async function run(tool: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...options.env })) if (v !== undefined) env[k] = v;
-  // Loaded on first use: an action that fails on its inputs never pays for it.
-  const { getExecOutput } = await import('@actions/exec');
-  const out = await getExecOutput(tool, [...args], {
-    cwd: options.cwd,
-    env,
-    input: options.input === undefined ? undefined : Buffer.from(options.input),
-    silent: true,
-    ignoreReturnCode: true,
+  const started = performance.now();
+  const out = collector('stdout', options.onLine);
+  const err = collector('stderr', options.onLine);
+  const { code, timedOut } = await new Promise<{ code: number; timedOut: boolean }>((resolve, reject) => {
+    const child = spawn(tool, [...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let killed = false;
+    const timer =
+      options.timeoutMs !== undefined
+        ? setTimeout(() => {
+            killed = true;
+            child.kill('SIGKILL');
+          }, options.timeoutMs)
+        : undefined;
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(e.code === 'ENOENT' ? new Error(`${tool}: command not found (is it installed and on PATH?)`) : e);
+    });
+    child.on('close', (c) => {
+      clearTimeout(timer);
+      resolve({ code: killed ? -1 : (c ?? -1), timedOut: killed });
+    });
+    // A command that exits without reading its input closes the pipe early: not an error here.
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input === undefined ? undefined : Buffer.from(options.input));
   });
-  const result: RunResult = { code: out.exitCode, stdout: out.stdout, stderr: out.stderr };
+  const result: RunResult = { code, stdout: out.end(), stderr: err.end(), durationMs: performance.now() - started };
+  if (timedOut) result.timedOut = true;
   if (result.code !== 0 && !options.allowFailure) {
     const secrets = options.secrets ?? [];
     // Only the first two words of the command are named: later arguments may carry user data.
     const shown = [tool, ...args.slice(0, 2)].join(' ');
     throw new CommandError(redact(shown, secrets), {
-      code: result.code,
+      ...result,
       stdout: redact(result.stdout, secrets),
       stderr: redact(result.stderr, secrets),
     });

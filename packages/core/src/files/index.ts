@@ -1,3 +1,4 @@
 export * from './rules.ts';
 export * from './presets.ts';
 export * from './config.ts';
+export * from './inputs.ts';

@@ -1,9 +1,17 @@
 // The one git layer: every git call of every action goes through a `Git` bound to a work tree.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { run, type RunOptions, type RunResult } from '../exec/index.ts';
 
+export * from './signing.ts';
+
 export interface GitOptions {
-  /** Extra configuration for this process only (`git -c` is avoided: it shows in `ps`). */
-  config?: Record<string, string>;
+  /**
+   * Extra configuration for this process only (`git -c` is avoided: it shows in `ps`). A list
+   * gives a multi-valued key its values in order.
+   */
+  config?: Record<string, string | readonly string[]>;
   env?: Record<string, string | undefined>;
   secrets?: string[];
 }
@@ -20,17 +28,89 @@ export const ACTIONS_IDENTITY: Identity = { name: 'Github Actions', email: 'acti
 
 export type PushOutcome = { pushed: true; sha: string; attempts: number } | { pushed: false; reason: 'rejected' | 'protected'; message: string; attempts: number };
 
+/** A submodule as `.gitmodules` declares it, with the commit the tree records at its path. */
+export interface SubmoduleEntry {
+  /** The `submodule.<name>` key; in older trees it differs from the path, so match by path. */
+  name: string;
+  path: string;
+  /** As written in .gitmodules: possibly relative to the superproject's remote (`../x.git`). */
+  url: string;
+  /** The `branch =` setting, null when there is none. */
+  branch: string | null;
+  /** The commit recorded at `path` (its gitlink) in the given revision, null when there is none. */
+  gitlink: string | null;
+}
+
+export type MergeOutcome = { status: 'up-to-date' | 'fast-forward' | 'merged'; sha: string } | { status: 'conflict'; files: string[] };
+/** Why a push was refused, read from git's and the server's messages. */
+export type PushRefusal = 'protected' | 'moved' | 'exists' | 'other';
+
+export function classifyPushFailure(text: string): PushRefusal {
+  if (/protected branch|GH006|GH013|pre-receive hook declined|protected|repository rule violations/i.test(text)) return 'protected';
+  if (/already exists/i.test(text)) return 'exists';
+  if (/non-fast-forward|fetch first|rejected|stale info/i.test(text)) return 'moved';
+  return 'other';
+}
+
+/** What a tag is, as this repository sees it. */
+export interface TagInfo {
+  name: string;
+  /** The object the ref points at: the tag object for an annotated tag, the commit otherwise. */
+  object: string;
+  commit: string;
+  annotated: boolean;
+  /** The tag message, without its signature. */
+  message: string;
+  signature: 'ssh' | 'gpg' | null;
+}
+
+export interface TagVerification {
+  signature: 'ssh' | 'gpg' | null;
+  /** A signature checked good against the given trust material. */
+  verified: boolean;
+  detail: string;
+}
+
+/** What a signature is checked against: an SSH allowed-signers file's text, or GPG public keys. */
+export interface SignatureTrust {
+  allowedSigners?: string;
+  gpgPublicKeys?: string;
+}
+
+/** Parses `Name <email>`, the way git writes an identity. */
+export function parseIdentity(text: string): Identity | null {
+  const m = /^\s*([^<>]*[^<>\s])\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
+  return m ? { name: m[1]!, email: m[2]! } : null;
+}
+
+function identityEnv(identity: Identity, who: 'AUTHOR' | 'COMMITTER' | 'both' = 'both'): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const role of who === 'both' ? ['AUTHOR', 'COMMITTER'] : [who]) {
+    env[`GIT_${role}_NAME`] = identity.name;
+    env[`GIT_${role}_EMAIL`] = identity.email;
+  }
+  return env;
+}
+
+function signatureKind(armored: string): TagInfo['signature'] {
+  if (armored.includes('-----BEGIN SSH SIGNATURE-----')) return 'ssh';
+  if (armored.includes('-----BEGIN PGP SIGNATURE-----')) return 'gpg';
+  return null;
+}
+
 /**
  * Credentials for fetch and push, passed as process configuration only: never written to
  * .git/config, never on a command line. A token becomes an HTTP authorization header for the
  * server's URL; an SSH key file becomes the ssh command.
  */
 export function authConfig(auth: { token?: string; serverUrl?: string; sshKeyFile?: string }): Pick<GitOptions, 'config' | 'secrets'> {
-  const config: Record<string, string> = {};
+  const config: Record<string, string | string[]> = {};
   const secrets: string[] = [];
   if (auth.token) {
     const basic = Buffer.from(`x-access-token:${auth.token}`).toString('base64');
-    config[`http.${auth.serverUrl ?? 'https://github.com'}/.extraheader`] = `AUTHORIZATION: basic ${basic}`;
+    // The empty value first clears headers set before, such as the one actions/checkout persists
+    // in .git/config: two Authorization headers make the server refuse the request.
+    config[`http.${auth.serverUrl ?? 'https://github.com'}/.extraheader`] = ['', `AUTHORIZATION: basic ${basic}`];
     secrets.push(auth.token, basic);
   }
   if (auth.sshKeyFile) {
@@ -58,19 +138,31 @@ export class Git {
     return new Git(res.stdout.trim(), options);
   }
 
+  /** The same work tree with more configuration, environment or secrets (a signing key's, say). */
+  with(extra: GitOptions): Git {
+    return new Git(this.dir, {
+      config: { ...this.options.config, ...extra.config },
+      env: { ...this.options.env, ...extra.env },
+      secrets: [...(this.options.secrets ?? []), ...(extra.secrets ?? [])],
+    });
+  }
+
   /** Runs git with the configured environment; configuration goes through GIT_CONFIG_* variables. */
   async raw(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    const config = Object.entries(this.options.config ?? {});
+    const config = Object.entries(this.options.config ?? {}).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as const] : v.map((one) => [k, one] as const)));
     const env: Record<string, string | undefined> = {
       GIT_TERMINAL_PROMPT: '0',
       ...this.options.env,
       ...options.env,
     };
     if (config.length) {
-      env.GIT_CONFIG_COUNT = String(config.length);
+      // Appended after any GIT_CONFIG_* the environment already carries (a runner's or a test
+      // sandbox's), which replacing the count would silently drop.
+      const inherited = Number('GIT_CONFIG_COUNT' in env ? env.GIT_CONFIG_COUNT : process.env.GIT_CONFIG_COUNT) || 0;
+      env.GIT_CONFIG_COUNT = String(inherited + config.length);
       config.forEach(([k, v], i) => {
-        env[`GIT_CONFIG_KEY_${i}`] = k;
-        env[`GIT_CONFIG_VALUE_${i}`] = v;
+        env[`GIT_CONFIG_KEY_${inherited + i}`] = k;
+        env[`GIT_CONFIG_VALUE_${inherited + i}`] = v;
       });
     }
     return run('git', args, {
@@ -159,6 +251,140 @@ export class Git {
     return this.revParse(`refs/tags/${tag}`);
   }
 
+  /** A local tag: what it points at, its message and whether it is signed; null when absent. */
+  async tagInfo(name: string): Promise<TagInfo | null> {
+    const sep = '\x1f';
+    const format = ['%(objecttype)', '%(objectname)', '%(*objectname)', '%(contents:subject)', '%(contents:body)', '%(contents:signature)'].join(sep);
+    const out = (await this.raw(['for-each-ref', `--format=${format}`, `refs/tags/${name}`])).stdout;
+    if (!out.trim()) return null;
+    const [type, object, peeled, subject, body, signature] = out.replace(/\n$/, '').split(sep) as [string, string, string, string, string, string];
+    const annotated = type === 'tag';
+    return {
+      name,
+      object,
+      commit: annotated ? peeled : object,
+      annotated,
+      message: annotated ? [subject, body.trimEnd()].filter(Boolean).join('\n\n') : '',
+      signature: annotated ? signatureKind(signature) : null,
+    };
+  }
+
+  /** A tag as the remote has it, asked of the remote itself: its object and its commit. */
+  async remoteTag(name: string, remote = 'origin'): Promise<{ object: string; commit: string } | null> {
+    const lines = await this.lines(['ls-remote', remote, `refs/tags/${name}`, `refs/tags/${name}^{}`]);
+    const refs = new Map(lines.map((l) => l.split('\t').reverse() as [string, string]));
+    const object = refs.get(`refs/tags/${name}`);
+    if (!object) return null;
+    return { object, commit: refs.get(`refs/tags/${name}^{}`) ?? object };
+  }
+
+  /** Fetches one tag from the remote, replacing a local tag of the same name. */
+  async fetchTag(name: string, remote = 'origin'): Promise<void> {
+    await this.raw(['fetch', '--quiet', '--no-tags', remote, `+refs/tags/${name}:refs/tags/${name}`]);
+  }
+
+  /**
+   * Makes an annotated tag on `rev`, signed when this Git carries a signing key's options
+   * (`git.with(session.gitOptions)`), with `tagger` as the tagger.
+   */
+  async createTag(name: string, options: { rev: string; message: string; tagger: Identity; sign?: boolean }): Promise<TagInfo> {
+    const check = await this.raw(['check-ref-format', `refs/tags/${name}`], { allowFailure: true });
+    if (check.code !== 0) throw new Error(`"${name}" is not a valid tag name.`);
+    await this.raw(['tag', options.sign ? '--sign' : '--annotate', '--no-edit', '--cleanup=verbatim', '--file=-', name, options.rev], {
+      input: options.message.endsWith('\n') ? options.message : `${options.message}\n`,
+      env: identityEnv(options.tagger, 'COMMITTER'),
+    });
+    return (await this.tagInfo(name))!;
+  }
+
+  async deleteTag(name: string): Promise<void> {
+    await this.raw(['tag', '--delete', name], { allowFailure: true });
+  }
+
+  /**
+   * Pushes a tag without force: a tag that exists on the remote is never moved. The refusal
+   * says why (`exists` when another run pushed the same tag first).
+   */
+  async pushTag(name: string, remote = 'origin'): Promise<{ pushed: true } | { pushed: false; reason: PushRefusal; message: string }> {
+    const res = await this.raw(['push', '--porcelain', remote, `refs/tags/${name}:refs/tags/${name}`], { allowFailure: true });
+    if (res.code === 0) return { pushed: true };
+    const message = (res.stderr + res.stdout).trim();
+    return { pushed: false, reason: classifyPushFailure(message), message };
+  }
+
+  /**
+   * Checks a tag's signature with git itself, against the given trust material only (the
+   * runner's keyrings are not used). Unsigned or unverifiable tags say so in `detail`.
+   */
+  async verifyTag(name: string, trust: SignatureTrust): Promise<TagVerification> {
+    const info = await this.tagInfo(name);
+    if (!info) throw new Error(`tag ${name} does not exist here.`);
+    if (!info.signature) return { signature: null, verified: false, detail: info.annotated ? `tag ${name} is not signed` : `tag ${name} is a lightweight tag (no message, no signature)` };
+    const material = info.signature === 'ssh' ? trust.allowedSigners : trust.gpgPublicKeys;
+    if (!material?.trim()) {
+      return { signature: info.signature, verified: false, detail: `tag ${name} carries ${info.signature.toUpperCase()} signature, but no ${info.signature === 'ssh' ? 'allowed signers' : 'GPG public keys'} were given to check it against` };
+    }
+    const dir = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP && fs.existsSync(process.env.RUNNER_TEMP) ? process.env.RUNNER_TEMP : os.tmpdir(), 'verify-'));
+    try {
+      let git: Git = this;
+      let stop = async () => {};
+      if (info.signature === 'ssh') {
+        const file = path.join(dir, 'allowed_signers');
+        fs.writeFileSync(file, material.trim() + '\n');
+        git = this.with({ config: { 'gpg.ssh.allowedSignersFile': file } });
+      } else {
+        const home = path.join(dir, 'gnupg');
+        fs.mkdirSync(home, { mode: 0o700 });
+        const env = { GNUPGHOME: home };
+        stop = async () => void (await run('gpgconf', ['--homedir', home, '--kill', 'all'], { env, allowFailure: true }));
+        const imported = await run('gpg', ['--batch', '--no-tty', '--import'], { env, input: material, allowFailure: true });
+        if (imported.code !== 0) throw new Error(`the GPG public keys given cannot be imported: ${imported.stderr.trim().split('\n').pop()}`);
+        git = this.with({ env, config: { 'gpg.format': 'openpgp' } });
+      }
+      try {
+        const res = await git.raw(['verify-tag', '--verbose', name], { allowFailure: true });
+        const said = res.stderr.trim().split('\n').filter((l) => /good|bad|signature|error|no principal|can't/i.test(l) && !l.startsWith('[GNUPG:]'));
+        return { signature: info.signature, verified: res.code === 0, detail: said.join('; ') || (res.code === 0 ? 'good signature' : `git verify-tag failed (exit ${res.code})`) };
+      } finally {
+        await stop();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** True when `ancestor` is `rev` or one of its ancestors. */
+  async isAncestor(ancestor: string, rev: string): Promise<boolean> {
+    const res = await this.raw(['merge-base', '--is-ancestor', ancestor, rev], { allowFailure: true });
+    if (res.code > 1) throw new Error(`cannot compare ${ancestor} and ${rev}: ${res.stderr.trim()}`);
+    return res.code === 0;
+  }
+
+  /** Fetches remote branches into refs/remotes/<remote>/…; returns each one's commit, null when absent. */
+  async fetchBranches(branches: string[], remote = 'origin'): Promise<Record<string, string | null>> {
+    const found: Record<string, string | null> = {};
+    const present: string[] = [];
+    for (const b of branches) {
+      found[b] = await this.remoteBranch(b, remote);
+      if (found[b]) present.push(b);
+    }
+    if (present.length) {
+      await this.raw(['fetch', '--quiet', '--no-tags', remote, ...present.map((b) => `+refs/heads/${b}:refs/remotes/${remote}/${b}`)]);
+    }
+    return found;
+  }
+
+  /**
+   * Pushes `rev` to a remote branch without force; with `force`, replaces it (for a branch this
+   * toolkit owns, like a pull request's head). The refusal says why.
+   */
+  async pushBranch(rev: string, branch: string, options: { remote?: string; force?: boolean } = {}): Promise<{ pushed: true } | { pushed: false; reason: PushRefusal; message: string }> {
+    const res = await this.raw(['push', '--porcelain', options.remote ?? 'origin', `${options.force ? '+' : ''}${rev}:refs/heads/${branch}`], { allowFailure: true });
+    if (res.code === 0) return { pushed: true };
+    const message = (res.stderr + res.stdout).trim();
+    return { pushed: false, reason: classifyPushFailure(message), message };
+  }
+
   /** The commit a remote branch points at, asked of the remote itself; null when it has none. */
   async remoteBranch(branch: string, remote = 'origin'): Promise<string | null> {
     const out = await this.out(['ls-remote', '--heads', remote, `refs/heads/${branch}`]);
@@ -170,14 +396,7 @@ export class Git {
     if (paths) await this.raw(['add', '--', ...paths]);
     const staged = await this.raw(['diff', '--cached', '--quiet'], { allowFailure: true });
     if (staged.code === 0) return null;
-    await this.raw(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', message], {
-      env: {
-        GIT_AUTHOR_NAME: identity.name,
-        GIT_AUTHOR_EMAIL: identity.email,
-        GIT_COMMITTER_NAME: identity.name,
-        GIT_COMMITTER_EMAIL: identity.email,
-      },
-    });
+    await this.raw(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', message], { env: identityEnv(identity) });
     return this.head();
   }
 
@@ -195,14 +414,13 @@ export class Git {
       const res = await this.raw(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], { allowFailure: true });
       if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
       last = (res.stderr + res.stdout).trim();
-      if (/protected branch|GH006|pre-receive hook declined|protected/i.test(last)) {
-        return { pushed: false, reason: 'protected', message: last, attempts: attempt };
-      }
-      if (!/non-fast-forward|fetch first|rejected|stale info/i.test(last)) break;
+      const refusal = classifyPushFailure(last);
+      if (refusal === 'protected') return { pushed: false, reason: 'protected', message: last, attempts: attempt };
+      if (refusal !== 'moved') break;
       await this.raw(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`]);
       const rebase = await this.raw(['rebase', '--quiet', 'FETCH_HEAD'], {
         allowFailure: true,
-        env: { GIT_COMMITTER_NAME: identity.name, GIT_COMMITTER_EMAIL: identity.email },
+        env: identityEnv(identity, 'COMMITTER'),
       });
       if (rebase.code !== 0) {
         await this.raw(['rebase', '--abort'], { allowFailure: true });
@@ -210,5 +428,196 @@ export class Git {
       }
     }
     return { pushed: false, reason: 'rejected', message: last, attempts };
+  }
+
+
+  /** The repository checked out at `subPath` (a submodule), with the same options. */
+  submodule(subPath: string): Git {
+    return new Git(path.join(this.dir, subPath), this.options);
+  }
+
+  /** Fetches from a remote (a name or a URL); never recurses into submodules, tags only when asked. */
+  async fetch(remote: string, refspecs: readonly string[], options: { tags?: boolean; filter?: string; unshallow?: boolean; force?: boolean } = {}): Promise<void> {
+    await this.raw([
+      'fetch',
+      '--quiet',
+      '--no-recurse-submodules',
+      options.tags ? '--tags' : '--no-tags',
+      ...(options.filter ? [`--filter=${options.filter}`] : []),
+      ...(options.unshallow ? ['--unshallow'] : []),
+      ...(options.force ? ['--force'] : []),
+      remote,
+      ...refspecs,
+    ]);
+  }
+
+  /**
+   * The refs a remote (a name or a URL) advertises, asked of the remote itself. Tags map to the
+   * commit they point at (annotated tags peeled). Throws when the remote cannot be reached.
+   */
+  async lsRemote(remote: string, options: { heads?: boolean; tags?: boolean; patterns?: readonly string[] } = {}): Promise<Map<string, string>> {
+    const args = ['ls-remote', ...(options.heads ? ['--heads'] : []), ...(options.tags ? ['--tags'] : []), remote, ...(options.patterns ?? [])];
+    const refs = new Map<string, string>();
+    for (const line of await this.lines(args)) {
+      const [sha, ref] = line.split('\t') as [string, string];
+      if (ref.endsWith('^{}')) refs.set(ref.slice(0, -3), sha);
+      else if (!refs.has(ref)) refs.set(ref, sha);
+    }
+    return refs;
+  }
+
+  /** The branch a remote's HEAD names (its default branch), null when it does not say. */
+  async remoteDefaultBranch(remote: string): Promise<string | null> {
+    const out = await this.out(['ls-remote', '--symref', remote, 'HEAD']);
+    const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out);
+    return m ? m[1]! : null;
+  }
+
+  /** The submodules declared in the work tree's .gitmodules, with the gitlinks `rev` records. */
+  async submodules(rev = 'HEAD'): Promise<SubmoduleEntry[]> {
+    if (!fs.existsSync(path.join(this.dir, '.gitmodules'))) return [];
+    const res = await this.raw(['config', '--file', '.gitmodules', '--null', '--get-regexp', '^submodule\\..*\\.(path|url|branch)$'], { allowFailure: true });
+    const byName = new Map<string, Partial<SubmoduleEntry>>();
+    for (const item of res.stdout.split('\0').filter(Boolean)) {
+      const nl = item.indexOf('\n');
+      const key = item.slice(0, nl);
+      const value = item.slice(nl + 1);
+      const dot = key.lastIndexOf('.');
+      const name = key.slice('submodule.'.length, dot);
+      const entry = byName.get(name) ?? { name };
+      (entry as Record<string, string>)[key.slice(dot + 1)] = value;
+      byName.set(name, entry);
+    }
+    const declared = [...byName.values()].filter((e): e is Partial<SubmoduleEntry> & { name: string; path: string } => Boolean(e.path));
+    const links = await this.gitlinks(rev, declared.map((e) => e.path));
+    return declared.map((e) => ({ name: e.name, path: e.path, url: e.url ?? '', branch: e.branch ?? null, gitlink: links.get(e.path) ?? null }));
+  }
+
+  /** The gitlinks (submodule commits) a revision records, at the given paths or everywhere. */
+  async gitlinks(rev = 'HEAD', paths?: readonly string[]): Promise<Map<string, string>> {
+    const links = new Map<string, string>();
+    if (paths && !paths.length) return links;
+    const res = await this.raw(['ls-tree', '-z', ...(paths ? [] : ['-r']), rev, '--', ...(paths ?? [])]);
+    for (const entry of res.stdout.split('\0').filter(Boolean)) {
+      const m = /^160000 commit ([0-9a-f]+)\t(.*)$/s.exec(entry);
+      if (m) links.set(m[2]!, m[1]!);
+    }
+    return links;
+  }
+
+  /** Registers submodules in .git/config, resolving relative URLs against the superproject's remote. */
+  async submoduleInit(paths: readonly string[] = []): Promise<void> {
+    await this.raw(['submodule', 'init', '--quiet', '--', ...paths]);
+  }
+
+  /** The URL a registered submodule is fetched from (after `submoduleInit`), null when unregistered. */
+  async submoduleUrl(name: string): Promise<string | null> {
+    const res = await this.raw(['config', '--get', `submodule.${name}.url`], { allowFailure: true });
+    return res.code === 0 ? res.stdout.trim() : null;
+  }
+
+  /** Checks submodules out at the commits the index records, cloning those not there yet. */
+  async submoduleUpdate(paths: readonly string[] = [], options: { init?: boolean; recursive?: boolean; filter?: string; jobs?: number } = {}): Promise<void> {
+    await this.raw([
+      'submodule',
+      'update',
+      '--quiet',
+      ...(options.init ? ['--init'] : []),
+      ...(options.recursive ? ['--recursive'] : []),
+      ...(options.filter ? [`--filter=${options.filter}`] : []),
+      ...(options.jobs ? [`--jobs=${options.jobs}`] : []),
+      '--',
+      ...paths,
+    ]);
+  }
+
+  /** How many commits `to` has that `from` has not. */
+  async countCommits(from: string, to: string): Promise<number> {
+    return Number(await this.out(['rev-list', '--count', `${from}..${to}`]));
+  }
+
+  /** `git describe --tags`: the tag at `rev`, or the nearest one with the distance; null without tags. */
+  async describe(rev: string): Promise<string | null> {
+    const res = await this.raw(['describe', '--tags', '--abbrev=7', rev], { allowFailure: true });
+    return res.code === 0 ? res.stdout.trim() : null;
+  }
+
+  async treeOf(rev: string): Promise<string> {
+    return this.out(['rev-parse', `${rev}^{tree}`]);
+  }
+
+  /** Tracked files with changes, staged or not, as `git status --porcelain` names them. */
+  async changedFiles(): Promise<string[]> {
+    const res = await this.raw(['status', '--porcelain', '-z', '--untracked-files=no']);
+    return res.stdout
+      .split('\0')
+      .filter(Boolean)
+      .map((e) => e.slice(3));
+  }
+
+  /** Files left conflicted by a merge or rebase in progress. */
+  async conflictedFiles(): Promise<string[]> {
+    return this.lines(['diff', '--name-only', '--diff-filter=U']);
+  }
+
+  /**
+   * Merges `rev` into the current branch (`git merge --no-edit`), committing as `identity`. On a
+   * conflict the merge is aborted, the work tree left as it was, and the conflicting files returned.
+   */
+  async merge(rev: string, identity: Identity, options: { ff?: 'allow' | 'only' | 'never' } = {}): Promise<MergeOutcome> {
+    const before = await this.head();
+    const ff = options.ff === 'only' ? ['--ff-only'] : options.ff === 'never' ? ['--no-ff'] : [];
+    const res = await this.raw(['merge', '--no-edit', '--no-verify', '--no-gpg-sign', ...ff, rev], {
+      allowFailure: true,
+      env: { GIT_AUTHOR_NAME: identity.name, GIT_AUTHOR_EMAIL: identity.email, GIT_COMMITTER_NAME: identity.name, GIT_COMMITTER_EMAIL: identity.email },
+    });
+    if (res.code !== 0) {
+      const files = await this.conflictedFiles();
+      if (!files.length) throw new Error(`git merge ${rev} failed: ${(res.stderr || res.stdout).trim()}`);
+      await this.raw(['merge', '--abort']);
+      return { status: 'conflict', files };
+    }
+    const after = await this.head();
+    if (after === before) return { status: 'up-to-date', sha: after };
+    return { status: after === (await this.revParse(rev)) ? 'fast-forward' : 'merged', sha: after };
+  }
+
+  /** Whether merging `theirs` into `ours` would conflict, and where, without touching the work tree. */
+  async mergeConflicts(ours: string, theirs: string): Promise<string[]> {
+    const res = await this.raw(['merge-tree', '--write-tree', '--name-only', '--no-messages', ours, theirs], { allowFailure: true });
+    if (res.code === 0) return [];
+    if (res.code !== 1) throw new Error(`git merge-tree failed: ${res.stderr.trim()}`);
+    return res.stdout.split('\n').slice(1).filter(Boolean);
+  }
+
+  /**
+   * One push of HEAD to `branch`, no retry. With `lease`, the push replaces the remote branch only
+   * if it still points at that commit (null: only if the branch does not exist yet).
+   */
+  async push(branch: string, options: { remote?: string; lease?: string | null } = {}): Promise<PushOutcome> {
+    const remote = options.remote ?? 'origin';
+    const ref = `refs/heads/${branch}`;
+    const lease = options.lease === undefined ? [] : [`--force-with-lease=${ref}:${options.lease ?? ''}`];
+    const res = await this.raw(['push', '--porcelain', ...lease, remote, `HEAD:${ref}`], { allowFailure: true });
+    if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: 1 };
+    const message = (res.stderr + res.stdout).trim();
+    const reason = /protected branch|GH006|pre-receive hook declined|protected/i.test(message) ? 'protected' : 'rejected';
+    return { pushed: false, reason, message, attempts: 1 };
+  }
+
+  /** Checks out `rev`: detached, or as local branch `branch` (created or reset there). */
+  async checkout(rev: string, options: { branch?: string } = {}): Promise<void> {
+    await this.raw(['checkout', '--quiet', ...(options.branch ? ['-B', options.branch] : ['--detach']), rev]);
+  }
+
+  /** Moves the current branch (or HEAD) to `rev`, discarding local changes to tracked files. */
+  async resetHard(rev: string): Promise<void> {
+    await this.raw(['reset', '--quiet', '--hard', rev]);
+  }
+
+  /** The URL a remote fetches from, null when there is no such remote. */
+  async remoteUrl(remote = 'origin'): Promise<string | null> {
+    const res = await this.raw(['remote', 'get-url', remote], { allowFailure: true });
+    return res.code === 0 ? res.stdout.trim() : null;
   }
 }

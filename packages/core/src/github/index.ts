@@ -175,3 +175,75 @@ function describeMissingPermission(operation: string, accepted: string): string 
     `a personal access token needs the same repository permission.`
   );
 }
+
+// One pull request per head branch: a bot that proposes the same kind of change again (a monthly
+// update, a regenerated list) finds its open pull request and updates it instead of opening a
+// second one.
+
+export interface OpenOrUpdatePullRequestOptions {
+  /** `owner/name`. */
+  repository: string;
+  /** The branch with the changes, in the same repository. */
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+  /** Added when missing; labels already on the pull request stay. */
+  labels?: readonly string[];
+  /** Only for a pull request this call opens. */
+  draft?: boolean;
+}
+
+export interface PullRequestRef {
+  number: number;
+  url: string;
+  /** `created`; `updated` (title or body changed); `unchanged`. Labels added do not count. */
+  operation: 'created' | 'updated' | 'unchanged';
+  labelsAdded: string[];
+}
+
+export async function openOrUpdatePullRequest(client: GitHubClient, options: OpenOrUpdatePullRequestOptions): Promise<PullRequestRef> {
+  const { owner, repo } = parseRepository(options.repository);
+  const find = async () => {
+    // `head` must carry the owner: without it GitHub ignores the filter and lists every PR.
+    const { data } = await client.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${options.head}`, base: options.base, per_page: 10 });
+    return data[0] ?? null;
+  };
+
+  let existing = await find();
+  let operation: PullRequestRef['operation'];
+  let pr: { number: number; html_url: string; labels: { name?: string }[] };
+  if (existing) {
+    operation = 'unchanged';
+    pr = existing;
+  } else {
+    try {
+      const { data } = await client.rest.pulls.create({ owner, repo, head: options.head, base: options.base, title: options.title, body: options.body, draft: options.draft });
+      return { ...(await addLabels(client, owner, repo, data, options.labels)), operation: 'created' };
+    } catch (error) {
+      // Another run opened it between the look-up and the creation: update that one.
+      if ((error as { status?: number }).status !== 422 || !(existing = await find())) throw error;
+      operation = 'unchanged';
+      pr = existing;
+    }
+  }
+  if (existing && ((existing.title ?? '') !== options.title || (existing.body ?? '') !== options.body)) {
+    const { data } = await client.rest.pulls.update({ owner, repo, pull_number: existing.number, title: options.title, body: options.body });
+    pr = data;
+    operation = 'updated';
+  }
+  return { ...(await addLabels(client, owner, repo, pr, options.labels)), operation };
+}
+
+async function addLabels(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  pr: { number: number; html_url: string; labels: { name?: string }[] },
+  labels: readonly string[] = [],
+): Promise<Omit<PullRequestRef, 'operation'>> {
+  const present = new Set(pr.labels.map((l) => l.name));
+  const missing = [...new Set(labels)].filter((l) => !present.has(l));
+  if (missing.length) await client.rest.issues.addLabels({ owner, repo, issue_number: pr.number, labels: missing });
+  return { number: pr.number, url: pr.html_url, labelsAdded: missing };
+}

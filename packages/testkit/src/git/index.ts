@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Git } from '@exegol-actions/core/git';
+import { serveGitHttp, type GitHttpServer } from './http.ts';
+
+export { serveGitHttp, type GitHttpServer };
 
 export interface CommitOptions {
   /** Files to write (relative path → content) before committing; null deletes. */
@@ -90,6 +93,11 @@ export class GitSandbox {
       await repo.git.raw(['checkout', '--quiet', '--detach', 'FETCH_HEAD']);
     }
     return repo;
+  }
+
+  /** The sandbox's bare repositories over HTTP, behind `token` when given; close it after use. */
+  async serveHttp(options: { token?: string } = {}): Promise<GitHttpServer> {
+    return serveGitHttp(path.join(this.root, 'remotes'), { ...options, env: this.env() });
   }
 
   async refs(bare: string): Promise<Record<string, string>> {

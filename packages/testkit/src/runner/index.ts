@@ -50,7 +50,14 @@ export interface RunActionOptions {
   /** Extra environment (a sandbox's git environment, ACT=true…). */
   env?: Record<string, string>;
   timeoutMs?: number;
+  /**
+   * Values that must never appear in the log. Inputs whose name says token, key, password or
+   * secret, and `token`, are added automatically: every run of every test is a leak check.
+   */
+  secrets?: string[];
 }
+
+const SECRET_INPUT = /token|key|password|passphrase|secret/i;
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -277,5 +284,17 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     durationMs,
   };
   fs.rmSync(temp, { recursive: true, force: true });
+
+  const secrets = [
+    ...(options.secrets ?? []),
+    ...(options.token ? [options.token] : []),
+    ...Object.entries(inputs)
+      .filter(([name]) => SECRET_INPUT.test(name))
+      .flatMap(([, value]) => value.split('\n').map((l) => l.trim())),
+  ].filter((s) => s.length >= 8);
+  const leaked = secrets.filter((s) => result.log.includes(s) || result.summary.includes(s) || Object.values(result.outputs).some((o) => o.includes(s)));
+  if (leaked.length) {
+    throw new Error(`${options.action} leaked ${leaked.length} secret value(s) into its log, summary or outputs (first 4 characters: ${leaked.map((s) => s.slice(0, 4)).join(', ')})`);
+  }
   return result;
 }

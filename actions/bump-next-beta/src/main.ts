@@ -1,0 +1,125 @@
+// bump-next-beta: read inputs, fast-forward dev and write the next beta, set outputs and the summary.
+import * as core from '@actions/core';
+import {
+  booleanInput,
+  enumInput,
+  input,
+  InputError,
+  integerInput,
+  keyValueTable,
+  pathInput,
+  readContext,
+  runAction,
+  setOutputs,
+  writeSummary,
+} from '@exegol-actions/core/action';
+import { rulesFromInputs } from '@exegol-actions/core/files';
+
+export async function run(): Promise<void> {
+  await runAction('bump-next-beta', async () => {
+    const ctx = readContext();
+    const token = input('github-token');
+    if (token) core.setSecret(token);
+    const root = pathInput('working-directory', { fallback: '.', mustExist: true });
+    const part = enumInput('bump', ['patch', 'minor', 'major'], 'patch');
+    const pre = enumInput('pre', ['a', 'b', 'rc'], 'b');
+    const scheme = enumInput('version-format', ['auto', 'pep440', 'semver'], 'auto');
+    const stableMarker = enumInput('stable-marker', ['keep', 'beta'], 'keep');
+    const mode = enumInput('mode', ['push', 'pull-request'], 'push');
+    const force = booleanInput('force', false);
+    const dryRun = booleanInput('dry-run', ctx.act);
+    const attempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
+    const devBranch = input('dev-branch') || 'dev';
+    const fastForwardFrom = input('fast-forward-from') || null;
+    const commitMessage = input('commit-message') || 'Bump version to {version}';
+    const prBranch = input('pull-request-branch') || 'bump/{version}';
+    const prTitle = input('pull-request-title') || commitMessage;
+    if (fastForwardFrom === devBranch) throw new InputError('fast-forward-from', `is the dev branch itself ("${devBranch}")`, 'Name the release branch (master, main).');
+    const identityText = input('identity') || 'Github Actions <actions@github.com>';
+    const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
+    const versionInput = input('version');
+    const tagPrefix = input('tag-prefix');
+
+    // Git, the version model and the job load only once the inputs are known to be usable.
+    if (versionInput) {
+      const { parseVersion, VersionError } = await import('@exegol-actions/core/version');
+      try {
+        parseVersion(versionInput.startsWith(tagPrefix) ? versionInput.slice(tagPrefix.length) : versionInput);
+      } catch (e) {
+        if (!(e instanceof VersionError)) throw e;
+        throw new InputError('version', e.message, 'Give the release the next beta follows, like 4.3.5.');
+      }
+    }
+    const { Git, authConfig, parseIdentity } = await import('@exegol-actions/core/git');
+    const identity = parseIdentity(identityText);
+    if (!identity) throw new InputError('identity', `${JSON.stringify(identityText)} is not "Name <email>"`, 'Write it like "Github Actions <actions@github.com>".');
+    const { bumpNextBeta, pullRequestOpener } = await import('@exegol-actions/core/bump-next-beta');
+    const git = await Git.open(root, token ? authConfig({ token, serverUrl: ctx.serverUrl }) : {});
+
+    const released = versionInput
+      ? { value: versionInput, source: 'input "version"', input: 'version' }
+      : ctx.tag
+        ? { value: ctx.tag, source: `the pushed tag ${ctx.tag}`, input: 'version' }
+        : undefined;
+    const result = await bumpNextBeta({
+      git,
+      root,
+      rules,
+      rulesInput,
+      released,
+      tagPrefix,
+      part,
+      pre,
+      scheme,
+      stableMarker,
+      force,
+      devBranch,
+      fastForwardFrom,
+      mode,
+      commitMessage,
+      identity,
+      pullRequest: { branch: prBranch, title: prTitle },
+      attempts,
+      dryRun,
+      openPullRequest: token && ctx.repository ? pullRequestOpener({ token, repository: ctx.repository, apiUrl: ctx.apiUrl }) : null,
+    });
+
+    for (const note of result.notes) core.info(note);
+    const pr = result.pullRequest;
+    setOutputs({
+      'previous-version': result.previousVersion,
+      'next-version': result.nextVersion,
+      'commit-sha': result.commitSha,
+      pushed: result.pushed,
+      'fast-forwarded': result.fastForward?.pushed ?? false,
+      'pull-request-number': pr?.number ?? '',
+      'pull-request-url': pr?.url ?? '',
+      'triggers-workflows': pr ? pr.triggersWorkflows : '',
+      operation: result.operation,
+    });
+    await writeSummary(
+      [
+        `### bump-next-beta: ${result.operation}${result.dryRun ? ' (dry-run)' : ''}`,
+        '',
+        keyValueTable({
+          'previous version': result.previousVersion || 'none (no version file)',
+          'next version': result.nextVersion,
+          'follows release': result.released ? `${result.released.version} (${result.released.source})` : undefined,
+          'fast-forward': result.fastForward
+            ? result.fastForward.needed
+              ? `${devBranch} ${result.fastForward.from.slice(0, 8)} → ${fastForwardFrom} ${result.fastForward.to.slice(0, 8)}${result.fastForward.pushed ? '' : ' (not pushed)'}`
+              : 'not needed'
+            : undefined,
+          commit: result.commitSha,
+          pushed: result.pushed,
+          'pull request': pr ? `#${pr.number} (${pr.operation}) ${pr.url}` : undefined,
+          rules: rulesFrom,
+        }),
+        '',
+        ...(result.changes.length ? ['| File | Line | From | To |', '| --- | --- | --- | --- |', ...result.changes.map((c) => `| \`${c.file}\` | ${c.line} | \`${c.from}\` | \`${c.to}\` |`), ''] : []),
+        ...result.notes.map((n) => `> ${n}`),
+        '',
+      ].join('\n'),
+    );
+  });
+}

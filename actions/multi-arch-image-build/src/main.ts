@@ -1,0 +1,185 @@
+// multi-arch-image-build: read and check the inputs of the chosen step, then run it, set the
+// outputs and write the job summary. Docker, the registry client and the step logic load only
+// once every input is known to be usable.
+import * as core from '@actions/core';
+import {
+  booleanInput,
+  enumInput,
+  input,
+  InputError,
+  integerInput,
+  keyValueInput,
+  listInput,
+  pathInput,
+  readContext,
+  requiredInput,
+  runAction,
+  setOutputs,
+  writeSummary,
+  type RunContext,
+} from '@exegol-actions/core/action';
+import {
+  checkTag,
+  expandTemplate,
+  formatReference,
+  parseDuration,
+  parsePlatform,
+  parseReference,
+  parseSize,
+  platformSuffix,
+  withDigest,
+  withTag,
+  type ImageReference,
+  type Platform,
+} from '@exegol-actions/core/docker/reference';
+import type { BuildStepOptions, CommonOptions, MergeStepOptions, PromoteStepOptions } from '@exegol-actions/core/multi-arch-image-build';
+
+const STEPS = ['build', 'merge', 'promote'] as const;
+
+export async function run(): Promise<void> {
+  await runAction('multi-arch-image-build', async () => {
+    const ctx = readContext();
+    const step = enumInput('step', STEPS);
+    const image = parseReference(requiredInput('image', 'Give the repository, e.g. nwodtuhs/exegol or ghcr.io/owner/exegol.'), 'image', { require: 'repository' });
+    const common = commonInputs(image, ctx);
+    const values = templateValues(ctx);
+
+    if (step === 'build') {
+      const options = buildInputs(image, common, values);
+      const job = await import('@exegol-actions/core/multi-arch-image-build');
+      const result = await job.buildStep(options);
+      setOutputs(job.stepOutputs(result));
+      await writeSummary(job.summaryMarkdown(result));
+      job.failIfNeeded(result);
+    } else if (step === 'merge') {
+      const options = mergeInputs(image, common, values);
+      const job = await import('@exegol-actions/core/multi-arch-image-build');
+      const result = await job.mergeStep(options);
+      setOutputs(job.stepOutputs(result));
+      await writeSummary(job.summaryMarkdown(result));
+    } else {
+      const options = promoteInputs(image, common, values);
+      const job = await import('@exegol-actions/core/multi-arch-image-build');
+      const result = await job.promoteStep(options);
+      setOutputs(job.stepOutputs(result));
+      await writeSummary(job.summaryMarkdown(result));
+    }
+  });
+}
+
+function commonInputs(image: ImageReference, ctx: RunContext): CommonOptions {
+  const username = input('registry-username');
+  const password = input('registry-password');
+  if (password) core.setSecret(password);
+  if (Boolean(username) !== Boolean(password)) {
+    throw new InputError(username ? 'registry-password' : 'registry-username', 'is empty while the other credential is set', 'Give both registry-username and registry-password, or neither.');
+  }
+  const registry = input('registry') || image.registry;
+  if (input('registry')) parseReference(`${registry}/probe`, 'registry');
+  const delay = parseDuration(input('retry-delay') || '2s', 'retry-delay');
+  return {
+    login: username ? { registry, username, password } : undefined,
+    insecure: listInput('insecure-registries'),
+    retry: { attempts: integerInput('retries', 4, { min: 1, max: 10 }), baseDelayMs: delay, maxDelayMs: Math.max(delay, 30_000) },
+    // Under act nothing is written to a registry unless the workflow says so.
+    dryRun: booleanInput('dry-run', ctx.act),
+  };
+}
+
+function templateValues(ctx: RunContext): Record<string, string> {
+  return { profile: input('profile'), version: input('version'), sha8: ctx.sha.slice(0, 8) };
+}
+
+function archTag(values: Record<string, string>, platform: Platform): string {
+  const tag = expandTemplate(input('arch-tag') || '{profile}-{version}-{arch}', { ...values, arch: platformSuffix(platform) }, 'arch-tag');
+  return checkTag(tag, 'arch-tag');
+}
+
+function finalTags(image: ImageReference, values: Record<string, string>): ImageReference[] {
+  const tags = listInput('tags');
+  if (tags.length === 0) throw new InputError('tags', 'is empty', 'Give the final tags to write, e.g. `{profile}` and `{profile}-{version}`, or `nightly`.');
+  return tags.map((t) => withTag(image, checkTag(expandTemplate(t, values, 'tags'), 'tags')));
+}
+
+function buildInputs(image: ImageReference, common: CommonOptions, values: Record<string, string>): BuildStepOptions {
+  const platform = parsePlatform(requiredInput('platform', 'Give the one platform this job builds, e.g. linux/amd64 or linux/arm64.'), 'platform');
+  const context = pathInput('context', { fallback: '.', mustExist: true });
+  const dockerfile = pathInput('dockerfile', { fallback: 'Dockerfile', mustExist: true });
+  const buildArgs: Record<string, string> = {};
+  if (values.profile) buildArgs.TAG = values.profile;
+  if (values.version) buildArgs.VERSION = values.version;
+  buildArgs.BUILD_DATE = input('build-date') || new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const buildProfile = input('build-profile') || values.profile;
+  if (buildProfile) buildArgs.BUILD_PROFILE = buildProfile;
+  Object.assign(buildArgs, keyValueInput('build-args'));
+  const cacheFrom = listInput('cache-from', { commas: false });
+  for (const c of cacheFrom) if (!c.startsWith('type=')) parseReference(c, 'cache-from', { require: 'tag-or-digest' });
+  const cacheTo = input('cache-to');
+  if (cacheTo && cacheTo !== 'inline' && !cacheTo.startsWith('type=')) parseReference(cacheTo, 'cache-to', { require: 'tag-or-digest' });
+
+  const shell = (input('test-shell') || 'zsh').split(/\s+/).filter(Boolean);
+  const testFile = input('test-file') || '/.exegol/unit_tests_all_commands.txt';
+  if (!testFile.startsWith('/')) throw new InputError('test-file', `"${testFile}" is not an absolute path in the image`, 'Give the path inside the image, e.g. /.exegol/unit_tests_all_commands.txt.');
+  const tests = booleanInput('tests', true)
+    ? {
+        file: testFile,
+        shell,
+        prelude: input('test-prelude') || undefined,
+        timeoutMs: parseDuration(input('test-timeout') || '30s', 'test-timeout'),
+        concurrency: integerInput('test-concurrency', 5, { min: 1, max: 64 }),
+        onMissingFile: enumInput('test-file-missing', ['fail', 'skip'], 'fail'),
+      }
+    : null;
+  const minFree = parseSize(input('min-free-space') || '10GB', 'min-free-space');
+  const pruneLabel = input('prune-label');
+  if (pruneLabel && !/^[\w.-]+(=.*)?$/.test(pruneLabel)) throw new InputError('prune-label', `"${pruneLabel}" is not a label filter`, 'Write it as key=value or key.');
+  return {
+    ...common,
+    engine: { client: input('docker') || undefined, builder: enumInput('builder', ['auto', 'buildx', 'buildkit', 'legacy'], 'auto') },
+    platform,
+    emulation: enumInput('emulation', ['auto', 'qemu', 'native'], 'auto'),
+    image,
+    archTag: archTag(values, platform),
+    build: {
+      context,
+      dockerfile,
+      buildArgs,
+      labels: keyValueInput('labels'),
+      cacheFrom,
+      cacheTo: cacheTo || undefined,
+      target: input('target') || undefined,
+      noCache: booleanInput('no-cache', false),
+    },
+    tests,
+    testFailures: enumInput('test-failures', ['fail', 'report'], 'fail'),
+    push: booleanInput('push', true),
+    disk: minFree > 0 ? { minFree, pruneLabel: pruneLabel || undefined } : null,
+    cleanup: booleanInput('cleanup', true),
+  };
+}
+
+/** A merge source: a tag or digest of `image`, or a full reference. */
+function sourceReference(text: string, image: ImageReference): ImageReference {
+  if (text.startsWith('sha256:')) return parseReference(formatReference(withDigest(image, text)), 'sources');
+  if (!/[/:@]/.test(text)) return withTag(image, checkTag(text, 'sources'));
+  return parseReference(text, 'sources', { require: 'tag-or-digest' });
+}
+
+function mergeInputs(image: ImageReference, common: CommonOptions, values: Record<string, string>): MergeStepOptions {
+  const platforms = listInput('platforms').map((p) => parsePlatform(p, 'platforms'));
+  let sources = listInput('sources', { commas: false }).map((s) => sourceReference(s, image));
+  if (sources.length === 0) {
+    if (platforms.length === 0) throw new InputError('sources', 'is empty, and so is platforms', 'Give the arch images to merge, or the platforms (the arch tags then follow arch-tag).');
+    sources = platforms.map((p) => withTag(image, archTag(values, p)));
+  }
+  return { ...common, sources, targets: finalTags(image, values), platforms: platforms.length ? platforms : undefined, deleteSources: booleanInput('delete-intermediate', false) };
+}
+
+function promoteInputs(image: ImageReference, common: CommonOptions, values: Record<string, string>): PromoteStepOptions {
+  const source = parseReference(requiredInput('source', 'Give the list to copy, e.g. nwodtuhs/exegol-preprod:full.'), 'source', { require: 'tag-or-digest' });
+  const expectedDigest = input('expected-digest') || undefined;
+  if (expectedDigest && !/^sha256:[0-9a-f]{64}$/.test(expectedDigest)) {
+    throw new InputError('expected-digest', `"${expectedDigest}" is not a digest`, 'Give sha256: followed by 64 lower-case hex digits (the merge step\'s digest output).');
+  }
+  return { ...common, source, expectedDigest, targets: finalTags(image, values) };
+}

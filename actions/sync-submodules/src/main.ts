@@ -1,0 +1,240 @@
+// sync-submodules: read and check the inputs, run the job, set outputs, write the job summary.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as core from '@actions/core';
+import {
+  annotateChecks,
+  booleanInput,
+  enumInput,
+  input,
+  InputError,
+  integerInput,
+  keyValueTable,
+  listInput,
+  pathInput,
+  readContext,
+  runAction,
+  setOutputs,
+  writeSummary,
+  type RunContext,
+} from '@exegol-actions/core/action';
+import type { GitOptions, Identity } from '@exegol-actions/core/git';
+import type { BranchOverrides, ForkResult, SyncResult } from '@exegol-actions/core/sync-submodules';
+
+const MODES = ['update', 'pull-request', 'check', 'fork'] as const;
+
+export async function run(): Promise<void> {
+  await runAction('sync-submodules', async () => {
+    const ctx = readContext();
+    const mode = enumInput('mode', MODES, 'update');
+    const root = pathInput('working-directory', { fallback: '.', mustExist: true });
+    const dryRun = booleanInput('dry-run', ctx.act && mode !== 'check');
+    const identity = parseAuthor(input('author'));
+    const pushAttempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
+    const branch = branchInput('branch');
+    const fetchToken = input('fetch-token');
+    const sshKey = input('fetch-ssh-key');
+    if (fetchToken) core.setSecret(fetchToken);
+    for (const line of sshKey.split('\n')) if (line.trim().length >= 8) core.setSecret(line.trim());
+    if (sshKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(sshKey)) {
+      throw new InputError('fetch-ssh-key', 'is not a private key (no "-----BEGIN … PRIVATE KEY-----" line)', 'Give the whole private key, e.g. from a secret.');
+    }
+
+    const fork = mode === 'fork' ? forkInputs(ctx) : null;
+    const update = mode !== 'fork' ? updateInputs(mode) : null;
+    const pr = mode === 'pull-request' ? pullRequestInputs(ctx) : null;
+
+    // The git layer and the job load only once the inputs are known to be usable.
+    const { authConfig } = await import('@exegol-actions/core/git');
+    const job = await import('@exegol-actions/core/sync-submodules');
+    if (pr) {
+      for (const [name, value] of [['pull-request-branch', pr.branch], ['pull-request-title', pr.title]] as const) {
+        const unknown = job.unknownPlaceholders(value);
+        if (unknown.length) throw new InputError(name, `unknown placeholder {${unknown[0]}}`, 'Use {date}, {YYYY}, {YY}, {MM}, {Mon}, {DD} or {epoch}.');
+      }
+    }
+    const keyFile = sshKey ? writeKeyFile(sshKey) : null;
+    try {
+      const fetchAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({ token: fetchToken || undefined, serverUrl: ctx.serverUrl, sshKeyFile: keyFile ?? undefined });
+      const common = { root, identity, dryRun, pushAttempts, fetchAuth, log: (l: string) => core.info(l), warn: (l: string) => core.warning(l) };
+      if (fork) {
+        const api = { method: fork.method, token: input('github-token'), apiUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, upstream: fork.raw };
+        const result = await core.group(`Bringing ${branch ?? 'the checked-out branch'} up to date with ${fork.upstreamLabel}`, () =>
+          job.syncFork({ ...common, branch, upstream: fork.upstream, api }),
+        );
+        await reportFork(result, fork.upstreamLabel, dryRun);
+        return;
+      }
+      const pullRequest = pr
+        ? {
+            branch: job.expandStamp(pr.branch, pr.now),
+            title: job.expandStamp(pr.title, pr.now),
+            open: job.pullRequestOpener({ token: pr.token, repository: ctx.repository, labels: pr.labels, apiUrl: ctx.apiUrl }),
+          }
+        : undefined;
+      const result = await core.group(`Submodules (${mode}${dryRun ? ', dry run' : ''})`, () =>
+        job.syncSubmodules({ ...common, ...update!, mode: mode as 'update' | 'pull-request' | 'check', branch, pullRequest }),
+      );
+      await reportUpdate(result, job, dryRun);
+    } finally {
+      if (keyFile) fs.rmSync(path.dirname(keyFile), { recursive: true, force: true });
+    }
+  });
+}
+
+function updateInputs(mode: string): { paths: string[]; branches: BranchOverrides; recursive: boolean; commitMessage: string; onBehind: 'fail' | 'warn' } {
+  const commitMessage = input('commit-message') || 'Update submodules';
+  if (commitMessage.includes('\n')) throw new InputError('commit-message', 'spans several lines', 'Give the first line only: the list of moved submodules follows it.');
+  return {
+    paths: listInput('paths'),
+    branches: parseBranchOverrides(listInput('submodule-branch')),
+    recursive: booleanInput('recursive', false),
+    commitMessage,
+    onBehind: mode === 'check' ? enumInput('on-behind', ['fail', 'warn'], 'fail') : 'fail',
+  };
+}
+
+/** `main` for every submodule, or `path=branch` entries. */
+function parseBranchOverrides(entries: string[]): BranchOverrides {
+  const out: BranchOverrides = { byPath: {}, input: 'submodule-branch' };
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    if (eq < 0) {
+      if (out.all || entries.length > 1) {
+        throw new InputError('submodule-branch', `"${entry}" mixes a branch for all with other entries`, 'Give one branch name for every submodule, or only path=branch lines.');
+      }
+      out.all = entry;
+      continue;
+    }
+    const p = entry.slice(0, eq).trim().replace(/^\.\/+/, '').replace(/\/+$/, '');
+    const b = entry.slice(eq + 1).trim();
+    if (!p || !b) throw new InputError('submodule-branch', `"${entry}" is not path=branch`, 'Write each entry as <submodule path>=<branch>.');
+    out.byPath[p] = b;
+  }
+  for (const b of [out.all, ...Object.values(out.byPath)]) {
+    if (b !== undefined && !isBranchName(b)) {
+      throw new InputError('submodule-branch', `"${b}" is not a valid branch name`, 'Give a branch name such as main or dev.');
+    }
+  }
+  return out;
+}
+
+function pullRequestInputs(ctx: RunContext): { branch: string; title: string; labels: string[]; token: string; now: Date } {
+  const branch = input('pull-request-branch') || 'update/{date}';
+  const title = input('pull-request-title') || 'Update submodules {date}';
+  if (!isBranchName(branch.replace(/\{\w+\}/g, 'x'))) {
+    throw new InputError('pull-request-branch', `"${branch}" is not a valid branch name`, 'Write it like update/{date}.');
+  }
+  const token = input('github-token');
+  if (!token) throw new InputError('github-token', 'is empty, and pull-request mode needs it to open the pull request', 'Pass a token with contents: write and pull-requests: write (the default github.token has them when the job grants them).');
+  if (!ctx.repository) throw new InputError('mode', 'pull-request needs the repository (GITHUB_REPOSITORY), which is not set', 'Run on GitHub Actions, or set GITHUB_REPOSITORY.');
+  // SOURCE_DATE_EPOCH pins the stamp, as it pins dates in reproducible builds.
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const now = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return { branch, title, labels: listInput('pull-request-labels'), token, now };
+}
+
+function forkInputs(ctx: RunContext): { upstream: { url: string; branch: string | null }; upstreamLabel: string; raw: string; method: 'auto' | 'api' | 'git' } {
+  const raw = input('upstream');
+  if (!raw) throw new InputError('upstream', 'is required in fork mode', 'Give the upstream repository as owner/name, e.g. ThePorgs/Exegol-images.');
+  let url: string;
+  if (/^[\w.-]+\/[\w.-]+$/.test(raw)) url = `${ctx.serverUrl.replace(/\/+$/, '')}/${raw.replace(/\.git$/, '')}.git`;
+  else if (/^(https?|ssh|git|file):\/\/\S+$/.test(raw) || /^[\w.-]+@[\w.-]+:\S+$/.test(raw)) url = raw;
+  else throw new InputError('upstream', `"${raw}" is neither owner/name nor a clone URL`, 'Give it as owner/name, e.g. ThePorgs/Exegol-images.');
+  const method = enumInput('fork-method', ['auto', 'api', 'git'], 'auto');
+  return { upstream: { url, branch: branchInput('upstream-branch') }, upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw, raw, method };
+}
+
+/** A branch name, or null when the input is empty. */
+function branchInput(name: string): string | null {
+  const value = input(name);
+  if (value && !isBranchName(value.replace(/^refs\/heads\//, ''))) throw new InputError(name, `"${value}" is not a valid branch name`, 'Give a branch name such as main or dev.');
+  return value ? value.replace(/^refs\/heads\//, '') : null;
+}
+
+/** git's rules for a branch name (check-ref-format), without starting git. */
+function isBranchName(name: string): boolean {
+  return /^(?!\/|-|.*\.\.|.*\/\/|.*@\{|.*\.lock(\/|$)|.*\/\.|\.)[^\0-\x20\x7f~^:?*[\\]+(?<![/.])$/.test(name);
+}
+
+function parseAuthor(value: string): Identity {
+  const m = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value || 'Github Actions <actions@github.com>');
+  if (!m) throw new InputError('author', `"${value}" is not "Name <email>"`, 'Write it like Github Actions <actions@github.com>.');
+  return { name: m[1]!, email: m[2]! };
+}
+
+/** The key in a folder only the runner's user can read; removed when the step ends. */
+function writeKeyFile(key: string): string {
+  const base = process.env.RUNNER_TEMP || fs.realpathSync(process.env.TMPDIR || '/tmp');
+  const dir = fs.mkdtempSync(path.join(base, 'sync-submodules-'));
+  fs.chmodSync(dir, 0o700);
+  const file = path.join(dir, 'key');
+  fs.writeFileSync(file, key.endsWith('\n') ? key : `${key}\n`, { mode: 0o600 });
+  return file;
+}
+
+async function reportUpdate(result: SyncResult, job: typeof import('@exegol-actions/core/sync-submodules'), dryRun: boolean): Promise<void> {
+  annotateChecks(result.checks, 'sync-submodules');
+  const behind = result.submodules.filter((s) => !s.parent).reduce((n, s) => n + s.behind, 0);
+  setOutputs({
+    changed: result.changed,
+    operation: result.operation,
+    'commit-sha': result.commitSha ?? '',
+    'pull-request-number': result.pullRequest?.number ?? '',
+    'pull-request-url': result.pullRequest?.url ?? '',
+    submodules: job.submodulesJson(result.submodules),
+    behind,
+  });
+  const icon = result.ok ? (result.changed ? '🔄' : '✅') : '❌';
+  await writeSummary(
+    [
+      `### sync-submodules ${icon} ${result.mode}${dryRun ? ' (dry run)' : ''}`,
+      '',
+      job.submodulesTable(result.submodules),
+      '',
+      keyValueTable({
+        operation: result.operation,
+        'pushed to': result.pushedTo ?? undefined,
+        commit: result.commitSha ?? undefined,
+        'pull request': result.pullRequest ? `#${result.pullRequest.number} (${result.pullRequest.operation})` : undefined,
+        'behind in all': behind,
+      }),
+      '',
+      ...(result.commitMessage ? [dryRun ? 'Would commit:' : 'Commit message:', '', '```text', result.commitMessage.trimEnd(), '```', ''] : []),
+    ].join('\n'),
+  );
+  if (!result.ok) {
+    core.info('Some submodules are behind their branch; see the annotations above.');
+    process.exitCode = 1;
+  }
+}
+
+async function reportFork(result: ForkResult, upstreamLabel: string, dryRun: boolean): Promise<void> {
+  setOutputs({
+    changed: result.changed,
+    operation: result.operation,
+    'commit-sha': result.commitSha ?? '',
+    'pull-request-number': '',
+    'pull-request-url': '',
+    submodules: '[]',
+    behind: result.behind,
+    method: result.method,
+  });
+  await writeSummary(
+    [
+      `### sync-submodules ${result.changed ? '🔄' : '✅'} fork${dryRun ? ' (dry run)' : ''}`,
+      '',
+      keyValueTable({
+        branch: result.branch,
+        upstream: `${upstreamLabel} ${result.upstreamBranch}`,
+        method: result.method,
+        operation: result.operation,
+        'commits taken from upstream': result.behind,
+        'commits only on the fork': result.ahead,
+        from: result.from,
+        to: result.to,
+      }),
+      '',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,116 @@
+// Runs every benchmark and writes bench/RESULTS.md and bench/cold-start.svg. Figures come from
+// here, never from timed tests. Each `bench/*.bench.ts` module adds a section.
+//
+//   ./tasks.sh bench     (or pnpm run bench -- [runs])
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureColdStarts } from './cold-start.ts';
+import { bundleSizes } from './sizes.ts';
+
+export interface Goal {
+  name: string;
+  value: string;
+  goal: string;
+  met: boolean;
+}
+
+export interface Section {
+  title: string;
+  markdown: string;
+  goals: Goal[];
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const runs = Number(process.argv[2] ?? 30);
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.versions.node}`;
+}
+
+function coldStartSvg(rows: { action: string; medianMs: number; bareMs: number }[]): string {
+  const bar = 22;
+  const width = 640;
+  const left = 190;
+  const max = Math.max(...rows.map((r) => r.medianMs), rows[0]?.bareMs ?? 1) * 1.6;
+  const scale = (ms: number) => ((width - left - 60) * ms) / max;
+  const all = [{ action: 'node -e 0 (bare)', medianMs: rows[0]?.bareMs ?? 0 }, ...rows];
+  const height = 40 + all.length * (bar + 8) + 30;
+  const goalX = left + scale((rows[0]?.bareMs ?? 0) * 1.5);
+  const items = all
+    .map((r, i) => {
+      const y = 30 + i * (bar + 8);
+      const fill = i === 0 ? '#999' : r.medianMs <= (rows[0]?.bareMs ?? 0) * 1.5 ? '#2da44e' : '#cf222e';
+      return (
+        `<text x="${left - 8}" y="${y + 15}" text-anchor="end" font-size="13">${r.action}</text>` +
+        `<rect x="${left}" y="${y}" width="${scale(r.medianMs).toFixed(1)}" height="${bar}" fill="${fill}"/>` +
+        `<text x="${(left + scale(r.medianMs) + 6).toFixed(1)}" y="${y + 15}" font-size="12">${r.medianMs.toFixed(1)} ms</text>`
+      );
+    })
+    .join('\n');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">
+<text x="10" y="18" font-size="14" font-weight="bold">Cold start to the first input error (median of ${runs}, interleaved)</text>
+${items}
+<line x1="${goalX.toFixed(1)}" x2="${goalX.toFixed(1)}" y1="26" y2="${height - 24}" stroke="#0969da" stroke-dasharray="4 3"/>
+<text x="${goalX.toFixed(1)}" y="${height - 8}" font-size="12" fill="#0969da" text-anchor="middle">goal: 1.5 × bare</text>
+</svg>
+`;
+}
+
+const sections: Section[] = [];
+
+const cold = measureColdStarts(runs);
+fs.writeFileSync(path.join(here, 'cold-start.svg'), coldStartSvg(cold));
+sections.push({
+  title: 'Cold start',
+  markdown: [
+    `Each action's committed bundle run up to its first input error, against bare \`node -e 0\`, interleaved in one process (median of ${runs}; 3 warm-up rounds dropped). Re-measure: \`pnpm exec tsx bench/cold-start.ts ${runs}\`.`,
+    '',
+    '![cold start](cold-start.svg)',
+    '',
+    '| Action | Median | Bare node | Ratio |',
+    '| --- | --- | --- | --- |',
+    ...cold.map((c) => `| ${c.action} | ${c.medianMs.toFixed(1)} ms | ${c.bareMs.toFixed(1)} ms | ${c.ratio.toFixed(2)}× |`),
+  ].join('\n'),
+  goals: cold.map((c) => ({ name: `cold start ${c.action}`, value: `${c.ratio.toFixed(2)}×`, goal: '≤ 1.5×', met: c.ratio <= 1.5 })),
+});
+
+const sizes = bundleSizes();
+sections.push({
+  title: 'Bundle sizes',
+  markdown: [
+    'Committed `dist/`: per action, what loads at start (entry and static imports) and everything reachable (dynamic imports too); shared chunks count once in the total. Re-measure: `pnpm exec tsx bench/sizes.ts`.',
+    '',
+    '| Action | Loaded at start | Reachable |',
+    '| --- | --- | --- |',
+    ...sizes.perAction.map((s) => `| ${s.action} | ${(s.startBytes / 1024).toFixed(1)} KiB | ${(s.reachableBytes / 1024).toFixed(1)} KiB |`),
+    `| **all of dist/** | | **${(sizes.totalBytes / 2 ** 20).toFixed(2)} MiB** |`,
+  ].join('\n'),
+  goals: [{ name: 'dist/ total', value: `${(sizes.totalBytes / 2 ** 20).toFixed(2)} MiB`, goal: '≤ 3 MB', met: sizes.totalBytes <= 3_000_000 }],
+});
+
+for (const file of fs.readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort()) {
+  const mod = (await import(path.join(here, file))) as { default: (runs: number) => Promise<Section | null> };
+  process.stdout.write(`» ${file}\n`);
+  const section = await mod.default(runs);
+  if (section) sections.push(section);
+}
+
+const goals = sections.flatMap((s) => s.goals);
+const doc = [
+  '# Benchmarks',
+  '',
+  `Written by \`./tasks.sh bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine()}.`,
+  '',
+  '## Goals',
+  '',
+  '| Measure | Value | Goal | Met |',
+  '| --- | --- | --- | --- |',
+  ...goals.map((g) => `| ${g.name} | ${g.value} | ${g.goal} | ${g.met ? 'yes' : '**no**'} |`),
+  '',
+  ...sections.flatMap((s) => [`## ${s.title}`, '', s.markdown, '']),
+].join('\n');
+fs.writeFileSync(path.join(here, 'RESULTS.md'), doc);
+console.log(doc);

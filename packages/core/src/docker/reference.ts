@@ -1,0 +1,252 @@
+// The words of the Docker world, parsed strictly and without any I/O: image references, platforms,
+// durations and sizes. An action's main validates its inputs with these before anything heavy
+// loads, so each function throws an InputError naming the input it was given.
+import { InputError } from '../action/errors.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Image references (the grammar of github.com/distribution/reference).
+
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?$`);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+export interface ImageReference {
+  /** As Docker names it: `docker.io`, `ghcr.io`, `127.0.0.1:5000`. */
+  registry: string;
+  /** Normalised: `library/` added for Docker Hub's official images. */
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+export const DOCKER_HUB = 'docker.io';
+
+/** `true` for the registries Docker itself talks plain HTTP to by default: loopback ones. */
+export function isLoopbackRegistry(registry: string): boolean {
+  const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
+}
+
+function refError(input: string, text: string, problem: string): InputError {
+  return new InputError(
+    input,
+    `${JSON.stringify(text)} is not a valid image reference: ${problem}`,
+    'Write it like `registry.example:5000/owner/name:tag`, `owner/name` or `owner/name@sha256:<64 hex>` (lower-case repository, tag of letters, digits, `_`, `.`, `-`, at most 128).',
+  );
+}
+
+/**
+ * Parses `[registry/]repository[:tag][@digest]`. With `require: 'repository'` a tag or digest is
+ * refused (the input names a repository); with `'tag-or-digest'` one of them is required.
+ */
+export function parseReference(
+  text: string,
+  input: string,
+  options: { require?: 'repository' | 'tag-or-digest' | 'any' } = {},
+): ImageReference {
+  const raw = text.trim();
+  if (!raw) throw refError(input, text, 'it is empty');
+  let rest = raw;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest)) throw refError(input, text, `the digest "${digest}" is not sha256: followed by 64 lower-case hex digits`);
+  }
+  let tag: string | undefined;
+  const lastSlash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) throw refError(input, text, `the tag "${tag}" has a character Docker refuses or is longer than 128`);
+  }
+  const parts = rest.split('/');
+  let registry = DOCKER_HUB;
+  const first = parts[0]!;
+  if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
+    registry = parts.shift()!;
+    if (!DOMAIN.test(registry)) throw refError(input, text, `"${registry}" is not a registry host[:port]`);
+  }
+  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = DOCKER_HUB;
+  for (const p of parts) {
+    if (!p) throw refError(input, text, 'a path component is empty');
+    if (/[A-Z]/.test(p)) throw refError(input, text, `"${p}" has upper-case letters (repositories are lower-case)`);
+    if (!PATH_COMPONENT.test(p)) throw refError(input, text, `"${p}" is not a repository path component (lower-case letters, digits, separated by ".", "_", "__" or "-")`);
+  }
+  if (registry === DOCKER_HUB && parts.length === 1) parts.unshift('library');
+  const repository = parts.join('/');
+  if (registry.length + 1 + repository.length > 255) throw refError(input, text, 'the name is longer than 255 characters');
+  const require = options.require ?? 'any';
+  if (require === 'repository' && (tag || digest)) {
+    throw new InputError(input, `${JSON.stringify(text)} names a tag or digest`, 'Give the repository only (tags come from their own inputs).');
+  }
+  if (require === 'tag-or-digest' && !tag && !digest) {
+    throw new InputError(input, `${JSON.stringify(text)} has no tag or digest`, 'Add `:tag` or `@sha256:<digest>`.');
+  }
+  return { registry, repository, tag, digest };
+}
+
+/** Checks a bare tag (what goes after the colon). */
+export function checkTag(tag: string, input: string): string {
+  if (!TAG.test(tag)) {
+    throw new InputError(input, `"${tag}" is not a valid tag`, 'A tag is 1 to 128 letters, digits, `_`, `.` or `-`, and does not start with `.` or `-`.');
+  }
+  return tag;
+}
+
+/** The name Docker prints: Docker Hub's `library/` and host are left out, as `docker` does. */
+export function repositoryName(ref: Pick<ImageReference, 'registry' | 'repository'>): string {
+  if (ref.registry !== DOCKER_HUB) return `${ref.registry}/${ref.repository}`;
+  return ref.repository.startsWith('library/') ? ref.repository.slice('library/'.length) : ref.repository;
+}
+
+export function formatReference(ref: ImageReference): string {
+  return `${repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+}
+
+export function withTag(ref: Pick<ImageReference, 'registry' | 'repository'>, tag: string): ImageReference {
+  return { registry: ref.registry, repository: ref.repository, tag };
+}
+
+export function withDigest(ref: Pick<ImageReference, 'registry' | 'repository'>, digest: string): ImageReference {
+  return { registry: ref.registry, repository: ref.repository, digest };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Platforms.
+
+export interface Platform {
+  os: string;
+  architecture: string;
+  variant?: string;
+}
+
+interface KnownPlatform {
+  platform: Platform;
+  /** What arch-suffixed tags end with. */
+  suffix: string;
+  /** `uname -m` inside such a container, and the qemu binfmt entry's name. */
+  machine: string;
+}
+
+const KNOWN_PLATFORMS: Record<string, KnownPlatform> = {
+  'linux/amd64': { platform: { os: 'linux', architecture: 'amd64' }, suffix: 'amd64', machine: 'x86_64' },
+  'linux/arm64': { platform: { os: 'linux', architecture: 'arm64' }, suffix: 'arm64', machine: 'aarch64' },
+  'linux/arm/v7': { platform: { os: 'linux', architecture: 'arm', variant: 'v7' }, suffix: 'armv7', machine: 'arm' },
+  'linux/arm/v6': { platform: { os: 'linux', architecture: 'arm', variant: 'v6' }, suffix: 'armv6', machine: 'arm' },
+  'linux/386': { platform: { os: 'linux', architecture: '386' }, suffix: '386', machine: 'i386' },
+  'linux/ppc64le': { platform: { os: 'linux', architecture: 'ppc64le' }, suffix: 'ppc64le', machine: 'ppc64le' },
+  'linux/s390x': { platform: { os: 'linux', architecture: 's390x' }, suffix: 's390x', machine: 's390x' },
+  'linux/riscv64': { platform: { os: 'linux', architecture: 'riscv64' }, suffix: 'riscv64', machine: 'riscv64' },
+};
+const ALIASES: Record<string, string> = {
+  'linux/x86_64': 'linux/amd64',
+  'linux/aarch64': 'linux/arm64',
+  'linux/arm64/v8': 'linux/arm64',
+  'linux/arm': 'linux/arm/v7',
+  amd64: 'linux/amd64',
+  arm64: 'linux/arm64',
+};
+
+export function platformString(p: Platform): string {
+  return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
+}
+
+/** `linux/arm64` and `linux/arm64/v8` are the same platform; other variants are not. */
+export function platformKey(p: Platform): string {
+  const key = platformString(p);
+  return ALIASES[key] ?? key;
+}
+
+export function parsePlatform(text: string, input: string): Platform {
+  const key = ALIASES[text.trim()] ?? text.trim();
+  const known = KNOWN_PLATFORMS[key];
+  if (!known) {
+    throw new InputError(input, `unknown platform ${JSON.stringify(text)}`, `Use one of: ${Object.keys(KNOWN_PLATFORMS).join(', ')}.`);
+  }
+  return { ...known.platform };
+}
+
+export function platformSuffix(p: Platform): string {
+  return KNOWN_PLATFORMS[platformKey(p)]?.suffix ?? platformKey(p).replace(/^linux\//, '').replace(/\//g, '');
+}
+
+export function platformMachine(p: Platform): string {
+  return KNOWN_PLATFORMS[platformKey(p)]?.machine ?? p.architecture;
+}
+
+/** Docker's `Architecture` (from `docker info`, i.e. `uname -m` of the engine) as a platform. */
+export function platformOfMachine(machine: string): Platform | undefined {
+  const m = machine === 'armv7l' ? 'arm' : machine;
+  const found = Object.values(KNOWN_PLATFORMS).find((k) => k.machine === m || k.platform.architecture === m);
+  return found ? { ...found.platform } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Durations and sizes, as people write them in workflow files.
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `30s`, `1.5s`, `200ms`, `2m`; a bare number is seconds. */
+export function parseDuration(text: string, input: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
+  if (!m) throw new InputError(input, `${JSON.stringify(text)} is not a duration`, 'Write it like `30s`, `500ms` or `2m` (a bare number is seconds).');
+  return Math.round(Number(m[1]) * DURATION_UNITS[m[2] ?? 's']!);
+}
+
+const SIZE_UNITS: Record<string, number> = {
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  m: 1e6,
+  mb: 1e6,
+  g: 1e9,
+  gb: 1e9,
+  t: 1e12,
+  tb: 1e12,
+  p: 1e15,
+  pb: 1e15,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+};
+
+/** `20GB`, `500MiB`, `1.5G`, `0` (a bare number is bytes). Also reads Docker's `12.5MB`, `1.2kB`. */
+export function parseSize(text: string, input: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
+  const unit = (m?.[2] ?? '').toLowerCase();
+  if (!m || (unit && !(unit in SIZE_UNITS))) {
+    throw new InputError(input, `${JSON.stringify(text)} is not a size`, 'Write it like `20GB`, `500MB` or `1.5GiB` (a bare number is bytes).');
+  }
+  return Math.round(Number(m[1]) * (unit ? SIZE_UNITS[unit]! : 1));
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let v = bytes;
+  let i = 0;
+  while (Math.abs(v) >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${i === 0 ? v : v.toFixed(v >= 100 ? 0 : 1)} ${units[i]}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tag templates: `{profile}-{version}-{arch}` becomes `full-3.1.5-arm64`.
+
+export function expandTemplate(template: string, values: Record<string, string>, input: string): string {
+  return template.replace(/\{([a-z-]+)\}/g, (whole, name: string) => {
+    if (!(name in values)) {
+      throw new InputError(input, `${JSON.stringify(template)} uses {${name}}, which is not known`, `Use only ${Object.keys(values).map((k) => `{${k}}`).join(', ')}.`);
+    }
+    const value = values[name]!;
+    if (!value) throw new InputError(input, `${JSON.stringify(template)} uses {${name}}, which is empty`, `Set the input "${name}".`);
+    return value;
+  });
+}

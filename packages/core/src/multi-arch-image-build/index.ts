@@ -1,0 +1,258 @@
+// The images pipeline, one step at a time, as Exegol runs it: each architecture is built on its
+// own runner, tested, and pushed under an arch-suffixed tag (`build`); the arch tags are joined
+// into one multi-arch list under the final tags (`merge`); later the list is copied from the
+// pre-production repository to production by digest (`promote`). Each step works alone.
+import * as core from '@actions/core';
+import { ActionError } from '../action/errors.ts';
+import { buildCommand, buildImage, type BuildOptions, type BuildResult } from '../docker/build.ts';
+import { guardDisk, type DiskReport } from '../docker/disk.ts';
+import { detectEngine, planEmulation, type BuilderKind, type Docker, type EmulationMode, type EngineInfo } from '../docker/engine.ts';
+import { testImage, type ImageTestOptions, type ImageTestReport } from '../docker/image-tests.ts';
+import { mergeManifests, promoteManifest, type ListResult, type PromoteResult } from '../docker/manifest.ts';
+import { login, pushImage, type PushResult, type RegistryLogin } from '../docker/push.ts';
+import { formatReference, platformString, platformSuffix, withTag, type ImageReference, type Platform } from '../docker/reference.ts';
+import { RegistryClient, type Credentials } from '../docker/registry.ts';
+import type { RetryPolicy } from '../docker/retry.ts';
+
+export { summaryMarkdown } from './summary.ts';
+
+export interface CommonOptions {
+  login?: RegistryLogin;
+  /** Registries reached over plain HTTP besides loopback ones. */
+  insecure: string[];
+  retry: RetryPolicy;
+  dryRun: boolean;
+}
+
+function registryClient(o: CommonOptions): RegistryClient {
+  const creds = o.login;
+  return new RegistryClient({
+    credentials: async (registry): Promise<Credentials | undefined> => (creds && creds.registry === registry ? { username: creds.username, password: creds.password } : undefined),
+    insecure: o.insecure,
+    retry: o.retry,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// build
+
+export interface BuildStepOptions extends CommonOptions {
+  engine: { client?: string; builder: BuilderKind | 'auto' };
+  platform: Platform;
+  emulation: EmulationMode;
+  /** The repository; the image is pushed as `<image>:<archTag>`. */
+  image: ImageReference;
+  archTag: string;
+  build: Omit<BuildOptions, 'platform' | 'tags'>;
+  /** Null: no tests. */
+  tests: Omit<ImageTestOptions, 'image' | 'platform'> | null;
+  /** `fail`: a failed or timed-out command fails the step and nothing is pushed; `report`: warn and go on. */
+  testFailures: 'fail' | 'report';
+  push: boolean;
+  /** Null: no disk guard. */
+  disk: { minFree: number; pruneLabel?: string } | null;
+  /** Remove what the job made locally (the image tag; the test container always goes). */
+  cleanup: boolean;
+}
+
+export type BuildOperation = 'pushed' | 'unchanged' | 'built' | 'tests-failed' | 'planned';
+
+export interface BuildStepResult {
+  step: 'build';
+  engine: Pick<EngineInfo, 'client' | 'clientVersion' | 'builder' | 'buildxVersion' | 'serverVersion' | 'architecture'>;
+  emulation: string;
+  platform: Platform;
+  arch: string;
+  ref: string;
+  operation: BuildOperation;
+  digest?: string;
+  build?: BuildResult;
+  tests?: ImageTestReport;
+  push?: PushResult;
+  disk?: DiskReport;
+  /** What a dry run would do, or did. */
+  plan: string[];
+  /** Why the step fails although it ran to the end (tests). */
+  failure?: string;
+  notes: string[];
+  durationMs: number;
+}
+
+function engineSummary(docker: Docker): BuildStepResult['engine'] {
+  const { client, clientVersion, builder, buildxVersion, serverVersion, architecture } = docker.info;
+  return { client, clientVersion, builder, buildxVersion, serverVersion, architecture };
+}
+
+export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
+  const started = performance.now();
+  const docker = await core.group('Docker engine', async () => {
+    const d = await detectEngine(o.engine);
+    for (const c of d.info.candidates) core.info(`client ${c.path}: ${c.problem ?? `${c.version}${c.buildx ? `, buildx ${c.buildx}` : ', no buildx'}`}`);
+    core.info(`using ${d.info.client} with the ${d.info.builder} builder; engine ${d.info.serverVersion} on ${d.info.architecture}, data root ${d.info.rootDir}`);
+    return d;
+  });
+  const emulation = planEmulation(docker.info, o.platform, o.emulation);
+  core.info(`${platformString(o.platform)}: ${emulation.note}`);
+  const ref = formatReference(withTag(o.image, o.archTag));
+  const result: BuildStepResult = {
+    step: 'build',
+    engine: engineSummary(docker),
+    emulation: emulation.note,
+    platform: o.platform,
+    arch: platformSuffix(o.platform),
+    ref,
+    operation: 'planned',
+    plan: [],
+    notes: [],
+    durationMs: 0,
+  };
+  const cleanups: { what: string; run: () => Promise<unknown> }[] = [];
+  try {
+    if (o.disk) result.disk = await core.group('Disk space', () => guardDisk(docker, { ...o.disk!, dryRun: o.dryRun }));
+
+    if (o.dryRun) {
+      const cmd = buildCommand(docker.info, { ...o.build, platform: o.platform, tags: [ref] }, '<iidfile>');
+      result.notes.push(...cmd.notes);
+      result.plan.push(`build: ${docker.info.client} ${cmd.args.join(' ')}`);
+      if (o.tests) result.plan.push(`test: each line of ${o.tests.file} under ${o.tests.shell.join(' ')}, ${o.tests.concurrency} at a time, ${o.tests.timeoutMs / 1000} s each`);
+      result.plan.push(o.push ? `push: ${ref} (up to ${o.retry.attempts} attempts)` : 'push: no (input push is false)');
+      for (const line of result.plan) core.info(`[dry-run] ${line}`);
+      return result;
+    }
+
+    if (o.login) {
+      const logout = await login(docker, o.login, o.retry);
+      cleanups.push({ what: `logout of ${o.login.registry}`, run: logout });
+    }
+
+    result.build = await core.group(`Build ${platformString(o.platform)}`, () => buildImage(docker, { ...o.build, platform: o.platform, tags: [ref] }));
+    result.notes.push(...result.build.command.notes);
+    if (o.cleanup) cleanups.push({ what: `remove ${ref}`, run: () => docker.run(['image', 'rm', ref], { allowFailure: true }) });
+    core.info(`built ${result.build.imageId}: ${result.build.cachedSteps}/${result.build.steps} steps from cache, ${(result.build.durationMs / 1000).toFixed(1)} s`);
+
+    if (o.tests) {
+      const tests = await core.group(`Test ${platformString(o.platform)}`, () => testImage(docker, { ...o.tests!, image: result.build!.imageId, platform: o.platform }));
+      result.tests = tests;
+      const bad = tests.failed + tests.timedOut;
+      if (bad > 0) {
+        const what = `${tests.failed} failed and ${tests.timedOut} timed-out of ${tests.results.length} test command(s) in ${ref}`;
+        if (o.testFailures === 'fail') {
+          result.operation = 'tests-failed';
+          result.failure = `${what}; nothing was pushed. See the job summary for their output, or set test-failures to report to push anyway.`;
+          return result;
+        }
+        core.warning(`${what}; pushing anyway (test-failures is report).`, { title: 'multi-arch-image-build' });
+      }
+    }
+
+    if (!o.push) {
+      result.operation = 'built';
+      return result;
+    }
+    const client = registryClient(o);
+    // Only to tell "pushed" from "unchanged": a registry that cannot be read here is no reason to fail.
+    const before = await client.headManifest(withTag(o.image, o.archTag)).catch(() => undefined);
+    result.push = await core.group(`Push ${ref}`, () => pushImage(docker, ref, o.retry));
+    result.digest = result.push.digest;
+    result.operation = before?.digest === result.push.digest ? 'unchanged' : 'pushed';
+    return result;
+  } finally {
+    result.durationMs = performance.now() - started;
+    for (const c of cleanups.reverse()) {
+      await c.run().catch((e: unknown) => core.warning(`clean-up (${c.what}) failed: ${e instanceof Error ? e.message : String(e)}`));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// merge
+
+export interface MergeStepOptions extends CommonOptions {
+  sources: ImageReference[];
+  targets: ImageReference[];
+  platforms?: Platform[];
+  deleteSources: boolean;
+}
+
+export interface MergeStepResult {
+  step: 'merge';
+  list: ListResult;
+  operation: 'created' | 'updated' | 'unchanged' | 'planned';
+  /** Proof that no layer crossed the wire. */
+  traffic: RegistryClient['traffic'];
+  plan: string[];
+}
+
+function overall(targets: ListResult['targets']): MergeStepResult['operation'] {
+  const ops = new Set(targets.map((t) => t.operation));
+  if (ops.has('planned')) return 'planned';
+  if (ops.size === 1 && ops.has('unchanged')) return 'unchanged';
+  return ops.has('updated') ? 'updated' : 'created';
+}
+
+export async function mergeStep(o: MergeStepOptions): Promise<MergeStepResult> {
+  const client = registryClient(o);
+  const list = await core.group('Merge', () =>
+    mergeManifests(client, { sources: o.sources, targets: o.targets, platforms: o.platforms, deleteSources: o.deleteSources, dryRun: o.dryRun }),
+  );
+  const plan = o.dryRun ? list.targets.map((t) => `write ${formatReference(t.ref)} → ${list.digest} (${list.entries.map((e) => platformString(e.platform)).join(', ')})`) : [];
+  return { step: 'merge', list, operation: overall(list.targets), traffic: client.traffic, plan };
+}
+
+// ---------------------------------------------------------------------------------------------
+// promote
+
+export interface PromoteStepOptions extends CommonOptions {
+  source: ImageReference;
+  expectedDigest?: string;
+  targets: ImageReference[];
+}
+
+export interface PromoteStepResult {
+  step: 'promote';
+  list: PromoteResult;
+  operation: 'created' | 'updated' | 'unchanged' | 'planned';
+  traffic: RegistryClient['traffic'];
+  plan: string[];
+}
+
+export async function promoteStep(o: PromoteStepOptions): Promise<PromoteStepResult> {
+  const client = registryClient(o);
+  const list = await core.group('Promote', () => promoteManifest(client, { source: o.source, expectedDigest: o.expectedDigest, targets: o.targets, dryRun: o.dryRun }));
+  const plan = o.dryRun ? list.targets.map((t) => `copy ${formatReference(o.source)} (${list.digest}) → ${formatReference(t.ref)}`) : [];
+  return { step: 'promote', list, operation: overall(list.targets), traffic: client.traffic, plan };
+}
+
+export type StepResult = BuildStepResult | MergeStepResult | PromoteStepResult;
+
+/** The outputs every step sets, with the same names. */
+export function stepOutputs(r: StepResult): Record<string, string | number> {
+  if (r.step === 'build') {
+    return {
+      digest: r.digest ?? '',
+      image: r.ref,
+      tags: r.ref,
+      'arch-digests': JSON.stringify(r.digest ? { [platformString(r.platform)]: r.digest } : {}),
+      platforms: platformString(r.platform),
+      operation: r.operation,
+      'tests-passed': r.tests?.passed ?? 0,
+      'tests-failed': r.tests?.failed ?? 0,
+      'tests-timed-out': r.tests?.timedOut ?? 0,
+      'cached-steps': r.build ? `${r.build.cachedSteps}/${r.build.steps}` : '',
+      size: r.build?.size ?? 0,
+    };
+  }
+  const refs = r.list.targets.map((t) => formatReference(t.ref));
+  return {
+    digest: r.list.digest,
+    image: refs[0] ? `${refs[0].replace(/:[^:/]+$/, '')}@${r.list.digest}` : '',
+    tags: refs.join('\n'),
+    'arch-digests': JSON.stringify(Object.fromEntries(r.list.entries.map((e) => [platformString(e.platform), e.digest]))),
+    platforms: r.list.entries.map((e) => platformString(e.platform)).join(','),
+    operation: r.operation,
+  };
+}
+
+export function failIfNeeded(r: StepResult): void {
+  if (r.step === 'build' && r.failure) throw new ActionError(r.failure);
+}

@@ -1,0 +1,40 @@
+// Small helpers shared by the update and fork paths.
+
+export function short(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+/** A URL without any user or password in it. */
+export function safeUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+}
+
+/** The last non-empty line: where git puts the reason. */
+export function lastLine(text: string): string {
+  return text.trim().split('\n').filter(Boolean).pop() ?? '';
+}
+
+/** The last thing git said, the useful line of a failed command. */
+export function describeGitError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const lines = text
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines.find((l) => /^fatal:/.test(l))?.replace(/^fatal:\s*/, '') ?? lines.pop() ?? text;
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time, keeping their order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
