@@ -38,6 +38,10 @@ function option(name: string): string | undefined {
 
 const root = path.resolve(option('--root') ?? repoRoot);
 const asJson = process.argv.includes('--json');
+if (!fs.existsSync(root)) {
+  console.error(`--root ${root}: no such folder`);
+  process.exit(2);
+}
 
 type LintResult = { message: string; line: number; column: number; kind: string };
 
@@ -106,4 +110,4 @@ if (asJson) {
   const where = root === repoRoot ? '' : ` in ${root}`;
   console.log(`${workflows.length} workflow file(s) and ${actions.length} action.yml file(s)${where}, ${calls} call(s) of our actions: ${findings.length} finding(s).`);
 }
-if (!fs.existsSync(root) || findings.length > 0) process.exitCode = 1;
+if (findings.length > 0) process.exitCode = 1;
