@@ -2,11 +2,12 @@
 // call them: every <name>/action.yml runs on one Node version and names an existing bundle, every
 // action under actions/ has its public folder, and every `uses: ./<name>` or
 // `uses: exegol/actions/<name>@…` in this repository's YAML passes only inputs the action
-// declares and all the inputs it requires.
+// declares and all the inputs it requires (and each job calling one of our reusable workflows,
+// only its inputs and secrets).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
 import { readActionMetadata, repoRoot } from '@exegol-actions/testkit/runner';
+import { checkActionCalls, formatFinding, loadCatalog, loadYamlFile, workflowFiles } from '@exegol-actions/testkit/workflows';
 
 const problems: string[] = [];
 const publicActions = fs
@@ -26,36 +27,14 @@ for (const name of publicActions) {
 for (const name of sources) if (!publicActions.includes(name)) problems.push(`actions/${name} has no public ${name}/action.yml`);
 if (using.size > 1) problems.push(`action.yml files disagree on the Node version: ${[...using].join(', ')}`);
 
-function yamlFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return yamlFiles(p);
-    return /\.ya?ml$/.test(e.name) ? [p] : [];
-  });
-}
-
+// The calls of our actions in this repository's workflows and templates, checked by the same
+// function that lints a repository's workflows (scripts/lint-workflows.ts).
+const catalog = loadCatalog(repoRoot);
 let calls = 0;
-for (const file of [...yamlFiles(path.join(repoRoot, '.github/workflows')), ...yamlFiles(path.join(repoRoot, 'workflows-templates'))]) {
-  const doc = parse(fs.readFileSync(file, 'utf8')) as { jobs?: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }> };
-  for (const [job, spec] of Object.entries(doc?.jobs ?? {})) {
-    for (const step of spec.steps ?? []) {
-      const m = /^(?:\.\/|exegol\/actions\/)([\w-]+)(?:@.+)?$/.exec(step.uses ?? '');
-      if (!m) continue;
-      calls++;
-      const name = m[1]!;
-      const where = `${path.relative(repoRoot, file)} (job ${job})`;
-      if (!publicActions.includes(name)) {
-        problems.push(`${where}: uses ${step.uses}, but there is no ${name}/action.yml`);
-        continue;
-      }
-      const meta = readActionMetadata(name);
-      for (const k of Object.keys(step.with ?? {})) if (!(k in meta.inputs)) problems.push(`${where}: ${name} has no input "${k}"`);
-      for (const [k, spec] of Object.entries(meta.inputs)) {
-        if (spec.required && spec.default === undefined && !(k in (step.with ?? {}))) problems.push(`${where}: ${name} requires input "${k}"`);
-      }
-    }
-  }
+for (const file of workflowFiles(repoRoot)) {
+  const result = checkActionCalls(loadYamlFile(file, repoRoot), catalog);
+  calls += result.calls;
+  problems.push(...result.findings.map(formatFinding));
 }
 
 if (problems.length) {
