@@ -1,12 +1,19 @@
 // The bad-input matrix: every case feeds one action one bad input and asserts exit code 1,
 // exactly one `::error` naming that input, no command run from an expression-like string, and
-// nothing changed — remote and checkout refs, work tree files, the API double's state.
+// nothing changed — remote and checkout refs, work tree files, the API double's state, and for
+// multi-arch-image-build the registry's tags.
+//
+// The cases that need the Docker engine or the registry skip with a banner where there is none;
+// under CI=true they must run (dockerEnvironment() sets the engine up there, or they fail).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
-import { runAction, type RunActionOptions } from '@exegol-actions/testkit/runner';
+import { repoRoot, runAction, type RunActionOptions } from '@exegol-actions/testkit/runner';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
-import { snapshot } from '@exegol-actions/testkit/snapshot';
+import { snapshot, type World } from '@exegol-actions/testkit/snapshot';
 import { wrapperTree } from '@exegol-actions/testkit/fixtures';
+import { dockerEnvironment, dockerTestsMustRun, imageProject, listTags, PASSING_TESTS, skipBanner, uniqueRepository } from '@exegol-actions/testkit/docker';
 
 export interface BadInputCase {
   /** What is wrong, for the test name. */
@@ -18,14 +25,32 @@ export interface BadInputCase {
   says?: string;
   event?: RunActionOptions['event'];
   ref?: string;
+  /** Needs the Docker engine or the registry: skipped loudly without them (never under CI=true). */
+  docker?: boolean;
 }
 
 const TOKEN = 'ghs_badinputmatrixtoken000001';
 const EXPRESSIONS = ['$(id)', '`id`', '${{ secrets.GITHUB_TOKEN }}'];
 
+const docker = dockerEnvironment();
+if (!docker.ok && !dockerTestsMustRun()) console.warn(skipBanner(docker.reason ?? 'unknown reason'));
+const R = docker.registry;
+const NS = uniqueRepository('bad-input');
+const IMAGE = `${R}/${NS}/matrix`;
+const PROD = `${R}/${NS}/matrix-prod`;
+
+const fixture = (rel: string) => fs.readFileSync(path.join(repoRoot, 'test/fixtures', rel), 'utf8');
+const TOOLS = 'docs/src/public/installed_tools';
+const LIGHT = fixture('exegol-docs/installed_tools/lists/light_3.1.17_amd64.csv');
+const HEADER = 'Tool,Link,Description';
+
 let sandbox: GitSandbox;
 let double: GitHubDouble;
 let wrapper: { remote: string; checkout: TestRepo; sha: string };
+/** The images repository's checkout (the workspace, with lists in tools/) and the docs checked out in docs/. */
+let docs: { remote: string; workspace: string; checkout: string };
+/** A look-alike image project, committed, as the workspace of multi-arch-image-build. */
+let images: { workspace: string };
 
 beforeAll(async () => {
   sandbox = await GitSandbox.create('bad-input-');
@@ -42,11 +67,88 @@ beforeAll(async () => {
   double = await startGitHubDouble();
   double.addRepo('ThePorgs/Exegol', remote, { defaultBranch: 'master' });
   double.addToken(TOKEN, { permissions: { contents: 'write', pull_requests: 'write', issues: 'write' } });
+
+  // export-tool-list: the docs remote with the docs' real tools files, on main and dev.
+  const docsRemote = await sandbox.bare('Exegol-docs');
+  const docsDev = await sandbox.repo('docs-maintainer', docsRemote);
+  await docsDev.commit('docs', {
+    files: {
+      [`${TOOLS}/releases_amd64.csv`]: fixture('exegol-docs/installed_tools/releases_amd64.csv'),
+      [`${TOOLS}/nightly.csv`]: fixture('exegol-docs/installed_tools/nightly.csv'),
+      [`${TOOLS}/lists/light_3.1.17_amd64.csv`]: LIGHT,
+    },
+  });
+  await docsDev.branch('dev');
+  await docsDev.pushAll();
+  double.addRepo('ThePorgs/Exegol-docs', docsRemote, { defaultBranch: 'main' });
+  const ws = await sandbox.repo('images');
+  const body = LIGHT.split('\n').slice(1).join('\n');
+  await ws.commit('lists', {
+    files: {
+      'tools/installed_tools.csv': LIGHT,
+      'tools/bad-link.csv': `${HEADER}\nnmap,javascript:alert(1),Port scanner\n${body}`,
+      'tools/unclosed-quote.csv': `${HEADER}\nnmap,"https://nmap.org,Port scanner\n${body}`,
+      'tools/no-name.csv': `${HEADER}\n ,https://nmap.org,Port scanner\n${body}`,
+      'tools/wrong-header.csv': `Name,URL,Description\n${body}`,
+      'tools/resources.csv': fixture('exegol-resources/resources_list.csv'),
+    },
+  });
+  fs.writeFileSync(path.join(ws.dir, 'tools/latin1.csv'), Buffer.concat([Buffer.from(`${HEADER}\nhydra,https://github.com/vanhauser-thc/thc-hydra,Caf`), Buffer.from([0xe9]), Buffer.from('\n')]));
+  await ws.commit('a list saved as Latin-1');
+  fs.appendFileSync(path.join(ws.dir, '.git/info/exclude'), 'docs/\n');
+  const docsCheckout = await sandbox.checkout(docsRemote, 'refs/heads/dev', { name: 'images/docs' });
+  docs = { remote: docsRemote, workspace: ws.dir, checkout: docsCheckout.dir };
+
+  const project = await sandbox.repo('image-project');
+  imageProject(project.dir, { tests: PASSING_TESTS, marker: NS });
+  await project.commit('image');
+  images = { workspace: project.dir };
 });
 afterAll(async () => {
   await double.stop();
   sandbox.cleanup();
 });
+
+/** Where each action runs: its workspace, the inputs every case starts from, what must not change. */
+interface Setting {
+  workspace: () => string;
+  base: Record<string, string>;
+  world: () => World;
+  run: () => Partial<RunActionOptions>;
+}
+
+const wrapperSetting: Setting = {
+  workspace: () => wrapper.checkout.dir,
+  base: { 'github-token': TOKEN },
+  world: () => ({ repos: [wrapper.remote, wrapper.checkout.dir], env: sandbox.env(), double, apiRepos: ['ThePorgs/Exegol'] }),
+  run: () => ({ ref: 'refs/heads/master', sha: wrapper.sha, repository: 'ThePorgs/Exegol' }),
+};
+
+const SETTINGS: Record<string, Setting> = {
+  'verify-version': wrapperSetting,
+  'sync-submodules': wrapperSetting,
+  'create-release': wrapperSetting,
+  'bump-next-beta': wrapperSetting,
+  'export-tool-list': {
+    workspace: () => docs.workspace,
+    // A valid release export to dev of the docs; each case spoils one input.
+    base: { 'tools-csv': 'tools/installed_tools.csv', 'docs-path': 'docs', channel: 'release', profile: 'light', version: '3.1.18', arch: 'amd64', 'build-date': '2026-07-01T10:00:00Z' },
+    world: () => ({ repos: [docs.remote, docs.checkout, docs.workspace], env: sandbox.env(), double, apiRepos: ['ThePorgs/Exegol-docs'] }),
+    run: () => ({ ref: 'refs/heads/main', repository: 'ThePorgs/Exegol-images' }),
+  },
+  'multi-arch-image-build': {
+    workspace: () => images.workspace,
+    // A valid build of linux/amd64 pushed to the registry; each case spoils one input.
+    base: { step: 'build', image: IMAGE, profile: 'full', version: '1.0.0', platform: 'linux/amd64', 'build-args': 'ARCH=amd64', 'test-shell': 'sh', 'min-free-space': '1MB', 'retry-delay': '100ms', 'build-date': '2026-11-25T00:00:00Z' },
+    world: () => ({
+      repos: [images.workspace],
+      env: sandbox.env(),
+      // The registry's tags of both repositories the cases name (none exist: nothing may appear).
+      extra: async () => (docker.ok ? { [IMAGE]: await listTags(R, `${NS}/matrix`), [PROD]: await listTags(R, `${NS}/matrix-prod`) } : 'no registry here'),
+    }),
+    run: () => ({ ref: 'refs/heads/main', sha: 'ad8a5c77'.repeat(5), repository: 'ThePorgs/Exegol-images', timeoutMs: 120_000 }),
+  },
+};
 
 /** The actions' matrices; each action's cases live with the others so the count is in one place. */
 const MATRIX: Record<string, BadInputCase[]> = {
@@ -139,26 +241,97 @@ const MATRIX: Record<string, BadInputCase[]> = {
     { what: 'rules that are not YAML', inputs: { rules: '- file: [' }, input: 'rules', says: 'not valid YAML' },
     { what: 'working directory outside the workspace', inputs: { 'working-directory': '/tmp' }, input: 'working-directory', says: 'outside the workspace' },
   ],
+  'export-tool-list': [
+    { what: 'non-boolean dry-run', inputs: { 'dry-run': 'sometimes' }, input: 'dry-run', says: 'Use true or false' },
+    { what: 'non-boolean allow-empty-links', inputs: { 'allow-empty-links': 'no' }, input: 'allow-empty-links', says: 'Use true or false' },
+    { what: 'push-attempts not a number', inputs: { 'push-attempts': 'three' }, input: 'push-attempts', says: 'not a whole number' },
+    { what: 'unknown invalid-rows', inputs: { 'invalid-rows': 'skip' }, input: 'invalid-rows', says: 'Use one of: fail, drop' },
+    { what: 'unknown publish', inputs: { publish: 'force-push' }, input: 'publish', says: 'Use one of: push, pull-request, none' },
+    { what: 'unknown channel', inputs: { channel: 'stable' }, input: 'channel', says: 'Use one of: nightly, release' },
+    { what: 'no list given at all', inputs: { 'tools-csv': '' }, input: 'tools-csv', says: 'and so are image and resources-csv' },
+    { what: 'missing channel', inputs: { channel: '' }, input: 'channel', says: 'is required but empty' },
+    { what: 'missing arch', inputs: { arch: '' }, input: 'arch', says: 'is required but empty' },
+    { what: 'missing profile on the release channel', inputs: { profile: '' }, input: 'profile', says: 'is required on the release channel' },
+    { what: 'a list outside the workspace', inputs: { 'tools-csv': '../../../../etc/passwd' }, input: 'tools-csv', says: 'outside the workspace' },
+    { what: 'a docs path outside the workspace', inputs: { 'docs-path': '/tmp' }, input: 'docs-path', says: 'outside the workspace' },
+    { what: 'a tools folder outside the docs', inputs: { 'tools-dir': '../../elsewhere' }, input: 'tools-dir', says: 'not a path inside the docs checkout' },
+    { what: 'a list file template leaving the tools folder', inputs: { 'list-file': '../../../../{profile}.csv' }, input: 'list-file', says: 'Give a relative path to a .csv file inside the tools folder' },
+    { what: 'a list that does not exist', inputs: { 'tools-csv': 'tools/missing.csv' }, input: 'tools-csv', says: 'does not exist' },
+    { what: 'a version with a v prefix', inputs: { version: 'v3.1.18' }, input: 'version', says: 'no v prefix' },
+    ...EXPRESSIONS.map((e) => ({ what: `expression-like version ${e}`, inputs: { version: e }, input: 'version', says: 'not a valid version' })),
+    ...EXPRESSIONS.map((e) => ({ what: `expression-like profile ${e}`, inputs: { profile: e }, input: 'profile', says: 'is not an image profile' })),
+    { what: 'a nightly version that is a branch, not a commit', inputs: { channel: 'nightly', profile: '', version: 'main' }, input: 'version', says: 'is not a commit' },
+    { what: 'a build date that does not exist', inputs: { 'build-date': '2026-02-31T10:00:00Z' }, input: 'build-date', says: 'not an ISO-8601 date-time' },
+    { what: 'a row whose link is not a web URL', inputs: { 'tools-csv': 'tools/bad-link.csv' }, input: 'tools-csv', says: 'line 2 the link "javascript:alert(1)" is not an http(s) URL' },
+    { what: 'a row with an unclosed quote', inputs: { 'tools-csv': 'tools/unclosed-quote.csv' }, input: 'tools-csv', says: 'line 2' },
+    { what: 'a row without a name', inputs: { 'tools-csv': 'tools/no-name.csv' }, input: 'tools-csv', says: 'line 2 the name (column 1) is empty' },
+    { what: 'a file with the wrong header', inputs: { 'tools-csv': 'tools/wrong-header.csv' }, input: 'tools-csv', says: 'has the header "Name,URL,Description"' },
+    { what: 'a file that is not UTF-8', inputs: { 'tools-csv': 'tools/latin1.csv' }, input: 'tools-csv', says: 'is not UTF-8' },
+    { what: 'the resources list as a tools list', inputs: { 'tools-csv': 'tools/resources.csv' }, input: 'tools-csv', says: 'expected "Tool,Link,Description"' },
+    { what: 'a branch the docs do not have', inputs: { branch: 'release/3.1.18' }, input: 'branch', says: 'has no branch "release/3.1.18"' },
+    { what: 'a branch name git refuses', inputs: { branch: 'dev..main' }, input: 'branch', says: 'not a valid branch name' },
+    ...EXPRESSIONS.map((e) => ({ what: `expression-like docs-repository ${e}`, inputs: { publish: 'pull-request', 'docs-repository': e }, input: 'docs-repository', says: 'expected "owner/name"' })),
+    { what: 'a pull request branch prefix git refuses', inputs: { publish: 'pull-request', 'docs-repository': 'ThePorgs/Exegol-docs', 'pull-request-branch-prefix': 'pipeline bot/' }, input: 'pull-request-branch-prefix', says: 'which git refuses' },
+    { what: 'an image reference that is not one', inputs: { 'tools-csv': '', image: '$(id)' }, input: 'image', says: 'is not a valid image reference' },
+    { what: 'an image that does not exist', inputs: { 'tools-csv': '', image: `${IMAGE}:never-built` }, input: 'image', says: 'cannot be used', docker: true },
+  ],
+  'multi-arch-image-build': [
+    { what: 'retries not a number', inputs: { retries: 'many' }, input: 'retries', says: 'not a whole number' },
+    { what: 'non-boolean no-cache', inputs: { 'no-cache': 'yes' }, input: 'no-cache', says: 'Use true or false' },
+    { what: 'test-concurrency zero', inputs: { 'test-concurrency': '0' }, input: 'test-concurrency', says: 'at least 1' },
+    { what: 'unknown builder', inputs: { builder: 'kaniko' }, input: 'builder', says: 'Use one of: auto, buildx, buildkit, legacy' },
+    { what: 'unknown emulation', inputs: { emulation: 'rosetta' }, input: 'emulation', says: 'Use one of: auto, qemu, native' },
+    { what: 'unknown test-failures', inputs: { 'test-failures': 'ignore' }, input: 'test-failures', says: 'Use one of: fail, report' },
+    { what: 'unknown test-file-missing', inputs: { 'test-file-missing': 'warn' }, input: 'test-file-missing', says: 'Use one of: fail, skip' },
+    { what: 'missing step', inputs: { step: '' }, input: 'step', says: 'is required but empty' },
+    { what: 'missing image', inputs: { image: '' }, input: 'image', says: 'is required but empty' },
+    { what: 'a build without a platform', inputs: { platform: '' }, input: 'platform', says: 'is required but empty' },
+    { what: 'a merge without final tags', inputs: { step: 'merge', sources: 'full-1.0.0-amd64' }, input: 'tags', says: 'is empty' },
+    { what: 'a Dockerfile outside the workspace', inputs: { dockerfile: '../../../../etc/passwd' }, input: 'dockerfile', says: 'outside the workspace' },
+    { what: 'a build context outside the workspace', inputs: { context: '/' }, input: 'context', says: 'outside the workspace' },
+    { what: 'a version with a space', inputs: { version: '3.1.5 beta' }, input: 'version', says: 'cannot be part of a tag' },
+    ...EXPRESSIONS.map((e) => ({ what: `expression-like version ${e}`, inputs: { version: e }, input: 'version', says: 'cannot be part of a tag' })),
+    { what: 'expression-like profile `id`', inputs: { profile: '`id`' }, input: 'profile', says: 'cannot be part of a tag' },
+    ...EXPRESSIONS.map((e) => ({ what: `expression-like final tag ${e}`, inputs: { step: 'merge', sources: 'full-1.0.0-amd64', tags: e }, input: 'tags', says: 'is not a valid tag' })),
+    { what: 'expression-like prune label $(id)', inputs: { 'prune-label': '$(id)' }, input: 'prune-label', says: 'is not a label filter' },
+    { what: 'a build arg without =', inputs: { 'build-args': 'ARCH' }, input: 'build-args', says: 'is not KEY=VALUE' },
+    { what: 'a size that is not one', inputs: { 'min-free-space': 'lots' }, input: 'min-free-space', says: 'is not a size' },
+    { what: 'a cache source that is not an image', inputs: { 'cache-from': 'Not An Image' }, input: 'cache-from', says: 'is not a valid image reference' },
+    { what: 'a test file path inside the image that is relative', inputs: { 'test-file': 'unit_tests.txt' }, input: 'test-file', says: 'is not an absolute path in the image' },
+    { what: 'an arch tag with an unknown placeholder', inputs: { 'arch-tag': '{profile}-{flavour}-{arch}' }, input: 'arch-tag', says: 'uses {flavour}, which is not known' },
+    { what: 'a promote source without tag or digest', inputs: { step: 'promote', image: PROD, source: `${IMAGE}`, tags: 'full' }, input: 'source', says: 'has no tag or digest' },
+    { what: 'a registry that is no host', inputs: { registry: 'not a host!' }, input: 'registry', says: 'is not a valid image reference' },
+    { what: 'merge sources that do not exist', inputs: { step: 'merge', sources: 'full-0.0.0-amd64\nfull-0.0.0-arm64', tags: 'never' }, input: 'sources', says: 'does not exist on the registry', docker: true },
+    { what: 'a merge source digest that does not exist', inputs: { step: 'merge', sources: `sha256:${'0'.repeat(64)}`, tags: 'never' }, input: 'sources', says: 'does not exist on the registry', docker: true },
+    { what: 'a promote source that does not exist', inputs: { step: 'promote', image: PROD, source: `${IMAGE}:never-merged`, tags: 'full' }, input: 'source', says: 'does not exist on the registry', docker: true },
+  ],
 };
 
-const cases = Object.entries(MATRIX).flatMap(([action, list]) => list.map((c) => [action, c.what, c] as const));
+/** Every case, expanded: the count the issue's goal is about. */
+const cases = Object.entries(MATRIX).flatMap(([action, list]) => list.map((c) => ({ action, ...c })));
 
 describe.each(Object.keys(MATRIX))('%s', (action) => {
-  test.each(MATRIX[action]!.map((c) => [c.what, c] as const))('%s', async (_what, c) => {
-    const world = { repos: [wrapper.remote, wrapper.checkout.dir], env: sandbox.env(), double, apiRepos: ['ThePorgs/Exegol'] };
+  const setting = SETTINGS[action]!;
+  // Without an engine the Docker cases are skipped (the banner above says why); under CI=true they run, and fail.
+  const runnable = (c: BadInputCase) => !c.docker || docker.ok || dockerTestsMustRun();
+  const skipped = MATRIX[action]!.filter((c) => !runnable(c));
+  if (skipped.length) test.skip.each(skipped.map((c) => [c.what] as const))('%s (needs Docker)', () => {});
+  test.each(MATRIX[action]!.filter(runnable).map((c) => [c.what, c] as const))('%s', async (what, c) => {
+    if (c.docker && !docker.ok) throw new Error(`"${what}" needs the Docker engine and the registry, and CI=true: ${docker.reason}`);
+    const world = setting.world();
     const before = await snapshot(world);
     const run = await runAction({
       action,
-      workspace: wrapper.checkout.dir,
-      inputs: { ...c.inputs, 'github-token': TOKEN },
-      ref: c.ref ?? 'refs/heads/master',
-      sha: wrapper.sha,
-      repository: 'ThePorgs/Exegol',
+      workspace: setting.workspace(),
+      inputs: { ...setting.base, ...c.inputs },
       apiUrl: double.url,
       token: TOKEN,
       env: sandbox.env(),
+      ...setting.run(),
+      ...(c.ref ? { ref: c.ref } : {}),
       event: c.event,
     });
+    if (run.errors.length !== 1) console.log(run.stdout, run.stderr);
     expect(run.exitCode).toBe(1);
     expect(run.errors).toHaveLength(1);
     const message = run.errors[0]!.message;
@@ -168,4 +341,13 @@ describe.each(Object.keys(MATRIX))('%s', (action) => {
     expect(await snapshot(world)).toEqual(before);
     double.assertNoViolations();
   });
+});
+
+test('the matrix holds at least 80 cases over the six actions, at least 12 each, 80 of them without Docker', () => {
+  const per = Object.fromEntries(Object.entries(MATRIX).map(([action, list]) => [action, list.length]));
+  expect(Object.keys(per).sort()).toEqual(['bump-next-beta', 'create-release', 'export-tool-list', 'multi-arch-image-build', 'sync-submodules', 'verify-version']);
+  for (const [action, n] of Object.entries(per)) expect([action, n >= 12]).toEqual([action, true]);
+  expect(cases.length).toBeGreaterThanOrEqual(80);
+  expect(cases.filter((c) => !c.docker).length).toBeGreaterThanOrEqual(80);
+  console.log(`bad-input matrix: ${cases.length} cases (${Object.entries(per).map(([a, n]) => `${a} ${n}`).join(', ')}); ${cases.filter((c) => c.docker).length} need Docker`);
 });

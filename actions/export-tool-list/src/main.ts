@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import {
   annotationPath,
   booleanInput,
+  branchInput,
   enumInput,
   input,
   InputError,
@@ -16,6 +17,7 @@ import {
   setOutputs,
   writeSummary,
 } from '@exegol-actions/core/action';
+import { parseReference } from '@exegol-actions/core/docker/reference';
 import { RESOURCES_HEADER, TOOLS_HEADER } from '@exegol-actions/core/lists';
 import type { ExportOptions, ExportResult, InvalidRowsError } from '@exegol-actions/core/export-tool-list';
 
@@ -58,6 +60,8 @@ export async function run(): Promise<void> {
         indexFile: input('index-file'),
         linkPrefix: input('link-prefix') || '/installed_tools/',
       };
+      // Checked as a reference here: docker would only say "invalid reference format".
+      if (sources[0] === 'image') parseReference(input('image'), 'image');
       source = sources[0] === 'image'
         ? { kind: 'image', image: input('image'), path: input('image-path') || '/.exegol/installed_tools.csv' }
         : { kind: 'file', file: pathInput('tools-csv', { mustExist: true }), input: 'tools-csv' };
@@ -67,7 +71,7 @@ export async function run(): Promise<void> {
       }
       source = { kind: 'file', file: pathInput('resources-csv', { mustExist: true }), input: 'resources-csv' };
     }
-    const branch = input('branch') || (channel === 'release' ? 'dev' : 'main');
+    const branch = branchInput('branch', channel === 'release' ? 'dev' : 'main');
 
     // The export (git, CSV parsing, the version model) loads only once the inputs are usable.
     const { exportList, InvalidRowsError: InvalidRows } = await import('@exegol-actions/core/export-tool-list');

@@ -20,7 +20,7 @@ import {
 } from '@exegol-actions/core/action';
 import {
   checkTag,
-  expandTemplate,
+  fillTag,
   formatReference,
   parseDuration,
   parsePlatform,
@@ -90,15 +90,17 @@ function templateValues(ctx: RunContext): Record<string, string> {
   return { profile: input('profile'), version: input('version'), sha8: ctx.sha.slice(0, 8) };
 }
 
+/** The template placeholders that come from inputs: a bad character in a tag is blamed on them. */
+const VALUE_INPUTS = { profile: 'profile', version: 'version' };
+
 function archTag(values: Record<string, string>, platform: Platform): string {
-  const tag = expandTemplate(input('arch-tag') || '{profile}-{version}-{arch}', { ...values, arch: platformSuffix(platform) }, 'arch-tag');
-  return checkTag(tag, 'arch-tag');
+  return fillTag(input('arch-tag') || '{profile}-{version}-{arch}', { ...values, arch: platformSuffix(platform) }, 'arch-tag', VALUE_INPUTS);
 }
 
 function finalTags(image: ImageReference, values: Record<string, string>): ImageReference[] {
   const tags = listInput('tags');
   if (tags.length === 0) throw new InputError('tags', 'is empty', 'Give the final tags to write, e.g. `{profile}` and `{profile}-{version}`, or `nightly`.');
-  return tags.map((t) => withTag(image, checkTag(expandTemplate(t, values, 'tags'), 'tags')));
+  return tags.map((t) => withTag(image, fillTag(t, values, 'tags', VALUE_INPUTS)));
 }
 
 function buildInputs(image: ImageReference, common: CommonOptions, values: Record<string, string>): BuildStepOptions {

@@ -5,10 +5,12 @@ import * as core from '@actions/core';
 import {
   annotateChecks,
   booleanInput,
+  branchInput,
   enumInput,
   input,
   InputError,
   integerInput,
+  isBranchName,
   keyValueTable,
   listInput,
   pathInput,
@@ -31,7 +33,7 @@ export async function run(): Promise<void> {
     const dryRun = booleanInput('dry-run', ctx.act && mode !== 'check');
     const identity = parseAuthor(input('author'));
     const pushAttempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
-    const branch = branchInput('branch');
+    const branch = branchInput('branch') || null;
     const fetchToken = input('fetch-token');
     const sshKey = input('fetch-ssh-key');
     if (fetchToken) core.setSecret(fetchToken);
@@ -142,20 +144,9 @@ function forkInputs(ctx: RunContext): { upstream: { url: string; branch: string 
   else if (/^(https?|ssh|git|file):\/\/\S+$/.test(raw) || /^[\w.-]+@[\w.-]+:\S+$/.test(raw)) url = raw;
   else throw new InputError('upstream', `"${raw}" is neither owner/name nor a clone URL`, 'Give it as owner/name, e.g. ThePorgs/Exegol-images.');
   const method = enumInput('fork-method', ['auto', 'api', 'git'], 'auto');
-  return { upstream: { url, branch: branchInput('upstream-branch') }, upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw, raw, method };
+  return { upstream: { url, branch: branchInput('upstream-branch') || null }, upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw, raw, method };
 }
 
-/** A branch name, or null when the input is empty. */
-function branchInput(name: string): string | null {
-  const value = input(name);
-  if (value && !isBranchName(value.replace(/^refs\/heads\//, ''))) throw new InputError(name, `"${value}" is not a valid branch name`, 'Give a branch name such as main or dev.');
-  return value ? value.replace(/^refs\/heads\//, '') : null;
-}
-
-/** git's rules for a branch name (check-ref-format), without starting git. */
-function isBranchName(name: string): boolean {
-  return /^(?!\/|-|.*\.\.|.*\/\/|.*@\{|.*\.lock(\/|$)|.*\/\.|\.)[^\0-\x20\x7f~^:?*[\\]+(?<![/.])$/.test(name);
-}
 
 function parseAuthor(value: string): Identity {
   const m = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value || 'Github Actions <actions@github.com>');

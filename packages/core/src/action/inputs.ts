@@ -69,6 +69,20 @@ export function keyValueInput(name: string): Record<string, string> {
   return out;
 }
 
+/** git's rules for a branch name (check-ref-format), without starting git. */
+export function isBranchName(name: string): boolean {
+  return /^(?!\/|-|.*\.\.|.*\/\/|.*@\{|.*\.lock(\/|$)|.*\/\.|\.)[^\0-\x20\x7f~^:?*[\\]+(?<![/.])$/.test(name);
+}
+
+/** A branch name (`refs/heads/` dropped), or the fallback when the input is empty. */
+export function branchInput(name: string, fallback = ''): string {
+  const value = input(name);
+  if (!value) return fallback;
+  const branch = value.replace(/^refs\/heads\//, '');
+  if (!isBranchName(branch)) throw new InputError(name, `"${value}" is not a valid branch name`, 'Give a branch name such as main or dev.');
+  return branch;
+}
+
 export function workspace(): string {
   return path.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
 }

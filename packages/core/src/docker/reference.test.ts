@@ -3,6 +3,7 @@ import { InputError } from '../action/errors.ts';
 import {
   checkTag,
   expandTemplate,
+  fillTag,
   formatReference,
   isLoopbackRegistry,
   parseDuration,
@@ -81,5 +82,14 @@ describe('durations, sizes, templates', () => {
     expect(expandTemplate('{profile}-{version}-{arch}', { profile: 'full', version: '3.1.5', arch: 'arm64' }, 'arch-tag')).toBe('full-3.1.5-arm64');
     expect(() => expandTemplate('{profile}-{nope}', { profile: 'full' }, 'arch-tag')).toThrow(/uses \{nope\}, which is not known/);
     expect(() => expandTemplate('{profile}-{version}', { profile: 'full', version: '' }, 'tags')).toThrow(/Input "tags": .*uses \{version\}, which is empty\. Set the input "version"/);
+  });
+  test('a tag from a template blames the value that spoils it, else the template', () => {
+    const inputs = { profile: 'profile', version: 'version' };
+    expect(fillTag('{profile}-{version}-{arch}', { profile: 'full', version: '3.1.5', arch: 'arm64' }, 'arch-tag', inputs)).toBe('full-3.1.5-arm64');
+    expect(() => fillTag('{profile}-{version}-{arch}', { profile: 'full', version: '3.1.5 beta', arch: 'amd64' }, 'arch-tag', inputs)).toThrow(
+      /^Input "version": "3\.1\.5 beta" cannot be part of a tag \(arch-tag "\{profile\}-\{version\}-\{arch\}" gives "full-3\.1\.5 beta-amd64"\)/,
+    );
+    expect(() => fillTag('{version}', { profile: '$(id)', version: '1.0.0' }, 'tags', inputs)).not.toThrow();
+    expect(() => fillTag('bad tag!', { profile: 'full' }, 'tags', inputs)).toThrow(/^Input "tags": "bad tag!" is not a valid tag/);
   });
 });

@@ -250,3 +250,24 @@ export function expandTemplate(template: string, values: Record<string, string>,
     return value;
   });
 }
+
+/**
+ * A tag from a template. When the filled tag is invalid because of a value (`version: 3.1.5 beta`),
+ * the error names the input that value came from (`valueInputs`: placeholder → input), not the
+ * template the user never wrote.
+ */
+export function fillTag(template: string, values: Record<string, string>, input: string, valueInputs: Record<string, string> = {}): string {
+  const tag = expandTemplate(template, values, input);
+  if (TAG.test(tag)) return tag;
+  for (const [name, from] of Object.entries(valueInputs)) {
+    const value = values[name];
+    if (value && template.includes(`{${name}}`) && !/^[\w.-]+$/.test(value)) {
+      throw new InputError(
+        from,
+        `${JSON.stringify(value)} cannot be part of a tag (${input} ${JSON.stringify(template)} gives ${JSON.stringify(tag)})`,
+        'A tag holds only letters, digits, `_`, `.` and `-`: give the value without spaces or other characters.',
+      );
+    }
+  }
+  return checkTag(tag, input);
+}
