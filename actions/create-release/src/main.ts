@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
       extraBody = [extraBody, fs.readFileSync(file, 'utf8')].filter((s) => s.trim()).join('\n\n');
     }
     if (passphrase && !signingKey) throw new InputError('signing-key-passphrase', 'is set but signing-key is empty', 'Pass the key too, or drop the passphrase.');
-    if (!token && !dryRun) throw new InputError('github-token', 'is empty', 'Pass a token with contents: write (the default ${{ github.token }} works with `permissions: contents: write`).');
+    if (!token && !dryRun) throw new InputError('github-token', 'is empty', 'Pass a token with contents: write (the default ${{ github.token }} works with `permissions: { contents: write }`).');
     if (!ctx.repository && !dryRun) throw new InputError('github-token', 'has no repository to act on (GITHUB_REPOSITORY is empty)', 'Run the action in a GitHub Actions job.');
 
     // The version model, git and the job load only once the inputs are known to be usable.

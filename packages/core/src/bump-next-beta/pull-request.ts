@@ -54,7 +54,7 @@ export function pullRequestOpener(access: GitHubAccess): (target: PullRequestTar
       const { data } = await octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title: target.title, body: target.body });
       return outcome(data, 'updated');
     } catch (error) {
-      throw new ActionError(describeGitHubError(error, { operation: `open the pull request ${target.head} → ${target.base}` }), { cause: error });
+      throw new ActionError(describeGitHubError(error, { operation: `open the pull request ${target.head} → ${target.base}`, needs: { pull_requests: 'write' } }), { cause: error });
     }
   };
 }

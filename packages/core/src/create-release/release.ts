@@ -365,7 +365,8 @@ function sameContent(asset: Asset, file: AssetFile): boolean {
 }
 
 function apiError(error: unknown, operation: string): ActionError {
-  return new ActionError(describeGitHubError(error, { operation }), { cause: error });
+  // Every release call is on contents; the release itself needs write.
+  return new ActionError(describeGitHubError(error, { operation, needs: { contents: 'write' } }), { cause: error });
 }
 
 function isAlreadyExists(error: unknown): boolean {

@@ -376,7 +376,7 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
         labels: opts.pullRequest!.labels,
       });
     } catch (error) {
-      throw new ActionError(`${github.describeGitHubError(error, { operation: `open or update the pull request from ${head} into ${opts.branch} of ${repository}` })}`, { cause: error });
+      throw new ActionError(`${github.describeGitHubError(error, { operation: `open or update the pull request from ${head} into ${opts.branch} of ${repository}`, needs: { pull_requests: 'write' } })}`, { cause: error });
     }
     result.pullRequest = { number: opened.number, url: opened.url };
     result.operation = opened.operation === 'created' ? 'pull-request-created' : pushed || opened.operation === 'updated' ? 'pull-request-updated' : 'unchanged';

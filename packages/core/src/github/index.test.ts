@@ -135,14 +135,22 @@ describe('describeGitHubError', () => {
     const err = await rejection(octokit.rest.repos.createRelease({ owner, repo, tag_name: '9.9.9' }));
     const message = describeGitHubError(err, { operation: 'create release 9.9.9' });
     expect(message).toContain('the token lacks the "contents: write" permission');
-    expect(message).toContain('Add `permissions: contents: write` to the job');
+    expect(message).toContain('Add `permissions: { contents: write }` to the job');
   });
 
   it('offers each accepted alternative, with workflow spelling', () => {
     const err = { status: 403, message: 'x', response: { headers: { 'x-accepted-github-permissions': 'issues=write; pull_requests=write' }, data: {} } };
     expect(describeGitHubError(err, { operation: 'label the pull request' })).toContain(
-      'Add `permissions: issues: write` (or `permissions: pull-requests: write`) to the job',
+      'Add `permissions: { issues: write }` (or `permissions: { pull-requests: write }`) to the job',
     );
+  });
+
+  it('asks for what the step needs when a read before the write is refused', () => {
+    const err = { status: 403, message: 'x', response: { headers: { 'x-accepted-github-permissions': 'pull_requests=read' }, data: {} } };
+    expect(describeGitHubError(err, { operation: 'list the pull requests', needs: { pull_requests: 'write' } })).toContain(
+      'the token lacks the "pull-requests: write" permission. Add `permissions: { pull-requests: write }` to the job',
+    );
+    expect(describeGitHubError(err, { operation: 'list the pull requests' })).toContain('Add `permissions: { pull-requests: read }`');
   });
 
   it('explains 401 and 404', async () => {

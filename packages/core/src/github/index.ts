@@ -117,7 +117,17 @@ interface HttpErrorLike {
  * One sentence a maintainer can act on, for an error thrown by the client: which permission to
  * add to the workflow for a 403, what a 401 or a 404 usually means, GitHub's own details for a 422.
  */
-export function describeGitHubError(error: unknown, { operation }: { operation: string }): string {
+export interface DescribeOptions {
+  /** What was being done, after "Could not". */
+  operation: string;
+  /**
+   * The access the whole step needs, GitHub's spelling (`{ pull_requests: 'write' }`). A 403 on a
+   * read made before the write then asks for the write at once, not one permission per re-run.
+   */
+  needs?: Record<string, 'read' | 'write'>;
+}
+
+export function describeGitHubError(error: unknown, { operation, needs = {} }: DescribeOptions): string {
   const err = (error ?? {}) as HttpErrorLike;
   const data = (err.response?.data ?? {}) as { message?: string; errors?: Array<Record<string, unknown> | string> };
   const githubMessage = data.message ?? err.message ?? String(error);
@@ -129,7 +139,7 @@ export function describeGitHubError(error: unknown, { operation }: { operation: 
   }
   if (status === 403 || status === 429) {
     const accepted = err.response?.headers?.['x-accepted-github-permissions'];
-    if (accepted) return describeMissingPermission(operation, accepted);
+    if (accepted) return describeMissingPermission(operation, accepted, needs);
     if (/rate limit/i.test(githubMessage)) {
       return `Could not ${operation}: GitHub's rate limit still applied after the retries (${githubMessage}). Re-run the job later.`;
     }
@@ -154,7 +164,7 @@ export function describeGitHubError(error: unknown, { operation }: { operation: 
  * `x-accepted-github-permissions: contents=read,pull_requests=write; issues=write` lists
  * alternatives (`;`) of permissions needed together (`,`). Workflows spell them with hyphens.
  */
-function describeMissingPermission(operation: string, accepted: string): string {
+function describeMissingPermission(operation: string, accepted: string, needs: Record<string, 'read' | 'write'>): string {
   const alternatives = accepted
     .split(';')
     .map((alt) =>
@@ -162,10 +172,11 @@ function describeMissingPermission(operation: string, accepted: string): string 
         .split(',')
         .map((item) => item.trim().split('='))
         .filter((pair): pair is [string, string] => pair.length === 2)
-        .map(([name, access]) => `${name.replace(/_/g, '-')}: ${access}`),
+        .map(([name, access]) => `${name.replace(/_/g, '-')}: ${needs[name] === 'write' ? 'write' : access}`),
     )
     .filter((set) => set.length);
-  const yaml = (set: string[]) => `\`permissions: ${set.length === 1 ? set[0] : `{ ${set.join(', ')} }`}\``;
+  // A flow mapping, so the line pastes into a workflow as it is (`permissions: contents: write` is not YAML).
+  const yaml = (set: string[]) => `\`permissions: { ${set.join(', ')} }\``;
   const [first, ...others] = alternatives;
   if (!first) return `Could not ${operation}: the token lacks a permission (GitHub accepts: ${accepted}).`;
   const or = others.length ? ` (or ${others.map(yaml).join(', or ')})` : '';

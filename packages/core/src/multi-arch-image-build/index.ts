@@ -11,8 +11,8 @@ import { testImage, type ImageTestOptions, type ImageTestReport } from '../docke
 import { mergeManifests, promoteManifest, type ListResult, type PromoteResult } from '../docker/manifest.ts';
 import { login, pushImage, type PushResult, type RegistryLogin } from '../docker/push.ts';
 import { formatReference, platformString, platformSuffix, withTag, type ImageReference, type Platform } from '../docker/reference.ts';
-import { RegistryClient, type Credentials } from '../docker/registry.ts';
-import type { RetryPolicy } from '../docker/retry.ts';
+import { RegistryClient, RegistryError, type Credentials } from '../docker/registry.ts';
+import { RetriesExhausted, type RetryPolicy } from '../docker/retry.ts';
 
 export { summaryMarkdown } from './summary.ts';
 
@@ -190,11 +190,30 @@ function overall(targets: ListResult['targets']): MergeStepResult['operation'] {
   return ops.has('updated') ? 'updated' : 'created';
 }
 
+/**
+ * A registry that kept failing (5xx, 429, dropped connections) after the retries, or refused a
+ * request: one error that says so and what a re-run does, instead of the client's own.
+ */
+function registryFailure(error: unknown, step: string): unknown {
+  if (!(error instanceof RegistryError || error instanceof RetriesExhausted)) return error;
+  const status = error instanceof RegistryError ? error.status : 0;
+  const transient = error instanceof RetriesExhausted || status === 429 || status >= 500;
+  const message = error.message.replace(/\s+/g, ' ').replace(/\.$/, '');
+  return new ActionError(
+    transient
+      ? `The ${step} step stopped: the registry kept failing (${message}). Tags written before stay as they are, and a re-run with the same inputs writes only what is missing: re-run the job later, or raise retries.`
+      : `The ${step} step stopped: ${message}.`,
+    { cause: error },
+  );
+}
+
 export async function mergeStep(o: MergeStepOptions): Promise<MergeStepResult> {
   const client = registryClient(o);
-  const list = await core.group('Merge', () =>
-    mergeManifests(client, { sources: o.sources, targets: o.targets, platforms: o.platforms, deleteSources: o.deleteSources, dryRun: o.dryRun }),
-  );
+  const list = await core
+    .group('Merge', () => mergeManifests(client, { sources: o.sources, targets: o.targets, platforms: o.platforms, deleteSources: o.deleteSources, dryRun: o.dryRun }))
+    .catch((e: unknown) => {
+      throw registryFailure(e, 'merge');
+    });
   const plan = o.dryRun ? list.targets.map((t) => `write ${formatReference(t.ref)} → ${list.digest} (${list.entries.map((e) => platformString(e.platform)).join(', ')})`) : [];
   return { step: 'merge', list, operation: overall(list.targets), traffic: client.traffic, plan };
 }
@@ -218,7 +237,11 @@ export interface PromoteStepResult {
 
 export async function promoteStep(o: PromoteStepOptions): Promise<PromoteStepResult> {
   const client = registryClient(o);
-  const list = await core.group('Promote', () => promoteManifest(client, { source: o.source, expectedDigest: o.expectedDigest, targets: o.targets, dryRun: o.dryRun }));
+  const list = await core
+    .group('Promote', () => promoteManifest(client, { source: o.source, expectedDigest: o.expectedDigest, targets: o.targets, dryRun: o.dryRun }))
+    .catch((e: unknown) => {
+      throw registryFailure(e, 'promote');
+    });
   const plan = o.dryRun ? list.targets.map((t) => `copy ${formatReference(o.source)} (${list.digest}) → ${formatReference(t.ref)}`) : [];
   return { step: 'promote', list, operation: overall(list.targets), traffic: client.traffic, plan };
 }

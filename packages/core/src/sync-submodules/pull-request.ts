@@ -36,7 +36,7 @@ export function pullRequestOpener(settings: { token: string; repository: string;
       return { number: pr.number, url: pr.url, operation: pr.operation };
     } catch (error) {
       throw new ActionError(
-        `${github.describeGitHubError(error, { operation: `open the pull request from ${request.head} into ${request.base} in ${settings.repository}` })} The branch ${request.head} was pushed; a re-run finds it.`,
+        `${github.describeGitHubError(error, { operation: `open the pull request from ${request.head} into ${request.base} in ${settings.repository}`, needs: { pull_requests: 'write' } })} The branch ${request.head} was pushed; a re-run finds it.`,
         { cause: error },
       );
     }

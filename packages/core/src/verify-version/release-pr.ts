@@ -1,6 +1,7 @@
 // The release pull request, from the API: under a pull_request event the payload names it, but
 // its draft state and title may have changed since the event, so it is read fresh.
-import { getGitHubClient, parseRepository } from '../github/index.ts';
+import { ActionError } from '../action/errors.ts';
+import { describeGitHubError, getGitHubClient, parseRepository } from '../github/index.ts';
 import type { ReleasePullRequest } from './index.ts';
 
 export interface FindReleasePrOptions {
@@ -15,11 +16,17 @@ export interface FindReleasePrOptions {
 export async function findReleasePullRequest(opts: FindReleasePrOptions): Promise<ReleasePullRequest | null> {
   const { owner, repo } = parseRepository(opts.repository);
   const octokit = await getGitHubClient({ token: opts.token });
-  if (opts.number) {
-    const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: opts.number });
-    return { number: data.number, title: data.title, draft: Boolean(data.draft), url: data.html_url };
+  try {
+    if (opts.number) {
+      const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: opts.number });
+      return { number: data.number, title: data.title, draft: Boolean(data.draft), url: data.html_url };
+    }
+    const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${opts.head}`, base: opts.base, per_page: 10 });
+    const pr = data[0];
+    return pr ? { number: pr.number, title: pr.title, draft: Boolean(pr.draft), url: pr.html_url } : null;
+  } catch (error) {
+    // A 403 says which permission to add (check-release-pr needs pull-requests: read).
+    const what = opts.number ? `read pull request #${opts.number} of ${opts.repository}` : `look for the release pull request from ${opts.head} to ${opts.base} in ${opts.repository}`;
+    throw new ActionError(describeGitHubError(error, { operation: what }), { cause: error });
   }
-  const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${opts.head}`, base: opts.base, per_page: 10 });
-  const pr = data[0];
-  return pr ? { number: pr.number, title: pr.title, draft: Boolean(pr.draft), url: pr.html_url } : null;
 }
