@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { run as exec } from '@exegol-actions/core/exec';
-import { releaseHistory, constantConfig, type ReleaseHistory } from '@exegol-actions/testkit/fixtures';
+import { constantConfig, githubProject, openReleasePr, releasePrEvent, type GitHubProject } from '@exegol-actions/testkit/fixtures';
 import { GitSandbox } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
@@ -31,10 +31,7 @@ afterAll(async () => {
 });
 afterEach(() => double.assertNoViolations());
 
-interface Flow extends ReleaseHistory {
-  repo: string;
-  fullName: string;
-}
+type Flow = GitHubProject;
 
 async function step(flow: Flow, action: string, options: Partial<RunActionOptions> & { checkoutRef: string }): Promise<ActionRun & { requests: string[] }> {
   const checkout = await sandbox.checkout(flow.remote, options.checkoutRef);
@@ -54,17 +51,8 @@ async function step(flow: Flow, action: string, options: Partial<RunActionOption
 }
 
 /** The release PR dev → release branch, opened by a maintainer, as the checklist has it. */
-async function openReleasePr(flow: Flow, version: string): Promise<number> {
-  const pr = await double.act('pulls/create', { owner: OWNER, repo: flow.repo, head: flow.devBranch, base: flow.releaseBranch, title: `Release ${version}` }, { token: MAINTAINER });
-  return pr.number as number;
-}
-
-function prEvent(flow: Flow, number: number, title: string) {
-  return {
-    name: 'pull_request',
-    action: 'opened',
-    payload: { number, pull_request: { number, title, draft: false, base: { ref: flow.releaseBranch }, head: { ref: flow.devBranch } } },
-  };
+function openPr(flow: Flow, version: string): Promise<number> {
+  return openReleasePr(double, flow, { token: MAINTAINER, title: `Release ${version}` });
 }
 
 async function sshKey(): Promise<{ privateKey: string; publicKey: string }> {
@@ -82,18 +70,15 @@ async function state(flow: Flow) {
 }
 
 test('a wrapper release: gate, signed tag and latest release, dev fast-forwarded, next beta; then all again, unchanged', async () => {
-  const history = await releaseHistory(sandbox, 'Exegol', { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1', '4.3.5b2'], released: '4.3.5', merge: false, wrapper: { testVersion: '4.3.4' } });
-  const flow: Flow = { ...history, repo: 'Exegol', fullName: `${OWNER}/Exegol` };
-  double.addRepo(flow.fullName, flow.remote, { defaultBranch: 'master' });
-  await double.act('repos/create-release', { owner: OWNER, repo: flow.repo, tag_name: '4.3.4', name: '4.3.4', make_latest: 'true' });
-  const number = await openReleasePr(flow, '4.3.5');
+  const flow = await githubProject(sandbox, double, 'Exegol', { owner: OWNER, kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1', '4.3.5b2'], released: '4.3.5', merge: false, wrapper: { testVersion: '4.3.4' } });
+  const number = await openPr(flow, '4.3.5');
 
   // 1. The gate, on the release PR.
   const gate = await step(flow, 'verify-version', {
     checkoutRef: 'refs/heads/dev',
     ref: `refs/pull/${number}/merge`,
     sha: flow.devSha,
-    event: prEvent(flow, number, 'Release 4.3.5'),
+    event: releasePrEvent(flow, number, 'Release 4.3.5'),
     inputs: { 'check-release-pr': 'true', 'test-file-mismatch': 'warning' },
   });
   expect(gate.outputs).toMatchObject({ version: '4.3.5', 'is-prerelease': 'false', 'previous-tag': '4.3.4', 'next-beta': '4.3.6b1' });
@@ -142,18 +127,15 @@ test('a wrapper release: gate, signed tag and latest release, dev fast-forwarded
 });
 
 test('an images release: no version file, "Exegol images X.Y.Z", version from the PR title; then all again, unchanged', async () => {
-  const history = await releaseHistory(sandbox, 'Exegol-images', { kind: 'images', previous: '3.1.5', betas: ['3.1.6b1'], tagBetas: true, released: '3.1.6', merge: false });
-  const flow: Flow = { ...history, repo: 'Exegol-images', fullName: `${OWNER}/Exegol-images` };
-  double.addRepo(flow.fullName, flow.remote, { defaultBranch: 'main' });
-  await double.act('repos/create-release', { owner: OWNER, repo: flow.repo, tag_name: '3.1.5', name: 'Exegol images 3.1.5', make_latest: 'true' });
+  const flow = await githubProject(sandbox, double, 'Exegol-images', { owner: OWNER, kind: 'images', previous: '3.1.5', previousReleaseName: 'Exegol images 3.1.5', betas: ['3.1.6b1'], tagBetas: true, released: '3.1.6', merge: false });
   await double.act('repos/create-release', { owner: OWNER, repo: flow.repo, tag_name: '3.1.6b1', name: 'Exegol images 3.1.6b1', prerelease: true, make_latest: 'false' });
-  const number = await openReleasePr(flow, '3.1.6');
+  const number = await openPr(flow, '3.1.6');
 
   const gate = await step(flow, 'verify-version', {
     checkoutRef: 'refs/heads/dev',
     ref: `refs/pull/${number}/merge`,
     sha: flow.devSha,
-    event: prEvent(flow, number, 'Release 3.1.6'),
+    event: releasePrEvent(flow, number, 'Release 3.1.6'),
     inputs: { preset: 'exegol-images', 'release-branch': 'main', 'check-release-pr': 'true' },
   });
   expect(gate.outputs).toMatchObject({ version: '3.1.6', 'previous-tag': '3.1.6b1' });

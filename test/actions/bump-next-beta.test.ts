@@ -314,16 +314,12 @@ describe('a protected dev branch: a pull request instead, through the API double
   afterEach(() => double.assertNoViolations());
 
   /** A release history whose remote refuses pushes to dev as GitHub does for a protected branch. */
-  async function protectedDev(name: string): Promise<History & { repository: string }> {
+  async function protectedDev(name: string): Promise<History & { repository: string; unprotect: () => void }> {
     const history = await released(name);
-    fs.writeFileSync(
-      path.join(history.remote, 'hooks', 'pre-receive'),
-      '#!/bin/sh\nwhile read old new ref; do\n  if [ "$ref" = refs/heads/dev ]; then echo "error: GH006: Protected branch update failed for refs/heads/dev." >&2; exit 1; fi\ndone\n',
-      { mode: 0o755 },
-    );
+    const unprotect = sandbox.protectBranch(history.remote, 'dev');
     const repository = `ThePorgs/${name}`;
     double.addRepo(repository, history.remote, { defaultBranch: 'master' });
-    return { ...history, repository };
+    return { ...history, repository, unprotect };
   }
 
   async function counted(scenario: string, fn: () => Promise<ActionRun & { checkout: TestRepo }>) {
@@ -377,7 +373,7 @@ describe('a protected dev branch: a pull request instead, through the API double
 
   test('mode: pull-request with a personal token: its workflows run; a changed title updates the same PR', async () => {
     const h = await protectedDev('pr-mode');
-    fs.rmSync(path.join(h.remote, 'hooks', 'pre-receive'));
+    h.unprotect();
     const api = { double, repository: h.repository, token: PAT };
     const run = await bump(h, { mode: 'pull-request', 'fast-forward-from': 'master' }, { api });
     expect(run.errors).toEqual([]);

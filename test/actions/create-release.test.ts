@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { faults, startGitHubDouble, type GitHubDouble, type Release } from '@exegol-actions/testkit/github-double';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
 import { runAction, type ActionRun } from '@exegol-actions/testkit/runner';
-import { releaseHistory, type ReleaseHistory, type ReleaseHistoryOptions } from '@exegol-actions/testkit/fixtures';
+import { githubProject, type GitHubProject, type ReleaseHistoryOptions } from '@exegol-actions/testkit/fixtures';
 import { run as exec } from '@exegol-actions/core/exec';
 import { recordRequests, requestTable } from '../request-counts.ts';
 
@@ -31,18 +31,11 @@ afterEach(() => {
   double.assertNoViolations();
 });
 
-interface Project extends ReleaseHistory {
-  repo: string;
-  fullName: string;
-}
+type Project = GitHubProject;
 
 /** A repository right after its release PR was merged, known to the double, with its past releases. */
-async function project(repo: string, options: Partial<ReleaseHistoryOptions> = {}, repoOptions: { immutableReleases?: boolean } = {}): Promise<Project> {
-  const history = await releaseHistory(sandbox, repo, { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', ...options });
-  const fullName = `${OWNER}/${repo}`;
-  double.addRepo(fullName, history.remote, { defaultBranch: history.releaseBranch, ...repoOptions });
-  await double.act('repos/create-release', { owner: OWNER, repo, tag_name: options.previous ?? '4.3.4', name: options.previous ?? '4.3.4', make_latest: 'true' });
-  return { ...history, repo, fullName };
+function project(repo: string, options: Partial<ReleaseHistoryOptions> = {}, repoOptions: { immutableReleases?: boolean } = {}): Promise<Project> {
+  return githubProject(sandbox, double, repo, { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', owner: OWNER, repoOptions, ...options });
 }
 
 /** The job after the merge: a depth-1 checkout of the release branch at the merge commit. */

@@ -7,21 +7,16 @@ import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
-import { repoRoot, runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
+import { runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
+import { DOCS_RESOURCES_FILE as RESOURCES_FILE, DOCS_TOOLS as TOOLS, docsRemote as docsRemoteFixture, fixtureFile as fixture, light3118Inputs as releaseInputs, light3118List, type DocsRemote } from '@exegol-actions/testkit/fixtures';
 
-const fixture = (rel: string) => fs.readFileSync(path.join(repoRoot, 'test/fixtures', rel), 'utf8');
-const TOOLS = 'docs/src/public/installed_tools';
-const RESOURCES_FILE = 'docs/src/public/exegol_resources/resources_list.csv';
 const LIGHT_3_1_17 = fixture('exegol-docs/installed_tools/lists/light_3.1.17_amd64.csv');
 const RELEASES_AMD64 = fixture('exegol-docs/installed_tools/releases_amd64.csv');
 const NIGHTLY = fixture('exegol-docs/installed_tools/nightly.csv');
 const RESOURCES = fixture('exegol-resources/resources_list.csv');
 
 /** The light 3.1.18 list: 3.1.17's with `feroxbuster` added and `neo4j` removed. */
-const LIGHT_3_1_18 = LIGHT_3_1_17.replace('neo4j,https://github.com/neo4j/neo4j,Database.\n', '').replace(
-  '\nffuf,',
-  '\nferoxbuster,https://github.com/epi052/feroxbuster,A fast “recursive” content discovery tool 🦀\nffuf,',
-);
+const LIGHT_3_1_18 = light3118List();
 
 let sandbox: GitSandbox;
 let workspace: string;
@@ -32,30 +27,11 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.cleanup());
 
-interface Docs {
-  remote: string;
-  maintainer: TestRepo;
-}
+type Docs = DocsRemote;
 
 /** A docs remote with main and dev holding the docs' real tools files (and `extra`). */
-async function docsRemote(name: string, extra: Record<string, string> = {}): Promise<Docs> {
-  const remote = await sandbox.bare(name);
-  const maintainer = await sandbox.repo(`${name}-maintainer`, remote);
-  await maintainer.commit('docs', {
-    files: {
-      'package.json': '{ "name": "exegol-docs" }\n',
-      [`${TOOLS}/releases_amd64.csv`]: RELEASES_AMD64,
-      [`${TOOLS}/releases_arm64.csv`]: fixture('exegol-docs/installed_tools/releases_arm64.csv'),
-      [`${TOOLS}/nightly.csv`]: NIGHTLY,
-      [`${TOOLS}/lists/light_3.1.17_amd64.csv`]: LIGHT_3_1_17,
-      [`${TOOLS}/lists/latest_nightly_arm64.csv`]: LIGHT_3_1_17,
-      [RESOURCES_FILE]: RESOURCES.replace(/^pspy,.*\n/m, ''),
-      ...extra,
-    },
-  });
-  await maintainer.branch('dev');
-  await maintainer.pushAll();
-  return { remote, maintainer };
+function docsRemote(name: string, extra: Record<string, string> = {}): Promise<Docs> {
+  return docsRemoteFixture(sandbox, name, extra);
 }
 
 let seq = 0;
@@ -75,17 +51,6 @@ function input(name: string, content: string | Buffer): string {
 async function exportList(inputs: RunActionOptions['inputs'], extra: Partial<RunActionOptions> = {}): Promise<ActionRun> {
   return runAction({ action: 'export-tool-list', workspace, env: sandbox.env(), inputs, ...extra });
 }
-
-const releaseInputs = (docsPath: string, csv: string, more: Record<string, string> = {}) => ({
-  'tools-csv': csv,
-  'docs-path': docsPath,
-  channel: 'release',
-  profile: 'light',
-  version: '3.1.18',
-  arch: 'amd64',
-  'build-date': '2026-07-01T10:00:00Z',
-  ...more,
-});
 
 const ROW_3_1_18 = 'light,3.1.18,"2026-07-01T10:00:00Z",[download](</installed_tools/lists/light_3.1.18_amd64.csv>)';
 
@@ -289,7 +254,7 @@ describe('a push race', () => {
 describe('a protected branch', () => {
   test('fails with the fix (pull-request mode), remote unchanged', async () => {
     const docs = await docsRemote('docs-protected');
-    fs.writeFileSync(path.join(docs.remote, 'hooks', 'pre-receive'), '#!/bin/sh\necho "GH006: Protected branch update failed for refs/heads/dev." >&2\nexit 1\n', { mode: 0o755 });
+    sandbox.protectBranch(docs.remote, 'dev');
     const before = await sandbox.refs(docs.remote);
     const { dir } = await checkout(docs, 'dev');
     const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)));

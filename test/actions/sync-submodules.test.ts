@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
-import { wrapperTree } from '@exegol-actions/testkit/fixtures';
+import { RESOURCES_MONTHLY, resourcesRemote, wrapperTree } from '@exegol-actions/testkit/fixtures';
 
 let sandbox: GitSandbox;
 beforeAll(async () => {
@@ -579,41 +579,15 @@ describe('pull-request mode: the resources repository\'s monthly run, through th
   const repository = 'ThePorgs/Exegol-resources';
   const token = 'ghs_resourcesbot0000000000';
   // 1 December 2026, 15:00 UTC: the cron `0 15 1 * *`.
-  const firstOfMonth = String(Date.UTC(2026, 11, 1, 15) / 1000);
-  const inputs = {
-    mode: 'pull-request',
-    'commit-message': 'updating resources',
-    'pull-request-title': 'Resources update {DD}-{Mon}-{YY}',
-    'pull-request-labels': 'bot',
-  };
+  const firstOfMonth = RESOURCES_MONTHLY.sourceDateEpoch;
+  const inputs = RESOURCES_MONTHLY.inputs;
   let double: GitHubDouble;
   let remote: string;
-  let dev: TestRepo;
-  const tools: TestRepo[] = [];
+  let tools: TestRepo[];
 
   beforeAll(async () => {
-    // Eighteen third-party submodules, one following dev, as Exegol-resources has.
-    remote = await sandbox.bare('resources/ThePorgs/Exegol-resources');
-    dev = await sandbox.repo('resources/dev', remote);
-    await dev.commit('resources', { files: { 'resources_list.csv': 'Resource,Link,Description\n' } });
-    for (let i = 1; i <= 18; i++) {
-      const name = `tool-${String(i).padStart(2, '0')}`;
-      const bare = await sandbox.bare(`resources/third-party/${name}`);
-      const tool = await sandbox.repo(`resources/${name}`, bare);
-      await tool.commit(`${name} 1`, { files: { 'README.md': `${name}\n` } });
-      if (i === 7) await tool.branch('dev');
-      await tool.pushAll();
-      if (i === 7) await tool.switch('dev');
-      await dev.addSubmodule(sandbox.url(bare), `sources/${name}`, i === 7 ? 'dev' : undefined);
-      tools.push(tool);
-    }
-    await dev.commit('add the resources');
-    await dev.pushAll();
-    // A month of upstream work: five of them moved.
-    for (const i of [0, 3, 6, 10, 17]) {
-      await tools[i]!.commit('upstream work', { files: { 'CHANGELOG.md': 'new\n' } });
-      await tools[i]!.pushAll();
-    }
+    // Eighteen third-party submodules, one following dev, as Exegol-resources has; five moved.
+    ({ remote, tools } = await resourcesRemote(sandbox));
     double = await startGitHubDouble();
     double.addRepo(repository, remote);
     double.addToken(token);

@@ -211,6 +211,13 @@ export interface PullRequestRef {
   /** `created`; `updated` (title or body changed); `unchanged`. Labels added do not count. */
   operation: 'created' | 'updated' | 'unchanged';
   labelsAdded: string[];
+  /** Who opened it. */
+  author: string;
+  /**
+   * False when it was opened with a workflow's GITHUB_TOKEN (author github-actions[bot]): GitHub
+   * starts no workflow for events that token causes, so the pull request's checks will not run.
+   */
+  triggersWorkflows: boolean;
 }
 
 export async function openOrUpdatePullRequest(client: GitHubClient, options: OpenOrUpdatePullRequestOptions): Promise<PullRequestRef> {
@@ -223,7 +230,7 @@ export async function openOrUpdatePullRequest(client: GitHubClient, options: Ope
 
   let existing = await find();
   let operation: PullRequestRef['operation'];
-  let pr: { number: number; html_url: string; labels: { name?: string }[] };
+  let pr: PullRequestData;
   if (existing) {
     operation = 'unchanged';
     pr = existing;
@@ -246,15 +253,18 @@ export async function openOrUpdatePullRequest(client: GitHubClient, options: Ope
   return { ...(await addLabels(client, owner, repo, pr, options.labels)), operation };
 }
 
+type PullRequestData = { number: number; html_url: string; labels: { name?: string }[]; user: { login: string } | null };
+
 async function addLabels(
   client: GitHubClient,
   owner: string,
   repo: string,
-  pr: { number: number; html_url: string; labels: { name?: string }[] },
+  pr: PullRequestData,
   labels: readonly string[] = [],
 ): Promise<Omit<PullRequestRef, 'operation'>> {
   const present = new Set(pr.labels.map((l) => l.name));
   const missing = [...new Set(labels)].filter((l) => !present.has(l));
   if (missing.length) await client.rest.issues.addLabels({ owner, repo, issue_number: pr.number, labels: missing });
-  return { number: pr.number, url: pr.html_url, labelsAdded: missing };
+  const author = pr.user?.login ?? '';
+  return { number: pr.number, url: pr.html_url, labelsAdded: missing, author, triggersWorkflows: author !== 'github-actions[bot]' };
 }

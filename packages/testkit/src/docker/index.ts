@@ -89,6 +89,8 @@ export interface ImageProjectOptions {
   appLabel?: string;
   /** Extra text in a layer, to make images differ. */
   marker?: string;
+  /** The image's /.exegol/installed_tools.csv, for export-tool-list; none when undefined. */
+  installedTools?: string;
 }
 
 export const PASSING_TESTS = [
@@ -111,7 +113,9 @@ export const FAILING_TESTS = [
 
 export function imageProject(dir: string, o: ImageProjectOptions = {}): string {
   fs.mkdirSync(dir, { recursive: true });
-  const copy = o.tests ? 'COPY unit_tests_all_commands.txt /.exegol/unit_tests_all_commands.txt\n' : '';
+  const copy =
+    (o.tests ? 'COPY unit_tests_all_commands.txt /.exegol/unit_tests_all_commands.txt\n' : '') +
+    (o.installedTools !== undefined ? 'COPY installed_tools.csv /.exegol/installed_tools.csv\n' : '');
   fs.writeFileSync(
     path.join(dir, 'Dockerfile'),
     `ARG ARCH=amd64
@@ -126,6 +130,7 @@ RUN uname -m > /opt/arch && sleep 1
 ${copy}`,
   );
   if (o.tests) fs.writeFileSync(path.join(dir, 'unit_tests_all_commands.txt'), `${o.tests.join('\n')}\n`);
+  if (o.installedTools !== undefined) fs.writeFileSync(path.join(dir, 'installed_tools.csv'), o.installedTools);
   return dir;
 }
 

@@ -104,6 +104,23 @@ export class GitSandbox {
     return this.git(bare).refs();
   }
 
+  /**
+   * Makes the bare repository refuse pushes to `branch` the way GitHub refuses a push to a
+   * protected branch (GH006 on stderr, the ref declined); other refs are accepted. Returns a
+   * function that lifts the protection.
+   */
+  protectBranch(bare: string, branch: string): () => void {
+    const hook = path.join(bare, 'hooks', 'pre-receive');
+    const ref = `refs/heads/${branch}`;
+    fs.mkdirSync(path.dirname(hook), { recursive: true });
+    fs.writeFileSync(
+      hook,
+      `#!/bin/sh\nwhile read old new ref; do\n  if [ "$ref" = '${ref}' ]; then echo "error: GH006: Protected branch update failed for ${ref}." >&2; exit 1; fi\ndone\n`,
+      { mode: 0o755 },
+    );
+    return () => fs.rmSync(hook, { force: true });
+  }
+
   cleanup(): void {
     fs.rmSync(this.root, { recursive: true, force: true });
   }
