@@ -9,10 +9,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
-import { repoRoot, runAction, type RunActionOptions } from '@exegol-actions/testkit/runner';
+import { runAction, type RunActionOptions } from '@exegol-actions/testkit/runner';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { snapshot, type World } from '@exegol-actions/testkit/snapshot';
-import { wrapperTree } from '@exegol-actions/testkit/fixtures';
+import { DOCS_TOOLS as TOOLS, fixtureFile as fixture, wrapperTree } from '@exegol-actions/testkit/fixtures';
 import { dockerEnvironment, dockerTestsMustRun, imageProject, listTags, PASSING_TESTS, skipBanner, uniqueRepository } from '@exegol-actions/testkit/docker';
 
 export interface BadInputCase {
@@ -39,8 +39,6 @@ const NS = uniqueRepository('bad-input');
 const IMAGE = `${R}/${NS}/matrix`;
 const PROD = `${R}/${NS}/matrix-prod`;
 
-const fixture = (rel: string) => fs.readFileSync(path.join(repoRoot, 'test/fixtures', rel), 'utf8');
-const TOOLS = 'docs/src/public/installed_tools';
 const LIGHT = fixture('exegol-docs/installed_tools/lists/light_3.1.17_amd64.csv');
 const HEADER = 'Tool,Link,Description';
 

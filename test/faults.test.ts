@@ -16,7 +16,7 @@ import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
 import { faults, startGitHubDouble, type Fault, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { repoRoot, runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
 import { snapshot } from '@exegol-actions/testkit/snapshot';
-import { releaseHistory, wrapperTree } from '@exegol-actions/testkit/fixtures';
+import { docsRemote, githubProject, light3118Inputs, light3118List, RESOURCES_MONTHLY, wrapperTree } from '@exegol-actions/testkit/fixtures';
 import { dockerEnvironment, dockerTestsMustRun, FaultProxy, imageProject, listTags, PASSING_TESTS, readManifest, skipBanner, tempDir, uniqueRepository } from '@exegol-actions/testkit/docker';
 import { FAULTS, renderFaultReport, type FaultReport, type FaultRow, type ReusedRow } from '../scripts/fault-report.ts';
 
@@ -105,10 +105,8 @@ const openPulls = (repository: string, head: string) => double.state.pulls(repos
 
 /** bump-next-beta in pull-request mode, right after a wrapper release. */
 async function bumpSubject(): Promise<Subject> {
-  const name = unique('bump');
-  const h = await releaseHistory(sandbox, name, { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', tagReleased: true, wrapper: { testVersion: '4.3.5' } });
-  const repository = `${OWNER}/${name}`;
-  double.addRepo(repository, h.remote, { defaultBranch: 'master' });
+  const h = await githubProject(sandbox, double, unique('bump'), { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', tagReleased: true, wrapper: { testVersion: '4.3.5' } });
+  const repository = h.fullName;
   const head = 'bump/4.3.6b1';
   return {
     action: 'bump-next-beta',
@@ -134,10 +132,10 @@ async function bumpSubject(): Promise<Subject> {
   };
 }
 
-// 1 December 2026, 15:00 UTC: the resources repository's monthly cron.
-const FIRST_OF_MONTH = String(Date.UTC(2026, 11, 1, 15) / 1000);
-
-/** sync-submodules in pull-request mode: a resources-like superproject whose submodule moved. */
+/**
+ * sync-submodules in pull-request mode, with the resources repository's monthly inputs and clock,
+ * on a superproject with one submodule that moved (the eighteen of resourcesRemote cost time here).
+ */
 async function syncSubject(): Promise<Subject> {
   const name = unique('resources');
   const toolRemote = await sandbox.bare(`${name}/tool`);
@@ -154,7 +152,7 @@ async function syncSubject(): Promise<Subject> {
   await tool.pushAll();
   const repository = `${OWNER}/${name}`;
   double.addRepo(repository, remote);
-  const head = 'update/2026-12-01';
+  const head = RESOURCES_MONTHLY.branch;
   return {
     action: 'sync-submodules',
     repository,
@@ -169,34 +167,24 @@ async function syncSubject(): Promise<Subject> {
         repository,
         apiUrl: double.url,
         token,
-        env: { ...sandbox.env(), SOURCE_DATE_EPOCH: FIRST_OF_MONTH },
-        inputs: { mode: 'pull-request', 'commit-message': 'updating resources', 'pull-request-title': 'Resources update {DD}-{Mon}-{YY}', 'pull-request-labels': 'bot' },
+        env: { ...sandbox.env(), SOURCE_DATE_EPOCH: RESOURCES_MONTHLY.sourceDateEpoch },
+        inputs: { ...RESOURCES_MONTHLY.inputs },
       });
     },
     done: async () => ({ pulls: openPulls(repository, head), releases: 0, ...(await ahead(remote, 'main', head)) }),
   };
 }
 
-const fixture = (rel: string) => fs.readFileSync(path.join(repoRoot, 'test/fixtures', rel), 'utf8');
-const TOOLS = 'docs/src/public/installed_tools';
-
-/** export-tool-list in pull-request mode: a light 3.1.18 list into the docs' dev. */
+/** export-tool-list in pull-request mode: the light 3.1.18 list into the docs' dev. */
 async function exportSubject(): Promise<Subject> {
   const name = unique('docs');
-  const remote = await sandbox.bare(name);
-  const maintainer = await sandbox.repo(`${name}-maintainer`, remote);
-  const light = fixture('exegol-docs/installed_tools/lists/light_3.1.17_amd64.csv');
-  await maintainer.commit('docs', {
-    files: { [`${TOOLS}/releases_amd64.csv`]: fixture('exegol-docs/installed_tools/releases_amd64.csv'), [`${TOOLS}/lists/light_3.1.17_amd64.csv`]: light },
-  });
-  await maintainer.branch('dev');
-  await maintainer.pushAll();
+  const { remote } = await docsRemote(sandbox, name);
   const repository = `${OWNER}/${name}`;
   double.addRepo(repository, remote);
   const workspace = path.join(sandbox.root, 'work');
   const csv = path.join(workspace, 'inputs', `${name}.csv`);
   fs.mkdirSync(path.dirname(csv), { recursive: true });
-  fs.writeFileSync(csv, light.replace('neo4j,https://github.com/neo4j/neo4j,Database.\n', ''));
+  fs.writeFileSync(csv, light3118List());
   const head = 'pipeline/tools-list/light_3.1.18_amd64';
   return {
     action: 'export-tool-list',
@@ -213,18 +201,7 @@ async function exportSubject(): Promise<Subject> {
         apiUrl: double.url,
         token,
         env: sandbox.env(),
-        inputs: {
-          'tools-csv': path.relative(workspace, csv),
-          'docs-path': path.relative(workspace, checkout.dir),
-          channel: 'release',
-          profile: 'light',
-          version: '3.1.18',
-          arch: 'amd64',
-          'build-date': '2026-07-01T10:00:00Z',
-          publish: 'pull-request',
-          'docs-repository': repository,
-          'pull-request-labels': 'bot',
-        },
+        inputs: light3118Inputs(path.relative(workspace, checkout.dir), path.relative(workspace, csv), { publish: 'pull-request', 'docs-repository': repository, 'pull-request-labels': 'bot' }),
       });
     },
     done: async () => ({ pulls: openPulls(repository, head), releases: 0, ...(await ahead(remote, 'dev', head)) }),
@@ -274,12 +251,9 @@ async function verifySubject(): Promise<Subject> {
 
 /** create-release after a wrapper release whose tag is pushed and whose release an earlier run left half-written. */
 async function releaseSubject(options: { leftover?: boolean } = {}): Promise<Subject> {
-  const name = unique('release');
-  const h = await releaseHistory(sandbox, name, { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', tagReleased: Boolean(options.leftover) });
-  const repository = `${OWNER}/${name}`;
-  double.addRepo(repository, h.remote, { defaultBranch: 'master' });
-  await double.act('repos/create-release', { owner: OWNER, repo: name, tag_name: '4.3.4', name: '4.3.4', make_latest: 'true' });
-  if (options.leftover) await double.act('repos/create-release', { owner: OWNER, repo: name, tag_name: '4.3.5', target_commitish: h.mergeSha, name: '4.3.5', body: 'partial' });
+  const h = await githubProject(sandbox, double, unique('release'), { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', tagReleased: Boolean(options.leftover) });
+  const repository = h.fullName;
+  if (options.leftover) await double.act('repos/create-release', { owner: OWNER, repo: h.repo, tag_name: '4.3.5', target_commitish: h.mergeSha, name: '4.3.5', body: 'partial' });
   return {
     action: 'create-release',
     repository,
