@@ -3,10 +3,10 @@
 // measurement, printed and returned to bench/run.ts.
 //
 //   pnpm exec tsx bench/cold-start.ts [runs]
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot, readActionMetadata } from '@exegol-actions/testkit/runner';
+import { median, timeProcess } from './timing.ts';
 
 /** For each action, one bad input that its main rejects first. */
 export const FIRST_INPUT_ERROR: Record<string, Record<string, string>> = {
@@ -25,16 +25,8 @@ export interface ColdStart {
   ratio: number;
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 function time(args: string[], env: Record<string, string>): number {
-  const start = process.hrtime.bigint();
-  spawnSync(process.execPath, args, { env, stdio: 'ignore' });
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  return timeProcess(args, { env }).ms;
 }
 
 export function measureColdStarts(runs = 30): ColdStart[] {

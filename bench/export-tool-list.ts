@@ -6,11 +6,11 @@
 // bench/run.ts (through export-tool-list.bench.ts). Goal: the median at most 150 ms.
 //
 //   pnpm exec tsx bench/export-tool-list.ts [runs]
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot, readActionMetadata } from '@exegol-actions/testkit/runner';
+import { median, timeProcess } from './timing.ts';
 
 export const GOAL_MS = 150;
 
@@ -23,16 +23,9 @@ export interface ExportBench {
   goalMs: number;
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 function time(args: string[], env: Record<string, string>, cwd: string): { ms: number; status: number | null; stdout: string } {
-  const start = process.hrtime.bigint();
-  const res = spawnSync(process.execPath, args, { env, cwd, encoding: 'utf8' });
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, status: res.status, stdout: res.stdout + res.stderr };
+  const t = timeProcess(args, { env, cwd });
+  return { ms: t.ms, status: t.status, stdout: t.output };
 }
 
 /** A tools list like the images write: sorted case-insensitively, some emoji and curly quotes. */

@@ -7,11 +7,8 @@ import * as path from 'node:path';
 import { repoRoot } from '@exegol-actions/testkit/runner';
 import type { Section } from './run.ts';
 import { FIRST_INPUT_ERROR } from './cold-start.ts';
+import { median, timeProcess } from './timing.ts';
 
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
-}
 
 function dirBytes(dir: string): number {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
@@ -31,9 +28,8 @@ export default async function nccComparison(runs: number): Promise<Section> {
   const t: Record<string, number[]> = { bare: [], esbuild: [], ncc: [] };
   for (let i = 0; i < runs + 3; i++) {
     for (const [k, args] of Object.entries(cases)) {
-      const s = process.hrtime.bigint();
-      spawnSync(process.execPath, args, { env, stdio: 'ignore' });
-      if (i >= 3) t[k]!.push(Number(process.hrtime.bigint() - s) / 1e6);
+      const ms = timeProcess(args, { env }).ms;
+      if (i >= 3) t[k]!.push(ms);
     }
   }
   const nccStart = fs.statSync(path.join(out, 'index.js')).size;

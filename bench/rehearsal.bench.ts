@@ -4,10 +4,10 @@
 // A run that fails counts as a missed goal, with its exit code and the end of its output.
 //
 //   pnpm exec tsx bench/rehearsal.bench.ts
-import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { repoRoot } from '@exegol-actions/testkit/runner';
 import type { Section } from './run.ts';
+import { timeProcess } from './timing.ts';
 
 export const GOAL_S = 20;
 const RUNS = 3;
@@ -19,10 +19,8 @@ interface Timing {
 }
 
 function rehearse(): Timing {
-  const start = process.hrtime.bigint();
-  const res = spawnSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/rehearsal.ts'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { seconds, status: res.status, tail: `${res.stdout}\n${res.stderr}`.trim().split('\n').slice(-15).join('\n') };
+  const t = timeProcess(['scripts/rehearsal.ts'], { command: path.join(repoRoot, 'node_modules/.bin/tsx'), cwd: repoRoot });
+  return { seconds: t.ms / 1000, status: t.status, tail: t.output.trim().split('\n').slice(-15).join('\n') };
 }
 
 export default async function rehearsalBench(): Promise<Section> {

@@ -1,26 +1,10 @@
 // The pull request bump-next-beta opens when it may not push to dev: one branch, one pull
 // request, found and updated on a re-run rather than opened twice.
 import { ActionError } from '../action/index.ts';
-import { describeGitHubError, getGitHubClient, openOrUpdatePullRequest } from '../github/index.ts';
+import { describeGitHubError, getGitHubClient, openOrUpdatePullRequest, type PullRequestChange, type PullRequestRef } from '../github/index.ts';
 
-export interface PullRequestTarget {
-  base: string;
-  head: string;
-  title: string;
-  body: string;
-}
-
-export interface PullRequestOutcome {
-  number: number;
-  url: string;
-  operation: 'created' | 'updated' | 'unchanged';
-  author: string;
-  /**
-   * False when the pull request was opened with the workflow's GITHUB_TOKEN (author
-   * github-actions[bot]): GitHub does not start workflows for events that token causes.
-   */
-  triggersWorkflows: boolean;
-}
+export type PullRequestTarget = PullRequestChange;
+export type PullRequestOutcome = Pick<PullRequestRef, 'number' | 'url' | 'operation' | 'author' | 'triggersWorkflows'>;
 
 export interface GitHubAccess {
   token: string;

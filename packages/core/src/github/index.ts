@@ -205,6 +205,9 @@ export interface OpenOrUpdatePullRequestOptions {
   draft?: boolean;
 }
 
+/** What a pull request proposes, without where (repository) or how it is marked (labels). */
+export type PullRequestChange = Pick<OpenOrUpdatePullRequestOptions, 'base' | 'head' | 'title' | 'body'>;
+
 export interface PullRequestRef {
   number: number;
   url: string;

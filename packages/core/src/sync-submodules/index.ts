@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError, InputError, type Check, type SourceLocation } from '../action/index.ts';
 import { Git, type GitOptions, type Identity, type SubmoduleEntry } from '../git/index.ts';
+import type { PullRequestChange, PullRequestRef } from '../github/index.ts';
 import { describeGitError, lastLine, mapLimit, safeUrl, short } from './util.ts';
 
 export { syncFork, type ForkOptions, type ForkResult } from './fork.ts';
@@ -50,18 +51,8 @@ export interface BranchOverrides {
   input: string;
 }
 
-export interface PullRequestRequest {
-  base: string;
-  head: string;
-  title: string;
-  body: string;
-}
-
-export interface PullRequestOutcome {
-  number: number;
-  url: string;
-  operation: 'created' | 'updated' | 'unchanged';
-}
+export type PullRequestRequest = PullRequestChange;
+export type PullRequestOutcome = Pick<PullRequestRef, 'number' | 'url' | 'operation'>;
 
 export interface SyncOptions {
   /** The superproject's work tree. */
