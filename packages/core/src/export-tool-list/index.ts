@@ -358,7 +358,7 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     const remoteHead = await git.fetchBranch(head, { depth: shallow ? 1 : undefined });
     let pushed = false;
     if (!remoteHead || (await git.treeOf(remoteHead)) !== (await git.treeOf(sha))) {
-      const outcome = await git.push(head, { lease: remoteHead });
+      const outcome = await git.pushBranch('HEAD', head, { lease: remoteHead });
       if (!outcome.pushed) throw new ActionError(`Pushing the pull request branch ${head} failed: ${lastLine(outcome.message)}. Re-run the job; if it keeps failing, check that the token or deploy key may push branches.`);
       pushed = true;
     }

@@ -173,7 +173,7 @@ test('merge: fast-forward, merge commit, up to date, and a conflict aborted with
   expect(repo.read('b')).toBe('mine\n');
 });
 
-test('push with a lease replaces a branch only if it is where it was seen', async () => {
+test('pushBranch with a lease replaces a branch only if it is where it was seen', async () => {
   const remote = await sandbox.bare('lease');
   const repo = await sandbox.repo('lease-dev', remote);
   const base = await repo.commit('base', { files: { a: '1\n' } });
@@ -182,20 +182,21 @@ test('push with a lease replaces a branch only if it is where it was seen', asyn
   await repo.branch('bot');
   await repo.switch('bot');
   await repo.commit('bot 1', { files: { a: '2\n' } });
-  expect(await git.push('update/x', { lease: null })).toMatchObject({ pushed: true });
+  expect(await git.pushBranch('HEAD', 'update/x', { lease: null })).toMatchObject({ pushed: true });
   const first = await git.head();
   // The branch exists now: "must not exist" is refused, a stale expectation too.
   await git.raw(['reset', '--quiet', '--hard', base]);
   await repo.commit('bot 2', { files: { a: '3\n' } });
-  expect(await git.push('update/x', { lease: null })).toMatchObject({ pushed: false, reason: 'rejected' });
-  expect(await git.push('update/x', { lease: base })).toMatchObject({ pushed: false, reason: 'rejected' });
+  expect(await git.pushBranch('HEAD', 'update/x', { lease: null })).toMatchObject({ pushed: false, reason: 'moved' });
+  expect(await git.pushBranch('HEAD', 'update/x', { lease: base })).toMatchObject({ pushed: false, reason: 'moved' });
   expect((await sandbox.refs(remote))['refs/heads/update/x']).toBe(first);
-  expect(await git.push('update/x', { lease: first })).toMatchObject({ pushed: true, sha: await git.head() });
+  expect(await git.pushBranch('HEAD', 'update/x', { lease: first })).toMatchObject({ pushed: true });
   expect((await sandbox.refs(remote))['refs/heads/update/x']).toBe(await git.head());
-  // Without a lease, a push that is not a fast-forward is refused, and not retried.
+  // Without a lease or force, a push that is not a fast-forward is refused.
   await git.raw(['reset', '--quiet', '--hard', base]);
   await repo.commit('elsewhere', { files: { b: '1\n' } });
-  expect(await git.push('update/x')).toMatchObject({ pushed: false, reason: 'rejected', attempts: 1 });
+  expect(await git.pushBranch('HEAD', 'update/x')).toMatchObject({ pushed: false, reason: 'moved' });
+  expect((await sandbox.refs(remote))['refs/heads/update/x']).not.toBe(await git.head());
 });
 
 test('authConfig: the token reaches a server that requires it, in place of a header persisted in .git/config', async () => {

@@ -379,11 +379,18 @@ export class Git {
   }
 
   /**
-   * Pushes `rev` to a remote branch without force; with `force`, replaces it (for a branch this
-   * toolkit owns, like a pull request's head). The refusal says why.
+   * One push of `rev` to a remote branch, no retry: without force; with `force`, replacing it (for
+   * a branch this toolkit owns, like a pull request's head); with `lease`, replacing it only if it
+   * still points at that commit (null: only if the branch does not exist yet). The refusal says why.
    */
-  async pushBranch(rev: string, branch: string, options: { remote?: string; force?: boolean } = {}): Promise<{ pushed: true } | { pushed: false; reason: PushRefusal; message: string }> {
-    const res = await this.raw(['push', '--porcelain', options.remote ?? 'origin', `${options.force ? '+' : ''}${rev}:refs/heads/${branch}`], { allowFailure: true });
+  async pushBranch(
+    rev: string,
+    branch: string,
+    options: { remote?: string; force?: boolean; lease?: string | null } = {},
+  ): Promise<{ pushed: true } | { pushed: false; reason: PushRefusal; message: string }> {
+    const ref = `refs/heads/${branch}`;
+    const lease = options.lease === undefined ? [] : [`--force-with-lease=${ref}:${options.lease ?? ''}`];
+    const res = await this.raw(['push', '--porcelain', ...lease, options.remote ?? 'origin', `${options.force ? '+' : ''}${rev}:${ref}`], { allowFailure: true });
     if (res.code === 0) return { pushed: true };
     const message = (res.stderr + res.stdout).trim();
     return { pushed: false, reason: classifyPushFailure(message), message };
@@ -592,21 +599,6 @@ export class Git {
     if (res.code === 0) return [];
     if (res.code !== 1) throw new Error(`git merge-tree failed: ${res.stderr.trim()}`);
     return res.stdout.split('\n').slice(1).filter(Boolean);
-  }
-
-  /**
-   * One push of HEAD to `branch`, no retry. With `lease`, the push replaces the remote branch only
-   * if it still points at that commit (null: only if the branch does not exist yet).
-   */
-  async push(branch: string, options: { remote?: string; lease?: string | null } = {}): Promise<PushOutcome> {
-    const remote = options.remote ?? 'origin';
-    const ref = `refs/heads/${branch}`;
-    const lease = options.lease === undefined ? [] : [`--force-with-lease=${ref}:${options.lease ?? ''}`];
-    const res = await this.raw(['push', '--porcelain', ...lease, remote, `HEAD:${ref}`], { allowFailure: true });
-    if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: 1 };
-    const message = (res.stderr + res.stdout).trim();
-    const reason = classifyPushFailure(message) === 'protected' ? 'protected' : 'rejected';
-    return { pushed: false, reason, message, attempts: 1 };
   }
 
   /** Checks out `rev`: detached, or as local branch `branch` (created or reset there). */

@@ -118,10 +118,11 @@ export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
     }
     const merged = await git.merge(upstreamName, opts.identity);
     if (merged.status === 'conflict') throw conflictError(branch, upstreamBranch, merged.files, false);
-    const pushed = await git.push(branch);
+    const pushed = await git.pushBranch('HEAD', branch);
     if (pushed.pushed) {
-      log(`${merged.status === 'fast-forward' ? 'Fast-forwarded' : 'Merged'} ${behind} commit(s) of upstream/${upstreamBranch} into ${branch} and pushed ${short(pushed.sha)}.`);
-      return { ...result, to: pushed.sha, changed: true, operation: merged.status === 'fast-forward' ? 'fast-forward' : 'merged', commitSha: pushed.sha };
+      const sha = await git.head();
+      log(`${merged.status === 'fast-forward' ? 'Fast-forwarded' : 'Merged'} ${behind} commit(s) of upstream/${upstreamBranch} into ${branch} and pushed ${short(sha)}.`);
+      return { ...result, to: sha, changed: true, operation: merged.status === 'fast-forward' ? 'fast-forward' : 'merged', commitSha: sha };
     }
     if (pushed.reason === 'protected') {
       throw new ActionError(`Pushing the merge to ${branch} was refused by branch protection: ${pushed.message.split('\n').pop()}. Nothing was pushed.`);

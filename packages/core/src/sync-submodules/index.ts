@@ -506,7 +506,7 @@ async function proposeUpdate(
       }
     }
     if (existing === sha) break;
-    const outcome = await git.push(pr.branch, { lease: existing });
+    const outcome = await git.pushBranch('HEAD', pr.branch, { lease: existing });
     if (outcome.pushed) {
       pushed = true;
       log(`Pushed ${short(sha)} to ${pr.branch}${existing ? ` (replacing ${short(existing)})` : ''}.`);
