@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import { ActionError } from '../action/errors.ts';
+import { ActionError } from '../action/index.ts';
 import { CommandError } from '../exec/index.ts';
 import type { Docker, EngineInfo } from './engine.ts';
 import { platformString, type Platform } from './reference.ts';

@@ -5,7 +5,7 @@
 // fails at once, with the numbers, if that is still not enough.
 import * as fs from 'node:fs';
 import * as core from '@actions/core';
-import { ActionError } from '../action/errors.ts';
+import { ActionError } from '../action/index.ts';
 import type { Docker } from './engine.ts';
 import { formatBytes, parseSize } from './reference.ts';
 

@@ -4,7 +4,7 @@
 // what it is, and the first one that can build with BuildKit wins.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ActionError } from '../action/errors.ts';
+import { ActionError } from '../action/index.ts';
 import { run, type RunOptions, type RunResult } from '../exec/index.ts';
 import { platformMachine, platformOfMachine, platformString, type Platform } from './reference.ts';
 

@@ -3,7 +3,7 @@
 // list's exact bytes to another repository, so its digest stays the same. No layer is pulled:
 // blobs that must appear in another repository are linked there by the registry itself.
 import * as core from '@actions/core';
-import { ActionError } from '../action/errors.ts';
+import { ActionError } from '../action/index.ts';
 import { formatReference, platformKey, platformString, withDigest, type ImageReference, type Platform } from './reference.ts';
 import { isIndex, MEDIA, RegistryClient, RegistryError, sha256, type Manifest } from './registry.ts';
 

@@ -1,7 +1,7 @@
 // Getting images into a registry with the engine: login (password on standard input only),
 // logout, and `docker push` retried on the failures a registry recovers from.
 import * as core from '@actions/core';
-import { ActionError } from '../action/errors.ts';
+import { ActionError } from '../action/index.ts';
 import { CommandError } from '../exec/index.ts';
 import type { Docker } from './engine.ts';
 import { DOCKER_HUB } from './reference.ts';

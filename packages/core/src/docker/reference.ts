@@ -1,7 +1,7 @@
 // The words of the Docker world, parsed strictly and without any I/O: image references, platforms,
 // durations and sizes. An action's main validates its inputs with these before anything heavy
 // loads, so each function throws an InputError naming the input it was given.
-import { InputError } from '../action/errors.ts';
+import { InputError } from '../action/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Image references (the grammar of github.com/distribution/reference).

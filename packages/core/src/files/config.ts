@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import { loadYaml } from '../yaml/index.ts';
-import { ActionError, InputError, type SourceLocation } from '../action/errors.ts';
+import { ActionError, InputError, type SourceLocation } from '../action/index.ts';
 import { ROLES, compileRulePattern, type VersionRule } from './rules.ts';
 
 export interface RuleSource {

@@ -2,7 +2,7 @@
 // so that every other byte of the file can be kept when the version is rewritten.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ActionError, type SourceLocation } from '../action/errors.ts';
+import { ActionError, type SourceLocation } from '../action/index.ts';
 
 /**
  * - `version`: holds the full version (`4.3.6b1`); all such files must agree.

@@ -3,7 +3,7 @@
 // into one multi-arch list under the final tags (`merge`); later the list is copied from the
 // pre-production repository to production by digest (`promote`). Each step works alone.
 import * as core from '@actions/core';
-import { ActionError } from '../action/errors.ts';
+import { ActionError } from '../action/index.ts';
 import { buildCommand, buildImage, type BuildOptions, type BuildResult } from '../docker/build.ts';
 import { guardDisk, type DiskReport } from '../docker/disk.ts';
 import { detectEngine, planEmulation, type BuilderKind, type Docker, type EmulationMode, type EngineInfo } from '../docker/engine.ts';

@@ -1,6 +1,6 @@
 // The job summary of each step: what was built, tested, pushed or written, one table row per
 // architecture, and the output of every failed command folded away under its name.
-import { keyValueTable } from '../action/summary.ts';
+import { keyValueTable } from '../action/index.ts';
 import { formatBytes, formatReference, platformString } from '../docker/reference.ts';
 import type { BuildStepResult, MergeStepResult, PromoteStepResult, StepResult } from './index.ts';
 

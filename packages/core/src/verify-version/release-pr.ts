@@ -1,6 +1,6 @@
 // The release pull request, from the API: under a pull_request event the payload names it, but
 // its draft state and title may have changed since the event, so it is read fresh.
-import { ActionError } from '../action/errors.ts';
+import { ActionError } from '../action/index.ts';
 import { describeGitHubError, getGitHubClient, parseRepository } from '../github/index.ts';
 import type { ReleasePullRequest } from './index.ts';
 
