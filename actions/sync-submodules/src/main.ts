@@ -1,6 +1,4 @@
 // sync-submodules: read and check the inputs, run the job, set outputs, write the job summary.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as core from '@actions/core';
 import {
   annotateChecks,
@@ -20,7 +18,7 @@ import {
   writeSummary,
   type RunContext,
 } from '@exegol-actions/core/action';
-import type { GitOptions, Identity } from '@exegol-actions/core/git';
+import type { GitOptions } from '@exegol-actions/core/git';
 import type { BranchOverrides, ForkResult, SyncResult } from '@exegol-actions/core/sync-submodules';
 
 const MODES = ['update', 'pull-request', 'check', 'fork'] as const;
@@ -31,7 +29,7 @@ export async function run(): Promise<void> {
     const mode = enumInput('mode', MODES, 'update');
     const root = pathInput('working-directory', { fallback: '.', mustExist: true });
     const dryRun = booleanInput('dry-run', ctx.act && mode !== 'check');
-    const identity = parseAuthor(input('author'));
+    const authorText = input('author') || 'Github Actions <actions@github.com>';
     const pushAttempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
     const branch = branchInput('branch') || null;
     const fetchToken = input('fetch-token');
@@ -47,7 +45,9 @@ export async function run(): Promise<void> {
     const pr = mode === 'pull-request' ? pullRequestInputs(ctx) : null;
 
     // The git layer and the job load only once the inputs are known to be usable.
-    const { authConfig } = await import('@exegol-actions/core/git');
+    const { authConfig, parseIdentity, writeSshKeyFile } = await import('@exegol-actions/core/git');
+    const identity = parseIdentity(authorText);
+    if (!identity) throw new InputError('author', `"${authorText}" is not "Name <email>"`, 'Write it like Github Actions <actions@github.com>.');
     const job = await import('@exegol-actions/core/sync-submodules');
     if (pr) {
       for (const [name, value] of [['pull-request-branch', pr.branch], ['pull-request-title', pr.title]] as const) {
@@ -55,9 +55,9 @@ export async function run(): Promise<void> {
         if (unknown.length) throw new InputError(name, `unknown placeholder {${unknown[0]}}`, 'Use {date}, {YYYY}, {YY}, {MM}, {Mon}, {DD} or {epoch}.');
       }
     }
-    const keyFile = sshKey ? writeKeyFile(sshKey) : null;
+    const key = sshKey ? writeSshKeyFile(sshKey) : null;
     try {
-      const fetchAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({ token: fetchToken || undefined, serverUrl: ctx.serverUrl, sshKeyFile: keyFile ?? undefined });
+      const fetchAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({ token: fetchToken || undefined, serverUrl: ctx.serverUrl, sshKeyFile: key?.file });
       const common = { root, identity, dryRun, pushAttempts, fetchAuth, log: (l: string) => core.info(l), warn: (l: string) => core.warning(l) };
       if (fork) {
         const api = { method: fork.method, token: input('github-token'), apiUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, upstream: fork.raw };
@@ -79,7 +79,7 @@ export async function run(): Promise<void> {
       );
       await reportUpdate(result, job, dryRun);
     } finally {
-      if (keyFile) fs.rmSync(path.dirname(keyFile), { recursive: true, force: true });
+      key?.remove();
     }
   });
 }
@@ -147,22 +147,6 @@ function forkInputs(ctx: RunContext): { upstream: { url: string; branch: string 
   return { upstream: { url, branch: branchInput('upstream-branch') || null }, upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw, raw, method };
 }
 
-
-function parseAuthor(value: string): Identity {
-  const m = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value || 'Github Actions <actions@github.com>');
-  if (!m) throw new InputError('author', `"${value}" is not "Name <email>"`, 'Write it like Github Actions <actions@github.com>.');
-  return { name: m[1]!, email: m[2]! };
-}
-
-/** The key in a folder only the runner's user can read; removed when the step ends. */
-function writeKeyFile(key: string): string {
-  const base = process.env.RUNNER_TEMP || fs.realpathSync(process.env.TMPDIR || '/tmp');
-  const dir = fs.mkdtempSync(path.join(base, 'sync-submodules-'));
-  fs.chmodSync(dir, 0o700);
-  const file = path.join(dir, 'key');
-  fs.writeFileSync(file, key.endsWith('\n') ? key : `${key}\n`, { mode: 0o600 });
-  return file;
-}
 
 async function reportUpdate(result: SyncResult, job: typeof import('@exegol-actions/core/sync-submodules'), dryRun: boolean): Promise<void> {
   annotateChecks(result.checks, 'sync-submodules');

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ActionError, InputError, type SourceLocation } from '../action/index.ts';
-import { ACTIONS_IDENTITY, authConfig, Git, type Identity } from '../git/index.ts';
+import { ACTIONS_IDENTITY, authConfig, Git, writeSshKeyFile, type Identity } from '../git/index.ts';
 import {
   checkList,
   compareNames,
@@ -281,7 +281,8 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
   }
 
   // 3. Publish through git. Credentials live in this process's configuration only.
-  const sshKeyFile = opts.auth?.sshKey ? writeKey(opts.auth.sshKey, tempDir) : undefined;
+  const sshKey = opts.auth?.sshKey ? writeSshKeyFile(opts.auth.sshKey, tempDir) : undefined;
+  const sshKeyFile = sshKey?.file;
   try {
     const git = await openDocs(opts.docs, { token: opts.auth?.token, serverUrl: opts.auth?.serverUrl, sshKeyFile });
     const toRepo = (rel: string) => path.relative(git.dir, path.join(opts.docs, rel)).split(path.sep).join('/');
@@ -383,7 +384,7 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     result.changed = result.operation !== 'unchanged';
     return result;
   } finally {
-    if (sshKeyFile) fs.rmSync(path.dirname(sshKeyFile), { recursive: true, force: true });
+    sshKey?.remove();
   }
 }
 
@@ -429,13 +430,6 @@ async function openDocs(dir: string, auth: { token?: string; serverUrl?: string;
   const persisted = await git.raw(['config', '--local', '--get-regexp', '^http\\..*\\.extraheader$'], { allowFailure: true });
   const useToken = auth.token && !auth.sshKeyFile && persisted.stdout.trim() === '';
   return Git.at(git.dir, authConfig({ token: useToken ? auth.token : undefined, serverUrl: auth.serverUrl, sshKeyFile: auth.sshKeyFile }));
-}
-
-function writeKey(key: string, tempDir: string): string {
-  const dir = fs.mkdtempSync(path.join(tempDir, 'export-tool-list-key-'));
-  const file = path.join(dir, 'id');
-  fs.writeFileSync(file, key.endsWith('\n') ? key : `${key}\n`, { mode: 0o600 });
-  return file;
 }
 
 /**

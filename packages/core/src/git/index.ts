@@ -103,6 +103,19 @@ function signatureKind(armored: string): TagInfo['signature'] {
 }
 
 /**
+ * Writes an SSH private key (from a secret input) to a file only this user can read, in a folder
+ * of its own under `base` (the runner's temp by default), for `authConfig({ sshKeyFile })`.
+ * `remove()` deletes the folder; call it when the step ends, failed or not.
+ */
+export function writeSshKeyFile(key: string, base = process.env.RUNNER_TEMP || os.tmpdir()): { file: string; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(fs.realpathSync(base), 'ssh-key-'));
+  fs.chmodSync(dir, 0o700);
+  const file = path.join(dir, 'id');
+  fs.writeFileSync(file, key.endsWith('\n') ? key : `${key}\n`, { mode: 0o600 });
+  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
  * Credentials for fetch and push, passed as process configuration only: never written to
  * .git/config, never on a command line. A token becomes an HTTP authorization header for the
  * server's URL; an SSH key file becomes the ssh command.
