@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ActionError, InputError, type SourceLocation } from '../action/index.ts';
-import { ACTIONS_IDENTITY, authConfig, Git, writeSshKeyFile, type Identity } from '../git/index.ts';
+import { reasonLine } from '../exec/index.ts';
+import { ACTIONS_IDENTITY, authConfig, Git, unauthorizedPushFix, writeSshKeyFile, type Identity } from '../git/index.ts';
 import {
   checkList,
   compareNames,
@@ -336,6 +337,9 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
       if (outcome.reason === 'superseded') {
         result.commitSha = await git.head();
         return result;
+      }
+      if (outcome.reason === 'unauthorized') {
+        throw new ActionError(`Pushing to ${opts.branch} of the docs repository was refused: ${reasonLine(outcome.message)}. ${unauthorizedPushFix('token')} (or give ssh-key)`, { input: 'token' });
       }
       if (outcome.reason === 'protected') {
         throw new ActionError(`${opts.branch} of the docs repository refuses direct pushes (branch protection): ${lastLine(outcome.message)}. Set publish: pull-request, or allow the token or deploy key to push.`, { input: 'publish' });
