@@ -184,29 +184,11 @@ async function createRelease(c: Cell): Promise<void> {
 async function syncSubmodules(c: Cell): Promise<void> {
   const { sandbox } = await world();
   const name = cellName(c);
-  const sub = await sandbox.bare(`${name}/Exegol-images`);
-  const subDev = await sandbox.repo(`${name}/images-dev`, sub);
-  await subDev.commit('images', { files: { Dockerfile: 'FROM scratch\n' } });
-  await subDev.tag('3.1.5', { message: 'Release 3.1.5' });
-  await subDev.pushAll();
-  const superproject = await sandbox.bare(`${name}/Exegol`);
-  const dev = await sandbox.repo(`${name}/wrapper-dev`, superproject);
-  await dev.commit('wrapper', { files: wrapperTree({ version: '4.3.5' }) });
-  // Relative, as Exegol's .gitmodules are: resolved against origin, the HTTP URL checkout left.
-  await dev.git.raw(['submodule', 'add', '--quiet', '-b', 'main', '../Exegol-images.git', 'exegol-images']);
-  await dev.commit('submodules');
-  await dev.branch('dev');
-  await dev.pushAll();
   const check = c.event === 'pull_request' || c.event === 'pull_request_target';
   // The update job: images moved on since it was recorded. The gate: everything at the tips.
-  const moved = check ? null : await subDev.commit('Release 3.1.6', { files: { Dockerfile: 'FROM scratch\nLABEL v=3.1.6\n' } });
-  if (moved) {
-    await subDev.tag('3.1.6', { message: 'Release 3.1.6' });
-    await subDev.pushAll();
-  }
-  if (check) await dev.commit('dev work', { files: { 'CHANGELOG.md': 'dev\n' } }).then(() => dev.git.raw(['push', '--quiet', 'origin', 'HEAD:dev']));
-  const checkout = await eventCheckout(sandbox, c, superproject, { branch: 'main', base: 'main', head: 'dev' }, name);
-  const before = await sandbox.refs(superproject);
+  const { remote: superRemote, moved } = await superproject(sandbox, name, { moved: !check });
+  const checkout = await eventCheckout(sandbox, c, superRemote, { branch: 'main', base: 'main', head: 'dev' }, name);
+  const before = await sandbox.refs(superRemote);
   const run = await runAction({
     ...checkout.step(),
     action: 'sync-submodules',
@@ -214,7 +196,7 @@ async function syncSubmodules(c: Cell): Promise<void> {
   });
   expect(run.errors).toEqual([]);
   expect(run.exitCode).toBe(0);
-  const after = await sandbox.refs(superproject);
+  const after = await sandbox.refs(superRemote);
   if (check) {
     expect(run.outputs.operation).toBe('unchanged');
     expect(after).toEqual(before);
@@ -223,8 +205,35 @@ async function syncSubmodules(c: Cell): Promise<void> {
   expect(run.outputs.operation).toBe('pushed');
   const main = after['refs/heads/main']!;
   expect({ ...after, 'refs/heads/main': before['refs/heads/main'] }).toEqual(before);
-  expect(await sandbox.git(superproject).out(['rev-parse', `${main}^`])).toBe(before['refs/heads/main']);
-  expect((await sandbox.git(superproject).gitlinks(main)).get('exegol-images')).toBe(moved);
+  expect(await sandbox.git(superRemote).out(['rev-parse', `${main}^`])).toBe(before['refs/heads/main']);
+  expect((await sandbox.git(superRemote).gitlinks(main)).get('exegol-images')).toBe(moved);
+}
+
+/** Remotes for sync-submodules: a superproject following images' main; `moved` when images moved on. */
+async function superproject(sandbox: GitSandbox, name: string, options: { moved: boolean }): Promise<{ remote: string; moved: string | null }> {
+  const sub = await sandbox.bare(`${name}/Exegol-images`);
+  const subDev = await sandbox.repo(`${name}/images-dev`, sub);
+  await subDev.commit('images', { files: { Dockerfile: 'FROM scratch\n' } });
+  await subDev.tag('3.1.5', { message: 'Release 3.1.5' });
+  await subDev.pushAll();
+  const remote = await sandbox.bare(`${name}/Exegol`);
+  const dev = await sandbox.repo(`${name}/wrapper-dev`, remote);
+  await dev.commit('wrapper', { files: wrapperTree({ version: '4.3.5' }) });
+  // Relative, as Exegol's .gitmodules are: resolved against origin, the HTTP URL checkout left.
+  await dev.git.raw(['submodule', 'add', '--quiet', '-b', 'main', '../Exegol-images.git', 'exegol-images']);
+  await dev.commit('submodules');
+  await dev.branch('dev');
+  await dev.pushAll();
+  if (!options.moved) {
+    // The gate's pull request: dev work, every submodule at its tip.
+    await dev.commit('dev work', { files: { 'CHANGELOG.md': 'dev\n' } });
+    await dev.git.raw(['push', '--quiet', 'origin', 'HEAD:dev']);
+    return { remote, moved: null };
+  }
+  const moved = await subDev.commit('Release 3.1.6', { files: { Dockerfile: 'FROM scratch\nLABEL v=3.1.6\n' } });
+  await subDev.tag('3.1.6', { message: 'Release 3.1.6' });
+  await subDev.pushAll();
+  return { remote, moved };
 }
 
 async function exportToolList(c: Cell): Promise<void> {
@@ -274,7 +283,20 @@ test.concurrent.each(CELLS.map((c) => [label(c), c] as const))('%s', async (_, c
   await limited(() => RUN[cell.action]!(cell));
 }, 300_000);
 
-// Not a cell: the one setting no checkout release can make up for.
+// Not cells: what no checkout release can make up for, said as what to set.
+test('a push without credentials (persist-credentials: false, no token): the error names the token input', async () => {
+  await limited(async () => {
+    const { sandbox } = await world();
+    const { remote } = await superproject(sandbox, 'no-token', { moved: true });
+    const checkout = await sandbox.checkout(remote, 'refs/heads/main', { persistCredentials: false, event: 'workflow_dispatch' });
+    const before = await sandbox.refs(remote);
+    const run = await runAction({ ...checkout.step(), action: 'sync-submodules', inputs: { mode: 'update', 'github-token': '' } });
+    expectActionableStop(run);
+    expect(run.errors[0]!.message).toMatch(/^Pushing to main was refused: fatal: could not read Username .*Give "github-token" a token that may push/);
+    expect(await sandbox.refs(remote)).toEqual(before);
+  });
+}, 120_000);
+
 test('a private repository checked out without credentials: the error says what to set', async () => {
   await limited(async () => {
     const sandbox = await GitSandbox.create('checkout-matrix-private-', { privateRemotes: true });

@@ -429,10 +429,14 @@ async function openDocs(dir: string, auth: { token?: string; serverUrl?: string;
   } catch {
     throw new InputError('docs-path', `${dir} is not a git checkout`, 'Check out the docs repository there (actions/checkout with repository: and path:), or set publish: none.');
   }
-  // actions/checkout leaves its credentials in the checkout's config (persist-credentials); a
-  // second authorization header would make the server refuse both, so use them when present.
-  const persisted = await git.raw(['config', '--local', '--get-regexp', '^http\\..*\\.extraheader$'], { allowFailure: true });
-  const useToken = auth.token && !auth.sshKeyFile && persisted.stdout.trim() === '';
+  // actions/checkout leaves its credentials for the server it fetched from (persist-credentials:
+  // in .git/config up to v5, in a file included from it since v6); the docs checkout's are the
+  // docs token, which the token input (github.token by default) may not be. Use them when they
+  // apply to origin's URL; asked of git for that URL, so a header for another server, or none,
+  // leaves the token input in charge.
+  const origin = await git.remoteUrl('origin');
+  const persisted = origin ? await git.raw(['config', '--get-urlmatch', 'http.extraheader', origin], { allowFailure: true }) : null;
+  const useToken = auth.token && !auth.sshKeyFile && !persisted?.stdout.trim();
   return Git.at(git.dir, authConfig({ token: useToken ? auth.token : undefined, serverUrl: auth.serverUrl, sshKeyFile: auth.sshKeyFile }));
 }
 

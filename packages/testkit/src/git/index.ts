@@ -247,7 +247,7 @@ export class GitSandbox {
       token,
       env: this.env(),
       // The job's temporary folder outlives the step: v6+ keeps the credentials file there.
-      runnerTemp: path.join(this.root, 'runner-temp', options.into ? path.basename(options.into.dir) : name),
+      runnerTemp: path.join(this.root, '.runner-temp', options.into ? path.basename(options.into.dir) : name),
     });
     if (run.exitCode !== 0) {
       const tail = run.log.split('\n').slice(-15).join('\n');
