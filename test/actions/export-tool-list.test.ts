@@ -1,6 +1,6 @@
 // export-tool-list end to end: the committed bundle, run as a runner runs it, against a docs
-// remote (a bare repository holding the docs' real installed_tools files) checked out the way
-// actions/checkout does. Every publication is read back from the remote.
+// remote (a bare repository holding the docs' real installed_tools files) checked out by the real
+// actions/checkout. Every publication is read back from the remote.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
