@@ -26,6 +26,7 @@ const ICON: Record<string, string> = {
   built: '✅ built, not pushed',
   'tests-failed': '❌ tests failed, nothing pushed',
   planned: '📝 dry run',
+  skipped: '⏭ already built, skipped',
   created: '✅ created',
   updated: '✅ updated',
 };
@@ -55,7 +56,9 @@ function buildSummary(r: BuildStepResult): string {
       client: `${r.engine.client} ${r.engine.clientVersion}`,
       builder: r.engine.builder + (r.engine.buildxVersion ? ` (buildx ${r.engine.buildxVersion})` : ''),
       emulation: r.emulation,
-      'test file': t ? `${t.file} under ${t.shell}${t.skipped ? ` — ${t.skipped}` : ''}` : undefined,
+      'test file': t ? `${t.file} under ${t.shell}${t.mode === 'file' ? ', each line sourced from a file' : ''}${t.prelude ? ` after ${t.prelude}` : ''}${t.skipped ? ` — ${t.skipped}` : ''}` : undefined,
+      'GUI commands': t?.gui ? `${t.gui.commands.length} in ${t.gui.file}, ${t.gui.note}` : undefined,
+      'test logs': t?.logs ? t.logs.failed.replace(/\/[^/]+$/, '') : undefined,
       'push attempts': r.push?.attempts,
       disk: disk ? `${disk.freeBefore !== undefined ? formatBytes(disk.freeBefore) : '?'} free, ${formatBytes(disk.required)} required: ${disk.note}` : undefined,
     }),
@@ -81,7 +84,12 @@ function listSummary(r: MergeStepResult | PromoteStepResult): string {
     '',
   ];
   if (r.list.deleted.length) {
-    lines.push('| Intermediate tag | Deleted |', '| --- | --- |', ...r.list.deleted.map((d) => `| \`${cell(formatReference(d.ref))}\` | ${d.result} |`), '');
+    lines.push(
+      '| Intermediate tag | Deleted | How |',
+      '| --- | --- | --- |',
+      ...r.list.deleted.map((d) => `| \`${cell(formatReference(d.ref))}\` | ${d.result} | ${d.via ?? '—'}${d.note ? `: ${cell(d.note)}` : ''} |`),
+      '',
+    );
   }
   lines.push(
     `Registry traffic: ${r.traffic.requests} requests, ${r.traffic.manifestGets} manifest reads, ${r.traffic.blobGets} blob reads (image configs, ${formatBytes(r.traffic.blobBytes)}), ${r.traffic.retries} retries; no layer pulled.`,
