@@ -176,6 +176,14 @@ export async function testImage(docker: Docker, o: ImageTestOptions): Promise<Im
       const w = await docker.run(['exec', name, ...o.shell, '-c', WRITE_FILES, o.shell[0]!, prefix, ...commands], { allowFailure: true });
       if (w.code !== 0) throw new ActionError(`Could not write the test commands to ${prefix}* in the image with ${shellText}: ${(w.stderr || w.stdout).trim()}. Set test-mode to inline for images without a writable /tmp.`, { input: 'test-mode' });
     }
+    if (o.prelude && commands.length) {
+      // Once alone first: zsh's first compinit in a container writes ~/.zcompdump (seconds on a big
+      // fpath); five lines doing it at once would spend their time limits on that, not the tool.
+      const warm = await docker.run(['exec', name, ...o.shell, '-c', `exec 2>&1\n${o.prelude}`], { allowFailure: true, timeoutMs: o.timeoutMs });
+      const secs = ((warm.durationMs ?? 0) / 1000).toFixed(1);
+      if (warm.code === 0) core.info(`prelude alone: ${secs} s`);
+      else core.warning(`The test prelude alone ${warm.timedOut ? `timed out after ${secs} s` : `failed (exit ${warm.code})`}: ${tail(`${warm.stdout}${warm.stderr}`, 500).trim()}`, { title: 'multi-arch-image-build' });
+    }
     const max = o.maxOutputBytes ?? 16_384;
     const results = await mapLimit(commands, o.concurrency, async (command, index): Promise<CommandResult> => {
       // stderr joins stdout inside the shell, so the output reads in the order it was written.

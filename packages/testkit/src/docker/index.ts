@@ -313,7 +313,7 @@ export const EXEGOL_SHAPED_TESTS = {
   /** A tool that prints its help on stderr and exits non-zero, piped with zsh's `|&`. */
   help: "samdump2 -h|& grep 'enable debugging'",
   /** A line that outlives a short time limit. */
-  slow: 'sleep 20 && echo too-late',
+  slow: 'sleep 30 && echo too-late',
 };
 
 export function zshImageProject(dir: string, o: { tests: string[]; guiTests?: string[]; marker?: string }): string {
