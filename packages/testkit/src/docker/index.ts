@@ -38,6 +38,8 @@ function check(client: string): string | undefined {
   const reg = spawnSync('curl', ['-fsS', '-o', '/dev/null', '--max-time', '3', `http://${REGISTRY}/v2/`], { encoding: 'utf8' });
   if (reg.status !== 0) return `no registry answers on ${REGISTRY}`;
   if (!fs.existsSync('/proc/sys/fs/binfmt_misc/qemu-aarch64') && process.arch === 'x64') return 'arm64 emulation (binfmt qemu-aarch64) is not registered';
+  // The buildx path is tested for real, as on GitHub's runners.
+  if (spawnSync(client, ['buildx', 'version'], { encoding: 'utf8' }).status !== 0) return `the docker buildx plugin is missing for ${client}`;
   return undefined;
 }
 
@@ -300,8 +302,14 @@ export class FaultProxy {
 
 export const ZSH_IMAGE = process.env.EXEGOL_ZSH_IMAGE ?? 'exegol-actions/debian-zsh:bookworm';
 
+/** The zsh image is ready; under CI=true a missing one is built by scripts/setup-docker.sh first. */
 export function zshImageReady(env: DockerEnvironment): boolean {
-  return env.ok && docker(env, ['image', 'inspect', ZSH_IMAGE], { allowFailure: true }).code === 0;
+  if (!env.ok) return false;
+  const present = () => docker(env, ['image', 'inspect', ZSH_IMAGE], { allowFailure: true }).code === 0;
+  if (!present() && (process.env.CI === 'true' || process.env.EXEGOL_DOCKER_SETUP === '1')) {
+    execFileSync(path.join(repoRoot, 'scripts/setup-docker.sh'), { stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+  return present();
 }
 
 /** Lines shaped like real ones of /.exegol/unit_tests_all_commands.txt (sources/install/*.sh). */
