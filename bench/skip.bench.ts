@@ -1,7 +1,7 @@
 // The release-PR path of the images pipeline run twice from the same commit, on the real engine,
 // QEMU and local registry: the first run builds, tests and pushes both arch images into the builds
 // repository and merges them (deleting the arch tags); the second, with nothing changed, must
-// build nothing (each build step `skipped`) and merge `unchanged`. Each round uses a fresh
+// build nothing (each build step `skipped: true`, `operation: unchanged`) and merge `unchanged`. Each round uses a fresh
 // repository and a fresh marker in the image, so the first run really builds; first and second
 // runs alternate (interleaved), and the medians are compared.
 //
@@ -36,7 +36,7 @@ async function releasePrPath(workspace: string, ns: string, sha: string, registr
       timeoutMs: 300_000,
     });
     if (run.exitCode !== 0) throw new Error(`build ${arch} failed:\n${run.stdout.slice(-2000)}`);
-    operations.push(`build ${arch}: ${run.outputs.operation}`);
+    operations.push(`build ${arch}: ${run.outputs.skipped === 'true' ? 'skipped' : run.outputs.operation}`);
   }
   const merge = await runAction({ action: 'multi-arch-image-build', workspace, sha, inputs: { ...common, step: 'merge', platforms: ARCHES.map((a) => `linux/${a}`).join(',') } });
   if (merge.exitCode !== 0) throw new Error(`merge failed:\n${merge.stdout.slice(-2000)}`);

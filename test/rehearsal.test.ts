@@ -26,8 +26,8 @@ test(`the offline rehearsal runs every step and reports what it created${withDoc
     expect(out).toMatch(/registry \S+\/exegol-builds: none; \S+\/exegol-preprod: full, full-3\.1\.6\n/);
     expect(out).toMatch(/\| `\S+\/exegol-builds:full-3\.1\.6-arm64` \| deleted \| digest \|/);
     // The re-run from the same commit builds nothing; its merge is unchanged.
-    expect(out).toMatch(/'multi-arch-image-build: re-run, linux\/amd64: already built from [0-9a-f]{8}, skipped' +│ 'skipped'/);
-    expect(out).toMatch(/'multi-arch-image-build: re-run, linux\/arm64: already built from [0-9a-f]{8}, skipped' +│ 'skipped'/);
+    expect(out).toMatch(/'multi-arch-image-build: re-run, linux\/amd64: already built from [0-9a-f]{8}, skipped' +│ 'unchanged'/);
+    expect(out).toMatch(/'multi-arch-image-build: re-run, linux\/arm64: already built from [0-9a-f]{8}, skipped' +│ 'unchanged'/);
     expect(out).toMatch(/'multi-arch-image-build: re-run: the merge finds the same list \(unchanged\) and deletes the arch tags again' +│ 'unchanged'/);
     expect(out).toContain("'Exegol images 3.1.6 (3.1.6), latest'");
     expect(out).toContain('PIPELINE: tools list for full_3.1.6_arm64');

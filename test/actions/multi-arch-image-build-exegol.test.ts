@@ -134,7 +134,7 @@ describeDocker.each([['buildx'], ['legacy']])('builder %s: build each arch into 
     ws ??= imageProject(dir('exegol-builds-'), { tests: PASSING_TESTS, marker: `${NS}-${builder}` });
     const run = await buildArch(arch);
     expectSuccess(run);
-    expect(run.outputs).toMatchObject({ operation: 'pushed', image: `${BUILDS}:full-1.0.0-${arch}`, 'tests-passed': '4' });
+    expect(run.outputs).toMatchObject({ operation: 'pushed', skipped: 'false', image: `${BUILDS}:full-1.0.0-${arch}`, 'tests-passed': '4' });
     expect(run.summary).toMatch(new RegExp(`\\| builder \\| \`${builder}`));
     digests[arch] = run.outputs.digest!;
     expect((await readManifest(R, repo(BUILDS), `full-1.0.0-${arch}`)).digest).toBe(digests[arch]);
@@ -172,7 +172,7 @@ describeDocker.each([['buildx'], ['legacy']])('builder %s: build each arch into 
     for (const arch of ['amd64', 'arm64']) {
       const run = await buildArch(arch);
       expectSuccess(run);
-      expect(run.outputs).toMatchObject({ operation: 'skipped', digest: digests[arch], 'tests-passed': '0', 'cached-steps': '' });
+      expect(run.outputs).toMatchObject({ operation: 'unchanged', skipped: 'true', digest: digests[arch], 'tests-passed': '0', 'cached-steps': '' });
       expect(run.stdout).not.toContain('::group::Build');
       expect(run.summary).toContain('⏭ already built, skipped');
       expect(run.summary).toMatch(/exegol-preprod:full \(its linux\/\w+ image\) already holds this build \(org\.opencontainers\.image\.revision=c0ffee00/);
@@ -187,7 +187,7 @@ describeDocker.each([['buildx'], ['legacy']])('builder %s: build each arch into 
   (builder === 'buildx' ? test : test.skip)('another commit is built again', async () => {
     const run = await buildArch('amd64', 'beef0000'.repeat(5));
     expectSuccess(run);
-    expect(run.outputs.operation).toBe('pushed');
+    expect(run.outputs).toMatchObject({ operation: 'pushed', skipped: 'false' });
     expect(run.stdout).toMatch(/exegol-preprod:full: another build \(org\.opencontainers\.image\.revision is c0ffee00.*, not beef0000/);
   });
 });

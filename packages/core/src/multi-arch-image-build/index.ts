@@ -64,7 +64,7 @@ export interface BuildStepOptions extends CommonOptions {
   cleanup: boolean;
 }
 
-export type BuildOperation = 'pushed' | 'unchanged' | 'built' | 'tests-failed' | 'planned' | 'skipped';
+export type BuildOperation = 'pushed' | 'unchanged' | 'built' | 'tests-failed' | 'planned';
 
 export interface BuildStepResult {
   step: 'build';
@@ -124,7 +124,8 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
       const archRef = withTag(o.image, o.archTag);
       const found = await core.group('Already built?', () => findBuilt(client, [archRef, ...(o.finalTags ?? [])], o.platform, o.skipIfBuilt!));
       if (found) {
-        result.operation = 'skipped';
+        // A re-run from the same commit: nothing to do, as any re-run here (output skipped says why).
+        result.operation = 'unchanged';
         result.digest = found.digest;
         result.alreadyBuilt = { labels: o.skipIfBuilt, from: formatReference(found.from) };
         const where = found.from === archRef ? ref : `${formatReference(found.from)} (its ${platformString(o.platform)} image)`;
@@ -357,6 +358,7 @@ export function stepOutputs(r: StepResult): Record<string, string | number> {
       'tests-timed-out': r.tests?.timedOut ?? 0,
       'cached-steps': r.build ? `${r.build.cachedSteps}/${r.build.steps}` : '',
       size: r.build?.size ?? 0,
+      skipped: r.alreadyBuilt ? 'true' : 'false',
       'test-logs': r.tests?.logs ? r.tests.logs.failed.replace(/\/[^/]+$/, '') : '',
     };
   }

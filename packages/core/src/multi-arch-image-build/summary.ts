@@ -34,7 +34,7 @@ const ICON: Record<string, string> = {
 function buildSummary(r: BuildStepResult): string {
   const t = r.tests;
   const lines = [
-    `### multi-arch-image-build · build \`${platformString(r.platform)}\` · ${ICON[r.operation]}`,
+    `### multi-arch-image-build · build \`${platformString(r.platform)}\` · ${r.alreadyBuilt ? ICON.skipped : ICON[r.operation]}`,
     '',
     '| Platform | Image | Size | Digest | Tests passed | Failed | Timed out | Build | From cache | Duration |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
