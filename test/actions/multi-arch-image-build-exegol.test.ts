@@ -3,8 +3,8 @@
 //     `autoload -Uz compinit; compinit; source ~/.zshrc`), proved on a Debian image with zsh made
 //     with debootstrap, whose ~/.zshrc defines aliases and PATH entries;
 //   - arch images go to a builds repository, the merge writes the pre-production tags and deletes
-//     the arch tags, promotion copies to production; for each builder (buildx, and the classic
-//     one), forced by input;
+//     the arch tags, promotion copies to production; for each builder (buildx, buildkit, and the
+//     classic one), forced by input;
 //   - a second run from the same commit builds nothing, and the merge still runs.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import * as fs from 'node:fs';
@@ -117,7 +117,9 @@ describeDocker("the exegol-images preset: Exegol's own test shell", () => {
   });
 });
 
-describeDocker.each([['buildx'], ['legacy']])('builder %s: build each arch into the builds repository, test, push, merge, delete the arch tags, promote; a re-run builds nothing', (builder) => {
+// buildx (GitHub's runners, and here trixie's plugin), buildkit (a Docker client older than 23
+// speaking BuildKit to the engine: Debian's docker.io) and legacy (the classic builder).
+describeDocker.each([['buildx'], ['buildkit'], ['legacy']])('builder %s: build each arch into the builds repository, test, push, merge, delete the arch tags, promote; a re-run builds nothing', (builder) => {
   const BUILDS = `${R}/${NS}-${builder}/exegol-builds`;
   const PREPROD = `${R}/${NS}-${builder}/exegol-preprod`;
   const PROD = `${R}/${NS}-${builder}/exegol`;
