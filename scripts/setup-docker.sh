@@ -261,6 +261,7 @@ fi
 BUILDX_DIR=/usr/libexec/docker/cli-plugins
 if ! docker buildx version >/dev/null 2>&1 && [ ! -x "$BUILDX_DIR/docker-buildx" ]; then
   if $CHECK_ONLY; then missing+=("docker buildx plugin"); else
+    [ -r /usr/share/keyrings/debian-archive-keyring.gpg ] || die "no buildx here and no Debian archive keyring to fetch trixie's docker-buildx with: install docker-buildx (or docker/setup-buildx-action) another way"
     bx=$(mktemp -d)
     mkdir -p "$bx/lists/partial" "$bx/cache/archives/partial"
     echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main" >"$bx/sources.list"
