@@ -94,6 +94,7 @@ describeDocker("the exegol-images preset: Exegol's own test shell", () => {
     expect(run.summary).toMatch(/⏱ timed out after 5\.\d s: <code>sleep 30 &amp;&amp; echo too-late<\/code>/);
     // GUI commands: listed, not run, and why.
     expect(run.summary).toMatch(/\| GUI commands \| `1 in \/\.exegol\/unit_tests_gui_commands\.txt, not run: Exegol's runner for them is in its private pipeline tools/);
+    expect(run.summary).toContain('<details><summary>🖥 1 GUI command(s), not run</summary>\n\n<pre>caido --no-sandbox</pre>');
     // Exegol's three logs, one entry per command, with its output.
     const logs = run.outputs['test-logs']!;
     const read = (f: string) => fs.readFileSync(path.join(logs, f), 'utf8');

@@ -49,6 +49,9 @@ function buildSummary(r: BuildStepResult): string {
     const head = c.status === 'failed' ? `❌ failed (exit ${c.exitCode}, ${seconds(c.durationMs)})` : `⏱ timed out after ${seconds(c.durationMs)}`;
     lines.push(`<details><summary>${head}: <code>${html(c.command)}</code></summary>`, '', `<pre>${html(c.output.trim() || '(no output)')}</pre>`, '</details>', '');
   }
+  if (t?.gui) {
+    lines.push(`<details><summary>🖥 ${t.gui.commands.length} GUI command(s), not run</summary>`, '', `<pre>${html(t.gui.commands.join('\n'))}</pre>`, '</details>', '');
+  }
   const disk = r.disk;
   lines.push(
     keyValueTable({
