@@ -137,7 +137,8 @@ function buildInputs(image: ImageReference, common: CommonOptions, values: Recor
     ? {
         file: testFile,
         shell,
-        prelude: input('test-prelude') || preset.prelude,
+        // The preset's prelude is zsh's (compinit, ~/.zshrc): another test-shell goes without it.
+        prelude: input('test-prelude') || (/(^|\/)zsh$/.test(shell[0]!) ? preset.prelude : undefined),
         mode: enumInput('test-mode', ['file', 'inline'], preset.mode),
         guiFile: input('gui-test-file') || preset.guiFile,
         logDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'multi-arch-image-build', `${values.profile || 'image'}-${platformSuffix(platform)}-test-logs`),
