@@ -1,5 +1,6 @@
 // bump-next-beta: read inputs, fast-forward dev and write the next beta, set outputs and the summary.
 import * as core from '@actions/core';
+import * as log from '@exegol-actions/core/action';
 import {
   booleanInput,
   enumInput,
@@ -84,7 +85,7 @@ export async function run(): Promise<void> {
       openPullRequest: token && ctx.repository ? pullRequestOpener({ token, repository: ctx.repository, apiUrl: ctx.apiUrl }) : null,
     });
 
-    for (const note of result.notes) core.info(note);
+    for (const note of result.notes) log.info(note);
     const pr = result.pullRequest;
     setOutputs({
       'previous-version': result.previousVersion,

@@ -1,6 +1,7 @@
 // create-release: read inputs, make or find the tag and the release, set outputs and the summary.
 import * as fs from 'node:fs';
 import * as core from '@actions/core';
+import * as log from '@exegol-actions/core/action';
 import {
   booleanInput,
   enumInput,
@@ -124,7 +125,7 @@ export async function run(): Promise<void> {
       operation: r?.operation ?? (result.tag.created ? 'created' : 'unchanged'),
       assets: JSON.stringify((r?.assets ?? result.assets.map((a) => ({ name: a.name, action: 'uploaded', url: '' }))).map((a) => ({ name: a.name, action: a.action, url: a.url }))),
     });
-    for (const n of result.notes) core.info(n);
+    for (const n of result.notes) log.info(n);
     await writeSummary(
       [
         `### create-release: ${r?.operation ?? 'tag only'} ${result.tagName}${dryRun ? ' (dry-run)' : ''}`,

@@ -1,5 +1,6 @@
 // export-tool-list: read and check inputs, run the export, write outputs and the job summary.
 import * as core from '@actions/core';
+import * as log from '@exegol-actions/core/action';
 import {
   annotationPath,
   booleanInput,
@@ -98,12 +99,12 @@ export async function run(): Promise<void> {
       },
       attempts,
       tempDir: process.env.RUNNER_TEMP || undefined,
-      log: (m) => core.info(m),
+      log: (m) => log.info(m),
     };
 
     let result: ExportResult;
     try {
-      result = await core.group(`Exporting the ${list === 'tools' ? 'tools' : 'resources'} list${dryRun ? ' (dry run)' : ''}`, () => exportList(options));
+      result = await log.group(`Exporting the ${list === 'tools' ? 'tools' : 'resources'} list${dryRun ? ' (dry run)' : ''}`, () => exportList(options));
     } catch (error) {
       if (!(error instanceof InvalidRows)) throw error;
       reportInvalidRows(error);
@@ -116,10 +117,10 @@ export async function run(): Promise<void> {
     if (result.dropped.length) {
       const file = source.kind === 'file' ? source.file : undefined;
       for (const p of result.dropped.slice(0, MAX_ANNOTATIONS)) {
-        core.warning(`Input "${sources[0]}": line ${p.line} ${p.problem}; dropped (invalid-rows: drop).`, { title: 'export-tool-list', file: file && annotationPath(file), startLine: p.line });
+        log.warning(`Input "${sources[0]}": line ${p.line} ${p.problem}; dropped (invalid-rows: drop).`, { title: 'export-tool-list', file: file && annotationPath(file), startLine: p.line });
       }
     }
-    if (result.diff) await core.group('The diff that would be committed', async () => core.info(result.diff));
+    if (result.diff) await log.group('The diff that would be committed', async () => log.info(result.diff));
 
     const [listFile, indexFile] = result.files.map((f) => f.path);
     setOutputs({
@@ -136,15 +137,15 @@ export async function run(): Promise<void> {
       'list-file': listFile ?? '',
       'index-file': list === 'tools' ? (indexFile ?? '') : '',
     });
-    core.info(`${result.key}: ${result.operation}${result.commitSha ? ` (${result.commitSha.slice(0, 8)})` : ''}`);
+    log.info(`${result.key}: ${result.operation}${result.commitSha ? ` (${result.commitSha.slice(0, 8)})` : ''}`);
     await writeSummary(summary(result, dryRun));
   });
 }
 
 function reportInvalidRows(error: InvalidRowsError): void {
   const file = error.file ? annotationPath(error.file) : undefined;
-  for (const p of error.problems.slice(0, MAX_ANNOTATIONS)) core.error(error.messageFor(p), { title: 'export-tool-list', file, startLine: file ? p.line : undefined });
-  if (error.problems.length > MAX_ANNOTATIONS) core.info(`${error.problems.length - MAX_ANNOTATIONS} more invalid row(s): see the job summary.`);
+  for (const p of error.problems.slice(0, MAX_ANNOTATIONS)) log.error(error.messageFor(p), { title: 'export-tool-list', file, startLine: file ? p.line : undefined });
+  if (error.problems.length > MAX_ANNOTATIONS) log.info(`${error.problems.length - MAX_ANNOTATIONS} more invalid row(s): see the job summary.`);
 }
 
 function problemsTable(problems: readonly { line: number; problem: string }[]): string {

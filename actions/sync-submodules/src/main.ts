@@ -1,5 +1,6 @@
 // sync-submodules: read and check the inputs, run the job, set outputs, write the job summary.
 import * as core from '@actions/core';
+import * as log from '@exegol-actions/core/action';
 import {
   annotateChecks,
   booleanInput,
@@ -58,10 +59,10 @@ export async function run(): Promise<void> {
     const key = sshKey ? writeSshKeyFile(sshKey) : null;
     try {
       const fetchAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({ token: fetchToken || undefined, serverUrl: ctx.serverUrl, sshKeyFile: key?.file });
-      const common = { root, identity, dryRun, pushAttempts, fetchAuth, log: (l: string) => core.info(l), warn: (l: string) => core.warning(l) };
+      const common = { root, identity, dryRun, pushAttempts, fetchAuth, log: (l: string) => log.info(l), warn: (l: string) => log.warning(l) };
       if (fork) {
         const api = { method: fork.method, token: input('github-token'), apiUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, upstream: fork.raw };
-        const result = await core.group(`Bringing ${branch ?? 'the checked-out branch'} up to date with ${fork.upstreamLabel}`, () =>
+        const result = await log.group(`Bringing ${branch ?? 'the checked-out branch'} up to date with ${fork.upstreamLabel}`, () =>
           job.syncFork({ ...common, branch, upstream: fork.upstream, api }),
         );
         await reportFork(result, fork.upstreamLabel, dryRun);
@@ -74,7 +75,7 @@ export async function run(): Promise<void> {
             open: job.pullRequestOpener({ token: pr.token, repository: ctx.repository, labels: pr.labels, apiUrl: ctx.apiUrl }),
           }
         : undefined;
-      const result = await core.group(`Submodules (${mode}${dryRun ? ', dry run' : ''})`, () =>
+      const result = await log.group(`Submodules (${mode}${dryRun ? ', dry run' : ''})`, () =>
         job.syncSubmodules({ ...common, ...update!, mode: mode as 'update' | 'pull-request' | 'check', branch, pullRequest }),
       );
       await reportUpdate(result, job, dryRun);
@@ -179,7 +180,7 @@ async function reportUpdate(result: SyncResult, job: typeof import('@exegol-acti
     ].join('\n'),
   );
   if (!result.ok) {
-    core.info('Some submodules are behind their branch; see the annotations above.');
+    log.info('Some submodules are behind their branch; see the annotations above.');
     process.exitCode = 1;
   }
 }

@@ -1,6 +1,6 @@
 // verify-version: read inputs, run the gate, write outputs and the job summary.
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as log from '@exegol-actions/core/action';
 import {
   annotateChecks,
   booleanInput,
@@ -86,9 +86,9 @@ export async function run(): Promise<void> {
         : null,
     };
 
-    const result = await core.group('Checking the version', async () => {
+    const result = await log.group('Checking the version', async () => {
       const r = await verifyVersion(opts);
-      for (const c of r.checks) core.info(`${c.status.padEnd(4)}  ${c.title}: ${c.detail}`);
+      for (const c of r.checks) log.info(`${c.status.padEnd(4)}  ${c.title}: ${c.detail}`);
       return r;
     });
 
@@ -133,7 +133,7 @@ export async function run(): Promise<void> {
       ].join('\n'),
     );
     if (!result.ok) {
-      core.info(`${failed} check(s) failed; see the annotations above.`);
+      log.info(`${failed} check(s) failed; see the annotations above.`);
       process.exitCode = 1;
     }
   });

@@ -1,7 +1,7 @@
 // create-release: the signed tag on the release commit, then the GitHub release for it, with
 // GitHub's notes since the previous stable tag, marked latest only when it is. Every input is
 // checked and every read done before the first write; a re-run finds what an earlier run made.
-import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -73,12 +73,12 @@ export async function createRelease(opts: CreateReleaseOptions): Promise<CreateR
     // stops the run there). Nothing is written before all of them passed.
     const tagRequest: TagRequest = { name: tagName, commit: opts.commit, message: opts.tagMessage, tagger: opts.tagger, requireSigned: opts.requireSigned, trust: opts.trust, remote: opts.remote };
     const tagPlan = await planTag(opts.git, tagRequest, signer);
-    const previousTag = await core.group('Reading tags', async () => {
-      core.info(`history: ${await opts.git.ensureHistory(opts.remote)}`);
+    const previousTag = await log.group('Reading tags', async () => {
+      log.info(`history: ${await opts.git.ensureHistory(opts.remote)}`);
       return findPreviousTag(opts, tagName);
     });
     const releasePlan = opts.github
-      ? await core.group(`Looking up the release for ${tagName}`, () =>
+      ? await log.group(`Looking up the release for ${tagName}`, () =>
           planRelease(opts.github!, {
             tag: tagName,
             commit: opts.commit,
@@ -99,23 +99,23 @@ export async function createRelease(opts: CreateReleaseOptions): Promise<CreateR
     // 3. Writes (or, in a dry-run, what they would be).
     const tag = opts.dryRun
       ? describeTagPlan(tagRequest, tagPlan, signer)
-      : await core.group(`Tag ${tagName}`, () => applyTag(opts.git, tagRequest, tagPlan, signer));
-    core.info(tag.note);
-    if (tag.verification) core.info(`signature: ${tag.verification.detail}`);
+      : await log.group(`Tag ${tagName}`, () => applyTag(opts.git, tagRequest, tagPlan, signer));
+    log.info(tag.note);
+    if (tag.verification) log.info(`signature: ${tag.verification.detail}`);
     let release: ReleaseOutcome | null = null;
     if (releasePlan) {
-      release = opts.dryRun ? describeReleasePlan(releasePlan) : await core.group(`Release ${tagName}`, () => applyRelease(releasePlan));
-      for (const n of release.notes) core.info(n);
+      release = opts.dryRun ? describeReleasePlan(releasePlan) : await log.group(`Release ${tagName}`, () => applyRelease(releasePlan));
+      for (const n of release.notes) log.info(n);
     }
     if (opts.dryRun) {
       const r = release;
-      await core.group('dry-run: what would be made', async () => {
-        core.info(`tag:        ${tagName} on ${opts.commit} (${tag.note})`);
-        core.info(`message:    ${opts.tagMessage}`);
+      await log.group('dry-run: what would be made', async () => {
+        log.info(`tag:        ${tagName} on ${opts.commit} (${tag.note})`);
+        log.info(`message:    ${opts.tagMessage}`);
         if (r) {
-          core.info(`release:    "${r.name}" (${r.operation}), prerelease ${r.prerelease}, latest ${r.latest}`);
-          for (const a of r.assets) core.info(`asset:      ${a.name} (${a.action})`);
-          core.info(`body:\n${r.body}`);
+          log.info(`release:    "${r.name}" (${r.operation}), prerelease ${r.prerelease}, latest ${r.latest}`);
+          for (const a of r.assets) log.info(`asset:      ${a.name} (${a.action})`);
+          log.info(`body:\n${r.body}`);
         }
       });
     }

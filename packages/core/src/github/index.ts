@@ -5,6 +5,7 @@
 // Only types are imported statically (erased at build).
 import { format } from 'node:util';
 import type { getOctokit } from '@actions/github';
+import { logText } from '../action/index.ts';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -55,7 +56,7 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
       // Octokit logs `(message, ...details)`; core.warning's second argument is an annotation.
       log: {
         debug: (...args: unknown[]) => core.debug(format(...args)),
-        info: (...args: unknown[]) => core.info(format(...args)),
+        info: (...args: unknown[]) => core.info(logText(format(...args))),
         warn: (...args: unknown[]) => core.warning(format(...args)),
         error: (...args: unknown[]) => core.error(format(...args)),
       },
