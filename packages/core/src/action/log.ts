@@ -83,13 +83,14 @@ export function endGroup(): void {
 
 // ---- Markdown for the job summary ----
 
-/** Plain text inside Markdown: no markup, no HTML, one line. */
+/**
+ * Plain text inside Markdown, on one line: characters that would start markup or HTML are escaped
+ * (those that only matter at a line's start, there only), so the text shows as it is.
+ */
 export function mdText(text: string): string {
   return oneLine(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, '\\$&');
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/^(\s*)([#>+=-]|\d+[.)])/, '$1\\$2');
 }
 
 /** An inline code span that holds any text: the fence is longer than any run of backticks in it. */

@@ -88,7 +88,9 @@ export function outsideProblem(abs: string, options: InsideOptions = {}): string
 }
 
 function describe(value: string, options: InsideOptions): string {
-  const from = options.location ? ` (${options.location.file}${options.location.line ? ` line ${options.location.line}` : ''})` : '';
+  const loc = options.location;
+  const file = loc && (within(workspace(), path.resolve(loc.file)) ? path.relative(workspace(), path.resolve(loc.file)) : loc.file);
+  const from = loc ? ` (${file}${loc.line ? ` line ${loc.line}` : ''})` : '';
   return `${options.label ?? JSON.stringify(value)}${from}`;
 }
 
