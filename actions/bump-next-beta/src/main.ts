@@ -3,12 +3,18 @@ import * as core from '@actions/core';
 import * as log from '@exegol-actions/core/action';
 import {
   booleanInput,
+  branchInput,
   enumInput,
   input,
   InputError,
   integerInput,
+  isBranchName,
   keyValueTable,
+  mdCell,
+  mdCode,
+  mdText,
   pathInput,
+  preflight,
   readContext,
   runAction,
   setOutputs,
@@ -21,7 +27,7 @@ export async function run(): Promise<void> {
     const ctx = readContext();
     const token = input('github-token');
     if (token) core.setSecret(token);
-    const root = pathInput('working-directory', { fallback: '.', mustExist: true });
+    const root = pathInput('working-directory', { fallback: '.', mustExist: true, kind: 'dir' });
     const part = enumInput('bump', ['patch', 'minor', 'major'], 'patch');
     const pre = enumInput('pre', ['a', 'b', 'rc'], 'b');
     const scheme = enumInput('version-format', ['auto', 'pep440', 'semver'], 'auto');
@@ -30,11 +36,15 @@ export async function run(): Promise<void> {
     const force = booleanInput('force', false);
     const dryRun = booleanInput('dry-run', ctx.act);
     const attempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
-    const devBranch = input('dev-branch') || 'dev';
-    const fastForwardFrom = input('fast-forward-from') || null;
+    const devBranch = branchInput('dev-branch', 'dev');
+    const fastForwardFrom = branchInput('fast-forward-from') || null;
     const commitMessage = input('commit-message') || 'Bump version to {version}';
     const prBranch = input('pull-request-branch') || 'bump/{version}';
     const prTitle = input('pull-request-title') || commitMessage;
+    // {version} is filled in later; what is around it must already make a branch name.
+    if (!isBranchName(prBranch.replaceAll('{version}', '1.0.0'))) {
+      throw new InputError('pull-request-branch', `${JSON.stringify(prBranch)} is not a valid branch name`, 'Write it like bump/{version}: no spaces, "..", line breaks or ~^:?*[\\.');
+    }
     if (fastForwardFrom === devBranch) throw new InputError('fast-forward-from', `is the dev branch itself ("${devBranch}")`, 'Name the release branch (master, main).');
     const identityText = input('identity') || 'Github Actions <actions@github.com>';
     const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
@@ -56,6 +66,7 @@ export async function run(): Promise<void> {
     if (!identity) throw new InputError('identity', `${JSON.stringify(identityText)} is not "Name <email>"`, 'Write it like "Github Actions <actions@github.com>".');
     const { bumpNextBeta, pullRequestOpener } = await import('@exegol-actions/core/bump-next-beta');
     const git = await Git.open(root, token ? authConfig({ token, serverUrl: ctx.serverUrl }) : {});
+    preflight({ writes: [{ input: 'working-directory', dir: root, what: 'the version files and a commit' }] });
 
     const released = versionInput
       ? { value: versionInput, source: 'input "version"', input: 'version' }
@@ -117,8 +128,8 @@ export async function run(): Promise<void> {
           rules: rulesFrom,
         }),
         '',
-        ...(result.changes.length ? ['| File | Line | From | To |', '| --- | --- | --- | --- |', ...result.changes.map((c) => `| \`${c.file}\` | ${c.line} | \`${c.from}\` | \`${c.to}\` |`), ''] : []),
-        ...result.notes.map((n) => `> ${n}`),
+        ...(result.changes.length ? ['| File | Line | From | To |', '| --- | --- | --- | --- |', ...result.changes.map((c) => `| ${mdCell(mdCode(c.file))} | ${c.line} | ${mdCell(mdCode(c.from))} | ${mdCell(mdCode(c.to))} |`), ''] : []),
+        ...result.notes.map((n) => `> ${mdText(n)}`),
         '',
       ].join('\n'),
     );

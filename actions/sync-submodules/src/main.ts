@@ -5,6 +5,7 @@ import {
   annotateChecks,
   booleanInput,
   branchInput,
+  branchName,
   enumInput,
   input,
   InputError,
@@ -12,7 +13,9 @@ import {
   isBranchName,
   keyValueTable,
   listInput,
+  mdBlock,
   pathInput,
+  preflight,
   readContext,
   runAction,
   setOutputs,
@@ -28,7 +31,7 @@ export async function run(): Promise<void> {
   await runAction('sync-submodules', async () => {
     const ctx = readContext();
     const mode = enumInput('mode', MODES, 'update');
-    const root = pathInput('working-directory', { fallback: '.', mustExist: true });
+    const root = pathInput('working-directory', { fallback: '.', mustExist: true, kind: 'dir' });
     const dryRun = booleanInput('dry-run', ctx.act && mode !== 'check');
     const authorText = input('author') || 'Github Actions <actions@github.com>';
     const pushAttempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
@@ -56,6 +59,7 @@ export async function run(): Promise<void> {
         if (unknown.length) throw new InputError(name, `unknown placeholder {${unknown[0]}}`, 'Use {date}, {YYYY}, {YY}, {MM}, {Mon}, {DD} or {epoch}.');
       }
     }
+    preflight({ writes: [{ input: 'working-directory', dir: root, what: mode === 'check' ? 'fetched submodule commits' : 'submodule commits and a commit' }] });
     const key = sshKey ? writeSshKeyFile(sshKey) : null;
     try {
       const fetchAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({ token: fetchToken || undefined, serverUrl: ctx.serverUrl, sshKeyFile: key?.file });
@@ -111,14 +115,10 @@ function parseBranchOverrides(entries: string[]): BranchOverrides {
     }
     const p = entry.slice(0, eq).trim().replace(/^\.\/+/, '').replace(/\/+$/, '');
     const b = entry.slice(eq + 1).trim();
-    if (!p || !b) throw new InputError('submodule-branch', `"${entry}" is not path=branch`, 'Write each entry as <submodule path>=<branch>.');
-    out.byPath[p] = b;
+    if (!p || !b) throw new InputError('submodule-branch', `${JSON.stringify(entry)} is not path=branch`, 'Write each entry as <submodule path>=<branch>.');
+    out.byPath[p] = branchName('submodule-branch', b);
   }
-  for (const b of [out.all, ...Object.values(out.byPath)]) {
-    if (b !== undefined && !isBranchName(b)) {
-      throw new InputError('submodule-branch', `"${b}" is not a valid branch name`, 'Give a branch name such as main or dev.');
-    }
-  }
+  if (out.all !== undefined) out.all = branchName('submodule-branch', out.all);
   return out;
 }
 
@@ -126,7 +126,7 @@ function pullRequestInputs(ctx: RunContext): { branch: string; title: string; la
   const branch = input('pull-request-branch') || 'update/{date}';
   const title = input('pull-request-title') || 'Update submodules {date}';
   if (!isBranchName(branch.replace(/\{\w+\}/g, 'x'))) {
-    throw new InputError('pull-request-branch', `"${branch}" is not a valid branch name`, 'Write it like update/{date}.');
+    throw new InputError('pull-request-branch', `${JSON.stringify(branch)} is not a valid branch name`, 'Write it like update/{date}: no spaces, "..", line breaks or ~^:?*[\\.');
   }
   const token = input('github-token');
   if (!token) throw new InputError('github-token', 'is empty, and pull-request mode needs it to open the pull request', 'Pass a token with contents: write and pull-requests: write (the default github.token has them when the job grants them).');
@@ -176,7 +176,7 @@ async function reportUpdate(result: SyncResult, job: typeof import('@exegol-acti
         'behind in all': behind,
       }),
       '',
-      ...(result.commitMessage ? [dryRun ? 'Would commit:' : 'Commit message:', '', '```text', result.commitMessage.trimEnd(), '```', ''] : []),
+      ...(result.commitMessage ? [dryRun ? 'Would commit:' : 'Commit message:', '', mdBlock(result.commitMessage.trimEnd(), 'text'), ''] : []),
     ].join('\n'),
   );
   if (!result.ok) {

@@ -75,13 +75,24 @@ export function isBranchName(name: string): boolean {
   return /^(?!\/|-|.*\.\.|.*\/\/|.*@\{|.*\.lock(\/|$)|.*\/\.|\.)[^\0-\x20\x7f~^:?*[\\]+(?<![/.])$/.test(name);
 }
 
-/** A branch name (`refs/heads/` dropped), or the fallback when the input is empty. */
+/**
+ * The one rule for every branch name an input gives, whole or as one entry of a list: a leading
+ * `refs/heads/` is accepted and dropped (workflows often pass github.ref); what is left must be a
+ * name git accepts.
+ */
+export function branchName(input: string, value: string): string {
+  const branch = value.replace(/^refs\/heads\//, '');
+  if (!isBranchName(branch)) {
+    throw new InputError(input, `${JSON.stringify(value)} is not a valid branch name`, 'Give a branch name such as main or dev (a refs/heads/ prefix is dropped).');
+  }
+  return branch;
+}
+
+/** A branch name (see branchName), or the fallback when the input is empty. */
 export function branchInput(name: string, fallback = ''): string {
   const value = input(name);
   if (!value) return fallback;
-  const branch = value.replace(/^refs\/heads\//, '');
-  if (!isBranchName(branch)) throw new InputError(name, `"${value}" is not a valid branch name`, 'Give a branch name such as main or dev.');
-  return branch;
+  return branchName(name, value);
 }
 
 /**
