@@ -20,7 +20,7 @@ import {
   setOutputs,
   writeSummary,
 } from '@exegol-actions/core/action';
-import { rulesFromInputs } from '@exegol-actions/core/files';
+import { resolveRuleFile, rulesFromInputs } from '@exegol-actions/core/files';
 
 export async function run(): Promise<void> {
   await runAction('bump-next-beta', async () => {
@@ -48,6 +48,8 @@ export async function run(): Promise<void> {
     if (fastForwardFrom === devBranch) throw new InputError('fast-forward-from', `is the dev branch itself ("${devBranch}")`, 'Name the release branch (master, main).');
     const identityText = input('identity') || 'Github Actions <actions@github.com>';
     const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
+    // The files are read after the branches are fetched; where they lead is known now.
+    for (const rule of rules) resolveRuleFile(root, rule, rulesInput);
     const versionInput = input('version');
     const tagPrefix = input('tag-prefix');
 

@@ -5,7 +5,6 @@
 // Only types are imported statically (erased at build).
 import { format } from 'node:util';
 import type { getOctokit } from '@actions/github';
-import { logText } from '../action/index.ts';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -30,11 +29,12 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
   if (!options.token) {
     throw new Error('No GitHub token: pass one as the `github-token` input (the default `${{ github.token }}` works for most steps).');
   }
-  const [{ getOctokit }, { retry }, { throttling }, core] = await Promise.all([
+  const [{ getOctokit }, { retry }, { throttling }, core, { logText }] = await Promise.all([
     import('@actions/github'),
     import('@octokit/plugin-retry'),
     import('@octokit/plugin-throttling'),
     import('@actions/core'),
+    import('../action/index.ts'),
   ]);
   core.setSecret(options.token);
 
