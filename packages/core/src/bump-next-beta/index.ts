@@ -179,7 +179,7 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
       }
       if (order > 0) notes.push(`force: writing ${next.normalized} over ${files.current.raw}, which was ahead of it.`);
       result.changes = writeNextVersion(opts.root, opts.rules, opts.rulesInput, next, opts.stableMarker);
-      for (const c of result.changes) log.info(`${c.file}:${c.line} ${c.from} → ${c.to}`);
+      for (const c of result.changes) log.info(`${log.oneLine(c.file)}:${c.line} ${log.oneLine(c.from)} → ${log.oneLine(c.to)}`);
       if (result.changes.length === 0) notes.push(`The files already hold ${next.normalized}: nothing to commit.`);
     } else {
       notes.push('The rules declare no version file (images): there is no version to bump.');
