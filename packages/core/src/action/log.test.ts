@@ -39,6 +39,9 @@ describe('Markdown', () => {
     expect(mdText('a *b* _c_ `d` <img src=x> | [l](u)')).toBe('a \\*b\\* \\_c\\_ \\`d\\` \\<img src=x\\> \\| \\[l\\](u)');
     expect(mdText('# not a heading')).toBe('\\# not a heading');
     expect(mdText('light 3.1.17')).toBe('light 3.1.17');
+    expect(mdText('4.3.5')).toBe('4.3.5');
+    expect(mdText('1. first')).toBe('\\1. first');
+    expect(mdText('- item')).toBe('\\- item');
     expect(mdText('x\ny')).toBe('x\\\\ny');
   });
   test('mdCode holds backticks; mdCell keeps a pipe, even in code, inside the cell', () => {

@@ -90,7 +90,7 @@ export function endGroup(): void {
 export function mdText(text: string): string {
   return oneLine(text)
     .replace(/[\\`*_[\]<>|~]/g, '\\$&')
-    .replace(/^(\s*)([#>+=-]|\d+[.)])/, '$1\\$2');
+    .replace(/^(\s*)(#|>|[-+=](?=\s|$)|\d+[.)](?=\s|$))/, '$1\\$2');
 }
 
 /** An inline code span that holds any text: the fence is longer than any run of backticks in it. */

@@ -21,6 +21,8 @@ export interface InsideOptions {
    * only reads (release notes, a built list, a rules file).
    */
   allowRunnerTemp?: boolean;
+  /** The workspace, when not GITHUB_WORKSPACE (a caller that was given it). */
+  workspace?: string;
   /** Replaces the workspace (and RUNNER_TEMP) as the allowed roots, e.g. a temporary folder. */
   roots?: string[];
   /** Where the value was read from when it is not the input's own text: a config file and line. */
@@ -68,7 +70,7 @@ function within(root: string, p: string): boolean {
 
 /** The allowed roots, each as written and as its real path (the workspace itself may sit behind a link). */
 function allowedRoots(options: InsideOptions): string[] {
-  const roots = options.roots ?? [workspace(), ...(options.allowRunnerTemp && process.env.RUNNER_TEMP ? [path.resolve(process.env.RUNNER_TEMP)] : [])];
+  const roots = options.roots ?? [options.workspace ?? workspace(), ...(options.allowRunnerTemp && process.env.RUNNER_TEMP ? [path.resolve(process.env.RUNNER_TEMP)] : [])];
   return roots.flatMap((r) => [path.resolve(r), realPath(r)]);
 }
 
@@ -101,7 +103,7 @@ function describe(value: string, options: InsideOptions): string {
  * A refused file is never opened: its content cannot reach a message.
  */
 export function resolveInside(input: string, value: string, options: InsideOptions = {}): string {
-  const abs = path.resolve(options.base ?? workspace(), value);
+  const abs = path.resolve(options.base ?? options.workspace ?? workspace(), value);
   const problem = outsideProblem(abs, options);
   const fixInside = options.allowRunnerTemp
     ? 'Give a path inside the checked-out repository or RUNNER_TEMP; symbolic links may only point inside them.'

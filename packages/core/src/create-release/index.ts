@@ -163,7 +163,7 @@ export async function findPreviousTag(opts: Pick<CreateReleaseOptions, 'git' | '
 export function resolveAssets(workspace: string, globs: string[], required: boolean): AssetFile[] {
   const found = new Map<string, AssetFile>();
   for (const pattern of globs) {
-    const matches = globInside('assets', pattern, { base: workspace, allowRunnerTemp: true });
+    const matches = globInside('assets', pattern, { base: workspace, workspace, allowRunnerTemp: true });
     if (matches.length === 0 && required) {
       throw new InputError('assets', `${JSON.stringify(pattern)} matches no file in ${workspace}`, 'Build the files first (e.g. pdm build), fix the glob, or set assets-required: false.');
     }
