@@ -147,7 +147,8 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
 
   // 1. The source, checked.
   const source = await readSource(opts.source, tempDir);
-  log(`Read ${source.bytes.length} bytes from ${oneLine(opts.source.kind === 'file' ? path.relative(workspace(), source.describe) || source.describe : source.describe)}`);
+  const shownSource = opts.source.kind === 'file' && !path.relative(workspace(), source.describe).startsWith('..') ? path.relative(workspace(), source.describe) : source.describe;
+  log(`Read ${source.bytes.length} bytes from ${oneLine(shownSource)}`);
   const location = (line?: number): SourceLocation | undefined => (opts.source.kind === 'file' ? { file: opts.source.file, line } : undefined);
   const where = opts.source.kind === 'image' ? `${source.describe}: ` : '';
   let buildDate: string | null = null;
