@@ -1,18 +1,21 @@
 // multi-arch-image-build: read and check the inputs of the chosen step, then run it, set the
 // outputs and write the job summary. Docker, the registry client and the step logic load only
 // once every input is known to be usable.
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import {
   booleanInput,
   enumInput,
+  info,
   input,
   InputError,
   integerInput,
   keyValueInput,
   listInput,
   pathInput,
+  preflight,
   readContext,
   requiredInput,
   runAction,
@@ -48,11 +51,14 @@ export async function run(): Promise<void> {
     const values = templateValues(ctx);
     // Arch images live in the builds repository (Exegol: nwodtuhs/exegol-builds), never in production.
     const builds = input('builds-image') ? parseReference(input('builds-image'), 'builds-image', { require: 'repository' }) : image;
+    // The registry and the engine are written to only after this; Docker's own disk has its guard (min-free-space).
+    const checkFirst = () => preflight();
 
     if (step === 'build') {
       const options = buildInputs(builds, common, values, ctx);
       // The final tags' lists may hold this build although a merge deleted its arch tag.
       if (listInput('tags').length) options.finalTags = finalTags(image, values);
+      checkFirst();
       const job = await import('@exegol-actions/core/multi-arch-image-build');
       const result = await job.buildStep(options);
       setOutputs(job.stepOutputs(result));
@@ -60,12 +66,14 @@ export async function run(): Promise<void> {
       job.failIfNeeded(result);
     } else if (step === 'merge') {
       const options = mergeInputs(image, builds, common, values);
+      checkFirst();
       const job = await import('@exegol-actions/core/multi-arch-image-build');
       const result = await job.mergeStep(options);
       setOutputs(job.stepOutputs(result));
       await writeSummary(job.summaryMarkdown(result));
     } else {
       const options = promoteInputs(image, common, values);
+      checkFirst();
       const job = await import('@exegol-actions/core/multi-arch-image-build');
       const result = await job.promoteStep(options);
       setOutputs(job.stepOutputs(result));
@@ -115,8 +123,8 @@ export const BUILD_LABELS = { revision: 'org.opencontainers.image.revision', ver
 
 function buildInputs(image: ImageReference, common: CommonOptions, values: Record<string, string>, ctx: RunContext): BuildStepOptions {
   const platform = parsePlatform(requiredInput('platform', 'Give the one platform this job builds, e.g. linux/amd64 or linux/arm64.'), 'platform');
-  const context = pathInput('context', { fallback: '.', mustExist: true });
-  const dockerfile = pathInput('dockerfile', { fallback: 'Dockerfile', mustExist: true });
+  const context = pathInput('context', { fallback: '.', mustExist: true, kind: 'dir', allowRunnerTemp: true });
+  const dockerfile = pathInput('dockerfile', { fallback: 'Dockerfile', mustExist: true, kind: 'file', allowRunnerTemp: true });
   const buildArgs: Record<string, string> = {};
   if (values.profile) buildArgs.TAG = values.profile;
   if (values.version) buildArgs.VERSION = values.version;
@@ -158,11 +166,11 @@ function buildInputs(image: ImageReference, common: CommonOptions, values: Recor
   if (values.profile) identity[BUILD_LABELS.profile] = values.profile;
   const labels = { ...identity, ...keyValueInput('labels') };
   const skipExisting = booleanInput('skip-existing', true);
-  if (skipExisting && !revision) core.info('No revision (GITHUB_SHA is empty and input revision is not set): the already-built check is off.');
+  if (skipExisting && !revision) info('No revision (GITHUB_SHA is empty and input revision is not set): the already-built check is off.');
   return {
     ...common,
     skipIfBuilt: skipExisting && revision ? identity : null,
-    engine: { client: input('docker') || undefined, builder: enumInput('builder', ['auto', 'buildx', 'buildkit', 'legacy'], 'auto') },
+    engine: { client: dockerClientInput(), builder: enumInput('builder', ['auto', 'buildx', 'buildkit', 'legacy'], 'auto') },
     platform,
     emulation: enumInput('emulation', ['auto', 'qemu', 'native'], 'auto'),
     image,
@@ -219,4 +227,28 @@ function promoteInputs(image: ImageReference, common: CommonOptions, values: Rec
     throw new InputError('expected-digest', `"${expectedDigest}" is not a digest`, 'Give sha256: followed by 64 lower-case hex digits (the merge step\'s digest output).');
   }
   return { ...common, source, expectedDigest, targets: finalTags(image, values) };
+}
+
+/** The `docker` input: a client that exists and can be run, found as a path or on PATH. */
+function dockerClientInput(): string | undefined {
+  const value = input('docker');
+  if (!value) return undefined;
+  const runnable = (p: string) => {
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (value.includes('/')) {
+    if (!runnable(path.resolve(value))) {
+      throw new InputError('docker', `${JSON.stringify(value)} is not ${fs.existsSync(value) ? 'an executable file' : 'there'}`, 'Give the path of the Docker client (e.g. /usr/bin/docker), or leave docker empty to use the one on PATH.');
+    }
+    return value;
+  }
+  if (!(process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && runnable(path.join(dir, value)))) {
+    throw new InputError('docker', `${JSON.stringify(value)} is not a program on PATH`, 'Give the path of the Docker client (e.g. /usr/bin/docker), or leave docker empty to use the one on PATH.');
+  }
+  return value;
 }

@@ -10,7 +10,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { ActionError } from '../action/errors.ts';
 import type { Docker } from './engine.ts';
 import { platformString, type Platform } from './reference.ts';
@@ -151,14 +151,14 @@ export async function testImage(docker: Docker, o: ImageTestOptions): Promise<Im
     if (read.code === 3) {
       const msg = `the image has no test file ${o.file}`;
       if (o.onMissingFile === 'skip') {
-        core.warning(`${msg}: tests skipped (test-file-missing is skip).`, { title: 'multi-arch-image-build' });
+        log.warning(`${msg}: tests skipped (test-file-missing is skip).`, { title: 'multi-arch-image-build' });
         return { file: o.file, shell: shellText, mode, prelude: o.prelude, skipped: msg, results: [], passed: 0, failed: 0, timedOut: 0, durationMs: performance.now() - started };
       }
       throw new ActionError(`Input "test-file": ${msg}. Check the path, or set test-file-missing to skip for images without tests.`, { input: 'test-file' });
     }
     if (read.code !== 0) throw new ActionError(`Could not read ${o.file} in the image with ${shellText}: ${(read.stderr || read.stdout).trim()}`);
     const commands = testCommands(read.stdout);
-    if (commands.length === 0) core.warning(`${o.file} holds no test command: nothing was tested.`, { title: 'multi-arch-image-build' });
+    if (commands.length === 0) log.warning(`${o.file} holds no test command: nothing was tested.`, { title: 'multi-arch-image-build' });
     let gui: ImageTestReport['gui'];
     if (o.guiFile) {
       const g = await docker.run(['exec', name, ...o.shell, '-c', READ_FILE, o.shell[0]!, o.guiFile], { allowFailure: true });
@@ -166,11 +166,11 @@ export async function testImage(docker: Docker, o: ImageTestOptions): Promise<Im
         const guiCommands = testCommands(g.stdout);
         if (guiCommands.length) {
           gui = { file: o.guiFile, commands: guiCommands, note: GUI_NOTE };
-          core.notice(`${guiCommands.length} GUI command(s) in ${o.guiFile} ${GUI_NOTE}.`, { title: 'multi-arch-image-build' });
+          log.notice(`${guiCommands.length} GUI command(s) in ${o.guiFile} ${GUI_NOTE}.`, { title: 'multi-arch-image-build' });
         }
       }
     }
-    core.info(`${commands.length} command(s) from ${o.file}, ${o.concurrency} at a time, ${o.timeoutMs / 1000} s each, under ${shellText}${mode === 'file' ? ', each sourced from a file' : ''}${o.prelude ? ` after \`${o.prelude}\`` : ''}`);
+    log.info(`${commands.length} command(s) from ${o.file}, ${o.concurrency} at a time, ${o.timeoutMs / 1000} s each, under ${shellText}${mode === 'file' ? ', each sourced from a file' : ''}${o.prelude ? ` after \`${o.prelude}\`` : ''}`);
     const prefix = `/tmp/.exegol-actions-test-${crypto.randomBytes(4).toString('hex')}-`;
     if (mode === 'file' && commands.length) {
       const w = await docker.run(['exec', name, ...o.shell, '-c', WRITE_FILES, o.shell[0]!, prefix, ...commands], { allowFailure: true });
@@ -181,8 +181,8 @@ export async function testImage(docker: Docker, o: ImageTestOptions): Promise<Im
       // fpath); five lines doing it at once would spend their time limits on that, not the tool.
       const warm = await docker.run(['exec', name, ...o.shell, '-c', `exec 2>&1\n${o.prelude}`], { allowFailure: true, timeoutMs: o.timeoutMs });
       const secs = ((warm.durationMs ?? 0) / 1000).toFixed(1);
-      if (warm.code === 0) core.info(`prelude alone: ${secs} s`);
-      else core.warning(`The test prelude alone ${warm.timedOut ? `timed out after ${secs} s` : `failed (exit ${warm.code})`}: ${tail(`${warm.stdout}${warm.stderr}`, 500).trim()}`, { title: 'multi-arch-image-build' });
+      if (warm.code === 0) log.info(`prelude alone: ${secs} s`);
+      else log.warning(`The test prelude alone ${warm.timedOut ? `timed out after ${secs} s` : `failed (exit ${warm.code})`}: ${tail(`${warm.stdout}${warm.stderr}`, 500).trim()}`, { title: 'multi-arch-image-build' });
     }
     const max = o.maxOutputBytes ?? 16_384;
     const results = await mapLimit(commands, o.concurrency, async (command, index): Promise<CommandResult> => {
@@ -192,7 +192,7 @@ export async function testImage(docker: Docker, o: ImageTestOptions): Promise<Im
       const r = await docker.run(['exec', name, ...o.shell, '-c', script], { allowFailure: true, timeoutMs: o.timeoutMs });
       const status: CommandStatus = r.timedOut ? 'timed-out' : r.code === 0 ? 'passed' : 'failed';
       const secs = ((r.durationMs ?? 0) / 1000).toFixed(1);
-      core.info(`${status === 'passed' ? '✔' : status === 'failed' ? '✘' : '⏱'} ${command}  (${status === 'failed' ? `exit ${r.code}, ` : ''}${secs} s)`);
+      log.info(`${status === 'passed' ? '✔' : status === 'failed' ? '✘' : '⏱'} ${command}  (${status === 'failed' ? `exit ${r.code}, ` : ''}${secs} s)`);
       return { command, status, exitCode: r.code, output: tail(`${r.stdout}${r.stderr}`, max), durationMs: r.durationMs ?? 0 };
     });
     const count = (s: CommandStatus) => results.filter((r) => r.status === s).length;

@@ -2,7 +2,7 @@
 // manifest (and its small config, for the platform) and writes one list; a promotion copies a
 // list's exact bytes to another repository, so its digest stays the same. No layer is pulled:
 // blobs that must appear in another repository are linked there by the registry itself.
-import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { ActionError } from '../action/index.ts';
 import type { DockerHubClient } from './hub.ts';
 import { DOCKER_HUB, formatReference, platformKey, platformString, withDigest, type ImageReference, type Platform } from './reference.ts';
@@ -131,18 +131,18 @@ async function writeTargets(client: RegistryClient, targets: ImageReference[], m
   for (const ref of targets) {
     const before = await client.headManifest(ref);
     if (before?.digest === digest) {
-      core.info(`${formatReference(ref)} already is ${digest}: unchanged`);
+      log.info(`${formatReference(ref)} already is ${digest}: unchanged`);
       results.push({ ref, operation: 'unchanged', previous: before.digest });
       continue;
     }
     if (dryRun) {
-      core.info(`would write ${formatReference(ref)} → ${digest}${before ? ` (now ${before.digest})` : ''}`);
+      log.info(`would write ${formatReference(ref)} → ${digest}${before ? ` (now ${before.digest})` : ''}`);
       results.push({ ref, operation: 'planned', previous: before?.digest });
       continue;
     }
     const written = await client.putManifest(ref, mediaType, bytes);
     if (written !== digest) throw new ActionError(`The registry stored ${formatReference(ref)} as ${written}, not ${digest}: it rewrote the list.`);
-    core.info(`${formatReference(ref)} → ${digest}${before ? ` (was ${before.digest})` : ''}`);
+    log.info(`${formatReference(ref)} → ${digest}${before ? ` (was ${before.digest})` : ''}`);
     results.push({ ref, operation: before ? 'updated' : 'created', previous: before?.digest });
   }
   return results;
@@ -209,7 +209,7 @@ export async function deleteIntermediates(client: RegistryClient, o: DeleteOptio
   const out: DeletedTag[] = [];
   const finalTags = new Set(o.targets.map(formatReference));
   const targetRepos = new Set(o.targets.map((t) => `${t.registry}/${t.repository}`));
-  const warn = (d: DeletedTag) => core.warning(`${d.note}: ${formatReference(d.ref)} is kept.`, { title: 'multi-arch-image-build' });
+  const warn = (d: DeletedTag) => log.warning(`${d.note}: ${formatReference(d.ref)} is kept.`, { title: 'multi-arch-image-build' });
   for (const s of o.sources) {
     if (!s.tag || s.digest || finalTags.has(formatReference(s))) continue;
     if (o.dryRun) {
@@ -237,7 +237,7 @@ export async function deleteIntermediates(client: RegistryClient, o: DeleteOptio
       d = { ref: s, result: 'failed', note: `deleting it failed (${(e instanceof Error ? e.message : String(e)).replace(/\.$/, '')})` };
     }
     if (d.note) warn(d);
-    else core.info(`${formatReference(s)}: ${d.result}${d.via ? ` (${d.via})` : ''}`);
+    else log.info(`${formatReference(s)}: ${d.result}${d.via ? ` (${d.via})` : ''}`);
     out.push(d);
   }
   return out;
