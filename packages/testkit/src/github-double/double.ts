@@ -147,6 +147,7 @@ export class GitHubDouble {
       nextId: () => ++this.lastId,
       now: () => toGitHubDate(new Date()),
       getRepo: (fullName) => this.repos.get(fullName.toLowerCase()),
+      listRepos: () => [...this.repos.values()],
     };
     // The API URL is known only once the server listens.
     this.services = Object.defineProperty(services, 'apiUrl', { get: () => this.url, enumerable: true }) as DoubleServices;

@@ -154,7 +154,7 @@ async function generateNotes(
   const commits = (await git.log(['--no-merges', ...range])).reverse();
   const merged = ctx.repo.pulls.filter((p) => p.mergedAt);
   const lines = commits.map((c) => {
-    const pr = merged.find((p) => p.mergedCommits.includes(c.sha));
+    const pr = merged.find((p) => p.landedCommits.includes(c.sha));
     const subject = c.message.split('\n')[0];
     const login = pr ? pr.user.login : loginOf(c.author);
     return `* ${subject} by @${login}${pr ? ` in ${repoHtmlUrl(ctx)}/pull/${pr.number}` : ''}`;
