@@ -29,6 +29,8 @@ afterAll(async () => {
 afterEach(() => {
   double.clearFaults();
   double.assertNoViolations();
+  // Answered as GitHub answers, and still no key of ours that GitHub would ignore.
+  double.assertNothingIgnored();
 });
 
 type Project = GitHubProject;
