@@ -216,9 +216,9 @@ describe('merge methods', () => {
     const { data: after } = await octokit.rest.pulls.get({ owner, repo, pull_number: pr.number });
     expect(after).toMatchObject({ state: 'closed', merged: true, merge_commit_sha: tip, commits: 2, head: { sha: second } });
 
-    // Generated notes link the rebased commits to the pull request.
+    // Generated notes find the pull request through its rebased copies.
     const { data: notes } = await octokit.rest.repos.generateReleaseNotes({ owner, repo, tag_name: '5.1.5', target_commitish: 'main' });
-    expect(notes.body).toContain(`* Drop beta suffix by @github-actions[bot] in https://github.com/${owner}/${repo}/pull/${pr.number}`);
+    expect(notes.body).toContain(`* Release 5.1.5 by @github-actions[bot] in https://github.com/${owner}/${repo}/pull/${pr.number}`);
   });
 
   it('rebase rewrites the commits even when the base has not moved (GitHub always makes new shas)', async () => {
@@ -250,6 +250,6 @@ describe('merge methods', () => {
     const { data: after } = await octokit.rest.pulls.get({ owner, repo, pull_number: pr.number });
     expect(after).toMatchObject({ merged: true, merge_commit_sha: data.sha });
     const { data: notes } = await octokit.rest.repos.generateReleaseNotes({ owner, repo, tag_name: '5.1.5', target_commitish: 'main' });
-    expect(notes.body).toContain(`* Bump to 5.1.5b1 (#${pr.number}) by @github-actions[bot] in https://github.com/${owner}/${repo}/pull/${pr.number}`);
+    expect(notes.body).toContain(`* Release 5.1.5 by @github-actions[bot] in https://github.com/${owner}/${repo}/pull/${pr.number}`);
   });
 });
