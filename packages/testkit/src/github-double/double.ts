@@ -433,17 +433,24 @@ export class GitHubDouble {
     }
 
     let body: unknown;
-    if (operationId !== UPLOAD_OPERATION && raw.length) {
+    // A GET reads its parameters from the query; GitHub ignores a body sent with one (a list
+    // filtered in a JSON body comes back unfiltered: crowdin/github-action#85).
+    const bodyIgnored = (method === 'GET' || method === 'HEAD') && raw.length > 0;
+    if (operationId !== UPLOAD_OPERATION && raw.length && !bodyIgnored) {
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
         return error(400, 'Problems parsing JSON', route.documentationUrl, operationId, { violation: 'the body is not JSON' });
       }
     }
+    if (bodyIgnored && this.strict) {
+      const message = `Invalid request.\n\nA ${method} request takes its parameters in the query; GitHub ignores its body.`;
+      return error(422, message, route.documentationUrl, operationId, { violation: message });
+    }
     const query = Object.fromEntries(url.searchParams);
     const verdict = this.validator.judge({ operationId, template: route.template, params, query, body }, { strict: this.strict });
     if (verdict.status !== null) return error(verdict.status, verdict.message, route.documentationUrl, operationId, { violation: verdict.message });
-    const ignored = { ignored: verdict.ignored };
+    const ignored = { ignored: bodyIgnored ? [...verdict.ignored, { where: 'body' as const, key: '(the whole body of a GET)' }] : verdict.ignored };
 
     const warnings: string[] = [];
     const ctx = this.context(repo, {

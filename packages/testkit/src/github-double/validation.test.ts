@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
 import { existsSync, readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startGitHubDouble, type GitHubDouble } from './index.ts';
 import { makeBareRepo, type BareFixture } from './test-helpers.ts';
@@ -120,6 +121,24 @@ describe('request validation: what GitHub answers (default mode)', () => {
     const bad = await fetch(`${double.url}/repos/${owner}/${repo}/releases`, { method: 'POST', headers: { authorization: 'token writer' }, body: '{"tag_name":' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ message: 'Problems parsing JSON' });
+  });
+
+  it('ignores a body sent with a GET: the filters must be in the query', async () => {
+    // fetch() refuses a GET with a body; curl and node:http send one.
+    const payload = JSON.stringify({ per_page: 1 });
+    const status = await new Promise<number>((resolve, reject) => {
+      const headers = { authorization: 'token writer', 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) };
+      const req = request(`${double.url}/repos/${owner}/${repo}/releases`, { method: 'GET', headers }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => (res.statusCode === 200 ? resolve(200) : reject(new Error(`${res.statusCode} ${text}`))));
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+    expect(status).toBe(200);
+    expect(double.ignored.map((i) => `${i.where}:${i.key}`)).toEqual(['body:(the whole body of a GET)']);
+    double.clearIgnored();
   });
 
   it('refuses a body key on an operation that takes no body, as GitHub does', async () => {
