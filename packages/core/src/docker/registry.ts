@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { run } from '../exec/index.ts';
 import { DOCKER_HUB, formatReference, isLoopbackRegistry, type ImageReference } from './reference.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy, type Verdict } from './retry.ts';
@@ -209,7 +210,7 @@ export class RegistryClient {
           this.traffic.requests++;
           const res = await fetch(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'follow', signal: AbortSignal.timeout(120_000) });
           const body = Buffer.from(await res.arrayBuffer());
-          core.debug(`${init.method} ${url.href} → ${res.status}`);
+          log.debug(`${init.method} ${url.href} → ${res.status}`);
           if (res.status === 429 || res.status >= 500) {
             const after = res.headers.get('retry-after');
             const afterMs = after && /^\d+$/.test(after) ? Number(after) * 1000 : undefined;
@@ -368,5 +369,18 @@ export class RegistryClient {
     }
     if (res.status === 400 || res.status === 405) return 'unsupported';
     RegistryClient.fail(`deleting tag ${formatReference(r)}`, res);
+  }
+
+  /**
+   * Removes a manifest by digest, with every tag on it (the OCI way, and the only one Docker's
+   * distribution 2.x has). Only safe where no list of the same repository needs the manifest.
+   */
+  async deleteManifest(r: ImageReference): Promise<'deleted' | 'absent' | 'unsupported'> {
+    if (!r.digest) throw new Error(`${formatReference(r)} has no digest`);
+    const res = await this.request(r.registry, 'DELETE', `${r.repository}/manifests/${r.digest}`, { scopes: [`repository:${r.repository}:pull,push,delete`, `repository:${r.repository}:*`] });
+    if (res.status === 202 || res.status === 200) return 'deleted';
+    if (res.status === 404) return 'absent';
+    if (res.status === 400 || res.status === 405) return 'unsupported';
+    RegistryClient.fail(`deleting ${formatReference(r)}`, res);
   }
 }

@@ -18,7 +18,8 @@ const CHECKOUT_VENDOR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /**
  * The release the workflow templates pin, read from them: what a user of the templates runs,
- * so what every test checks out with unless it asks for another. The pin's commit must be the
+ * so what every test checks out with unless it asks for another. While the templates move from
+ * one release to the next (some files on each), the newer one. Every pin's commit must be the
  * vendored release's.
  */
 function templatesCheckout(): CheckoutRelease {
@@ -27,11 +28,12 @@ function templatesCheckout(): CheckoutRelease {
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
     for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/uses:\s*actions\/checkout@([0-9a-f]{40})\s*#\s*(v[0-9.]+)/g)) pins.set(m[2]!, m[1]!);
   }
-  if (pins.size !== 1) throw new Error(`workflows-templates/ should pin one actions/checkout release, found: ${[...pins.keys()].join(', ') || 'none'}`);
-  const [[version, commit]] = [...pins] as [[string, string]];
-  if (!(CHECKOUT_RELEASES as readonly string[]).includes(version)) throw new Error(`the templates pin actions/checkout ${version}: vendor it in ${CHECKOUT_VENDOR}`);
-  if (!fs.readFileSync(path.join(CHECKOUT_VENDOR, version, 'SOURCE'), 'utf8').includes(commit)) throw new Error(`the templates pin actions/checkout ${version} at ${commit}, not the vendored commit`);
-  return version as CheckoutRelease;
+  if (!pins.size) throw new Error('workflows-templates/ pins no actions/checkout release (uses: actions/checkout@<commit> # <tag>)');
+  for (const [version, commit] of pins) {
+    if (!(CHECKOUT_RELEASES as readonly string[]).includes(version)) throw new Error(`the templates pin actions/checkout ${version}: vendor it in ${CHECKOUT_VENDOR}`);
+    if (!fs.readFileSync(path.join(CHECKOUT_VENDOR, version, 'SOURCE'), 'utf8').includes(commit)) throw new Error(`the templates pin actions/checkout ${version} at ${commit}, not the vendored commit`);
+  }
+  return CHECKOUT_RELEASES.filter((r) => pins.has(r)).pop()!;
 }
 
 export const DEFAULT_CHECKOUT: CheckoutRelease = templatesCheckout();

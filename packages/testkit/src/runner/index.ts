@@ -124,7 +124,8 @@ function unescapeProperty(s: string): string {
 export function parseWorkflowCommands(stdout: string): { annotations: Annotation[]; masks: string[] } {
   const annotations: Annotation[] = [];
   const masks: string[] = [];
-  for (const line of stdout.split(/\r?\n/)) {
+  // As the runner reads them: a line ends at \n, \r or \r\n, and leading white space is trimmed.
+  for (const line of stdout.split(/\r\n|\r|\n/).map((l) => l.trimStart())) {
     const m = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
     if (!m) continue;
     const [, command, props = '', data = ''] = m;
@@ -259,6 +260,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  // GitHub sets both for pull_request and pull_request_target alike.
   if ((event.name === 'pull_request' || event.name === 'pull_request_target') && payload.pull_request) {
     const pr = payload.pull_request as { head: { ref: string }; base: { ref: string } };
     env.GITHUB_HEAD_REF = pr.head.ref;
