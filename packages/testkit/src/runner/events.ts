@@ -61,6 +61,13 @@ function renamedRepo(example: Record<string, any>, fullName: string, fork: boole
 }
 
 export function eventPayload(spec: EventSpec, run: { repository: string; ref: string; sha: string }): Record<string, any> {
+  // GitHub has no example of a schedule event: what Actions puts in it, the cron line and the
+  // workflow file.
+  if (spec.name === 'schedule') {
+    const [owner, name] = run.repository.split('/');
+    const base = { schedule: '0 4 * * 1', workflow: '.github/workflows/test.yml', repository: { name, full_name: run.repository, owner: { login: owner } } };
+    return deepMerge(base, spec.payload ?? {});
+  }
   const examplesOf = PULL_REQUEST_EVENTS.has(spec.name) ? 'pull_request' : spec.name;
   const set = load().find((e) => e.name === examplesOf);
   if (!set) throw new Error(`no example payload for event "${spec.name}"`);
