@@ -90,12 +90,14 @@ rm -f "\$GIT_INDEX_FILE.keep"
 EOF
 }
 
-# Wrapper: from the 4.3.8 release merge (tag 4.3.8) to 5.1.4 (master and dev), every path kept:
-# nothing after 4.3.8 is large, and the submodule gitlinks and .gitmodules are part of the tree.
+# Wrapper: from the 4.3.7 release merge (tag 4.3.7) to 5.1.4 (master and dev), every path kept:
+# nothing after 4.3.7 is large, and the submodule gitlinks and .gitmodules are part of the tree.
+# Not from 4.3.8: dev was not fast-forwarded after 4.3.8, so the 4.3.9 betas descend from 4.3.7
+# and not from 4.3.8 (git describe on them says 4.3.7, as upstream).
 W=$MIRRORS/ThePorgs+Exegol/repo
-cut_repo wrapper "$W" 4.3.8^{commit} 'true' \
+cut_repo wrapper "$W" 4.3.7^{commit} 'true' \
   refs/heads/master refs/heads/dev \
-  $(git -C "$W" for-each-ref --format='%(refname)' refs/tags | grep -E '/(4\.3\.(8|9|1[0-9])|5\.[0-9]+\.[0-9]+)$')
+  $(git -C "$W" for-each-ref --format='%(refname)' refs/tags | grep -E '/(4\.3\.([7-9]|1[0-9])|5\.[0-9]+\.[0-9]+)$')
 
 # Images: from main at 3.1.14 (the merge of PR #679) to main (tag 3.1.15) and dev; the install
 # scripts' binary assets and the build's downloaded archives dropped, the rest (Dockerfiles at

@@ -72,7 +72,8 @@ describe('resources (ThePorgs/Exegol-resources)', () => {
 });
 
 test('an upstream id the bundle does not keep is an error, not another commit', () => {
-  expect(() => exegolCommit('wrapper', 'ada0861')).not.toThrow();
-  expect(() => exegolCommit('wrapper', '9d12b3b')).toThrow(/no commit of ThePorgs\/Exegol kept in wrapper.bundle starts with 9d12b3b/);
+  expect(() => exegolCommit('wrapper', '28e2ce5')).not.toThrow();
+  // 4.3.6, before the cut.
+  expect(() => exegolCommit('wrapper', '5aa7e1e')).toThrow(/no commit of ThePorgs\/Exegol kept in wrapper.bundle starts with 5aa7e1e/);
   expect(() => exegolCommit('wrapper', 'xyz')).toThrow(/not an abbreviated commit id/);
 });
