@@ -2,16 +2,16 @@
 // from ThePorgs/Exegol; commits are named by their upstream ids). For each release the remote is
 // rewound to the moment the release pull request was open (master at the previous release, dev
 // at the release commit, only the tags pushed by then), and the pipeline runs as a workflow
-// would: the gate on the pull request, create-release on the real merge commit, bump-next-beta,
-// and verify-version on the push of the real annotated tag. The real beta commits are refused.
+// would, each job starting with the real actions/checkout: the gate on the pull request (its
+// merge ref), create-release on the real merge commit, bump-next-beta, and verify-version on the
+// push of the real annotated tag. The real beta commits are refused at the gate.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { exegolRemote, type ExegolRemote } from '@exegol-actions/testkit/fixtures';
-import { GitSandbox } from '@exegol-actions/testkit/git';
+import { DEFAULT_CHECKOUT, GitSandbox } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
-import { checks, pullRequestEvent, startJob, step } from './steps.ts';
+import { checks, startJob, step } from './steps.ts';
 
 const CONFIG = 'exegol/config/ConstantConfig.py';
-const TOKEN = 'ghs_acceptancewrapper0001';
 const MAINTAINER = 'github_pat_acceptancedramelac01';
 
 interface RealRelease {
@@ -75,7 +75,6 @@ describe.each(RELEASES)('the release of $version', (real) => {
   let wrapper: ExegolRemote;
   /** The real annotated tag upstream pushed, as the bundle holds it. */
   let realTag: string;
-  let prNumber: number;
   beforeAll(async () => {
     sandbox = await GitSandbox.create(`acceptance-wrapper-${real.version}-`);
     wrapper = await exegolRemote(sandbox, 'wrapper', 'ThePorgs/Exegol');
@@ -84,13 +83,14 @@ describe.each(RELEASES)('the release of $version', (real) => {
       tags: real.tagsBefore,
     });
     realTag = deleted[real.version]!;
-    double = await startGitHubDouble({ tokens: { [TOKEN]: {}, [MAINTAINER]: { kind: 'pat', login: 'Dramelac' } } });
+    // One token for git and the API, as GITHUB_TOKEN is.
+    double = await startGitHubDouble({ tokens: { [sandbox.token]: {}, [MAINTAINER]: { kind: 'pat', login: 'Dramelac' } } });
     const repo = double.addRepo('ThePorgs/Exegol', wrapper.remote, { defaultBranch: 'master' });
     await double.act('repos/create-release', { owner: 'ThePorgs', repo: 'Exegol', tag_name: real.previous, name: real.previous, make_latest: 'true' });
-    // The pull request gets its real number.
+    // The pull request gets its real number, on GitHub (the double) and as refs in the remote.
     repo.nextNumber = real.pr;
     const pr = await double.act('pulls/create', { owner: 'ThePorgs', repo: 'Exegol', head: 'dev', base: 'master', title: `Release ${real.version}` }, { token: MAINTAINER });
-    prNumber = pr.number as number;
+    expect(pr.number).toBe(real.pr);
   });
   afterAll(async () => {
     await double.stop();
@@ -98,17 +98,13 @@ describe.each(RELEASES)('the release of $version', (real) => {
   });
   afterEach(() => double.assertNoViolations());
 
-  const api = () => ({ repository: 'ThePorgs/Exegol', apiUrl: double.url, token: TOKEN });
-
   test('the gate on the release pull request passes, the test file left at 4.3.7 a warning', async () => {
-    expect(prNumber).toBe(real.pr);
-    const devSha = wrapper.commit(real.devHead);
-    const job = await startJob(sandbox, wrapper.remote, 'refs/heads/dev', {
-      ref: `refs/pull/${real.pr}/merge`,
-      sha: devSha,
-      event: pullRequestEvent(real.pr, `Release ${real.version}`, 'master'),
-    });
-    const run = await step(sandbox, job, 'verify-version', { ...api(), inputs: { 'check-release-pr': 'true' } });
+    const pull = await sandbox.pullRequest(wrapper.remote, { number: real.pr, head: 'dev', base: 'master', title: `Release ${real.version}` });
+    // GitHub's test merge of the pull request is the tree the maintainers' merge commit has.
+    const remote = sandbox.git(wrapper.remote);
+    expect(await remote.out(['rev-parse', `${pull.mergeSha}^{tree}`])).toBe(await remote.out(['rev-parse', `${wrapper.commit(real.merge)}^{tree}`]));
+    const job = await startJob(sandbox, wrapper.remote, `refs/pull/${real.pr}/merge`);
+    const run = await step(job, 'verify-version', { api: double, inputs: { 'check-release-pr': 'true' } });
     expect(run.errors).toEqual([]);
     expect(run.exitCode).toBe(0);
     const [major, minor, patch] = real.version.split('.');
@@ -127,8 +123,8 @@ describe.each(RELEASES)('the release of $version', (real) => {
     const brought = await sandbox.git(wrapper.remote).lines(['rev-list', `${merge}^2`, `^${merge}^1`]);
     Object.assign(pull, { state: 'closed', mergedAt: '2026-01-01T00:00:00Z', closedAt: '2026-01-01T00:00:00Z', mergeCommitSha: merge, mergedCommits: brought });
 
-    const job = await startJob(sandbox, wrapper.remote, 'refs/heads/master', { sha: merge, event: { name: 'push' } });
-    const run = await step(sandbox, job, 'create-release', api());
+    const job = await startJob(sandbox, wrapper.remote, 'refs/heads/master');
+    const run = await step(job, 'create-release', { api: double });
     expect(run.errors).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ version: real.version, tag: real.version, 'tag-created': 'true', 'previous-tag': real.previous, latest: 'true', prerelease: 'false', operation: 'created' });
@@ -152,49 +148,52 @@ describe.each(RELEASES)('the release of $version', (real) => {
     }
   });
 
-  test('bump-next-beta fast-forwards dev to the merge and writes the next beta on the version line only', async () => {
+  test('bump-next-beta fast-forwards dev to the merge and writes the next beta on the version line', async () => {
     const merge = wrapper.commit(real.merge);
-    const job = await startJob(sandbox, wrapper.remote, 'refs/heads/master', { sha: merge, event: { name: 'push' } });
-    const run = await step(sandbox, job, 'bump-next-beta', { ...api(), inputs: { 'fast-forward-from': 'master' } });
+    const job = await startJob(sandbox, wrapper.remote, 'refs/heads/master');
+    const run = await step(job, 'bump-next-beta', { api: double, inputs: { 'fast-forward-from': 'master' } });
     expect(run.errors).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ 'previous-version': real.version, 'next-version': real.nextBeta, operation: 'bumped', pushed: 'true', 'fast-forwarded': 'true' });
     const remote = sandbox.git(wrapper.remote);
     const dev = (await sandbox.refs(wrapper.remote))['refs/heads/dev']!;
     expect(await remote.out(['rev-parse', `${dev}^`])).toBe(merge);
-    // The version line, and the test file (kept in step with the version by the action's
-    // `final` rule: upstream left it at 4.3.7, which verify-version only warns about).
     const diff = await remote.out(['diff', '--unified=0', merge, dev, '--', CONFIG]);
     expect(diff.split('\n').filter((l) => /^[-+][^-+]/.test(l))).toEqual([`-${real.text}`, `+${real.text.replace(real.version, real.nextBeta)}`]);
+    // The test file too: the action keeps a `final` file in step with the version, where
+    // upstream left it at 4.3.7 (verify-version only warns about it).
     expect(await remote.lines(['diff', '--name-only', merge, dev])).toEqual([CONFIG, real.testFile]);
     const config = (await wrapper.show(dev, CONFIG)).split('\n');
     if (real.realNextBeta) {
-      // The line upstream's next beta commit has, at the same line.
-      const upstream = (await wrapper.show(wrapper.commit(real.realNextBeta.commit), CONFIG)).split('\n');
-      expect(upstream[real.line - 1]).toBe(real.realNextBeta.text);
+      // Upstream's next beta commit: also on the merge, with the same line at the same place.
+      const upstream = wrapper.commit(real.realNextBeta.commit);
+      expect((await wrapper.show(upstream, CONFIG)).split('\n')[real.line - 1]).toBe(real.realNextBeta.text);
       expect(config[real.line - 1]).toBe(real.realNextBeta.text);
-      expect(await remote.out(['rev-parse', `${wrapper.commit(real.realNextBeta.commit)}^`])).toBe(merge);
+      expect(await remote.out(['rev-parse', `${upstream}^`])).toBe(merge);
     } else expect(config[real.line - 1]).toBe(real.text.replace(real.version, real.nextBeta));
   });
 
-  test('verify-version on the push of the real annotated tag, after the checkout', async () => {
-    // Upstream's own tag, signed by the maintainer, replaces the one create-release made (same
-    // commit, same message).
+  // v4.2.2 and v5.0.0 fetch the pushed tag as a lightweight copy of it (the clobber of issue 11);
+  // v6.0.2 and later fetch the tag itself.
+  test.each([...new Set(['v4.2.2', DEFAULT_CHECKOUT, 'v7.0.1'] as const)])('verify-version on the push of the real annotated tag, after actions/checkout %s', async (version) => {
+    // Upstream's own tag, signed by the maintainer, in place of the one create-release made
+    // (same commit, same message).
     await sandbox.git(wrapper.remote).raw(['update-ref', `refs/tags/${real.version}`, realTag]);
     const merge = wrapper.commit(real.merge);
-    const job = await startJob(sandbox, wrapper.remote, `refs/tags/${real.version}`, { sha: merge, event: { name: 'push' } });
-    expect(await job.checkout.git.isShallow()).toBe(true);
-    const run = await step(sandbox, job, 'verify-version');
+    const job = await startJob(sandbox, wrapper.remote, `refs/tags/${real.version}`, { version });
+    expect(await job.git.isShallow()).toBe(true);
+    const run = await step(job, 'verify-version');
     expect(run.errors).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ version: real.version, 'previous-tag': real.previous, 'is-prerelease': 'false', history: 'unshallowed' });
     expect(checks(run)).toMatchObject({ stable: 'pass' });
-    // The checkout's tag is still upstream's (the action fetched history and tags around it).
-    expect(await job.checkout.git.out(['rev-parse', `refs/tags/${real.version}^{commit}`])).toBe(merge);
+    // The checkout's tag still names upstream's commit (the action fetched history and tags
+    // around it, never over it).
+    expect(await job.git.out(['rev-parse', `refs/tags/${real.version}^{commit}`])).toBe(merge);
   });
 });
 
-describe('the real beta commits are refused where a release is required', () => {
+describe('the real beta commits are refused at the gate of a release pull request', () => {
   let sandbox: GitSandbox;
   let wrapper: ExegolRemote;
   beforeAll(async () => {
@@ -203,22 +202,22 @@ describe('the real beta commits are refused where a release is required', () => 
   });
   afterAll(() => sandbox.cleanup());
 
-  // Upstream commit, its version, the line and column of the version in ConstantConfig.py.
+  // Upstream: the beta commit on dev, master then, the version, its line and column in
+  // ConstantConfig.py, and the previous tag in the pull request's merge.
   test.each([
-    // dev was not fast-forwarded after 4.3.8: the 4.3.9 betas descend from 4.3.7 only.
-    ['2b9579a', '4.3.9b1', 8, 21, '4.3.7'],
-    ['f687897', '4.3.9b1', 8, 21, '4.3.7'],
-    ['1961cb9', '4.3.10b2', 3, 16, '4.3.9'],
-    ['fe28118', '5.0.1b1', 3, 16, '5.0.0'],
-    ['5836204', '5.1.2b1', 3, 16, '5.1.1'],
-  ])('%s (%s) in a release pull request into master', async (upstream, version, line, col, previous) => {
-    const sha = wrapper.commit(upstream);
-    const lines = (await wrapper.show(sha, CONFIG)).split('\n');
-    expect(lines[line - 1]!.indexOf(version)).toBe(col - 1);
-    await wrapper.setBranches({ dev: sha });
-    const final = version.replace(/b\d+$/, '');
-    const job = await startJob(sandbox, wrapper.remote, 'refs/heads/dev', { ref: 'refs/pull/1/merge', sha, event: pullRequestEvent(1, `Release ${final}`, 'master') });
-    const run = await step(sandbox, job, 'verify-version', { inputs: { 'github-token': '' } });
+    ['2b9579a', 'ada0861', '4.3.9b1', 8, 21, '4.3.8'],
+    ['f687897', 'ada0861', '4.3.9b1', 8, 21, '4.3.8'],
+    ['1961cb9', '040a170', '4.3.10b2', 3, 16, '4.3.9'],
+    ['fe28118', 'a85ecb6', '5.0.1b1', 3, 16, '5.0.0'],
+    ['5836204', '84ccb90', '5.1.2b1', 3, 16, '5.1.1'],
+  ])('%s on dev, master at %s: %s', async (beta, master, version, line, col, previous) => {
+    const sha = wrapper.commit(beta);
+    expect((await wrapper.show(sha, CONFIG)).split('\n')[line - 1]!.indexOf(`"${version}"`)).toBe(col - 2);
+    await wrapper.setBranches({ dev: sha, master: wrapper.commit(master) });
+    const number = Number.parseInt(beta.slice(0, 6), 16) % 1000;
+    await sandbox.pullRequest(wrapper.remote, { number, head: 'dev', base: 'master', title: `Release ${version.replace(/b\d+$/, '')}` });
+    const job = await startJob(sandbox, wrapper.remote, `refs/pull/${number}/merge`);
+    const run = await step(job, 'verify-version');
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({ version, 'is-prerelease': 'true', 'previous-tag': previous });
     expect(run.errors).toEqual([expect.objectContaining({ file: CONFIG, line, col, message: expect.stringContaining(`${version} is a pre-release`) })]);
