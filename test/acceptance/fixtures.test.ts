@@ -49,7 +49,7 @@ describe('docs (ThePorgs/Exegol-docs)', () => {
     const d = await exegolRemote(sandbox, 'docs');
     const commits = await d.log('^PIPELINE: tools list for ', ['--all', '--', 'docs/src/public/installed_tools']);
     expect(commits).toHaveLength(231);
-    expect(exegolCommitMap('docs').size).toBe(393);
+    expect(exegolCommitMap('docs').size).toBe(394);
   });
 });
 
