@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DOCS_TOOLS, exegolCommitMap, exegolRemote, type ExegolRemote } from '@exegol-actions/testkit/fixtures';
-import { GitSandbox } from '@exegol-actions/testkit/git';
+import { CHECKOUT_RELEASES, DEFAULT_CHECKOUT, GitSandbox, type CheckoutOptions } from '@exegol-actions/testkit/git';
 import type { ActionRun } from '@exegol-actions/testkit/runner';
 import { startJob, step } from './steps.ts';
 
@@ -89,10 +89,10 @@ async function buildDate(real: RealExport): Promise<string> {
 
 let seq = 0;
 /** Puts the branch back at the real commit's parent, checks it out, exports the real list. */
-async function reexport(real: RealExport, inputs: Record<string, string> = {}): Promise<{ run: ActionRun; branch: string }> {
+async function reexport(real: RealExport, inputs: Record<string, string> = {}, checkout: CheckoutOptions = {}): Promise<{ run: ActionRun; branch: string }> {
   const branch = real.channel === 'nightly' ? 'main' : 'dev';
   await docs.setBranches({ [branch]: real.parent });
-  const job = await startJob(sandbox, docs.remote, `refs/heads/${branch}`, { name: `docs-${++seq}` });
+  const job = await startJob(sandbox, docs.remote, `refs/heads/${branch}`, { name: `docs-${++seq}`, ...checkout });
   const workspace = path.dirname(job.dir);
   const list = path.join(workspace, 'inputs', `${seq}-installed_tools.csv`);
   fs.mkdirSync(path.dirname(list), { recursive: true });
@@ -145,6 +145,16 @@ describe(all ? 'every tools-list commit of the VitePress era' : 'a sample of the
     }
     expect(differ).toEqual([]);
   });
+});
+
+test.each(CHECKOUT_RELEASES.filter((v) => v !== DEFAULT_CHECKOUT))('the newest (a1aebb0) re-made after actions/checkout %s too', async (version) => {
+  const real = await describeExport(docs.commit('a1aebb0'));
+  const { run, branch } = await reexport(real, {}, { version });
+  expect(run.errors).toEqual([]);
+  expect(run.outputs.operation).toBe('pushed');
+  const tip = (await sandbox.refs(docs.remote))[`refs/heads/${branch}`]!;
+  const git = sandbox.git(docs.remote);
+  expect(await git.out(['rev-parse', `${tip}^{tree}`, `${tip}^`])).toBe(await git.out(['rev-parse', `${real.sha}^{tree}`, `${real.sha}^`]));
 });
 
 describe('50ce0eb, nightly_d1c062c4_arm64 (2025-12-28): published with a row of four columns', () => {
