@@ -4,13 +4,14 @@
 // rewound to the moment PR #693 "Release 3.1.15" (dev → main) was open; each job starts with the
 // real actions/checkout.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import { exegolRemote, type ExegolRemote } from '@exegol-actions/testkit/fixtures';
+import { EXEGOL_RELEASES, exegolRemote, type ExegolRemote } from '@exegol-actions/testkit/fixtures';
 import { DEFAULT_CHECKOUT, GitSandbox } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { checks, startJob, step } from './steps.ts';
 
 const MAINTAINER = 'github_pat_acceptanceshutdown01';
 const PRESET = { preset: 'exegol-images', 'release-branch': 'main' };
+const REAL = EXEGOL_RELEASES.images['3.1.15'];
 
 describe('the release of Exegol-images 3.1.15', () => {
   let sandbox: GitSandbox;
@@ -21,7 +22,7 @@ describe('the release of Exegol-images 3.1.15', () => {
     sandbox = await GitSandbox.create('acceptance-images-');
     images = await exegolRemote(sandbox, 'images', 'ThePorgs/Exegol-images');
     // main at the 3.1.14 era's merge (PR #679), dev at the head of PR #693.
-    const deleted = await images.rewind({ branches: { main: images.commit('24e54a67'), dev: images.commit('b421bd09') }, tags: ['3.1.14'] });
+    const deleted = await images.rewind({ branches: { main: images.commit(REAL.releaseBefore), dev: images.commit(REAL.devHead) }, tags: REAL.tagsBefore });
     realTag = deleted['3.1.15']!;
     double = await startGitHubDouble({ tokens: { [sandbox.token]: {}, [MAINTAINER]: { kind: 'pat', login: 'ShutdownRepo' } } });
     const repo = double.addRepo('ThePorgs/Exegol-images', images.remote, { defaultBranch: 'main' });
@@ -39,8 +40,8 @@ describe('the release of Exegol-images 3.1.15', () => {
     const pull = await sandbox.pullRequest(images.remote, { number: 693, head: 'dev', base: 'main', title: 'Release 3.1.15' });
     const remote = sandbox.git(images.remote);
     // GitHub's test merge is the tree of the maintainers' merge (9d08a70f "Release 3.1.15").
-    expect(await remote.out(['rev-parse', `${pull.mergeSha}^{tree}`])).toBe(await remote.out(['rev-parse', `${images.commit('9d08a70f')}^{tree}`]));
-    expect(await remote.out(['log', '-1', '--format=%b', images.commit('9d08a70f')])).toBe('Release 3.1.15');
+    expect(await remote.out(['rev-parse', `${pull.mergeSha}^{tree}`])).toBe(await remote.out(['rev-parse', `${images.commit(REAL.merge)}^{tree}`]));
+    expect(await remote.out(['log', '-1', '--format=%b', images.commit(REAL.merge)])).toBe('Release 3.1.15');
     const job = await startJob(sandbox, images.remote, 'refs/pull/693/merge');
     const run = await step(job, 'verify-version', { api: double, inputs: { ...PRESET, 'check-release-pr': 'true' } });
     expect(run.errors).toEqual([]);
@@ -51,7 +52,7 @@ describe('the release of Exegol-images 3.1.15', () => {
 
   test('create-release on main after the merge and its fix: the tag where upstream put it, "Exegol images 3.1.15" latest', async () => {
     // Upstream merged PR #693, then fixed a typo on main (4dd9a3db) and tagged that.
-    const tagged = images.commit('4dd9a3db');
+    const tagged = images.commit(REAL.tagged);
     await images.setBranches({ main: tagged });
     const job = await startJob(sandbox, images.remote, 'refs/heads/main');
     const run = await step(job, 'create-release', { api: double, inputs: { preset: 'exegol-images', version: '3.1.15', name: 'Exegol images {version}' } });
@@ -74,6 +75,6 @@ describe('the release of Exegol-images 3.1.15', () => {
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ version: '3.1.15', 'is-prerelease': 'false', 'previous-tag': '3.1.14' });
     expect(checks(run)).toMatchObject({ stable: 'pass' });
-    expect(await job.git.out(['rev-parse', 'refs/tags/3.1.15^{commit}'])).toBe(images.commit('4dd9a3db'));
+    expect(await job.git.out(['rev-parse', 'refs/tags/3.1.15^{commit}'])).toBe(images.commit(REAL.tagged));
   });
 });
