@@ -624,7 +624,7 @@ describe('pull-request mode, through the GitHub API double', () => {
     const before = await sandbox.refs(docs.remote);
     const run = await pr('dev', { profile: 'osint', 'docs-repository': '' });
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]!.message).toMatch(/^Input "docs-repository": is empty and the checkout's origin \(file:\/\/.*\) is not a repository on github\.com/);
+    expect(run.errors[0]!.message).toMatch(/^Input "docs-repository": is empty and the checkout's origin \(http:\/\/127\.0\.0\.1:\d+\/.*\) is not a repository on github\.com/);
     expect(await sandbox.refs(docs.remote)).toEqual(before);
   });
 });

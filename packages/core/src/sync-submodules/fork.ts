@@ -3,7 +3,8 @@
 //   git fetch upstream; git checkout <branch>; git merge --no-edit upstream/<branch>; git push
 // A conflict stops the run with the list of files and nothing pushed.
 import { ActionError, InputError } from '../action/index.ts';
-import { Git, type GitOptions, type Identity } from '../git/index.ts';
+import { reasonLine } from '../exec/index.ts';
+import { Git, unauthorizedPushFix, type GitOptions, type Identity } from '../git/index.ts';
 import { forkApiTarget, mergeUpstream, type ForkApiSettings } from './fork-api.ts';
 import { describeGitError, safeUrl, short } from './util.ts';
 
@@ -19,6 +20,8 @@ export interface ForkOptions {
   pushAttempts: number;
   /** Credentials for fetching upstream (authConfig): never used to push. */
   fetchAuth?: Pick<GitOptions, 'config' | 'secrets'>;
+  /** Credentials for the fork's own remote (authConfig of github-token): the push. */
+  pushAuth?: Pick<GitOptions, 'config' | 'secrets'>;
   env?: Record<string, string>;
   /** GitHub's merge-upstream, where it applies (see fork-method). */
   api?: ForkApiSettings;
@@ -42,8 +45,9 @@ export interface ForkResult {
 
 export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
   const log = opts.log ?? (() => {});
-  const git = await Git.open(opts.root, { env: opts.env });
-  const fetcher = git.with(opts.fetchAuth ?? {});
+  const checkout = await Git.open(opts.root, { env: opts.env });
+  const git = checkout.with(opts.pushAuth ?? {});
+  const fetcher = checkout.with(opts.fetchAuth ?? {});
 
   const dirty = await git.changedFiles();
   if (dirty.length) {
@@ -126,6 +130,9 @@ export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
     }
     if (pushed.reason === 'protected') {
       throw new ActionError(`Pushing the merge to ${branch} was refused by branch protection: ${pushed.message.split('\n').pop()}. Nothing was pushed.`);
+    }
+    if (pushed.reason === 'unauthorized') {
+      throw new ActionError(`Pushing the merge to ${branch} was refused: ${reasonLine(pushed.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
     }
     // The fork branch moved meanwhile: drop this merge and merge again onto where it is now.
     if (attempt >= opts.pushAttempts) {
