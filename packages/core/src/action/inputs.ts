@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import * as core from '@actions/core';
 import { InputError } from './errors.ts';
+import { networkLimits, setNetworkLimits } from '../net/index.ts';
 
 export function input(name: string): string {
   return core.getInput(name);
@@ -104,4 +105,13 @@ export function pathInput(name: string, options: { fallback?: string; mustExist?
     throw new InputError(name, `${JSON.stringify(value)} does not exist`, 'Check the path, and that the step runs after actions/checkout.');
   }
   return resolved;
+}
+
+/**
+ * The stall limit of every network operation of the step (git, the API, the registry, Docker),
+ * from the `network-timeout` input in seconds; the library's default when the action has none.
+ */
+export function applyNetworkTimeoutInput(name = 'network-timeout'): void {
+  // Six hours is the longest a job may run on GitHub's runners: a longer limit is no limit.
+  setNetworkLimits({ stallSeconds: integerInput(name, networkLimits().stallSeconds, { min: 1, max: 21_600 }), input: name });
 }

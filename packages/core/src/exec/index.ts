@@ -102,15 +102,17 @@ export async function run(tool: string, args: readonly string[], options: RunOpt
   });
   const result: RunResult = { code, stdout: out.end(), stderr: err.end(), durationMs: performance.now() - started };
   if (timedOut) result.timedOut = true;
-  if (result.code !== 0 && !options.allowFailure) {
-    const secrets = options.secrets ?? [];
-    // Only the first two words of the command are named: later arguments may carry user data.
-    const shown = [tool, ...args.slice(0, 2)].join(' ');
-    throw new CommandError(redact(shown, secrets), {
-      ...result,
-      stdout: redact(result.stdout, secrets),
-      stderr: redact(result.stderr, secrets),
-    });
-  }
+  if (result.code !== 0 && !options.allowFailure) throw commandError(tool, args, result, options.secrets);
   return result;
+}
+
+/** The error `run` throws for a failed result, for a caller that looked at the result first. */
+export function commandError(tool: string, args: readonly string[], result: RunResult, secrets: readonly string[] = []): CommandError {
+  // Only the first two words of the command are named: later arguments may carry user data.
+  const shown = [tool, ...args.slice(0, 2)].join(' ');
+  return new CommandError(redact(shown, secrets), {
+    ...result,
+    stdout: redact(result.stdout, secrets),
+    stderr: redact(result.stderr, secrets),
+  });
 }

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Git } from '@exegol-actions/core/git';
-import { serveGitHttp, type GitHttpServer } from './http.ts';
+import { serveGitHttp, type GitHttpServer, type GitHttpStall } from './http.ts';
 
-export { serveGitHttp, type GitHttpServer };
+export { serveGitHttp, type GitHttpServer, type GitHttpStall };
 
 export interface CommitOptions {
   /** Files to write (relative path → content) before committing; null deletes. */
@@ -95,8 +95,8 @@ export class GitSandbox {
     return repo;
   }
 
-  /** The sandbox's bare repositories over HTTP, behind `token` when given; close it after use. */
-  async serveHttp(options: { token?: string } = {}): Promise<GitHttpServer> {
+  /** The sandbox's bare repositories over HTTP, behind `token` when given, stalling as `stall` says; close it after use. */
+  async serveHttp(options: { token?: string; stall?: GitHttpStall } = {}): Promise<GitHttpServer> {
     return serveGitHttp(path.join(this.root, 'remotes'), { ...options, env: this.env() });
   }
 
