@@ -33,6 +33,21 @@ export function describeLimit(): string {
   return `${limits.stallSeconds} s, the stall limit${limits.input ? ` (input "${limits.input}")` : ''}`;
 }
 
+/**
+ * Docker prints nothing while it moves one layer (minutes for a large one), so its pulls and
+ * pushes count as stalled after this many stall limits without output (15 minutes by default).
+ */
+export const DOCKER_STALL_LIMITS = 15;
+
+export function dockerIdleMs(): number {
+  return limits.stallSeconds * DOCKER_STALL_LIMITS * 1000;
+}
+
+/** "900 s without output (15 × the stall limit, input "network-timeout")". */
+export function describeDockerLimit(): string {
+  return `${limits.stallSeconds * DOCKER_STALL_LIMITS} s without output (${DOCKER_STALL_LIMITS} × the stall limit${limits.input ? `, input "${limits.input}"` : ''})`;
+}
+
 /** What to do about a stall: re-run, or raise the input when the service is only slow. */
 export function stallAdvice(): string {
   return limits.input
