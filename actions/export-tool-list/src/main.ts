@@ -184,6 +184,7 @@ function summary(r: ExportResult, dryRun: boolean): string {
     }),
     '',
   );
+  if (r.completed) out.push(`> ${r.completed}`, '');
   if (r.duplicates.length) out.push(`**Duplicate names** (allowed): ${r.duplicates.map((d) => `\`${d.name}\` (lines ${d.lines.join(', ')})`).join(', ')}`, '');
   if (r.previous) {
     out.push(`**Compared with ${r.previous.label}** (\`${r.previous.path}\`): ${r.added.length} added, ${r.removed.length} removed.`, '');

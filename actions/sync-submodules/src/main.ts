@@ -172,6 +172,7 @@ async function reportUpdate(result: SyncResult, job: typeof import('@exegol-acti
         'pushed to': result.pushedTo ?? undefined,
         commit: result.commitSha ?? undefined,
         'pull request': result.pullRequest ? `#${result.pullRequest.number} (${result.pullRequest.operation})` : undefined,
+        completed: result.completed,
         'behind in all': behind,
       }),
       '',

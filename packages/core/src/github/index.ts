@@ -5,6 +5,7 @@
 // Only types are imported statically (erased at build).
 import { format } from 'node:util';
 import type { getOctokit } from '@actions/github';
+import { ActionError } from '../action/errors.ts';
 import { connectionMessage, hostOf, limitedFetch, networkFailureKind, NetworkError } from '../net/index.ts';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
@@ -253,6 +254,25 @@ export interface PullRequestRef {
    * starts no workflow for events that token causes, so the pull request's checks will not run.
    */
   triggersWorkflows: boolean;
+}
+
+/**
+ * Opens (or finds) the pull request for a head branch already pushed. When that fails (a stall, a
+ * 5xx after retries, a missing permission) the branch stays pushed, and the error says so: a
+ * re-run finds the branch, opens the pull request from it and says it completed an earlier run.
+ */
+export async function completingPullRequest<T>(head: string, open: () => Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ActionError(`${message.replace(/\s*$/, '')} The branch ${head} is pushed without its pull request: running the job again opens the pull request from it, without a second commit.`, { cause: error });
+  }
+}
+
+/** The summary's line for a re-run that opened the pull request an earlier run did not. */
+export function completedNote(head: string, number: number): string {
+  return `Completed an earlier run: branch ${head} was already pushed with this change but had no pull request; opened #${number} from it.`;
 }
 
 export async function openOrUpdatePullRequest(client: GitHubClient, options: OpenOrUpdatePullRequestOptions): Promise<PullRequestRef> {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError, InputError, type Check, type SourceLocation } from '../action/index.ts';
 import { Git, type GitOptions, type Identity, type SubmoduleEntry } from '../git/index.ts';
-import type { PullRequestChange, PullRequestRef } from '../github/index.ts';
+import { completedNote, completingPullRequest, type PullRequestChange, type PullRequestRef } from '../github/index.ts';
 import { describeGitError, lastLine, mapLimit, safeUrl, short } from './util.ts';
 
 export { syncFork, type ForkOptions, type ForkResult } from './fork.ts';
@@ -100,6 +100,8 @@ export interface SyncResult {
   /** One per submodule: the check-mode verdicts (and the same facts for the other modes). */
   checks: Check[];
   ok: boolean;
+  /** Set when this run finished what an earlier one left half done (a branch pushed without its pull request). */
+  completed?: string;
 }
 
 // Partial clones: commits and trees for counting and describing, file contents only for what is
@@ -519,10 +521,12 @@ async function proposeUpdate(
   }
   const headSha = await git.head();
   const body = pullRequestBody(moves);
-  const outcome = await pr.open({ base, head: pr.branch, title: pr.title, body });
+  const outcome = await completingPullRequest(pr.branch, () => pr.open({ base, head: pr.branch, title: pr.title, body }));
   log(`Pull request #${outcome.number} ${outcome.operation}: ${outcome.url}`);
   const operation: SyncOperation = outcome.operation === 'created' ? 'pull-request-created' : pushed || outcome.operation === 'updated' ? 'pull-request-updated' : 'pull-request-unchanged';
-  return { operation, commitSha: headSha, commitMessage: message, pushedTo: pr.branch, pullRequest: outcome };
+  const completed = !pushed && outcome.operation === 'created' ? completedNote(pr.branch, outcome.number) : undefined;
+  if (completed) log(completed);
+  return { operation, commitSha: headSha, commitMessage: message, pushedTo: pr.branch, pullRequest: outcome, ...(completed ? { completed } : {}) };
 }
 
 export function pullRequestBody(moves: SubmoduleReport[]): string {
