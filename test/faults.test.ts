@@ -459,7 +459,7 @@ function sequence(): string[] {
 function reported(message: string, s?: Subject): string {
   let text = message.replace(/\s+/g, ' ');
   if (s) text = text.replaceAll(s.repository, `${OWNER}/<repo>`);
-  return text.replace(/\brelease \d+/g, 'release <id>').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>');
+  return text.replace(/\brelease \d+(?![.\d])/g, 'release <id>').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>');
 }
 
 async function faultCase(c: FaultCase): Promise<void> {

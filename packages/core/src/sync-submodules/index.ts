@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError, InputError, type Check, type SourceLocation } from '../action/index.ts';
 import { Git, type GitOptions, type Identity, type SubmoduleEntry } from '../git/index.ts';
-import { completedNote, completingPullRequest, type PullRequestChange, type PullRequestRef } from '../github/index.ts';
+import { NetworkError } from '../net/index.ts';
+import { completedNote, type PullRequestChange, type PullRequestRef } from '../github/index.ts';
 import { describeGitError, lastLine, mapLimit, safeUrl, short } from './util.ts';
 
 export { syncFork, type ForkOptions, type ForkResult } from './fork.ts';
@@ -288,7 +289,10 @@ async function resolveTip(
   const where: SourceLocation | undefined = location ? { file: location.file, line: location.branch ?? location.header } : undefined;
   const unreachable = (error: unknown): ActionError =>
     new ActionError(
-      `Submodule "${fullPath}": cannot reach ${safeUrl(url)}: ${describeGitError(error)}. Check its url in .gitmodules; for a private repository give "fetch-token" or "fetch-ssh-key".`,
+      // A stall already names the host, the limit and the input to raise; the url may be right.
+      error instanceof NetworkError
+        ? `Submodule "${fullPath}" (${safeUrl(url)}): ${error.message}`
+        : `Submodule "${fullPath}": cannot reach ${safeUrl(url)}: ${describeGitError(error)}. Check its url in .gitmodules; for a private repository give "fetch-token" or "fetch-ssh-key".`,
       { location: location ? { file: location.file, line: location.url ?? location.header } : undefined, cause: error },
     );
 
@@ -521,7 +525,8 @@ async function proposeUpdate(
   }
   const headSha = await git.head();
   const body = pullRequestBody(moves);
-  const outcome = await completingPullRequest(pr.branch, () => pr.open({ base, head: pr.branch, title: pr.title, body }));
+  // pr.open's own error already says the branch is pushed and a re-run finds it.
+  const outcome = await pr.open({ base, head: pr.branch, title: pr.title, body });
   log(`Pull request #${outcome.number} ${outcome.operation}: ${outcome.url}`);
   const operation: SyncOperation = outcome.operation === 'created' ? 'pull-request-created' : pushed || outcome.operation === 'updated' ? 'pull-request-updated' : 'pull-request-unchanged';
   const completed = !pushed && outcome.operation === 'created' ? completedNote(pr.branch, outcome.number) : undefined;
