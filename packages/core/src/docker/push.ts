@@ -60,7 +60,7 @@ export async function pushImage(docker: Docker, ref: string, policy: RetryPolicy
       (e) =>
         e instanceof CommandError
           ? e.result.idle
-            ? { retry: true, reason: `stalled (${describeDockerLimit()})` }
+            ? { retry: true, reason: `docker printed nothing for ${describeDockerLimit()}` }
             : transientByText(`${e.result.stderr}\n${e.result.stdout}`)
           : { retry: false, reason: String(e) },
     );

@@ -43,9 +43,9 @@ export function dockerIdleMs(): number {
   return limits.stallSeconds * DOCKER_STALL_LIMITS * 1000;
 }
 
-/** "900 s without output (15 × the stall limit, input "network-timeout")". */
+/** "900 s (15 × the stall limit, input "network-timeout")", after "printed nothing for". */
 export function describeDockerLimit(): string {
-  return `${limits.stallSeconds * DOCKER_STALL_LIMITS} s without output (${DOCKER_STALL_LIMITS} × the stall limit${limits.input ? `, input "${limits.input}"` : ''})`;
+  return `${limits.stallSeconds * DOCKER_STALL_LIMITS} s (${DOCKER_STALL_LIMITS} × the stall limit${limits.input ? `, input "${limits.input}"` : ''})`;
 }
 
 /** What to do about a stall: re-run, or raise the input when the service is only slow. */
