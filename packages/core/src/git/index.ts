@@ -243,7 +243,7 @@ export class Git {
       const fromOptions = this.options.config?.['core.sshCommand'];
       if (typeof fromOptions === 'string') return fromOptions;
       const cwd = fs.existsSync(this.dir) ? this.dir : process.cwd();
-      const res = await run('git', ['config', '--get', 'core.sshCommand'], { cwd, allowFailure: true }).catch(() => null);
+      const res = await run('git', ['config', '--get', 'core.sshCommand'], { cwd, env: this.options.env, allowFailure: true }).catch(() => null);
       return res?.code === 0 && res.stdout.trim() ? res.stdout.trim() : 'ssh';
     })();
     return this.sshCommand;
