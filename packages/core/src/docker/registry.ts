@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { run } from '../exec/index.ts';
 import { limitedFetch, NetworkError } from '../net/index.ts';
 import { DOCKER_HUB, formatReference, isLoopbackRegistry, type ImageReference } from './reference.ts';
@@ -214,7 +215,7 @@ export class RegistryClient {
           // retries are this loop's, so the fetch itself does not retry.
           const res = await limitedFetch(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'follow' }, { retry: false, service: 'the registry', source: this.options.source });
           const body = Buffer.from(await res.arrayBuffer());
-          core.debug(`${init.method} ${url.href} → ${res.status}`);
+          log.debug(`${init.method} ${url.href} → ${res.status}`);
           if (res.status === 429 || res.status >= 500) {
             const after = res.headers.get('retry-after');
             const afterMs = after && /^\d+$/.test(after) ? Number(after) * 1000 : undefined;

@@ -34,12 +34,13 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
   if (!options.token) {
     throw new Error('No GitHub token: pass one as the `github-token` input (the default `${{ github.token }}` works for most steps).');
   }
-  const [{ getOctokit }, { defaults }, { retry }, { throttling }, core] = await Promise.all([
+  const [{ getOctokit }, { defaults }, { retry }, { throttling }, core, { logText }] = await Promise.all([
     import('@actions/github'),
     import('@actions/github/lib/utils'),
     import('@octokit/plugin-retry'),
     import('@octokit/plugin-throttling'),
     import('@actions/core'),
+    import('../action/index.ts'),
   ]);
   core.setSecret(options.token);
 
@@ -65,7 +66,7 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
         fetch: proxyFetch,
         service: 'the GitHub API',
         source: options.baseUrl ? `the API URL ${baseUrl}` : `GITHUB_API_URL (${baseUrl})`,
-        onRetry: (reason) => core.info(`${(init.method ?? 'GET').toUpperCase()} ${String(url)}: ${reason}; trying once more.`),
+        onRetry: (reason) => core.info(logText(`${(init.method ?? 'GET').toUpperCase()} ${String(url)}: ${reason}; trying once more.`)),
       });
     } catch (error) {
       if (error instanceof NetworkError) Object.defineProperty(error, 'name', { value: 'AbortError' });
@@ -81,7 +82,7 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
       // Octokit logs `(message, ...details)`; core.warning's second argument is an annotation.
       log: {
         debug: (...args: unknown[]) => core.debug(format(...args)),
-        info: (...args: unknown[]) => core.info(format(...args)),
+        info: (...args: unknown[]) => core.info(logText(format(...args))),
         warn: (...args: unknown[]) => core.warning(format(...args)),
         error: (...args: unknown[]) => core.error(format(...args)),
       },

@@ -5,7 +5,7 @@
 // fault leaves the repository as it was.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ActionError, InputError, type Check, type SourceLocation } from '../action/index.ts';
+import { ActionError, InputError, mdCell, mdCode, type Check, type SourceLocation } from '../action/index.ts';
 import { Git, type GitOptions, type Identity, type SubmoduleEntry } from '../git/index.ts';
 import { NetworkError } from '../net/index.ts';
 import { completedNote, type PullRequestChange, type PullRequestRef } from '../github/index.ts';
@@ -549,7 +549,8 @@ export function pullRequestBody(moves: SubmoduleReport[]): string {
 export function submodulesTable(reports: SubmoduleReport[]): string {
   const rows = reports.map((r) => {
     const behind = r.behind === 0 ? '0' : String(r.behind);
-    return `| \`${r.path}\` | \`${r.branch}\` | \`${short(r.from)}\` | \`${short(r.to)}\` | ${behind} | ${r.tag ? `\`${r.tag}\`` : ''} |`;
+    const code = (t: string) => mdCell(mdCode(t));
+    return `| ${code(r.path)} | ${code(r.branch)} | ${code(short(r.from))} | ${code(short(r.to))} | ${behind} | ${r.tag ? code(r.tag) : ''} |`;
   });
   return ['| Submodule | Branch | From | To | Behind | Tag |', '| --- | --- | --- | --- | ---: | --- |', ...rows].join('\n');
 }
