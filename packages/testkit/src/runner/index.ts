@@ -239,7 +239,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  if (options.event?.name === 'pull_request' && payload.pull_request) {
+  // GitHub sets both for pull_request and pull_request_target alike.
+  if ((options.event?.name === 'pull_request' || options.event?.name === 'pull_request_target') && payload.pull_request) {
     const pr = payload.pull_request as { head: { ref: string }; base: { ref: string } };
     env.GITHUB_HEAD_REF = pr.head.ref;
     env.GITHUB_BASE_REF = pr.base.ref;
