@@ -1,7 +1,11 @@
 // The frame every action's entry runs in: one place that turns failures into annotations.
 import * as path from 'node:path';
 import * as core from '@actions/core';
+import type { CommandError } from '../exec/index.ts';
 import { ActionError } from './errors.ts';
+
+/** Where a bug in these actions is reported. */
+export const ISSUES_URL = 'https://github.com/exegol/actions/issues';
 import { workspace } from './inputs.ts';
 
 export function annotationPath(file: string): string {
@@ -21,9 +25,13 @@ export function reportError(error: unknown, title?: string): void {
     });
     return;
   }
+  // Not a failure the action foresaw: a bug. The stack goes to the debug log (re-run with debug
+  // logging), the one line of what happened to the annotation. A command's failure names the
+  // command and its own reason line (exec's CommandError; by name, to load no exec at start).
   const err = error instanceof Error ? error : new Error(String(error));
   core.debug(err.stack ?? err.message);
-  core.error(`${err.message} (this is a bug in the action if the message does not say how to fix it)`, { title });
+  const what = err.name === 'CommandError' ? `${(err as CommandError).command} failed: ${(err as CommandError).reason}` : err.message.split('\n')[0];
+  core.error(`Unexpected error: ${what}. This is a bug in the action: please report it at ${ISSUES_URL} with this log (re-run the job with debug logging for the stack trace).`, { title });
 }
 
 /** Runs an action's main; a thrown error fails the step with one annotation. */

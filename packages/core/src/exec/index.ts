@@ -38,6 +38,25 @@ export class CommandError extends Error {
     super(`${command} ${what}${detail ? `:\n${detail}` : ''}`);
     this.name = 'CommandError';
   }
+
+  /** The one line of the command's output that says why it failed (see `reasonLine`). */
+  get reason(): string {
+    return reasonLine(this.result.stderr || this.result.stdout) || this.message.split('\n')[0]!;
+  }
+}
+
+/**
+ * The line of a failed command's output that says why: for git, what the server said
+ * (`remote: error: …`), then a refused ref (`! [rejected] … (would clobber existing tag)`), then
+ * `fatal:`, then `error:`; otherwise the last line. Progress and hints are passed over.
+ */
+export function reasonLine(text: string): string {
+  const lines = text
+    .split(/\r?\n|\r/)
+    .map((l) => l.trim())
+    .filter((l) => l && !/^hint:/.test(l));
+  const first = (re: RegExp) => lines.find((l) => re.test(l));
+  return first(/^remote: (error|fatal):/i) ?? first(/^! \[(remote )?rejected\]/) ?? first(/^fatal:/) ?? first(/^error:/) ?? lines.pop() ?? '';
 }
 
 export function redact(text: string, secrets: readonly string[] = []): string {

@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CommandError, redact, run, type RunOptions, type RunResult } from '../exec/index.ts';
+import { ActionError } from '../action/errors.ts';
+import { CommandError, reasonLine, redact, run, type RunOptions, type RunResult } from '../exec/index.ts';
 
 export * from './signing.ts';
 
@@ -142,6 +143,24 @@ export function authConfig(auth: { token?: string; serverUrl?: string; sshKeyFil
   return { config, secrets };
 }
 
+/**
+ * A failed history fetch as the user can fix it: what failed, git's line, and what to set on
+ * actions/checkout so the step has what it needs.
+ */
+function historyError(error: unknown, remote: string, shallow: boolean): ActionError {
+  const line = error instanceof CommandError ? error.reason : error instanceof Error ? error.message : String(error);
+  const what = `Could not fetch ${shallow ? 'the history and the tags' : 'the tags'} of ${remote}, which this step reads (${line}).`;
+  let fix: string;
+  if (/authentication|could not read username|terminal prompts disabled|\b40[13]\b|permission denied|not found|access denied/i.test(line)) {
+    fix = 'The fetch has no credentials that the server accepts: keep persist-credentials: true on the actions/checkout step (its default), or give this step a token that may read the repository.';
+  } else if (/would clobber|rejected/i.test(line)) {
+    fix = 'A local tag differs from the remote one of the same name: delete it (git tag -d) in the step that made it, or set fetch-depth: 0 on actions/checkout.';
+  } else {
+    fix = 'Set fetch-depth: 0 on the actions/checkout step, so that the checkout brings the history and the tags itself.';
+  }
+  return new ActionError(`${what} ${fix}`, { cause: error });
+}
+
 export class Git {
   private constructor(
     readonly dir: string,
@@ -157,7 +176,9 @@ export class Git {
   static async open(dir: string, options: GitOptions = {}): Promise<Git> {
     const git = new Git(dir, options);
     const res = await git.raw(['rev-parse', '--show-toplevel'], { allowFailure: true });
-    if (res.code !== 0) throw new Error(`${dir} is not a git work tree: check out the repository first (actions/checkout).`);
+    if (res.code !== 0) {
+      throw new ActionError(`${dir} is not a git work tree (${reasonLine(res.stderr)}). Add an actions/checkout step before this one, or point working-directory at the checked-out repository.`);
+    }
     return new Git(res.stdout.trim(), options);
   }
 
@@ -245,20 +266,27 @@ export class Git {
   /**
    * Makes the commit history and the tags available, as `actions/checkout` gives a depth-1 clone
    * without tags by default. Says what it did, so a caller never compares against nothing silently.
+   * The refs checkout made are kept: only missing tags are fetched (see `fetch`), and a pull
+   * request's merge commit, which no branch reaches, is unshallowed by its own commit.
    */
   async ensureHistory(remote = 'origin'): Promise<HistorySource> {
     const shallow = await this.isShallow();
     const hasRemote = (await this.remotes()).includes(remote);
     if (!hasRemote) {
-      if (shallow) throw new Error(`the clone is shallow and has no remote "${remote}" to fetch history from: check out with fetch-depth: 0.`);
+      if (shallow) {
+        throw new ActionError(`The clone is shallow and has no remote "${remote}" to fetch history from. Set fetch-depth: 0 on the actions/checkout step.`);
+      }
       return 'complete';
     }
-    if (shallow) {
-      await this.raw(['fetch', '--unshallow', '--tags', '--no-recurse-submodules', '--quiet', remote]);
-      return 'unshallowed';
+    const configured = (await this.raw(['config', '--get-all', `remote.${remote}.fetch`], { allowFailure: true })).stdout.split('\n').filter(Boolean);
+    try {
+      await this.fetch(remote, configured, { tags: true, unshallow: shallow });
+      // HEAD on a commit no fetched ref reaches (refs/pull/N/merge) is still a shallow root.
+      if (shallow && (await this.isShallow())) await this.fetch(remote, [await this.head()], { unshallow: true });
+    } catch (error) {
+      throw historyError(error, remote, shallow);
     }
-    await this.raw(['fetch', '--tags', '--no-recurse-submodules', '--quiet', remote]);
-    return 'fetched-tags';
+    return shallow ? 'unshallowed' : 'fetched-tags';
   }
 
   /** Tags whose commit is an ancestor of (or equal to) `rev`. */
@@ -466,19 +494,43 @@ export class Git {
     return new Git(path.join(this.dir, subPath), this.options);
   }
 
-  /** Fetches from a remote (a name or a URL); never recurses into submodules, tags only when asked. */
+  /**
+   * Fetches from a remote (a name or a URL); never recurses into submodules. With `tags`, the
+   * remote's tags come too, but only those missing here: `git fetch --tags` refuses the whole
+   * fetch ("would clobber existing tag") when one local tag differs from the remote's, and
+   * actions/checkout v4/v5 make exactly that for a pushed tag (a lightweight copy of the
+   * annotated tag, on the same commit). A local tag is never replaced here; a step that needs the
+   * remote's tag object asks for that one tag (`fetchTag`).
+   */
   async fetch(remote: string, refspecs: readonly string[], options: { tags?: boolean; filter?: string; unshallow?: boolean; force?: boolean } = {}): Promise<void> {
-    await this.raw([
-      'fetch',
-      '--quiet',
-      '--no-recurse-submodules',
-      options.tags ? '--tags' : '--no-tags',
-      ...(options.filter ? [`--filter=${options.filter}`] : []),
-      ...(options.unshallow ? ['--unshallow'] : []),
-      ...(options.force ? ['--force'] : []),
-      remote,
-      ...refspecs,
-    ]);
+    const tagSpecs = options.tags ? await this.missingTagRefspecs(remote) : [];
+    await this.raw(
+      [
+        'fetch',
+        '--quiet',
+        '--no-recurse-submodules',
+        '--no-tags',
+        ...(options.filter ? [`--filter=${options.filter}`] : []),
+        ...(options.unshallow ? ['--unshallow'] : []),
+        ...(options.force ? ['--force'] : []),
+        // Refspecs on stdin: a repository with hundreds of tags must not meet the argument limit.
+        ...(tagSpecs.length ? ['--stdin'] : []),
+        remote,
+        ...refspecs,
+      ],
+      tagSpecs.length ? { input: tagSpecs.join('\n') + '\n' } : {},
+    );
+  }
+
+  /** Refspecs for the remote's tags that do not exist here (`refs/tags/X:refs/tags/X`). */
+  private async missingTagRefspecs(remote: string): Promise<string[]> {
+    const local = new Set(await this.lines(['for-each-ref', '--format=%(refname)', 'refs/tags']));
+    const specs = new Set<string>();
+    for (const line of await this.lines(['ls-remote', '--tags', '--refs', remote])) {
+      const ref = line.split('\t')[1]!;
+      if (!local.has(ref)) specs.add(`${ref}:${ref}`);
+    }
+    return [...specs];
   }
 
   /**

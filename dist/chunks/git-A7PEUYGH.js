@@ -1,2 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{ACTIONS_IDENTITY,Git,SigningKeyError,SigningSession,authConfig,classifyPushFailure,parseIdentity,readSigningKey,withSigningKey,writeSshKeyFile}from"./chunk-YU6RQJPY.js";import"./chunk-VJHN3Z7N.js";import"./chunk-XJZX5YZ4.js";export{ACTIONS_IDENTITY,Git,SigningKeyError,SigningSession,authConfig,classifyPushFailure,parseIdentity,readSigningKey,withSigningKey,writeSshKeyFile};
