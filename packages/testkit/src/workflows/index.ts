@@ -408,3 +408,5 @@ export function actionsByJob(file: YamlFile): Record<string, string[]> {
 export function formatFinding(f: Finding): string {
   return `${f.file}:${f.line}:${f.col}: [${f.check}] ${f.message}`;
 }
+
+export { evaluate, runJob, type JobResult, type JobWorkspace, type RunJobOptions, type StepResult } from './job.ts';
