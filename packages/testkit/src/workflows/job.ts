@@ -59,6 +59,11 @@ export interface RunJobOptions {
   apiUrl?: string;
   /** Steps not run on this machine, by name (or `uses` without the ref): the reason. */
   notRunHere?: Record<string, string>;
+  /**
+   * `run:` steps run here with a part of the command replaced, by name: `pdm run -v mypy …` as
+   * `mypy …` when the tool comes from Debian instead of pdm's environment. Recorded with the reason.
+   */
+  rewrite?: Record<string, { from: string; to: string; reason: string }>;
   /** Extra environment for every step (a sandbox's git environment, PATH…). */
   env?: Record<string, string>;
   timeoutMs?: number;
@@ -75,6 +80,8 @@ export interface StepResult {
   annotations: Annotation[];
   /** Our action's run, when it was one. */
   action?: ActionRun;
+  /** For a rewritten script: why. */
+  rewritten?: string;
   /** A script's exit code, output and the script as run. */
   exitCode?: number | null;
   log?: string;
@@ -163,6 +170,14 @@ async function bash(script: string, cwd: string, env: Record<string, string>, ti
   return { code, stdout, stderr };
 }
 
+function emptyWorkspace(options: RunJobOptions, github: Record<string, Json>): JobWorkspace {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'job-workspace-'));
+  return {
+    dir,
+    step: () => ({ workspace: dir, ref: String(github.ref ?? ''), sha: String(github.sha ?? '0'.repeat(40)), repository: String(github.repository ?? ''), token: options.token, event: { name: String(github.event_name ?? 'push') }, env: {} }),
+  };
+}
+
 export async function runJob(options: RunJobOptions): Promise<JobResult> {
   const wf = parseYaml(fs.readFileSync(options.workflow, 'utf8')) as { env?: Record<string, unknown>; jobs: Record<string, JobSpec> };
   const spec = wf.jobs[options.job];
@@ -242,7 +257,8 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
       record({ outcome: 'success', outputs: {}, annotations: [] });
       continue;
     }
-    if (!workspace) throw new Error(`job ${options.job}: step "${name}" runs before any checkout`);
+    // A job without a checkout runs in an empty workspace, as on a runner.
+    workspace ??= emptyWorkspace(options, github);
     if (kind === 'third-party') throw new Error(`job ${options.job}: step "${name}" (${usesRef}) is a third-party action this runner does not run: give the reason in notRunHere`);
     if (kind === 'ours') {
       const action = OUR_ACTION.exec(usesRef)![1]!;
@@ -276,7 +292,9 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
       ...stepEnv,
       ...files,
     };
-    const script = step.run ?? '';
+    const rewrite = options.rewrite?.[name];
+    if (rewrite && !(step.run ?? '').includes(rewrite.from)) throw new Error(`job ${options.job}: step "${name}" has no "${rewrite.from}" to rewrite`);
+    const script = rewrite ? (step.run ?? '').split(rewrite.from).join(rewrite.to) : (step.run ?? '');
     const res = await bash(script, workspace.dir, env, timeoutMs);
     const { annotations } = parseWorkflowCommands(res.stdout);
     const outputs = parseFileCommands(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8'));
@@ -284,7 +302,7 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
     summary += fs.readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
     fs.rmSync(temp, { recursive: true, force: true });
     const ok = res.code === 0;
-    record({ outcome: ok ? 'success' : 'failure', outputs, annotations, exitCode: res.code, log: `${res.stdout}\n${res.stderr}`, script });
+    record({ outcome: ok ? 'success' : 'failure', outputs, annotations, exitCode: res.code, log: `${res.stdout}\n${res.stderr}`, script, ...(rewrite ? { rewritten: rewrite.reason } : {}) });
     if (!ok && !step['continue-on-error']) failed = true;
   }
   return finish(failed ? 'failure' : 'success', workspace, summary);
