@@ -6,7 +6,9 @@
 // (scripts/lint-workflows.ts); scripts/check-actions.ts uses the call check alone.
 //
 // Each check takes a parsed file and returns findings with the line and column of the node at
-// fault, so a finding reads like a compiler error.
+// fault, so a finding reads like a compiler error. Third-party pins are looked up in the table of
+// known commits and their runtimes (runtimes.ts). job.ts runs one job of a workflow step by step
+// (runJob), for the templates' acceptance tests.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALLOWED_RUNTIMES, currentPin, KNOWN_PINS } from './runtimes.ts';
