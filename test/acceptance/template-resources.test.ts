@@ -167,6 +167,8 @@ describe('the monthly update on the real tree, with its own update-resources.sh'
     // The "latest release" downloads changed with the month; the ones from a branch did not.
     expect(changed).toEqual(expect.arrayContaining(['linux/pspy/pspy64', 'windows/winPEAS/winPEASx64.exe', 'windows/mimikatz/x64/mimikatz.exe', 'linux/chisel/chisel64', 'windows/SharpCollection', 'windows/PowerSploit']));
     expect(changed).not.toContain('linux/LinEnum.sh');
+    // 40 downloads that follow a "latest" release, and the 2 submodules (July 2026: 37 and 2).
+    expect(changed).toHaveLength(42);
     expect(changed).not.toContain('resources_list.csv');
     const links = await git.gitlinks(branch);
     const before = await git.gitlinks(mainBefore);
