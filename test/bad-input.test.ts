@@ -27,6 +27,12 @@ export interface BadInputCase {
   ref?: string;
   /** Needs the Docker engine or the registry: skipped loudly without them (never under CI=true). */
   docker?: boolean;
+  /** Runner environment for the case (a runner file that cannot be written, a broken event payload). */
+  env?: () => Record<string, string>;
+  /** The error names a runner file or variable (`input` holds its name) instead of an input. */
+  runner?: boolean;
+  /** Inputs hold a workflow command: the one `::error` must be the only command the log holds. */
+  hostile?: boolean;
 }
 
 const TOKEN = 'ghs_badinputmatrixtoken000001';
@@ -101,6 +107,7 @@ beforeAll(async () => {
   imageProject(project.dir, { tests: PASSING_TESTS, marker: NS });
   await project.commit('image');
   images = { workspace: project.dir };
+  hostileFixtures();
 });
 afterAll(async () => {
   await double.stop();
@@ -305,6 +312,114 @@ const MATRIX: Record<string, BadInputCase[]> = {
   ],
 };
 
+// ---- Hostile paths, injected commands, a world that cannot be written (issue 15) ----
+//
+// Links out of the workspace (to a file holding SECRET, which must never be printed), runner
+// files that cannot be written and broken event payloads (each action must stop before its first
+// change: the world snapshot proves it), inputs that carry a workflow command, and the branch and
+// path inputs whose cause used to go unnamed.
+
+const SECRET = 'root:x:0:0:TOP-SECRET-outside-the-workspace';
+const PWNED = 'x\n::warning::PWNED';
+let outside: { dir: string; secret: string; runner: string };
+
+/** Links leading out of each workspace, kept out of git's view (.git/info/exclude). */
+function hostileFixtures(): void {
+  const dir = path.join(sandbox.root, 'outside');
+  fs.mkdirSync(path.join(dir, 'dir'), { recursive: true });
+  const secret = path.join(dir, 'secret.txt');
+  fs.writeFileSync(secret, `${SECRET}\nsecond line\n`);
+  const runner = path.join(sandbox.root, 'runner-files');
+  fs.mkdirSync(path.join(runner, 'a-folder'), { recursive: true });
+  fs.writeFileSync(path.join(runner, 'broken-event.json'), '{"ref": "refs/heads/main", ');
+  fs.writeFileSync(path.join(runner, 'array-event.json'), '[]');
+  outside = { dir, secret, runner };
+  const links = (root: string, entries: Record<string, string>) => {
+    for (const [rel, target] of Object.entries(entries)) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.symlinkSync(target, path.join(root, rel));
+    }
+    fs.appendFileSync(path.join(root, '.git/info/exclude'), `${Object.keys(entries).join('\n')}\n`);
+  };
+  links(wrapper.checkout.dir, { 'leak.txt': secret, 'out-dir': path.join(dir, 'dir'), 'hostile/passwd.txt': secret });
+  fs.writeFileSync(path.join(wrapper.checkout.dir, 'hostile-rules.yml'), '- name: leak\n  file: leak.txt\n  pattern: "(.+)"\n');
+  fs.appendFileSync(path.join(wrapper.checkout.dir, '.git/info/exclude'), 'hostile-rules.yml\n');
+  links(docs.workspace, { 'tools/leak.csv': secret, 'docs-out': path.join(dir, 'dir') });
+  links(docs.checkout, { [`${TOOLS}/lists/light_3.1.99_amd64.csv`]: secret });
+  links(images.workspace, { 'Dockerfile.lnk': secret, 'ctx-out': path.join(dir, 'dir') });
+}
+
+const runnerEnv = (name: string, file: string) => () => ({ [name]: path.join(outside.runner, file) });
+/** The cases every action gets: its runner files and its event payload are checked before any change. */
+const preflightCases = (): BadInputCase[] => [
+  { what: 'GITHUB_OUTPUT that is a folder', inputs: {}, env: runnerEnv('GITHUB_OUTPUT', 'a-folder'), input: 'GITHUB_OUTPUT', runner: true, says: 'cannot be written: it is a folder. Nothing was changed.' },
+  { what: 'GITHUB_STEP_SUMMARY in a folder that does not exist', inputs: {}, env: runnerEnv('GITHUB_STEP_SUMMARY', 'gone/summary.md'), input: 'GITHUB_STEP_SUMMARY', runner: true, says: 'its folder does not exist' },
+  { what: 'an event payload that is not JSON', inputs: {}, env: runnerEnv('GITHUB_EVENT_PATH', 'broken-event.json'), input: 'GITHUB_EVENT_PATH', runner: true, says: 'is not valid JSON' },
+  { what: 'an event payload that is not an object', inputs: {}, env: runnerEnv('GITHUB_EVENT_PATH', 'array-event.json'), input: 'GITHUB_EVENT_PATH', runner: true, says: 'is not a JSON object' },
+];
+const workingDirectoryCases = (): BadInputCase[] => [
+  { what: 'working directory that is a link out of the workspace', inputs: { 'working-directory': 'out-dir' }, input: 'working-directory', says: 'leads outside the workspace' },
+  { what: 'working directory that is a file', inputs: { 'working-directory': 'README.md' }, input: 'working-directory', says: 'is not a folder' },
+];
+const LEAK_RULE = '- file: leak.txt\n  pattern: "(.+)"';
+
+const HOSTILE: Record<string, BadInputCase[]> = {
+  'verify-version': [
+    ...workingDirectoryCases(),
+    ...preflightCases(),
+    { what: 'a rule file that is a link out of the workspace', inputs: { rules: LEAK_RULE }, input: 'rules', says: 'rule "leak.txt" file "leak.txt" (line 1 of the input) leads outside the workspace' },
+    { what: 'a rule file outside the workspace', inputs: { rules: '- file: ../../../../../etc/passwd\n  pattern: "(.+)"' }, input: 'rules', says: 'is outside the workspace' },
+    { what: 'a config file whose rule reads a link out', inputs: { 'config-file': 'hostile-rules.yml' }, input: 'config-file', says: 'file "leak.txt" (hostile-rules.yml line 1) leads outside the workspace' },
+    { what: 'a config file that is a link out', inputs: { 'config-file': 'leak.txt' }, input: 'config-file', says: 'leads outside the workspace' },
+    { what: 'a dev branch with only refs/heads/', inputs: { 'dev-branch': 'refs/heads/' }, input: 'dev-branch', says: 'not a valid branch name' },
+    { what: 'a release branch with a line break', inputs: { 'release-branch': PWNED }, input: 'release-branch', says: 'not a valid branch name', hostile: true },
+    { what: 'a tag holding a workflow command', inputs: { tag: PWNED }, input: 'tag', says: 'is not a version', hostile: true },
+  ],
+  'sync-submodules': [
+    ...workingDirectoryCases(),
+    ...preflightCases(),
+    { what: 'submodule-branch with refs/heads/ and a space', inputs: { 'submodule-branch': 'exegol-images=refs/heads/a b' }, input: 'submodule-branch', says: '"refs/heads/a b" is not a valid branch name' },
+    { what: 'pull request branch with ..', inputs: { mode: 'pull-request', 'pull-request-branch': 'update/..{date}' }, input: 'pull-request-branch', says: 'not a valid branch name' },
+    { what: 'pull request branch with a line break', inputs: { mode: 'pull-request', 'pull-request-branch': 'update/\n{date}' }, input: 'pull-request-branch', says: 'not a valid branch name' },
+    { what: 'a branch holding a workflow command', inputs: { branch: PWNED }, input: 'branch', says: 'not a valid branch name', hostile: true },
+  ],
+  'create-release': [
+    ...workingDirectoryCases(),
+    ...preflightCases(),
+    { what: 'an asset that is a link out of the workspace', inputs: { assets: 'hostile/*.txt' }, input: 'assets', says: '"hostile/*.txt" matches "hostile/passwd.txt", which leads outside the workspace' },
+    { what: 'a body file that is a link out of the workspace', inputs: { 'body-file': 'leak.txt', 'dry-run': 'true' }, input: 'body-file', says: 'leads outside the workspace' },
+    { what: 'a version file that is a link out', inputs: { rules: LEAK_RULE }, input: 'rules', says: 'leads outside the workspace' },
+    { what: 'notes since a tag holding a workflow command', inputs: { 'notes-since': PWNED }, input: 'notes-since', says: 'does not exist', hostile: true },
+  ],
+  'bump-next-beta': [
+    ...workingDirectoryCases(),
+    ...preflightCases(),
+    { what: 'a version file that is a link out', inputs: { rules: LEAK_RULE }, input: 'rules', says: 'leads outside the workspace' },
+    { what: 'a dev branch with only refs/heads/', inputs: { 'dev-branch': 'refs/heads/' }, input: 'dev-branch', says: 'not a valid branch name' },
+    { what: 'pull request branch with ..', inputs: { mode: 'pull-request', 'pull-request-branch': 'bump/..{version}' }, input: 'pull-request-branch', says: 'not a valid branch name' },
+    { what: 'pull request branch with a line break', inputs: { mode: 'pull-request', 'pull-request-branch': 'bump/\n{version}' }, input: 'pull-request-branch', says: 'not a valid branch name' },
+    { what: 'fast-forward-from holding a workflow command', inputs: { 'fast-forward-from': PWNED }, input: 'fast-forward-from', says: 'not a valid branch name', hostile: true },
+  ],
+  'export-tool-list': [
+    ...preflightCases(),
+    { what: 'a tools list that is a link out of the workspace', inputs: { 'tools-csv': 'tools/leak.csv' }, input: 'tools-csv', says: 'leads outside the workspace' },
+    { what: 'a docs path that is a link out of the workspace', inputs: { 'docs-path': 'docs-out' }, input: 'docs-path', says: 'leads outside the workspace' },
+    { what: 'a docs path that is a file', inputs: { 'docs-path': 'tools/installed_tools.csv' }, input: 'docs-path', says: 'is not a folder' },
+    { what: 'a list file in the docs that is a link out', inputs: { version: '3.1.99' }, input: 'docs-path', says: 'light_3.1.99_amd64.csv" in docs-path leads outside the workspace' },
+    { what: 'a header with a line break', inputs: { header: `Tool,Link,Description${PWNED}` }, input: 'header', says: 'holds a line break', hostile: true },
+  ],
+  'multi-arch-image-build': [
+    ...preflightCases(),
+    { what: 'a Dockerfile that is a link out of the workspace', inputs: { dockerfile: 'Dockerfile.lnk' }, input: 'dockerfile', says: 'leads outside the workspace' },
+    { what: 'a build context that is a link out of the workspace', inputs: { context: 'ctx-out' }, input: 'context', says: 'leads outside the workspace' },
+    { what: 'a build context that is a file', inputs: { context: 'Dockerfile' }, input: 'context', says: 'is not a folder' },
+    { what: 'a docker client path that points nowhere', inputs: { docker: '/nonexistent/bin/docker' }, input: 'docker', says: 'is not there' },
+    { what: 'a docker client name not on PATH', inputs: { docker: 'docker-from-nowhere' }, input: 'docker', says: 'is not a program on PATH' },
+    { what: 'a profile holding a workflow command', inputs: { profile: PWNED }, input: 'profile', says: 'cannot be part of a tag', hostile: true },
+  ],
+};
+for (const [action, list] of Object.entries(HOSTILE)) MATRIX[action]!.push(...list);
+
 /** Every case, expanded: the count the issue's goal is about. */
 const cases = Object.entries(MATRIX).flatMap(([action, list]) => list.map((c) => ({ action, ...c })));
 
@@ -324,7 +439,7 @@ describe.each(Object.keys(MATRIX))('%s', (action) => {
       inputs: { ...setting.base, ...c.inputs },
       apiUrl: double.url,
       token: TOKEN,
-      env: sandbox.env(),
+      env: { ...sandbox.env(), ...c.env?.() },
       ...setting.run(),
       ...(c.ref ? { ref: c.ref } : {}),
       event: c.event,
@@ -333,9 +448,15 @@ describe.each(Object.keys(MATRIX))('%s', (action) => {
     expect(run.exitCode).toBe(1);
     expect(run.errors).toHaveLength(1);
     const message = run.errors[0]!.message;
-    expect(message).toMatch(new RegExp(`^Input "${c.input}"`));
+    expect(message).toMatch(c.runner ? new RegExp(`^(The event payload )?${c.input} \\(`) : new RegExp(`^Input "${c.input}"`));
     if (c.says) expect(message).toContain(c.says);
     expect(run.log).not.toMatch(/uid=\d+/); // `id` never ran
+    // A file outside the workspace is refused unread: not a line of it is shown.
+    expect(`${run.log}\n${run.summary}`).not.toContain('TOP-SECRET');
+    if (c.hostile) {
+      expect(run.annotations).toEqual([run.errors[0]]);
+      expect(run.stdout.split(/\r\n|\r|\n/).filter((l) => /^\s*::/.test(l) && !/^::(error|add-mask|debug|group|endgroup)\b/.test(l))).toEqual([]);
+    }
     expect(await snapshot(world)).toEqual(before);
     double.assertNoViolations();
   });
@@ -348,4 +469,19 @@ test('the matrix holds at least 80 cases over the six actions, at least 12 each,
   expect(cases.length).toBeGreaterThanOrEqual(80);
   expect(cases.filter((c) => !c.docker).length).toBeGreaterThanOrEqual(80);
   console.log(`bad-input matrix: ${cases.length} cases (${Object.entries(per).map(([a, n]) => `${a} ${n}`).join(', ')}); ${cases.filter((c) => c.docker).length} need Docker`);
+});
+
+test('the matrix holds every class of issue 15 for every action: links out, injected commands, runner files and payload, named causes', () => {
+  const classes: Record<string, (c: BadInputCase) => boolean> = {
+    'link out of the workspace': (c) => Boolean(c.says?.includes('leads outside')),
+    'workflow command in an input': (c) => Boolean(c.hostile),
+    'runner file or event payload checked first': (c) => Boolean(c.runner),
+    'cause named (branch, path kind, docker, header)': (c) => !c.hostile && !c.runner && !c.says?.includes('leads outside'),
+  };
+  const counts = Object.fromEntries(Object.keys(MATRIX).map((action) => [action, Object.fromEntries(Object.entries(classes).map(([name, is]) => [name, HOSTILE[action]!.filter(is).length]))]));
+  for (const [action, perClass] of Object.entries(counts)) {
+    for (const [name, n] of Object.entries(perClass)) expect([action, name, n >= 1]).toEqual([action, name, true]);
+  }
+  const total = Object.values(HOSTILE).reduce((n, list) => n + list.length, 0);
+  console.log(`bad-input matrix, issue 15 classes: ${total} cases (${Object.entries(HOSTILE).map(([a, l]) => `${a} ${l.length}`).join(', ')})`);
 });

@@ -1,26 +1,33 @@
 // bump-next-beta: read inputs, fast-forward dev and write the next beta, set outputs and the summary.
 import * as core from '@actions/core';
+import * as log from '@exegol-actions/core/action';
 import {
   booleanInput,
+  branchInput,
   enumInput,
   input,
   InputError,
   integerInput,
+  isBranchName,
   keyValueTable,
+  mdCell,
+  mdCode,
+  mdText,
   pathInput,
+  preflight,
   readContext,
   runAction,
   setOutputs,
   writeSummary,
 } from '@exegol-actions/core/action';
-import { rulesFromInputs } from '@exegol-actions/core/files';
+import { resolveRuleFile, rulesFromInputs } from '@exegol-actions/core/files';
 
 export async function run(): Promise<void> {
   await runAction('bump-next-beta', async () => {
     const ctx = readContext();
     const token = input('github-token');
     if (token) core.setSecret(token);
-    const root = pathInput('working-directory', { fallback: '.', mustExist: true });
+    const root = pathInput('working-directory', { fallback: '.', mustExist: true, kind: 'dir' });
     const part = enumInput('bump', ['patch', 'minor', 'major'], 'patch');
     const pre = enumInput('pre', ['a', 'b', 'rc'], 'b');
     const scheme = enumInput('version-format', ['auto', 'pep440', 'semver'], 'auto');
@@ -29,14 +36,20 @@ export async function run(): Promise<void> {
     const force = booleanInput('force', false);
     const dryRun = booleanInput('dry-run', ctx.act);
     const attempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
-    const devBranch = input('dev-branch') || 'dev';
-    const fastForwardFrom = input('fast-forward-from') || null;
+    const devBranch = branchInput('dev-branch', 'dev');
+    const fastForwardFrom = branchInput('fast-forward-from') || null;
     const commitMessage = input('commit-message') || 'Bump version to {version}';
     const prBranch = input('pull-request-branch') || 'bump/{version}';
     const prTitle = input('pull-request-title') || commitMessage;
+    // {version} is filled in later; what is around it must already make a branch name.
+    if (!isBranchName(prBranch.replaceAll('{version}', '1.0.0'))) {
+      throw new InputError('pull-request-branch', `${JSON.stringify(prBranch)} is not a valid branch name`, 'Write it like bump/{version}: no spaces, "..", line breaks or ~^:?*[\\.');
+    }
     if (fastForwardFrom === devBranch) throw new InputError('fast-forward-from', `is the dev branch itself ("${devBranch}")`, 'Name the release branch (master, main).');
     const identityText = input('identity') || 'Github Actions <actions@github.com>';
     const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
+    // The files are read after the branches are fetched; where they lead is known now.
+    for (const rule of rules) resolveRuleFile(root, rule, rulesInput);
     const versionInput = input('version');
     const tagPrefix = input('tag-prefix');
 
@@ -55,6 +68,7 @@ export async function run(): Promise<void> {
     if (!identity) throw new InputError('identity', `${JSON.stringify(identityText)} is not "Name <email>"`, 'Write it like "Github Actions <actions@github.com>".');
     const { bumpNextBeta, pullRequestOpener } = await import('@exegol-actions/core/bump-next-beta');
     const git = await Git.open(root, token ? authConfig({ token, serverUrl: ctx.serverUrl }) : {});
+    preflight({ writes: [{ input: 'working-directory', dir: root, what: 'the version files and a commit' }] });
 
     const released = versionInput
       ? { value: versionInput, source: 'input "version"', input: 'version' }
@@ -84,7 +98,7 @@ export async function run(): Promise<void> {
       openPullRequest: token && ctx.repository ? pullRequestOpener({ token, repository: ctx.repository, apiUrl: ctx.apiUrl }) : null,
     });
 
-    for (const note of result.notes) core.info(note);
+    for (const note of result.notes) log.info(note);
     const pr = result.pullRequest;
     setOutputs({
       'previous-version': result.previousVersion,
@@ -116,8 +130,8 @@ export async function run(): Promise<void> {
           rules: rulesFrom,
         }),
         '',
-        ...(result.changes.length ? ['| File | Line | From | To |', '| --- | --- | --- | --- |', ...result.changes.map((c) => `| \`${c.file}\` | ${c.line} | \`${c.from}\` | \`${c.to}\` |`), ''] : []),
-        ...result.notes.map((n) => `> ${n}`),
+        ...(result.changes.length ? ['| File | Line | From | To |', '| --- | --- | --- | --- |', ...result.changes.map((c) => `| ${mdCell(mdCode(c.file))} | ${c.line} | ${mdCell(mdCode(c.from))} | ${mdCell(mdCode(c.to))} |`), ''] : []),
+        ...result.notes.map((n) => `> ${mdText(n)}`),
         '',
       ].join('\n'),
     );

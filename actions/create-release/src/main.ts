@@ -1,6 +1,7 @@
 // create-release: read inputs, make or find the tag and the release, set outputs and the summary.
 import * as fs from 'node:fs';
 import * as core from '@actions/core';
+import * as log from '@exegol-actions/core/action';
 import {
   booleanInput,
   enumInput,
@@ -8,7 +9,12 @@ import {
   InputError,
   keyValueTable,
   listInput,
+  mdBlock,
+  mdCell,
+  mdCode,
+  mdText,
   pathInput,
+  preflight,
   readContext,
   runAction,
   setOutputs,
@@ -25,7 +31,7 @@ export async function run(): Promise<void> {
     const passphrase = input('signing-key-passphrase');
     maskSecrets(token, signingKey, passphrase);
 
-    const root = pathInput('working-directory', { fallback: '.', mustExist: true });
+    const root = pathInput('working-directory', { fallback: '.', mustExist: true, kind: 'dir' });
     const tagPrefix = input('tag-prefix');
     const prerelease = enumInput('prerelease', ['auto', 'true', 'false'], 'auto');
     const makeLatest = enumInput('make-latest', ['auto', 'true', 'false'], 'auto');
@@ -41,7 +47,7 @@ export async function run(): Promise<void> {
     const assetGlobs = listInput('assets');
     let extraBody = input('body');
     if (input('body-file')) {
-      const file = pathInput('body-file', { mustExist: true, base: root });
+      const file = pathInput('body-file', { mustExist: true, base: root, kind: 'file', allowRunnerTemp: true });
       extraBody = [extraBody, fs.readFileSync(file, 'utf8')].filter((s) => s.trim()).join('\n\n');
     }
     if (passphrase && !signingKey) throw new InputError('signing-key-passphrase', 'is set but signing-key is empty', 'Pass the key too, or drop the passphrase.');
@@ -86,6 +92,7 @@ export async function run(): Promise<void> {
 
     const fill = (t: string) => t.replaceAll('{version}', version.raw).replaceAll('{tag}', `${tagPrefix}${version.raw}`);
     const { createRelease } = await import('@exegol-actions/core/create-release');
+    preflight({ writes: [{ input: 'working-directory', dir: root, what: 'the tag (and fetched history)' }] });
     const result = await createRelease({
       git,
       workspace: workspace(),
@@ -124,10 +131,10 @@ export async function run(): Promise<void> {
       operation: r?.operation ?? (result.tag.created ? 'created' : 'unchanged'),
       assets: JSON.stringify((r?.assets ?? result.assets.map((a) => ({ name: a.name, action: 'uploaded', url: '' }))).map((a) => ({ name: a.name, action: a.action, url: a.url }))),
     });
-    for (const n of result.notes) core.info(n);
+    for (const n of result.notes) log.info(n);
     await writeSummary(
       [
-        `### create-release: ${r?.operation ?? 'tag only'} ${result.tagName}${dryRun ? ' (dry-run)' : ''}`,
+        `### create-release: ${r?.operation ?? 'tag only'} ${mdText(result.tagName)}${dryRun ? ' (dry-run)' : ''}`,
         '',
         keyValueTable({
           version: `${version.raw} (${versionSource})`,
@@ -141,10 +148,10 @@ export async function run(): Promise<void> {
           latest: r ? `${r.latest}${r.previousLatest ? ` (previous latest ${r.previousLatest})` : ''}` : undefined,
         }),
         '',
-        ...(r?.assets.length ? ['| Asset | Action |', '| --- | --- |', ...r.assets.map((a) => `| \`${a.name}\` | ${a.action} |`), ''] : []),
-        ...[...result.notes, ...(r?.notes ?? [])].map((n) => `> ${n}`),
+        ...(r?.assets.length ? ['| Asset | Action |', '| --- | --- |', ...r.assets.map((a) => `| ${mdCell(mdCode(a.name))} | ${a.action} |`), ''] : []),
+        ...[...result.notes, ...(r?.notes ?? [])].map((n) => `> ${mdText(n)}`),
         '',
-        ...(r && dryRun ? ['<details><summary>Release body</summary>', '', r.body, '', '</details>', ''] : []),
+        ...(r && dryRun ? ['<details><summary>Release body</summary>', '', mdBlock(r.body, 'markdown'), '', '</details>', ''] : []),
       ].join('\n'),
     );
   });
@@ -170,9 +177,10 @@ async function versionFromFiles(root: string): Promise<{ version: Version; versi
   for (const rule of rules.filter((r) => r.role === 'version')) {
     let m;
     try {
-      m = findRuleValue(root, rule);
+      m = findRuleValue(root, rule, rulesInput);
     } catch (e) {
-      if (!(e instanceof ActionError)) throw e;
+      // Already names the input (a path the containment rule refused).
+      if (!(e instanceof ActionError) || e instanceof InputError) throw e;
       throw new InputError(rulesInput, e.message.replace(/\.$/, ''), 'Fix the rule, or give the version input.', e.location);
     }
     if (!m) continue;

@@ -1,5 +1,6 @@
 // export-tool-list: read and check inputs, run the export, write outputs and the job summary.
 import * as core from '@actions/core';
+import * as log from '@exegol-actions/core/action';
 import {
   annotationPath,
   booleanInput,
@@ -10,7 +11,13 @@ import {
   integerInput,
   keyValueTable,
   listInput,
+  mdBlock,
+  mdCell,
+  mdCode,
+  mdText,
+  oneLine,
   pathInput,
+  preflight,
   readContext,
   requiredInput,
   runAction,
@@ -37,7 +44,7 @@ export async function run(): Promise<void> {
 
     const publish = enumInput('publish', ['push', 'pull-request', 'none'], 'push');
     const invalidRows = enumInput('invalid-rows', ['fail', 'drop'], 'fail');
-    const docs = pathInput('docs-path', { fallback: '.', mustExist: true });
+    const docs = pathInput('docs-path', { fallback: '.', mustExist: true, kind: 'dir' });
     const dryRun = booleanInput('dry-run', ctx.act && publish !== 'none');
     const attempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
     const token = input('token');
@@ -64,21 +71,23 @@ export async function run(): Promise<void> {
       if (sources[0] === 'image') parseReference(input('image'), 'image');
       source = sources[0] === 'image'
         ? { kind: 'image', image: input('image'), path: input('image-path') || '/.exegol/installed_tools.csv' }
-        : { kind: 'file', file: pathInput('tools-csv', { mustExist: true }), input: 'tools-csv' };
+        : { kind: 'file', file: pathInput('tools-csv', { mustExist: true, kind: 'file', allowRunnerTemp: true }), input: 'tools-csv' };
     } else {
       for (const name of TOOLS_ONLY) {
         if (input(name)) throw new InputError(name, 'applies to tools lists only, and resources-csv is set', `Remove ${name}, or publish the tools list in a step of its own.`);
       }
-      source = { kind: 'file', file: pathInput('resources-csv', { mustExist: true }), input: 'resources-csv' };
+      source = { kind: 'file', file: pathInput('resources-csv', { mustExist: true, kind: 'file', allowRunnerTemp: true }), input: 'resources-csv' };
     }
     const branch = branchInput('branch', channel === 'release' ? 'dev' : 'main');
+    const header = input('header');
+    if (/[\r\n]/.test(header)) throw new InputError('header', 'holds a line break', `Give the one header line, e.g. ${list === 'tools' ? TOOLS_HEADER : RESOURCES_HEADER}.`);
 
     // The export (git, CSV parsing, the version model) loads only once the inputs are usable.
     const { exportList, InvalidRowsError: InvalidRows } = await import('@exegol-actions/core/export-tool-list');
     const options: ExportOptions = {
       list,
       source,
-      header: input('header') || (list === 'tools' ? TOOLS_HEADER : RESOURCES_HEADER),
+      header: header || (list === 'tools' ? TOOLS_HEADER : RESOURCES_HEADER),
       invalidRows,
       allowEmptyLinks: booleanInput('allow-empty-links', list === 'resources'),
       docs,
@@ -98,17 +107,18 @@ export async function run(): Promise<void> {
       },
       attempts,
       tempDir: process.env.RUNNER_TEMP || undefined,
-      log: (m) => core.info(m),
+      log: (m) => log.info(m),
     };
 
+    preflight({ writes: dryRun ? [] : [{ input: 'docs-path', dir: docs, what: 'the list, the index and a commit' }] });
     let result: ExportResult;
     try {
-      result = await core.group(`Exporting the ${list === 'tools' ? 'tools' : 'resources'} list${dryRun ? ' (dry run)' : ''}`, () => exportList(options));
+      result = await log.group(`Exporting the ${list === 'tools' ? 'tools' : 'resources'} list${dryRun ? ' (dry run)' : ''}`, () => exportList(options));
     } catch (error) {
       if (!(error instanceof InvalidRows)) throw error;
       reportInvalidRows(error);
       setOutputs({ changed: false, operation: 'unchanged', 'invalid-rows': error.problems.length });
-      await writeSummary([`### export-tool-list ❌ ${error.describe}`, '', error.message, '', problemsTable(error.problems)].join('\n'));
+      await writeSummary([`### export-tool-list ❌ ${mdText(error.describe)}`, '', mdText(error.message), '', problemsTable(error.problems)].join('\n'));
       process.exitCode = 1;
       return;
     }
@@ -116,10 +126,10 @@ export async function run(): Promise<void> {
     if (result.dropped.length) {
       const file = source.kind === 'file' ? source.file : undefined;
       for (const p of result.dropped.slice(0, MAX_ANNOTATIONS)) {
-        core.warning(`Input "${sources[0]}": line ${p.line} ${p.problem}; dropped (invalid-rows: drop).`, { title: 'export-tool-list', file: file && annotationPath(file), startLine: p.line });
+        log.warning(`Input "${sources[0]}": line ${p.line} ${oneLine(p.problem)}; dropped (invalid-rows: drop).`, { title: 'export-tool-list', file: file && annotationPath(file), startLine: p.line });
       }
     }
-    if (result.diff) await core.group('The diff that would be committed', async () => core.info(result.diff));
+    if (result.diff) await log.group('The diff that would be committed', async () => log.info(result.diff));
 
     const [listFile, indexFile] = result.files.map((f) => f.path);
     setOutputs({
@@ -136,25 +146,25 @@ export async function run(): Promise<void> {
       'list-file': listFile ?? '',
       'index-file': list === 'tools' ? (indexFile ?? '') : '',
     });
-    core.info(`${result.key}: ${result.operation}${result.commitSha ? ` (${result.commitSha.slice(0, 8)})` : ''}`);
+    log.info(`${oneLine(result.key)}: ${result.operation}${result.commitSha ? ` (${result.commitSha.slice(0, 8)})` : ''}`);
     await writeSummary(summary(result, dryRun));
   });
 }
 
 function reportInvalidRows(error: InvalidRowsError): void {
   const file = error.file ? annotationPath(error.file) : undefined;
-  for (const p of error.problems.slice(0, MAX_ANNOTATIONS)) core.error(error.messageFor(p), { title: 'export-tool-list', file, startLine: file ? p.line : undefined });
-  if (error.problems.length > MAX_ANNOTATIONS) core.info(`${error.problems.length - MAX_ANNOTATIONS} more invalid row(s): see the job summary.`);
+  for (const p of error.problems.slice(0, MAX_ANNOTATIONS)) log.error(error.messageFor(p), { title: 'export-tool-list', file, startLine: file ? p.line : undefined });
+  if (error.problems.length > MAX_ANNOTATIONS) log.info(`${error.problems.length - MAX_ANNOTATIONS} more invalid row(s): see the job summary.`);
 }
 
 function problemsTable(problems: readonly { line: number; problem: string }[]): string {
-  const rows = problems.slice(0, 500).map((p) => `| ${p.line} | ${p.problem.replace(/\|/g, '\\|')} |`);
+  const rows = problems.slice(0, 500).map((p) => `| ${p.line} | ${mdCell(mdText(p.problem))} |`);
   const more = problems.length > 500 ? [`\n…and ${problems.length - 500} more.`] : [];
   return ['| Line | Problem |', '| --- | --- |', ...rows, ...more].join('\n');
 }
 
 function names(list: readonly string[], max = 100): string {
-  const shown = list.slice(0, max).map((n) => `\`${n.replace(/`/g, "'")}\``).join(', ');
+  const shown = list.slice(0, max).map((n) => mdCode(n)).join(', ');
   return list.length > max ? `${shown} and ${list.length - max} more` : shown;
 }
 
@@ -168,7 +178,7 @@ const VERB: Record<ExportResult['operation'], string> = {
 };
 
 function summary(r: ExportResult, dryRun: boolean): string {
-  const out = [`### export-tool-list ✅ \`${r.key}\`: ${VERB[r.operation]}`, ''];
+  const out = [`### export-tool-list ✅ ${mdCode(r.key)}: ${VERB[r.operation]}`, ''];
   out.push(
     keyValueTable({
       rows: r.rows,
@@ -184,9 +194,9 @@ function summary(r: ExportResult, dryRun: boolean): string {
     }),
     '',
   );
-  if (r.duplicates.length) out.push(`**Duplicate names** (allowed): ${r.duplicates.map((d) => `\`${d.name}\` (lines ${d.lines.join(', ')})`).join(', ')}`, '');
+  if (r.duplicates.length) out.push(`**Duplicate names** (allowed): ${r.duplicates.map((d) => `${mdCode(d.name)} (lines ${d.lines.join(', ')})`).join(', ')}`, '');
   if (r.previous) {
-    out.push(`**Compared with ${r.previous.label}** (\`${r.previous.path}\`): ${r.added.length} added, ${r.removed.length} removed.`, '');
+    out.push(`**Compared with ${mdText(r.previous.label)}** (${mdCode(r.previous.path)}): ${r.added.length} added, ${r.removed.length} removed.`, '');
     if (r.added.length) out.push(`Added: ${names(r.added)}`, '');
     if (r.removed.length) out.push(`Removed: ${names(r.removed)}`, '');
   } else {
@@ -197,7 +207,7 @@ function summary(r: ExportResult, dryRun: boolean): string {
     const lines = r.diff.split('\n');
     const shown = lines.slice(0, 300).join('\n');
     out.push(
-      r.diff ? '<details><summary>The diff that would be committed</summary>\n\n```diff\n' + shown.replace(/```/g, '``\u200b`') + `\n\`\`\`\n${lines.length > 300 ? `\n…${lines.length - 300} more lines in the log.\n` : ''}</details>` : 'Nothing would change.',
+      r.diff ? `<details><summary>The diff that would be committed</summary>\n\n${mdBlock(shown, 'diff')}\n${lines.length > 300 ? `\n…${lines.length - 300} more lines in the log.\n` : ''}</details>` : 'Nothing would change.',
       '',
     );
   }

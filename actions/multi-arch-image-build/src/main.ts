@@ -1,6 +1,8 @@
 // multi-arch-image-build: read and check the inputs of the chosen step, then run it, set the
 // outputs and write the job summary. Docker, the registry client and the step logic load only
 // once every input is known to be usable.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as core from '@actions/core';
 import {
   booleanInput,
@@ -11,6 +13,7 @@ import {
   keyValueInput,
   listInput,
   pathInput,
+  preflight,
   readContext,
   requiredInput,
   runAction,
@@ -43,9 +46,12 @@ export async function run(): Promise<void> {
     const image = parseReference(requiredInput('image', 'Give the repository, e.g. nwodtuhs/exegol or ghcr.io/owner/exegol.'), 'image', { require: 'repository' });
     const common = commonInputs(image, ctx);
     const values = templateValues(ctx);
+    // The registry and the engine are written to only after this; Docker's own disk has its guard (min-free-space).
+    const checkFirst = () => preflight();
 
     if (step === 'build') {
       const options = buildInputs(image, common, values);
+      checkFirst();
       const job = await import('@exegol-actions/core/multi-arch-image-build');
       const result = await job.buildStep(options);
       setOutputs(job.stepOutputs(result));
@@ -53,12 +59,14 @@ export async function run(): Promise<void> {
       job.failIfNeeded(result);
     } else if (step === 'merge') {
       const options = mergeInputs(image, common, values);
+      checkFirst();
       const job = await import('@exegol-actions/core/multi-arch-image-build');
       const result = await job.mergeStep(options);
       setOutputs(job.stepOutputs(result));
       await writeSummary(job.summaryMarkdown(result));
     } else {
       const options = promoteInputs(image, common, values);
+      checkFirst();
       const job = await import('@exegol-actions/core/multi-arch-image-build');
       const result = await job.promoteStep(options);
       setOutputs(job.stepOutputs(result));
@@ -105,8 +113,8 @@ function finalTags(image: ImageReference, values: Record<string, string>): Image
 
 function buildInputs(image: ImageReference, common: CommonOptions, values: Record<string, string>): BuildStepOptions {
   const platform = parsePlatform(requiredInput('platform', 'Give the one platform this job builds, e.g. linux/amd64 or linux/arm64.'), 'platform');
-  const context = pathInput('context', { fallback: '.', mustExist: true });
-  const dockerfile = pathInput('dockerfile', { fallback: 'Dockerfile', mustExist: true });
+  const context = pathInput('context', { fallback: '.', mustExist: true, kind: 'dir', allowRunnerTemp: true });
+  const dockerfile = pathInput('dockerfile', { fallback: 'Dockerfile', mustExist: true, kind: 'file', allowRunnerTemp: true });
   const buildArgs: Record<string, string> = {};
   if (values.profile) buildArgs.TAG = values.profile;
   if (values.version) buildArgs.VERSION = values.version;
@@ -137,7 +145,7 @@ function buildInputs(image: ImageReference, common: CommonOptions, values: Recor
   if (pruneLabel && !/^[\w.-]+(=.*)?$/.test(pruneLabel)) throw new InputError('prune-label', `"${pruneLabel}" is not a label filter`, 'Write it as key=value or key.');
   return {
     ...common,
-    engine: { client: input('docker') || undefined, builder: enumInput('builder', ['auto', 'buildx', 'buildkit', 'legacy'], 'auto') },
+    engine: { client: dockerClientInput(), builder: enumInput('builder', ['auto', 'buildx', 'buildkit', 'legacy'], 'auto') },
     platform,
     emulation: enumInput('emulation', ['auto', 'qemu', 'native'], 'auto'),
     image,
@@ -184,4 +192,28 @@ function promoteInputs(image: ImageReference, common: CommonOptions, values: Rec
     throw new InputError('expected-digest', `"${expectedDigest}" is not a digest`, 'Give sha256: followed by 64 lower-case hex digits (the merge step\'s digest output).');
   }
   return { ...common, source, expectedDigest, targets: finalTags(image, values) };
+}
+
+/** The `docker` input: a client that exists and can be run, found as a path or on PATH. */
+function dockerClientInput(): string | undefined {
+  const value = input('docker');
+  if (!value) return undefined;
+  const runnable = (p: string) => {
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (value.includes('/')) {
+    if (!runnable(path.resolve(value))) {
+      throw new InputError('docker', `${JSON.stringify(value)} is not ${fs.existsSync(value) ? 'an executable file' : 'there'}`, 'Give the path of the Docker client (e.g. /usr/bin/docker), or leave docker empty to use the one on PATH.');
+    }
+    return value;
+  }
+  if (!(process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && runnable(path.join(dir, value)))) {
+    throw new InputError('docker', `${JSON.stringify(value)} is not a program on PATH`, 'Give the path of the Docker client (e.g. /usr/bin/docker), or leave docker empty to use the one on PATH.');
+  }
+  return value;
 }

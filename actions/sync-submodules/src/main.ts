@@ -1,9 +1,11 @@
 // sync-submodules: read and check the inputs, run the job, set outputs, write the job summary.
 import * as core from '@actions/core';
+import * as log from '@exegol-actions/core/action';
 import {
   annotateChecks,
   booleanInput,
   branchInput,
+  branchName,
   enumInput,
   input,
   InputError,
@@ -11,7 +13,9 @@ import {
   isBranchName,
   keyValueTable,
   listInput,
+  mdBlock,
   pathInput,
+  preflight,
   readContext,
   runAction,
   setOutputs,
@@ -27,7 +31,7 @@ export async function run(): Promise<void> {
   await runAction('sync-submodules', async () => {
     const ctx = readContext();
     const mode = enumInput('mode', MODES, 'update');
-    const root = pathInput('working-directory', { fallback: '.', mustExist: true });
+    const root = pathInput('working-directory', { fallback: '.', mustExist: true, kind: 'dir' });
     const dryRun = booleanInput('dry-run', ctx.act && mode !== 'check');
     const authorText = input('author') || 'Github Actions <actions@github.com>';
     const pushAttempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
@@ -59,13 +63,14 @@ export async function run(): Promise<void> {
         if (unknown.length) throw new InputError(name, `unknown placeholder {${unknown[0]}}`, 'Use {date}, {YYYY}, {YY}, {MM}, {Mon}, {DD} or {epoch}.');
       }
     }
+    preflight({ writes: [{ input: 'working-directory', dir: root, what: mode === 'check' ? 'fetched submodule commits' : 'submodule commits and a commit' }] });
     const key = sshKey ? writeSshKeyFile(sshKey) : null;
     try {
       const fetchAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({ token: fetchToken || undefined, serverUrl: ctx.serverUrl, sshKeyFile: key?.file });
-      const common = { root, identity, dryRun, pushAttempts, fetchAuth, log: (l: string) => core.info(l), warn: (l: string) => core.warning(l) };
+      const common = { root, identity, dryRun, pushAttempts, fetchAuth, log: (l: string) => log.info(l), warn: (l: string) => log.warning(l) };
       if (fork) {
         const api = { method: fork.method, token: input('github-token'), apiUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, upstream: fork.raw };
-        const result = await core.group(`Bringing ${branch ?? 'the checked-out branch'} up to date with ${fork.upstreamLabel}`, () =>
+        const result = await log.group(`Bringing ${branch ?? 'the checked-out branch'} up to date with ${fork.upstreamLabel}`, () =>
           job.syncFork({ ...common, branch, upstream: fork.upstream, api, strategy: fork.strategy }),
         );
         await reportFork(result, fork.upstreamLabel, dryRun);
@@ -78,7 +83,7 @@ export async function run(): Promise<void> {
             open: job.pullRequestOpener({ token: pr.token, repository: ctx.repository, labels: pr.labels, apiUrl: ctx.apiUrl }),
           }
         : undefined;
-      const result = await core.group(`Submodules (${mode}${dryRun ? ', dry run' : ''})`, () =>
+      const result = await log.group(`Submodules (${mode}${dryRun ? ', dry run' : ''})`, () =>
         job.syncSubmodules({ ...common, ...update!, mode: mode as 'update' | 'pull-request' | 'check', branch, pullRequest, includeWorkTree }),
       );
       await reportUpdate(result, job, dryRun);
@@ -114,14 +119,10 @@ function parseBranchOverrides(entries: string[]): BranchOverrides {
     }
     const p = entry.slice(0, eq).trim().replace(/^\.\/+/, '').replace(/\/+$/, '');
     const b = entry.slice(eq + 1).trim();
-    if (!p || !b) throw new InputError('submodule-branch', `"${entry}" is not path=branch`, 'Write each entry as <submodule path>=<branch>.');
-    out.byPath[p] = b;
+    if (!p || !b) throw new InputError('submodule-branch', `${JSON.stringify(entry)} is not path=branch`, 'Write each entry as <submodule path>=<branch>.');
+    out.byPath[p] = branchName('submodule-branch', b);
   }
-  for (const b of [out.all, ...Object.values(out.byPath)]) {
-    if (b !== undefined && !isBranchName(b)) {
-      throw new InputError('submodule-branch', `"${b}" is not a valid branch name`, 'Give a branch name such as main or dev.');
-    }
-  }
+  if (out.all !== undefined) out.all = branchName('submodule-branch', out.all);
   return out;
 }
 
@@ -129,7 +130,7 @@ function pullRequestInputs(ctx: RunContext): { branch: string; title: string; la
   const branch = input('pull-request-branch') || 'update/{date}';
   const title = input('pull-request-title') || 'Update submodules {date}';
   if (!isBranchName(branch.replace(/\{\w+\}/g, 'x'))) {
-    throw new InputError('pull-request-branch', `"${branch}" is not a valid branch name`, 'Write it like update/{date}.');
+    throw new InputError('pull-request-branch', `${JSON.stringify(branch)} is not a valid branch name`, 'Write it like update/{date}: no spaces, "..", line breaks or ~^:?*[\\.');
   }
   const token = input('github-token');
   if (!token) throw new InputError('github-token', 'is empty, and pull-request mode needs it to open the pull request', 'Pass a token with contents: write and pull-requests: write (the default github.token has them when the job grants them).');
@@ -182,11 +183,11 @@ async function reportUpdate(result: SyncResult, job: typeof import('@exegol-acti
         'other changes committed': result.workTree.length ? job.workTreeCounts(result.workTree) : undefined,
       }),
       '',
-      ...(result.commitMessage ? [dryRun ? 'Would commit:' : 'Commit message:', '', '```text', result.commitMessage.trimEnd(), '```', ''] : []),
+      ...(result.commitMessage ? [dryRun ? 'Would commit:' : 'Commit message:', '', mdBlock(result.commitMessage.trimEnd(), 'text'), ''] : []),
     ].join('\n'),
   );
   if (!result.ok) {
-    core.info('Some submodules are behind their branch; see the annotations above.');
+    log.info('Some submodules are behind their branch; see the annotations above.');
     process.exitCode = 1;
   }
 }

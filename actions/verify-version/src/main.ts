@@ -1,15 +1,17 @@
 // verify-version: read inputs, run the gate, write outputs and the job summary.
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as log from '@exegol-actions/core/action';
 import {
   annotateChecks,
   booleanInput,
+  branchInput,
   checksTable,
   enumInput,
   input,
   InputError,
   keyValueTable,
   pathInput,
+  preflight,
   readContext,
   runAction,
   setOutputs,
@@ -22,14 +24,14 @@ import type { VerifyOptions } from '@exegol-actions/core/verify-version';
 export async function run(): Promise<void> {
   await runAction('verify-version', async () => {
     const ctx = readContext();
-    const root = pathInput('working-directory', { fallback: '.', mustExist: true });
+    const root = pathInput('working-directory', { fallback: '.', mustExist: true, kind: 'dir' });
     const requireStable = enumInput('require-stable', ['auto', 'true', 'false'], 'auto');
     const finalSeverity = enumInput('test-file-mismatch', ['warning', 'error'], 'warning');
     const comparePrevious = booleanInput('compare-previous', true);
     const checkReleasePr = booleanInput('check-release-pr', false);
     const tagPrefix = input('tag-prefix');
-    const releaseBranch = input('release-branch') || 'master';
-    const devBranch = input('dev-branch') || 'dev';
+    const releaseBranch = branchInput('release-branch', 'master');
+    const devBranch = branchInput('dev-branch', 'dev');
     const titleTemplate = input('release-pr-title') || 'Release {version}';
     if (!titleTemplate.includes('{version}')) {
       throw new InputError('release-pr-title', `"${titleTemplate}" has no {version} placeholder`, 'Write it like "Release {version}".');
@@ -40,6 +42,8 @@ export async function run(): Promise<void> {
     // start-up time is paid on every step, failing ones included.
     const { Git } = await import('@exegol-actions/core/git');
     const { findReleasePullRequest, nextBeta, verifyVersion } = await import('@exegol-actions/core/verify-version');
+    // compare-previous fetches history and tags into the checkout.
+    preflight({ writes: comparePrevious ? [{ input: 'working-directory', dir: root, what: 'fetched history and tags' }] : [] });
     const git = comparePrevious ? await Git.open(root) : null;
 
     const explicit = input('version');
@@ -86,9 +90,9 @@ export async function run(): Promise<void> {
         : null,
     };
 
-    const result = await core.group('Checking the version', async () => {
+    const result = await log.group('Checking the version', async () => {
       const r = await verifyVersion(opts);
-      for (const c of r.checks) core.info(`${c.status.padEnd(4)}  ${c.title}: ${c.detail}`);
+      for (const c of r.checks) log.info(`${c.status.padEnd(4)}  ${c.title}: ${c.detail}`);
       return r;
     });
 
@@ -133,7 +137,7 @@ export async function run(): Promise<void> {
       ].join('\n'),
     );
     if (!result.ok) {
-      core.info(`${failed} check(s) failed; see the annotations above.`);
+      log.info(`${failed} check(s) failed; see the annotations above.`);
       process.exitCode = 1;
     }
   });

@@ -1,6 +1,7 @@
 // What the runner tells a step about the run: read from the environment and the event file
 // directly, because @actions/github's context would load Octokit at start-up.
 import * as fs from 'node:fs';
+import { ActionError } from './errors.ts';
 
 export interface PullRequestInfo {
   number: number;
@@ -27,11 +28,7 @@ export interface RunContext {
 }
 
 export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
-  let payload: Record<string, unknown> = {};
-  const eventPath = env.GITHUB_EVENT_PATH;
-  if (eventPath && fs.existsSync(eventPath)) {
-    payload = JSON.parse(fs.readFileSync(eventPath, 'utf8')) as Record<string, unknown>;
-  }
+  const payload = readPayload(env.GITHUB_EVENT_PATH);
   const ref = env.GITHUB_REF ?? '';
   const pr = payload.pull_request as Record<string, any> | undefined;
   return {
@@ -54,4 +51,32 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     payload,
     act: env.ACT === 'true',
   };
+}
+
+/**
+ * The event payload, read before anything else so that a broken one stops the step before its
+ * first change. A missing file is an empty payload (some local runners write none); a file that
+ * is there must be a JSON object. Its text is never shown: a payload may hold anything.
+ */
+function readPayload(eventPath: string | undefined): Record<string, unknown> {
+  if (!eventPath || !fs.existsSync(eventPath)) return {};
+  const fix = 'The runner writes this file; if a step or act (--eventpath) provides it, give a JSON object such as {"ref": "refs/heads/main"}.';
+  let text: string;
+  try {
+    text = fs.readFileSync(eventPath, 'utf8');
+  } catch (error) {
+    throw new ActionError(`The event payload GITHUB_EVENT_PATH (${eventPath}) cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). ${fix}`, { cause: error });
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch (error) {
+    // JSON.parse quotes the text around the fault: not repeated here.
+    const what = text.trim() ? 'is not valid JSON' : 'is empty';
+    throw new ActionError(`The event payload GITHUB_EVENT_PATH (${eventPath}) ${what}. ${fix}`, { cause: error });
+  }
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new ActionError(`The event payload GITHUB_EVENT_PATH (${eventPath}) is not a JSON object. ${fix}`);
+  }
+  return payload as Record<string, unknown>;
 }

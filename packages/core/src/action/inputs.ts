@@ -1,8 +1,9 @@
 // Typed readers over the runner's INPUT_<NAME> variables. Each error names the input and the fix.
-import * as path from 'node:path';
-import * as fs from 'node:fs';
 import * as core from '@actions/core';
 import { InputError } from './errors.ts';
+import { resolveInside } from './paths.ts';
+// run.ts reads the workspace from here.
+export { workspace } from './paths.ts';
 
 export function input(name: string): string {
   return core.getInput(name);
@@ -74,34 +75,32 @@ export function isBranchName(name: string): boolean {
   return /^(?!\/|-|.*\.\.|.*\/\/|.*@\{|.*\.lock(\/|$)|.*\/\.|\.)[^\0-\x20\x7f~^:?*[\\]+(?<![/.])$/.test(name);
 }
 
-/** A branch name (`refs/heads/` dropped), or the fallback when the input is empty. */
-export function branchInput(name: string, fallback = ''): string {
-  const value = input(name);
-  if (!value) return fallback;
+/**
+ * The one rule for every branch name an input gives, whole or as one entry of a list: a leading
+ * `refs/heads/` is accepted and dropped (workflows often pass github.ref); what is left must be a
+ * name git accepts.
+ */
+export function branchName(input: string, value: string): string {
   const branch = value.replace(/^refs\/heads\//, '');
-  if (!isBranchName(branch)) throw new InputError(name, `"${value}" is not a valid branch name`, 'Give a branch name such as main or dev.');
+  if (!isBranchName(branch)) {
+    throw new InputError(input, `${JSON.stringify(value)} is not a valid branch name`, 'Give a branch name such as main or dev (a refs/heads/ prefix is dropped).');
+  }
   return branch;
 }
 
-export function workspace(): string {
-  return path.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+/** A branch name (see branchName), or the fallback when the input is empty. */
+export function branchInput(name: string, fallback = ''): string {
+  const value = input(name);
+  if (!value) return fallback;
+  return branchName(name, value);
 }
 
 /**
- * A path inside the workspace. Paths that leave it are refused: an action must not read or write
- * files of the runner that the workflow author did not check out.
+ * A path input, held to the containment rule (see paths.ts): inside the workspace (or RUNNER_TEMP
+ * with `allowRunnerTemp`), wherever its symbolic links lead.
  */
-export function pathInput(name: string, options: { fallback?: string; mustExist?: boolean; base?: string } = {}): string {
+export function pathInput(name: string, options: { fallback?: string; mustExist?: boolean; base?: string; kind?: 'file' | 'dir'; allowRunnerTemp?: boolean } = {}): string {
   const value = input(name) || options.fallback || '';
   if (!value) throw new InputError(name, 'is required but empty', 'Give a path relative to the workspace.');
-  const root = workspace();
-  const resolved = path.resolve(options.base ?? root, value);
-  const rel = path.relative(root, resolved);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new InputError(name, `${JSON.stringify(value)} is outside the workspace (${root})`, 'Give a path inside the checked-out repository.');
-  }
-  if (options.mustExist && !fs.existsSync(resolved)) {
-    throw new InputError(name, `${JSON.stringify(value)} does not exist`, 'Check the path, and that the step runs after actions/checkout.');
-  }
-  return resolved;
+  return resolveInside(name, value, options);
 }

@@ -1,6 +1,7 @@
 // Job summaries and check reports shared by the actions, so every action's summary reads alike.
 import * as core from '@actions/core';
 import type { SourceLocation } from './errors.ts';
+import { error, mdCell, mdCode, mdText, warning } from './log.ts';
 import { annotationPath } from './run.ts';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
@@ -25,27 +26,24 @@ export function annotateChecks(checks: readonly Check[], title: string): void {
       startLine: c.location?.line,
       startColumn: c.location?.column,
     };
-    if (c.status === 'fail') core.error(c.detail, props);
-    else core.warning(c.detail, props);
+    if (c.status === 'fail') error(c.detail, props);
+    else warning(c.detail, props);
   }
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 }
 
 export function checksTable(checks: readonly Check[]): string {
   const rows = checks.map((c) => {
-    const where = c.location ? `\`${annotationPath(c.location.file)}${c.location.line ? `:${c.location.line}` : ''}\`` : '';
-    return `| ${cell(c.title)} | ${ICON[c.status]} | ${cell(c.detail)} | ${where} |`;
+    const where = c.location ? mdCode(`${annotationPath(c.location.file)}${c.location.line ? `:${c.location.line}` : ''}`) : '';
+    return `| ${mdCell(mdText(c.title))} | ${ICON[c.status]} | ${mdCell(mdText(c.detail))} | ${mdCell(where)} |`;
   });
   return ['| Check | Result | Detail | Where |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+/** Two columns: a label (plain text) and a value (shown as code, whatever it holds). */
 export function keyValueTable(rows: Record<string, string | number | boolean | undefined>): string {
   const lines = Object.entries(rows)
     .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `| ${cell(k)} | \`${cell(String(v))}\` |`);
+    .map(([k, v]) => `| ${mdCell(mdText(k))} | ${mdCell(mdCode(String(v)))} |`);
   return ['| | |', '| --- | --- |', ...lines].join('\n');
 }
 

@@ -90,9 +90,10 @@ export function targetValue(match: RuleMatch, next: Version, marker: StableMarke
 
 function find(root: string, rule: VersionRule, rulesInput: string): RuleMatch | null {
   try {
-    return findRuleValue(root, rule);
+    return findRuleValue(root, rule, rulesInput);
   } catch (e) {
-    if (!(e instanceof ActionError)) throw e;
+    // Already names the input (a path the containment rule refused).
+    if (!(e instanceof ActionError) || e instanceof InputError) throw e;
     throw new InputError(rulesInput, e.message.replace(/\.$/, ''), 'See the rule format in the action README.', e.location);
   }
 }

@@ -1,7 +1,7 @@
 // bump-next-beta: after a release X.Y.Z, (optionally) fast-forward the dev branch to the release
 // branch, write the next beta X.Y.(Z+1)b1 into the version files, commit it and push it to dev,
 // or propose it in a pull request when dev is protected. Re-running finds its earlier work.
-import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { ActionError, InputError } from '../action/index.ts';
 import type { VersionRule } from '../files/index.ts';
 import type { Git, Identity } from '../git/index.ts';
@@ -78,8 +78,8 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
       throw new InputError(input, `branch "${branch}" does not exist on ${remote}`, input === 'dev-branch' ? 'Check the branch name, or create the branch first.' : 'Check the branch name (Exegol releases to master in the wrapper, main in the images).');
     }
   }
-  const branches = await core.group('Fetching branches and tags', async () => {
-    core.info(`history: ${await git.ensureHistory(remote)}`);
+  const branches = await log.group('Fetching branches and tags', async () => {
+    log.info(`history: ${await git.ensureHistory(remote)}`);
     return git.fetchBranches([opts.devBranch, ...(opts.fastForwardFrom ? [opts.fastForwardFrom] : [])], remote);
   });
   const devSha = branches[opts.devBranch];
@@ -141,19 +141,19 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
     };
 
     // 3. The next version, from the release it follows.
-    core.startGroup('Writing the next version');
+    log.startGroup('Writing the next version');
     try {
       await writeNext(files, result);
     } finally {
-      core.endGroup();
+      log.endGroup();
     }
 
     // 4. Commit, then push to dev, or fall back to a pull request.
-    core.startGroup(`Pushing to ${opts.devBranch}`);
+    log.startGroup(`Pushing to ${opts.devBranch}`);
     try {
       return await pushOrPropose(result);
     } finally {
-      core.endGroup();
+      log.endGroup();
     }
   }
 
@@ -179,7 +179,7 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
       }
       if (order > 0) notes.push(`force: writing ${next.normalized} over ${files.current.raw}, which was ahead of it.`);
       result.changes = writeNextVersion(opts.root, opts.rules, opts.rulesInput, next, opts.stableMarker);
-      for (const c of result.changes) core.info(`${c.file}:${c.line} ${c.from} → ${c.to}`);
+      for (const c of result.changes) log.info(`${log.oneLine(c.file)}:${c.line} ${log.oneLine(c.from)} → ${log.oneLine(c.to)}`);
       if (result.changes.length === 0) notes.push(`The files already hold ${next.normalized}: nothing to commit.`);
     } else {
       notes.push('The rules declare no version file (images): there is no version to bump.');

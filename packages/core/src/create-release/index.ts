@@ -1,11 +1,11 @@
 // create-release: the signed tag on the release commit, then the GitHub release for it, with
 // GitHub's notes since the previous stable tag, marked latest only when it is. Every input is
 // checked and every read done before the first write; a re-run finds what an earlier run made.
-import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../action/index.ts';
+import { globInside, InputError, oneLine } from '../action/index.ts';
 import { SigningKeyError, SigningSession, type Git, type Identity, type SignatureTrust } from '../git/index.ts';
 import { compareVersions, isVersionTag, type Version } from '../version/index.ts';
 import { applyRelease, describeReleasePlan, planRelease, type AssetFile, type GitHubAccess, type ReleaseOutcome } from './release.ts';
@@ -73,12 +73,12 @@ export async function createRelease(opts: CreateReleaseOptions): Promise<CreateR
     // stops the run there). Nothing is written before all of them passed.
     const tagRequest: TagRequest = { name: tagName, commit: opts.commit, message: opts.tagMessage, tagger: opts.tagger, requireSigned: opts.requireSigned, trust: opts.trust, remote: opts.remote };
     const tagPlan = await planTag(opts.git, tagRequest, signer);
-    const previousTag = await core.group('Reading tags', async () => {
-      core.info(`history: ${await opts.git.ensureHistory(opts.remote)}`);
+    const previousTag = await log.group('Reading tags', async () => {
+      log.info(`history: ${await opts.git.ensureHistory(opts.remote)}`);
       return findPreviousTag(opts, tagName);
     });
     const releasePlan = opts.github
-      ? await core.group(`Looking up the release for ${tagName}`, () =>
+      ? await log.group(`Looking up the release for ${tagName}`, () =>
           planRelease(opts.github!, {
             tag: tagName,
             commit: opts.commit,
@@ -99,23 +99,23 @@ export async function createRelease(opts: CreateReleaseOptions): Promise<CreateR
     // 3. Writes (or, in a dry-run, what they would be).
     const tag = opts.dryRun
       ? describeTagPlan(tagRequest, tagPlan, signer)
-      : await core.group(`Tag ${tagName}`, () => applyTag(opts.git, tagRequest, tagPlan, signer));
-    core.info(tag.note);
-    if (tag.verification) core.info(`signature: ${tag.verification.detail}`);
+      : await log.group(`Tag ${tagName}`, () => applyTag(opts.git, tagRequest, tagPlan, signer));
+    log.info(tag.note);
+    if (tag.verification) log.info(`signature: ${tag.verification.detail}`);
     let release: ReleaseOutcome | null = null;
     if (releasePlan) {
-      release = opts.dryRun ? describeReleasePlan(releasePlan) : await core.group(`Release ${tagName}`, () => applyRelease(releasePlan));
-      for (const n of release.notes) core.info(n);
+      release = opts.dryRun ? describeReleasePlan(releasePlan) : await log.group(`Release ${tagName}`, () => applyRelease(releasePlan));
+      for (const n of release.notes) log.info(n);
     }
     if (opts.dryRun) {
       const r = release;
-      await core.group('dry-run: what would be made', async () => {
-        core.info(`tag:        ${tagName} on ${opts.commit} (${tag.note})`);
-        core.info(`message:    ${opts.tagMessage}`);
+      await log.group('dry-run: what would be made', async () => {
+        log.info(`tag:        ${oneLine(tagName)} on ${opts.commit} (${tag.note})`);
+        log.info(`message:    ${oneLine(opts.tagMessage)}`);
         if (r) {
-          core.info(`release:    "${r.name}" (${r.operation}), prerelease ${r.prerelease}, latest ${r.latest}`);
-          for (const a of r.assets) core.info(`asset:      ${a.name} (${a.action})`);
-          core.info(`body:\n${r.body}`);
+          log.info(`release:    "${oneLine(r.name)}" (${r.operation}), prerelease ${r.prerelease}, latest ${r.latest}`);
+          for (const a of r.assets) log.info(`asset:      ${oneLine(a.name)} (${a.action})`);
+          log.info(`body:\n${r.body}`);
         }
       });
     }
@@ -156,25 +156,21 @@ export async function findPreviousTag(opts: Pick<CreateReleaseOptions, 'git' | '
   return best?.tag ?? null;
 }
 
-/** Files matching the globs, inside the workspace; a glob that matches nothing is an error when required. */
+/**
+ * Files matching the globs, each held to the containment rule (its real path inside the
+ * workspace or RUNNER_TEMP); a glob that matches nothing is an error when required.
+ */
 export function resolveAssets(workspace: string, globs: string[], required: boolean): AssetFile[] {
   const found = new Map<string, AssetFile>();
   for (const pattern of globs) {
-    const matches = fs
-      .globSync(pattern, { cwd: workspace })
-      .map((rel) => path.resolve(workspace, rel))
-      .filter((abs) => fs.statSync(abs).isFile());
-    for (const abs of matches) {
-      const rel = path.relative(workspace, abs);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) throw new InputError('assets', `"${pattern}" matches ${abs}, outside the workspace`, 'Give globs relative to the workspace.');
-    }
+    const matches = globInside('assets', pattern, { base: workspace, workspace, allowRunnerTemp: true });
     if (matches.length === 0 && required) {
-      throw new InputError('assets', `"${pattern}" matches no file in ${workspace}`, 'Build the files first (e.g. pdm build), fix the glob, or set assets-required: false.');
+      throw new InputError('assets', `${JSON.stringify(pattern)} matches no file in ${workspace}`, 'Build the files first (e.g. pdm build), fix the glob, or set assets-required: false.');
     }
     for (const abs of matches.sort()) {
       const name = path.basename(abs);
       const clash = [...found.values()].find((a) => a.name === name && a.path !== abs);
-      if (clash) throw new InputError('assets', `two files would be uploaded as ${name} (${path.relative(workspace, clash.path)} and ${path.relative(workspace, abs)})`, 'Make the globs match one file per name.');
+      if (clash) throw new InputError('assets', `two files would be uploaded as ${JSON.stringify(name)} (${path.relative(workspace, clash.path)} and ${path.relative(workspace, abs)})`, 'Make the globs match one file per name.');
       const data = fs.readFileSync(abs);
       found.set(abs, { path: abs, name, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
     }

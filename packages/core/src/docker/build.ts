@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { ActionError } from '../action/index.ts';
 import { CommandError } from '../exec/index.ts';
 import type { Docker, EngineInfo } from './engine.ts';
@@ -138,14 +138,14 @@ export async function buildImage(docker: Docker, o: BuildOptions): Promise<Build
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'exegol-build-'));
   const iidFile = path.join(temp, 'iid');
   const command = buildCommand(docker.info, o, iidFile);
-  for (const n of command.notes) core.warning(n, { title: 'multi-arch-image-build' });
-  core.info(`$ ${docker.client} ${command.args.join(' ')}`);
+  for (const n of command.notes) log.warning(n, { title: 'multi-arch-image-build' });
+  log.info(`$ ${docker.client} ${command.args.join(' ')}`);
   const started = performance.now();
   try {
     const res = await docker
       .run(command.args, {
         env: command.env,
-        onLine: (line) => core.info(line),
+        onLine: (line) => log.info(line),
       })
       .catch((e: unknown) => {
         if (e instanceof CommandError) {

@@ -4,7 +4,7 @@
 // value — dangling images, images carrying the job's label, then the build cache — and the step
 // fails at once, with the numbers, if that is still not enough.
 import * as fs from 'node:fs';
-import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { ActionError } from '../action/index.ts';
 import type { Docker } from './engine.ts';
 import { formatBytes, parseSize } from './reference.ts';
@@ -82,24 +82,24 @@ export async function guardDisk(docker: Docker, o: DiskGuardOptions): Promise<Di
   const freeBefore = docker.info.remote ? undefined : freeBytes(dir);
   if (freeBefore === undefined) {
     const note = `cannot see ${dir || 'the data root'} from here (remote engine or no access): not checked`;
-    core.warning(`Disk guard: ${note}.`, { title: 'multi-arch-image-build' });
+    log.warning(`Disk guard: ${note}.`, { title: 'multi-arch-image-build' });
     return { path: dir, required, pruned: [], ok: true, note };
   }
-  core.info(`${formatBytes(freeBefore)} free on ${dir}; ${formatBytes(required)} required`);
+  log.info(`${formatBytes(freeBefore)} free on ${dir}; ${formatBytes(required)} required`);
   if (freeBefore >= required) return { path: dir, required, freeBefore, freeAfter: freeBefore, pruned: [], ok: true, note: 'enough space' };
   if (o.dryRun) {
     const plan = pruneSteps(o.pruneLabel).map((s) => s.name).join(', then ');
-    core.info(`would prune ${plan}`);
+    log.info(`would prune ${plan}`);
     return { path: dir, required, freeBefore, freeAfter: freeBefore, pruned: [], ok: false, note: `short by ${formatBytes(required - freeBefore)}; would prune ${plan}` };
   }
   const pruned: PruneStep[] = [];
   let free = freeBefore;
   for (const step of pruneSteps(o.pruneLabel)) {
     const res = await docker.run(step.command, { allowFailure: true });
-    if (res.code !== 0) core.warning(`docker ${step.command.join(' ')} failed: ${res.stderr.trim()}`, { title: 'multi-arch-image-build' });
+    if (res.code !== 0) log.warning(`docker ${step.command.join(' ')} failed: ${res.stderr.trim()}`, { title: 'multi-arch-image-build' });
     const now = freeBytes(dir) ?? free;
     pruned.push({ name: step.name, command: step.command, reclaimed: reclaimedBytes(res.stdout), gained: Math.max(0, now - free) });
-    core.info(`pruned ${step.name}: Docker reports ${formatBytes(reclaimedBytes(res.stdout))} reclaimed, ${formatBytes(Math.max(0, now - free))} gained on disk`);
+    log.info(`pruned ${step.name}: Docker reports ${formatBytes(reclaimedBytes(res.stdout))} reclaimed, ${formatBytes(Math.max(0, now - free))} gained on disk`);
     free = now;
     if (free >= required) break;
   }

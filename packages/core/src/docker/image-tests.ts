@@ -3,7 +3,7 @@
 // and every line runs in it through `docker exec` with the image's shell, a time limit and a
 // bounded number at a time. Nothing is copied into the image: the host drives it.
 import * as crypto from 'node:crypto';
-import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { ActionError } from '../action/errors.ts';
 import type { Docker } from './engine.ts';
 import { platformString, type Platform } from './reference.ts';
@@ -103,15 +103,15 @@ export async function testImage(docker: Docker, o: ImageTestOptions): Promise<Im
     if (read.code === 3) {
       const msg = `the image has no test file ${o.file}`;
       if (o.onMissingFile === 'skip') {
-        core.warning(`${msg}: tests skipped (test-file-missing is skip).`, { title: 'multi-arch-image-build' });
+        log.warning(`${msg}: tests skipped (test-file-missing is skip).`, { title: 'multi-arch-image-build' });
         return { file: o.file, shell: shellText, skipped: msg, results: [], passed: 0, failed: 0, timedOut: 0, durationMs: performance.now() - started };
       }
       throw new ActionError(`Input "test-file": ${msg}. Check the path, or set test-file-missing to skip for images without tests.`, { input: 'test-file' });
     }
     if (read.code !== 0) throw new ActionError(`Could not read ${o.file} in the image with ${shellText}: ${(read.stderr || read.stdout).trim()}`);
     const commands = testCommands(read.stdout);
-    if (commands.length === 0) core.warning(`${o.file} holds no test command: nothing was tested.`, { title: 'multi-arch-image-build' });
-    core.info(`${commands.length} command(s) from ${o.file}, ${o.concurrency} at a time, ${o.timeoutMs / 1000} s each, under ${shellText}`);
+    if (commands.length === 0) log.warning(`${o.file} holds no test command: nothing was tested.`, { title: 'multi-arch-image-build' });
+    log.info(`${commands.length} command(s) from ${o.file}, ${o.concurrency} at a time, ${o.timeoutMs / 1000} s each, under ${shellText}`);
     const max = o.maxOutputBytes ?? 16_384;
     const results = await mapLimit(commands, o.concurrency, async (command): Promise<CommandResult> => {
       // stderr joins stdout inside the shell, so the output reads in the order it was written.
@@ -119,7 +119,7 @@ export async function testImage(docker: Docker, o: ImageTestOptions): Promise<Im
       const r = await docker.run(['exec', name, ...o.shell, '-c', script], { allowFailure: true, timeoutMs: o.timeoutMs });
       const status: CommandStatus = r.timedOut ? 'timed-out' : r.code === 0 ? 'passed' : 'failed';
       const secs = ((r.durationMs ?? 0) / 1000).toFixed(1);
-      core.info(`${status === 'passed' ? '✔' : status === 'failed' ? '✘' : '⏱'} ${command}  (${status === 'failed' ? `exit ${r.code}, ` : ''}${secs} s)`);
+      log.info(`${status === 'passed' ? '✔' : status === 'failed' ? '✘' : '⏱'} ${command}  (${status === 'failed' ? `exit ${r.code}, ` : ''}${secs} s)`);
       return { command, status, exitCode: r.code, output: tail(`${r.stdout}${r.stderr}`, max), durationMs: r.durationMs ?? 0 };
     });
     const count = (s: CommandStatus) => results.filter((r) => r.status === s).length;

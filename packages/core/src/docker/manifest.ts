@@ -2,7 +2,7 @@
 // manifest (and its small config, for the platform) and writes one list; a promotion copies a
 // list's exact bytes to another repository, so its digest stays the same. No layer is pulled:
 // blobs that must appear in another repository are linked there by the registry itself.
-import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { ActionError } from '../action/index.ts';
 import { formatReference, platformKey, platformString, withDigest, type ImageReference, type Platform } from './reference.ts';
 import { isIndex, MEDIA, RegistryClient, RegistryError, sha256, type Manifest } from './registry.ts';
@@ -121,18 +121,18 @@ async function writeTargets(client: RegistryClient, targets: ImageReference[], m
   for (const ref of targets) {
     const before = await client.headManifest(ref);
     if (before?.digest === digest) {
-      core.info(`${formatReference(ref)} already is ${digest}: unchanged`);
+      log.info(`${formatReference(ref)} already is ${digest}: unchanged`);
       results.push({ ref, operation: 'unchanged', previous: before.digest });
       continue;
     }
     if (dryRun) {
-      core.info(`would write ${formatReference(ref)} → ${digest}${before ? ` (now ${before.digest})` : ''}`);
+      log.info(`would write ${formatReference(ref)} → ${digest}${before ? ` (now ${before.digest})` : ''}`);
       results.push({ ref, operation: 'planned', previous: before?.digest });
       continue;
     }
     const written = await client.putManifest(ref, mediaType, bytes);
     if (written !== digest) throw new ActionError(`The registry stored ${formatReference(ref)} as ${written}, not ${digest}: it rewrote the list.`);
-    core.info(`${formatReference(ref)} → ${digest}${before ? ` (was ${before.digest})` : ''}`);
+    log.info(`${formatReference(ref)} → ${digest}${before ? ` (was ${before.digest})` : ''}`);
     results.push({ ref, operation: before ? 'updated' : 'created', previous: before?.digest });
   }
   return results;
@@ -207,7 +207,7 @@ export async function mergeManifests(client: RegistryClient, o: MergeOptions): P
         if (e instanceof RegistryError) return 'unsupported' as const;
         throw e;
       });
-      if (result === 'unsupported') core.warning(`${s.registry} does not delete tags on their own (only whole manifests, which the list needs): ${formatReference(s)} is kept.`, { title: 'multi-arch-image-build' });
+      if (result === 'unsupported') log.warning(`${s.registry} does not delete tags on their own (only whole manifests, which the list needs): ${formatReference(s)} is kept.`, { title: 'multi-arch-image-build' });
       deleted.push({ ref: s, result });
     }
   }

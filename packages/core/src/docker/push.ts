@@ -1,6 +1,7 @@
 // Getting images into a registry with the engine: login (password on standard input only),
 // logout, and `docker push` retried on the failures a registry recovers from.
 import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { ActionError } from '../action/index.ts';
 import { CommandError } from '../exec/index.ts';
 import type { Docker } from './engine.ts';
@@ -26,10 +27,10 @@ export async function login(docker: Docker, creds: RegistryLogin, policy: RetryP
     const text = e instanceof CommandError ? e.result.stderr.trim() : e instanceof Error ? e.message : String(e);
     throw new ActionError(`Input "registry-username": login to ${creds.registry} failed: ${text}. Check the user name and the password or token (and its scopes).`, { input: 'registry-username' });
   });
-  core.info(`logged in to ${creds.registry} as ${creds.username}`);
+  log.info(`logged in to ${creds.registry} as ${creds.username}`);
   return async () => {
     await docker.run(['logout', ...server], { allowFailure: true });
-    core.info(`logged out of ${creds.registry}`);
+    log.info(`logged out of ${creds.registry}`);
   };
 }
 
@@ -53,7 +54,7 @@ export async function pushImage(docker: Docker, ref: string, policy: RetryPolicy
       policy,
       async (attempt) => {
         attempts = attempt;
-        return docker.run(['push', ref], { onLine: (l) => core.info(l) });
+        return docker.run(['push', ref], { onLine: (l) => log.info(l) });
       },
       (e) => (e instanceof CommandError ? transientByText(`${e.result.stderr}\n${e.result.stdout}`) : { retry: false, reason: String(e) }),
     );

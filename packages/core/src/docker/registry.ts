@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { run } from '../exec/index.ts';
 import { DOCKER_HUB, formatReference, isLoopbackRegistry, type ImageReference } from './reference.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy, type Verdict } from './retry.ts';
@@ -209,7 +210,7 @@ export class RegistryClient {
           this.traffic.requests++;
           const res = await fetch(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'follow', signal: AbortSignal.timeout(120_000) });
           const body = Buffer.from(await res.arrayBuffer());
-          core.debug(`${init.method} ${url.href} → ${res.status}`);
+          log.debug(`${init.method} ${url.href} → ${res.status}`);
           if (res.status === 429 || res.status >= 500) {
             const after = res.headers.get('retry-after');
             const afterMs = after && /^\d+$/.test(after) ? Number(after) * 1000 : undefined;

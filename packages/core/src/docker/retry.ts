@@ -1,7 +1,7 @@
 // Retries for registry traffic, kept next to the calls they protect: a registry that answers 429
 // or 5xx, or drops the connection, usually answers the same request a moment later; one that
 // answers 401, 403 or 404 will not, and retrying it only hides the real message.
-import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 
 export interface RetryPolicy {
   /** Total attempts, the first included. */
@@ -76,7 +76,7 @@ export async function withRetry<T>(
         throw new RetriesExhausted(`${what} failed ${attempt} time(s), the last with ${verdict.reason}: ${msg}`, attempt, { cause: error });
       }
       const delay = delayFor(policy, attempt, verdict.afterMs);
-      core.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.attempts})`);
+      log.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.attempts})`);
       await new Promise((r) => setTimeout(r, delay));
     }
   }

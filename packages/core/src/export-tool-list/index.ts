@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ActionError, InputError, type SourceLocation } from '../action/index.ts';
+import { ActionError, InputError, oneLine, resolveInside, workspace, type SourceLocation } from '../action/index.ts';
 import { ACTIONS_IDENTITY, authConfig, Git, writeSshKeyFile, type Identity } from '../git/index.ts';
 import {
   checkList,
@@ -147,7 +147,8 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
 
   // 1. The source, checked.
   const source = await readSource(opts.source, tempDir);
-  log(`Read ${source.bytes.length} bytes from ${source.describe}`);
+  const shownSource = opts.source.kind === 'file' && !path.relative(workspace(), source.describe).startsWith('..') ? path.relative(workspace(), source.describe) : source.describe;
+  log(`Read ${source.bytes.length} bytes from ${oneLine(shownSource)}`);
   const location = (line?: number): SourceLocation | undefined => (opts.source.kind === 'file' ? { file: opts.source.file, line } : undefined);
   const where = opts.source.kind === 'image' ? `${source.describe}: ` : '';
   let buildDate: string | null = null;
@@ -247,8 +248,11 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     result.added = added;
     result.removed = removed;
   };
+  // The docs checkout is someone else's tree: a tracked symbolic link there must not lead a read
+  // or a write out of the workspace.
+  const docsFile = (rel: string) => resolveInside('docs-path', rel, { base: opts.docs, label: `${JSON.stringify(rel)} in docs-path` });
   const readWorkTree: Read = (rel) => {
-    const file = path.join(opts.docs, rel);
+    const file = docsFile(rel);
     if (!fs.existsSync(file)) return null;
     try {
       return decodeUtf8(fs.readFileSync(file));
@@ -260,7 +264,7 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
   const write = (p: Plan) => {
     for (const f of p.files) {
       if (f.before === f.after) continue;
-      const file = path.join(opts.docs, f.path);
+      const file = docsFile(f.path);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, f.after);
     }

@@ -2,7 +2,7 @@
 // a container that is created, never started, and always removed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../action/index.ts';
+import { InputError, resolveInside } from '../action/index.ts';
 import { CommandError, run } from '../exec/index.ts';
 
 export const DEFAULT_IMAGE_PATH = '/.exegol/installed_tools.csv';
@@ -41,7 +41,7 @@ export async function copyFromImage(image: string, file: string, dest: string): 
     throw new InputError('image', `${JSON.stringify(image)} cannot be used: ${detail}`, 'Give an image reference that exists locally or in a registry the runner can pull from (build or pull it in an earlier step).');
   }
   try {
-    const copied = await run('docker', ['cp', `${id}:${file}`, dest], { allowFailure: true });
+    const copied = await run('docker', ['cp', '--follow-link', `${id}:${file}`, dest], { allowFailure: true });
     if (copied.code !== 0) {
       const detail = (copied.stderr || copied.stdout).trim();
       throw new InputError('image-path', `${JSON.stringify(file)} is not in image ${image} (${detail.split('\n').pop()})`, 'Check that the image installs its tools list there, or set image-path.');
@@ -67,6 +67,11 @@ export async function readSource(source: Source, tempDir: string): Promise<Sourc
   try {
     const dest = path.join(dir, path.posix.basename(source.path) || 'list.csv');
     const { labels } = await copyFromImage(source.image, source.path, dest);
+    // --follow-link resolves a link inside the image; a link that still arrives as one would be
+    // read through on the runner, and open one of its files.
+    if (fs.lstatSync(dest).isSymbolicLink()) {
+      resolveInside('image-path', dest, { roots: [dir], label: `${JSON.stringify(source.path)} in image ${source.image}`, mustExist: true });
+    }
     return { bytes: fs.readFileSync(dest), labels, describe: `${source.image}:${source.path}` };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -16,6 +16,8 @@ export interface RuleSource {
   /** The input the text came from, or the file it was read from. */
   input?: string;
   file?: string;
+  /** The input that named the file (config-file), for errors about the rules' paths. */
+  originInput?: string;
 }
 
 function lineOf(text: string, node: Node | null | undefined): number | undefined {
@@ -67,6 +69,7 @@ export async function parseRules(text: string, source: RuleSource): Promise<Vers
       role: role as VersionRule['role'],
       optional: raw.optional === true,
       severity: severity as 'error' | 'warning',
+      origin: { input: source.input ?? source.originInput ?? 'config-file', file: source.file, line },
     };
     try {
       compileRulePattern(rule);
@@ -79,6 +82,6 @@ export async function parseRules(text: string, source: RuleSource): Promise<Vers
   return rules;
 }
 
-export async function readRulesFile(file: string): Promise<VersionRule[]> {
-  return parseRules(fs.readFileSync(file, 'utf8'), { file });
+export async function readRulesFile(file: string, input = 'config-file'): Promise<VersionRule[]> {
+  return parseRules(fs.readFileSync(file, 'utf8'), { file, originInput: input });
 }

@@ -2,7 +2,7 @@
 // so that every other byte of the file can be kept when the version is rewritten.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ActionError, type SourceLocation } from '../action/index.ts';
+import { ActionError, resolveInside, type SourceLocation } from '../action/index.ts';
 
 /**
  * - `version`: holds the full version (`4.3.6b1`); all such files must agree.
@@ -25,6 +25,8 @@ export interface VersionRule {
   optional?: boolean;
   /** How a disagreement of a `final` file is reported. */
   severity?: 'error' | 'warning';
+  /** Where the rule was declared (input, config file, line), for errors about its paths. */
+  origin?: { input: string; file?: string; line?: number };
 }
 
 export interface RuleMatch {
@@ -68,17 +70,27 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - last };
 }
 
-export function resolveRuleFile(root: string, rule: VersionRule): string | null {
+/**
+ * The first of the rule's candidate files that exists. Each is held to the containment rule
+ * first: a rule cannot read (or, in bump-next-beta, write) a file outside the workspace, even
+ * through a symbolic link. A refusal names the input and, for a config file, its file and line.
+ */
+export function resolveRuleFile(root: string, rule: VersionRule, input = rule.origin?.input ?? 'rules'): string | null {
+  const origin = rule.origin;
   for (const candidate of rule.files) {
-    const abs = path.resolve(root, candidate);
+    const abs = resolveInside(input, candidate, {
+      base: root,
+      label: `rule "${rule.name}" file ${JSON.stringify(candidate)}${origin && !origin.file && origin.line ? ` (line ${origin.line} of the input)` : ''}`,
+      location: origin?.file ? { file: origin.file, line: origin.line } : undefined,
+    });
     if (fs.existsSync(abs)) return abs;
   }
   return null;
 }
 
 /** Finds the one value a rule points at; null only for an optional rule whose file is absent. */
-export function findRuleValue(root: string, rule: VersionRule): RuleMatch | null {
-  const file = resolveRuleFile(root, rule);
+export function findRuleValue(root: string, rule: VersionRule, input?: string): RuleMatch | null {
+  const file = resolveRuleFile(root, rule, input);
   if (!file) {
     if (rule.optional) return null;
     throw new ActionError(

@@ -29,11 +29,12 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
   if (!options.token) {
     throw new Error('No GitHub token: pass one as the `github-token` input (the default `${{ github.token }}` works for most steps).');
   }
-  const [{ getOctokit }, { retry }, { throttling }, core] = await Promise.all([
+  const [{ getOctokit }, { retry }, { throttling }, core, { logText }] = await Promise.all([
     import('@actions/github'),
     import('@octokit/plugin-retry'),
     import('@octokit/plugin-throttling'),
     import('@actions/core'),
+    import('../action/index.ts'),
   ]);
   core.setSecret(options.token);
 
@@ -55,7 +56,7 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
       // Octokit logs `(message, ...details)`; core.warning's second argument is an annotation.
       log: {
         debug: (...args: unknown[]) => core.debug(format(...args)),
-        info: (...args: unknown[]) => core.info(format(...args)),
+        info: (...args: unknown[]) => core.info(logText(format(...args))),
         warn: (...args: unknown[]) => core.warning(format(...args)),
         error: (...args: unknown[]) => core.error(format(...args)),
       },

@@ -2,7 +2,7 @@
 // own runner, tested, and pushed under an arch-suffixed tag (`build`); the arch tags are joined
 // into one multi-arch list under the final tags (`merge`); later the list is copied from the
 // pre-production repository to production by digest (`promote`). Each step works alone.
-import * as core from '@actions/core';
+import * as log from '../action/index.ts';
 import { ActionError } from '../action/index.ts';
 import { buildCommand, buildImage, type BuildOptions, type BuildResult } from '../docker/build.ts';
 import { guardDisk, type DiskReport } from '../docker/disk.ts';
@@ -85,14 +85,14 @@ function engineSummary(docker: Docker): BuildStepResult['engine'] {
 
 export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
   const started = performance.now();
-  const docker = await core.group('Docker engine', async () => {
+  const docker = await log.group('Docker engine', async () => {
     const d = await detectEngine(o.engine);
-    for (const c of d.info.candidates) core.info(`client ${c.path}: ${c.problem ?? `${c.version}${c.buildx ? `, buildx ${c.buildx}` : ', no buildx'}`}`);
-    core.info(`using ${d.info.client} with the ${d.info.builder} builder; engine ${d.info.serverVersion} on ${d.info.architecture}, data root ${d.info.rootDir}`);
+    for (const c of d.info.candidates) log.info(`client ${c.path}: ${c.problem ?? `${c.version}${c.buildx ? `, buildx ${c.buildx}` : ', no buildx'}`}`);
+    log.info(`using ${d.info.client} with the ${d.info.builder} builder; engine ${d.info.serverVersion} on ${d.info.architecture}, data root ${d.info.rootDir}`);
     return d;
   });
   const emulation = planEmulation(docker.info, o.platform, o.emulation);
-  core.info(`${platformString(o.platform)}: ${emulation.note}`);
+  log.info(`${platformString(o.platform)}: ${emulation.note}`);
   const ref = formatReference(withTag(o.image, o.archTag));
   const result: BuildStepResult = {
     step: 'build',
@@ -108,7 +108,7 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
   };
   const cleanups: { what: string; run: () => Promise<unknown> }[] = [];
   try {
-    if (o.disk) result.disk = await core.group('Disk space', () => guardDisk(docker, { ...o.disk!, dryRun: o.dryRun }));
+    if (o.disk) result.disk = await log.group('Disk space', () => guardDisk(docker, { ...o.disk!, dryRun: o.dryRun }));
 
     if (o.dryRun) {
       const cmd = buildCommand(docker.info, { ...o.build, platform: o.platform, tags: [ref] }, '<iidfile>');
@@ -116,7 +116,7 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
       result.plan.push(`build: ${docker.info.client} ${cmd.args.join(' ')}`);
       if (o.tests) result.plan.push(`test: each line of ${o.tests.file} under ${o.tests.shell.join(' ')}, ${o.tests.concurrency} at a time, ${o.tests.timeoutMs / 1000} s each`);
       result.plan.push(o.push ? `push: ${ref} (up to ${o.retry.attempts} attempts)` : 'push: no (input push is false)');
-      for (const line of result.plan) core.info(`[dry-run] ${line}`);
+      for (const line of result.plan) log.info(`[dry-run] ${line}`);
       return result;
     }
 
@@ -125,13 +125,13 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
       cleanups.push({ what: `logout of ${o.login.registry}`, run: logout });
     }
 
-    result.build = await core.group(`Build ${platformString(o.platform)}`, () => buildImage(docker, { ...o.build, platform: o.platform, tags: [ref] }));
+    result.build = await log.group(`Build ${platformString(o.platform)}`, () => buildImage(docker, { ...o.build, platform: o.platform, tags: [ref] }));
     result.notes.push(...result.build.command.notes);
     if (o.cleanup) cleanups.push({ what: `remove ${ref}`, run: () => docker.run(['image', 'rm', ref], { allowFailure: true }) });
-    core.info(`built ${result.build.imageId}: ${result.build.cachedSteps}/${result.build.steps} steps from cache, ${(result.build.durationMs / 1000).toFixed(1)} s`);
+    log.info(`built ${result.build.imageId}: ${result.build.cachedSteps}/${result.build.steps} steps from cache, ${(result.build.durationMs / 1000).toFixed(1)} s`);
 
     if (o.tests) {
-      const tests = await core.group(`Test ${platformString(o.platform)}`, () => testImage(docker, { ...o.tests!, image: result.build!.imageId, platform: o.platform }));
+      const tests = await log.group(`Test ${platformString(o.platform)}`, () => testImage(docker, { ...o.tests!, image: result.build!.imageId, platform: o.platform }));
       result.tests = tests;
       const bad = tests.failed + tests.timedOut;
       if (bad > 0) {
@@ -141,7 +141,7 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
           result.failure = `${what}; nothing was pushed. See the job summary for their output, or set test-failures to report to push anyway.`;
           return result;
         }
-        core.warning(`${what}; pushing anyway (test-failures is report).`, { title: 'multi-arch-image-build' });
+        log.warning(`${what}; pushing anyway (test-failures is report).`, { title: 'multi-arch-image-build' });
       }
     }
 
@@ -152,14 +152,14 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
     const client = registryClient(o);
     // Only to tell "pushed" from "unchanged": a registry that cannot be read here is no reason to fail.
     const before = await client.headManifest(withTag(o.image, o.archTag)).catch(() => undefined);
-    result.push = await core.group(`Push ${ref}`, () => pushImage(docker, ref, o.retry));
+    result.push = await log.group(`Push ${ref}`, () => pushImage(docker, ref, o.retry));
     result.digest = result.push.digest;
     result.operation = before?.digest === result.push.digest ? 'unchanged' : 'pushed';
     return result;
   } finally {
     result.durationMs = performance.now() - started;
     for (const c of cleanups.reverse()) {
-      await c.run().catch((e: unknown) => core.warning(`clean-up (${c.what}) failed: ${e instanceof Error ? e.message : String(e)}`));
+      await c.run().catch((e: unknown) => log.warning(`clean-up (${c.what}) failed: ${e instanceof Error ? e.message : String(e)}`));
     }
   }
 }
@@ -209,7 +209,7 @@ function registryFailure(error: unknown, step: string): unknown {
 
 export async function mergeStep(o: MergeStepOptions): Promise<MergeStepResult> {
   const client = registryClient(o);
-  const list = await core
+  const list = await log
     .group('Merge', () => mergeManifests(client, { sources: o.sources, targets: o.targets, platforms: o.platforms, deleteSources: o.deleteSources, dryRun: o.dryRun }))
     .catch((e: unknown) => {
       throw registryFailure(e, 'merge');
@@ -237,7 +237,7 @@ export interface PromoteStepResult {
 
 export async function promoteStep(o: PromoteStepOptions): Promise<PromoteStepResult> {
   const client = registryClient(o);
-  const list = await core
+  const list = await log
     .group('Promote', () => promoteManifest(client, { source: o.source, expectedDigest: o.expectedDigest, targets: o.targets, dryRun: o.dryRun }))
     .catch((e: unknown) => {
       throw registryFailure(e, 'promote');

@@ -5,7 +5,7 @@
 // fault leaves the repository as it was.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ActionError, InputError, type Check, type SourceLocation } from '../action/index.ts';
+import { ActionError, InputError, mdCell, mdCode, type Check, type SourceLocation } from '../action/index.ts';
 import { Git, type GitOptions, type Identity, type SubmoduleEntry, type WorkTreeChange } from '../git/index.ts';
 import type { PullRequestChange, PullRequestRef } from '../github/index.ts';
 import { describeGitError, lastLine, mapLimit, safeUrl, short } from './util.ts';
@@ -556,7 +556,7 @@ async function proposeUpdate(
 const LISTED_PATHS = 200;
 
 export function pullRequestBody(moves: SubmoduleReport[], workTree: WorkTreeChange[] = []): string {
-  const files = workTree.slice(0, LISTED_PATHS).map((w) => `- ${w.change}: \`${w.path}\``);
+  const files = workTree.slice(0, LISTED_PATHS).map((w) => `- ${w.change}: ${mdCode(w.path)}`);
   if (workTree.length > LISTED_PATHS) files.push(`- … and ${workTree.length - LISTED_PATHS} more`);
   return [
     ...(moves.length ? ['Submodules moved to the tip of the branch they follow:', '', submodulesTable(moves), ''] : ['No submodule moved.', '']),
@@ -570,7 +570,8 @@ export function pullRequestBody(moves: SubmoduleReport[], workTree: WorkTreeChan
 export function submodulesTable(reports: SubmoduleReport[]): string {
   const rows = reports.map((r) => {
     const behind = r.behind === 0 ? '0' : String(r.behind);
-    return `| \`${r.path}\` | \`${r.branch}\` | \`${short(r.from)}\` | \`${short(r.to)}\` | ${behind} | ${r.tag ? `\`${r.tag}\`` : ''} |`;
+    const code = (t: string) => mdCell(mdCode(t));
+    return `| ${code(r.path)} | ${code(r.branch)} | ${code(short(r.from))} | ${code(short(r.to))} | ${behind} | ${r.tag ? code(r.tag) : ''} |`;
   });
   return ['| Submodule | Branch | From | To | Behind | Tag |', '| --- | --- | --- | --- | ---: | --- |', ...rows].join('\n');
 }

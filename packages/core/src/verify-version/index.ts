@@ -247,9 +247,10 @@ function readSources(opts: VerifyOptions): Source[] {
   for (const rule of opts.rules) {
     let match: RuleMatch | null;
     try {
-      match = findRuleValue(opts.root, rule);
+      match = findRuleValue(opts.root, rule, opts.rulesInput);
     } catch (e) {
-      if (!(e instanceof ActionError)) throw e;
+      // Already names the input (a path the containment rule refused).
+      if (!(e instanceof ActionError) || e instanceof InputError) throw e;
       throw new InputError(opts.rulesInput, e.message.replace(/\.$/, ''), 'See the rule format in the action README.', e.location);
     }
     if (!match) continue;

@@ -124,7 +124,8 @@ function unescapeProperty(s: string): string {
 export function parseWorkflowCommands(stdout: string): { annotations: Annotation[]; masks: string[] } {
   const annotations: Annotation[] = [];
   const masks: string[] = [];
-  for (const line of stdout.split(/\r?\n/)) {
+  // As the runner reads them: a line ends at \n, \r or \r\n, and leading white space is trimmed.
+  for (const line of stdout.split(/\r\n|\r|\n/).map((l) => l.trimStart())) {
     const m = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
     if (!m) continue;
     const [, command, props = '', data = ''] = m;
