@@ -3,8 +3,10 @@
 // double, and runs the actions' committed bundles the way the workflow templates chain them:
 //
 //   wrapper  sync-submodules → verify-version (release PR) → create-release → bump-next-beta
-//   images   verify-version (release PR) → build + test per arch → merge → export-tool-list
-//            → create-release "Exegol images X.Y.Z"     (only when a Docker engine answers)
+//   images   verify-version (release PR) → build + test per arch into the builds repository
+//            → export-tool-list → merge into pre-production, arch tags deleted → a re-run that
+//            builds nothing (skipped) and merges unchanged → create-release "Exegol images X.Y.Z"
+//            (only when a Docker engine answers)
 //
 // Each step prints a progress line, its annotations and its job summary; the end is a table of
 // what was created. Nothing leaves the machine: git remotes are folders, GitHub is the double.
@@ -229,34 +231,52 @@ async function imagesPipeline(sandbox: GitSandbox, double: GitHubDouble): Promis
     inputs: { preset: 'exegol-images', 'release-branch': 'main', 'check-release-pr': 'true' },
   });
   const version = gate.outputs.version!;
-  const image = `${docker.registry}/${uniqueRepository('rehearsal')}/exegol-preprod`;
+  // As Exegol ran it: arch images in a builds repository, merged into pre-production, then deleted.
+  const ns = uniqueRepository('rehearsal');
+  const image = `${docker.registry}/${ns}/exegol-preprod`;
+  const builds = `${docker.registry}/${ns}/exegol-builds`;
   const dockerConfig = path.join(sandbox.root, '.docker');
   fs.mkdirSync(dockerConfig);
   const dockerEnv = { ...sandbox.env(), DOCKER_CONFIG: dockerConfig };
-  const build = { step: 'build', image, profile: 'full', version, 'build-date': BUILD_DATE, 'test-shell': 'sh', 'test-timeout': '5s', 'min-free-space': '100MB' };
-  for (const arch of ['amd64', 'arm64']) {
-    await step({ ...common, env: dockerEnv, title: `linux/${arch}: build, run the image's tool tests, push full-${version}-${arch}`, action: 'multi-arch-image-build', workspace: checkout.dir, inputs: { ...build, platform: `linux/${arch}`, 'build-args': `ARCH=${arch}` } });
-  }
-  await step({
-    ...common,
-    env: dockerEnv,
-    title: 'one manifest list under full and full-3.1.6, both platforms checked',
-    action: 'multi-arch-image-build',
-    workspace: checkout.dir,
-    inputs: { step: 'merge', image, profile: 'full', version, platforms: 'linux/amd64,linux/arm64', tags: '{profile}\n{profile}-{version}' },
-  });
-
+  const onPr = { ...common, env: dockerEnv, ref: `refs/pull/${pr.number}/merge`, sha: devSha, event: prEvent(pr.number, 'Release 3.1.6', 'main') };
+  const tagsOf = async (repo: string) => (await listTags(docker.registry, repo.slice(docker.registry.length + 1))).sort().join(', ') || 'none';
+  // busybox look-alike images: `sh -c <line>` (the exegol-images preset needs zsh and ~/.zshrc).
+  const build = {
+    step: 'build',
+    image,
+    'builds-image': builds,
+    tags: '{profile},{profile}-{version}',
+    profile: 'full',
+    version,
+    'build-date': BUILD_DATE,
+    preset: 'none',
+    'test-timeout': '5s',
+    'min-free-space': '100MB',
+    cleanup: 'false',
+  };
+  const merge = { step: 'merge', image, 'builds-image': builds, profile: 'full', version, platforms: 'linux/amd64,linux/arm64', tags: '{profile}\n{profile}-{version}' };
   const docs = await sandbox.checkout(docsRemote, 'refs/heads/dev', { name: 'images-pr/exegol-docs' });
   for (const arch of ['amd64', 'arm64']) {
+    await step({ ...onPr, title: `linux/${arch}: build, run the image's tool tests, push ${ns}/exegol-builds:full-${version}-${arch}`, action: 'multi-arch-image-build', workspace: checkout.dir, inputs: { ...build, platform: `linux/${arch}`, 'build-args': `ARCH=${arch}` } });
     await step({
-      ...common,
-      env: dockerEnv,
+      ...onPr,
       title: `installed tools of the ${arch} image → docs dev`,
       action: 'export-tool-list',
       workspace: checkout.dir,
-      inputs: { image: `${image}:full-${version}-${arch}`, 'docs-path': path.relative(checkout.dir, docs.dir), channel: 'release', profile: 'full', version, arch, 'build-date': BUILD_DATE, publish: 'push', branch: 'dev' },
+      inputs: { image: `${builds}:full-${version}-${arch}`, 'docs-path': path.relative(checkout.dir, docs.dir), channel: 'release', profile: 'full', version, arch, 'build-date': BUILD_DATE, publish: 'push', branch: 'dev' },
     });
+    await exec(docker.client, ['image', 'rm', `${builds}:full-${version}-${arch}`], { allowFailure: true });
   }
+  console.log(`  registry ${builds}: ${await tagsOf(builds)}; ${image}: ${await tagsOf(image)}`);
+  await step({ ...onPr, title: 'one manifest list under full and full-3.1.6 in pre-production; the arch tags deleted from the builds repository', action: 'multi-arch-image-build', workspace: checkout.dir, inputs: merge });
+  console.log(`  registry ${builds}: ${await tagsOf(builds)}; ${image}: ${await tagsOf(image)}`);
+
+  // "Re-run all jobs" on the release pull request, nothing changed: nothing is built again.
+  for (const arch of ['amd64', 'arm64']) {
+    await step({ ...onPr, title: `re-run, linux/${arch}: already built from ${devSha.slice(0, 8)}, skipped`, action: 'multi-arch-image-build', workspace: checkout.dir, inputs: { ...build, platform: `linux/${arch}`, 'build-args': `ARCH=${arch}` } });
+  }
+  await step({ ...onPr, title: 're-run: the merge finds the same list (unchanged) and deletes the arch tags again', action: 'multi-arch-image-build', workspace: checkout.dir, inputs: merge });
+  console.log(`  registry ${builds}: ${await tagsOf(builds)}; ${image}: ${await tagsOf(image)}`);
 
   const merged = await double.act('pulls/merge', { owner: OWNER, repo: 'Exegol-images', pull_number: pr.number, merge_method: 'merge' }, { token: MAINTAINER });
   const onMain = await sandbox.checkout(history.remote, 'refs/heads/main', { name: 'images-main' });
@@ -269,8 +289,7 @@ async function imagesPipeline(sandbox: GitSandbox, double: GitHubDouble): Promis
     sha: merged.sha,
     inputs: { version, name: 'Exegol images {version}', 'tag-message': 'Release {version}' },
   });
-  const tags = await listTags(docker.registry, image.slice(docker.registry.length + 1));
-  console.log(`  registry ${image}: ${tags.sort().join(', ')}`);
+  console.log(`  registry ${image}: ${await tagsOf(image)}`);
 }
 
 /** `--repo PATH`: the user's checkout, copied into a bare remote, through the wrapper's release steps. */

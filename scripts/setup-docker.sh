@@ -6,7 +6,11 @@
 #     arm64 images and the other way round;
 #   - a registry (docker-registry) on 127.0.0.1:5000, no auth, deletes enabled, loopback only;
 #   - two base images, exegol-actions/busybox:amd64 and :arm64, made from Debian's busybox-static
-#     package of each architecture.
+#     package of each architecture;
+#   - a Debian image with zsh (exegol-actions/debian-zsh:bookworm, native architecture), made with
+#     debootstrap, for the tests of Exegol's own test shell (zsh, ~/.zshrc, aliases);
+#   - the docker buildx CLI plugin, from Debian trixie's docker-buildx package (a static binary),
+#     so the buildx path runs for real next to bookworm's engine, as on GitHub's runners.
 # Idempotent: each part is checked first and left alone when it is already there, so running it
 # twice (or on a GitHub runner that already has Docker) changes nothing.
 #
@@ -45,6 +49,7 @@ if ! command -v dockerd >/dev/null 2>&1 && ! engine_answers; then want+=(docker.
 pkg_installed qemu-user-static || want+=(qemu-user-static)
 pkg_installed binfmt-support || want+=(binfmt-support)
 command -v docker-registry >/dev/null 2>&1 || want+=(docker-registry)
+command -v debootstrap >/dev/null 2>&1 || want+=(debootstrap)
 
 if [ ${#want[@]} -gt 0 ]; then
   if $CHECK_ONLY; then missing+=("packages: ${want[*]}"); else
@@ -229,6 +234,50 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+# ---------------------------------------------------------------------------------------------
+# A Debian image with zsh: Exegol's images run their tool tests under zsh with ~/.zshrc, and
+# busybox has no zsh. Built once per machine (about 30 s) and kept, like the busybox images.
+ZSH_IMAGE=${EXEGOL_ZSH_IMAGE:-exegol-actions/debian-zsh:bookworm}
+if [ "$(image_arch "$ZSH_IMAGE")" != "$NATIVE" ]; then
+  if $CHECK_ONLY; then missing+=("zsh image: $ZSH_IMAGE"); else
+    zroot=$(mktemp -d)
+    say "building $ZSH_IMAGE (debootstrap --variant=minbase --include=zsh bookworm)"
+    "${SUDO[@]}" debootstrap --variant=minbase --include=zsh bookworm "$zroot/root" http://deb.debian.org/debian >"$zroot.log" 2>&1 ||
+      { tail -n 20 "$zroot.log" >&2; die "debootstrap of bookworm failed"; }
+    # Caches and docs are not needed to run zsh: a smaller image imports faster.
+    "${SUDO[@]}" rm -rf "$zroot/root/var/cache/apt/archives"/*.deb "$zroot/root/var/lib/apt/lists"/* "$zroot/root/usr/share/doc" "$zroot/root/usr/share/man" "$zroot/root/usr/share/locale"
+    "${SUDO[@]}" tar --numeric-owner -C "$zroot/root" -c . |
+      docker import --change 'CMD ["zsh"]' --change 'LABEL org.exegol-actions.base="debian bookworm minbase + zsh"' - "$ZSH_IMAGE" >/dev/null
+    "${SUDO[@]}" rm -rf "$zroot" "$zroot.log"
+    [ "$(image_arch "$ZSH_IMAGE")" = "$NATIVE" ] || die "$ZSH_IMAGE was imported but records architecture '$(image_arch "$ZSH_IMAGE")'"
+  fi
+fi
+
+# ---------------------------------------------------------------------------------------------
+# docker buildx, as GitHub's runners have it. Bookworm has no docker-buildx package; trixie's is a
+# static binary (depends on libc6 only) that drives bookworm's engine through the `docker` driver.
+# Fetched with an apt of its own (private source list and lists directory): the system's sources
+# stay as they are. A machine where `docker buildx version` already works keeps what it has.
+BUILDX_DIR=/usr/libexec/docker/cli-plugins
+if ! docker buildx version >/dev/null 2>&1 && [ ! -x "$BUILDX_DIR/docker-buildx" ]; then
+  if $CHECK_ONLY; then missing+=("docker buildx plugin"); else
+    [ -r /usr/share/keyrings/debian-archive-keyring.gpg ] || die "no buildx here and no Debian archive keyring to fetch trixie's docker-buildx with: install docker-buildx (or docker/setup-buildx-action) another way"
+    bx=$(mktemp -d)
+    mkdir -p "$bx/lists/partial" "$bx/cache/archives/partial"
+    echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main" >"$bx/sources.list"
+    bxopts=(-o "Dir::Etc::SourceList=$bx/sources.list" -o Dir::Etc::SourceParts=/dev/null -o "Dir::State::Lists=$bx/lists"
+      -o "Dir::Cache=$bx/cache" -o Debug::NoLocking=1 -o APT::Sandbox::User=root)
+    say "installing the docker buildx plugin from Debian trixie's docker-buildx"
+    apt-get "${bxopts[@]}" update -qq >/dev/null || die "could not read trixie's package list"
+    (cd "$bx" && apt-get "${bxopts[@]}" download -qq docker-buildx >/dev/null) || die "could not download docker-buildx from trixie"
+    dpkg-deb -x "$(ls "$bx"/docker-buildx_*.deb)" "$bx/root"
+    "${SUDO[@]}" mkdir -p "$BUILDX_DIR"
+    "${SUDO[@]}" install -m 0755 "$bx/root/usr/libexec/docker/cli-plugins/docker-buildx" "$BUILDX_DIR/docker-buildx"
+    rm -rf "$bx"
+  fi
+fi
+[ -x "$BUILDX_DIR/docker-buildx" ] && ! $CHECK_ONLY && { docker buildx version >/dev/null 2>&1 || die "$BUILDX_DIR/docker-buildx is installed but \`docker buildx version\` fails"; }
+
 if $CHECK_ONLY; then
   if [ ${#missing[@]} -gt 0 ]; then printf 'missing: %s\n' "${missing[@]}"; exit 1; fi
   echo "docker test environment complete"
@@ -238,4 +287,4 @@ fi
 # A last proof that emulation works inside containers, not only on the host.
 got=$(docker run --rm --platform "linux/$FOREIGN" "$BASE_REPO:$FOREIGN" uname -m 2>&1 || true)
 [ "$got" = "$FOREIGN_QEMU" ] || die "running $BASE_REPO:$FOREIGN printed '$got', expected $FOREIGN_QEMU"
-say "docker test environment ready: engine $(docker version --format '{{.Server.Version}}'), registry $REGISTRY_ADDR, $BASE_REPO:{amd64,arm64}, emulation of $FOREIGN"
+say "docker test environment ready: engine $(docker version --format '{{.Server.Version}}'), registry $REGISTRY_ADDR, $BASE_REPO:{amd64,arm64}, $ZSH_IMAGE, buildx $(docker buildx version 2>/dev/null | cut -d' ' -f2), emulation of $FOREIGN"

@@ -483,7 +483,7 @@ describeDocker('multi-arch-image-build', () => {
     runLogged({
       action: 'multi-arch-image-build',
       workspace,
-      inputs: { 'test-shell': 'sh', 'min-free-space': '100MB', retries: '2', 'retry-delay': '100ms', 'build-date': '2026-11-25T00:00:00Z', ...inputs },
+      inputs: { preset: 'none', 'test-shell': 'sh', 'min-free-space': '100MB', retries: '2', 'retry-delay': '100ms', 'build-date': '2026-11-25T00:00:00Z', ...inputs },
       env: { DOCKER_CONFIG: dockerConfig },
       timeoutMs: 240_000,
     });

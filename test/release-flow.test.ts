@@ -101,7 +101,9 @@ test('a wrapper release: gate, signed tag and latest release, dev fast-forwarded
   expect(await remote.verifyTag('4.3.5', { allowedSigners: `actions@github.com namespaces="git" ${key.publicKey}` })).toMatchObject({ signature: 'ssh', verified: true });
   const release = double.state.releases(flow.fullName).find((r) => r.tagName === '4.3.5')!;
   expect(double.state.latestRelease(flow.fullName)?.id).toBe(release.id);
-  expect(release.body).toContain(`* Version 4.3.5b1 by @Dramelac in https://github.com/${flow.fullName}/pull/${number}`);
+  // GitHub lists the pull requests that landed, not their commits: the release pull request.
+  expect(release.body).toContain(`* Release 4.3.5 by @Dramelac in https://github.com/${flow.fullName}/pull/${number}`);
+  expect(release.body).not.toContain('Version 4.3.5b1');
   expect(release.body).toContain(`compare/4.3.4...4.3.5`);
 
   // 4. bump-next-beta: dev fast-forwarded to master, then 4.3.6b1 committed on dev.

@@ -311,7 +311,11 @@ describe('a protected dev branch: a pull request instead, through the API double
     await double.stop();
     requestTable('bump-next-beta');
   });
-  afterEach(() => double.assertNoViolations());
+  afterEach(() => {
+    double.assertNoViolations();
+    // Answered as GitHub answers, and still no key of ours that GitHub would ignore.
+    double.assertNothingIgnored();
+  });
 
   /** A release history whose remote refuses pushes to dev as GitHub does for a protected branch. */
   async function protectedDev(name: string): Promise<History & { repository: string; unprotect: () => void }> {
@@ -392,6 +396,32 @@ describe('a protected dev branch: a pull request instead, through the API double
     expect(run.exitCode).toBe(1);
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]!.message).toContain('Input "github-token": is empty, but dev is protected and a pull request must be opened');
+    expect(await sandbox.refs(h.remote)).toEqual(refs);
+  });
+
+  test.each([
+    ['rebase', 3],
+    ['squash', 1],
+  ] as const)('a release pull request merged by %s: dev cannot fast-forward, the error says why and how, nothing pushed', async (method, copies) => {
+    const h = await released(`merged-by-${method}`, { merge: false });
+    const [owner, repo] = ['ThePorgs', `merged-by-${method}`];
+    double.addRepo(`${owner}/${repo}`, h.remote, { defaultBranch: 'master' });
+    const pr = await double.act('pulls/create', { owner, repo, head: 'dev', base: 'master', title: 'Release 4.3.5' });
+    const merged = await double.act('pulls/merge', { owner, repo, pull_number: pr.number, merge_method: method }, { token: PAT });
+    const remote = sandbox.git(h.remote);
+    // GitHub's answer: master holds copies, dev's own commits are not in it, and no merge commit.
+    expect(await remote.out(['rev-parse', 'master'])).toBe(merged.sha);
+    expect(await remote.out(['rev-list', '--count', '--merges', `${h.previousSha}..master`])).toBe('0');
+    expect(Number(await remote.out(['rev-list', '--count', `${h.previousSha}..master`]))).toBe(copies);
+    expect((await remote.raw(['merge-base', '--is-ancestor', h.devSha, 'master'], { allowFailure: true })).code).toBe(1);
+    expect(await remote.out(['rev-parse', 'master^{tree}'])).toBe(await remote.out(['rev-parse', 'dev^{tree}']));
+
+    const refs = await sandbox.refs(h.remote);
+    const run = await bump({ ...h, mergeSha: merged.sha }, { 'fast-forward-from': 'master' });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]!.message).toContain("Cannot fast-forward dev to master: master has dev's changes as copies of its commits");
+    expect(run.errors[0]!.message).toContain(`git push --force-with-lease=dev:${h.devSha} origin ${merged.sha}:refs/heads/dev`);
     expect(await sandbox.refs(h.remote)).toEqual(refs);
   });
 });

@@ -29,6 +29,8 @@ afterAll(async () => {
 afterEach(() => {
   double.clearFaults();
   double.assertNoViolations();
+  // Answered as GitHub answers, and still no key of ours that GitHub would ignore.
+  double.assertNothingIgnored();
 });
 
 type Project = GitHubProject;
@@ -117,12 +119,13 @@ describe('a wrapper release', () => {
     expect(await remote.out(['tag', '-l', '--format=%(contents:subject)|%(taggername) %(taggeremail)', '4.3.5'])).toBe('4.3.5|Github Actions <actions@github.com>');
     expect(await verifyWithGit(p, '4.3.5', `actions@github.com namespaces="git" ${key.publicKey}`)).toContain('Good "git" signature');
 
-    // The release: published, latest, notes from 4.3.4 (the beta's commit included, the older one not).
+    // The release: published, latest, notes from 4.3.4: GitHub lists the pull requests that
+    // landed since, here the release pull request (not its commits).
     expect(created).toMatchObject({ name: '4.3.5', draft: false, prerelease: false, targetCommitish: p.mergeSha });
     expect(double.state.latestRelease(p.fullName)?.tagName).toBe('4.3.5');
-    expect(created.body).toContain("## What's Changed");
-    expect(created.body).toContain('* Version 4.3.5b1 by @ExegolTester');
-    expect(created.body).toContain('* New feature by @ExegolTester');
+    const [releasePr] = double.state.pulls(p.fullName);
+    expect(created.body).toContain(`## What's Changed\n* Release 4.3.5 by @Dramelac in https://github.com/${p.fullName}/pull/${releasePr!.number}\n`);
+    expect(created.body).not.toContain('Version 4.3.5b1');
     expect(created.body).not.toContain('Release 4.3.4');
     expect(created.body).toContain(`**Full Changelog**: https://github.com/${p.fullName}/compare/4.3.4...4.3.5`);
     expect(run.masks).toContain(TOKEN);

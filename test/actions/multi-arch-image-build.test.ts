@@ -58,6 +58,8 @@ async function step(workspace: string, inputs: Record<string, string>, extraEnv:
     action: 'multi-arch-image-build',
     workspace,
     inputs: {
+      // busybox images: plain `sh -c <line>` (the exegol-images preset needs zsh and ~/.zshrc).
+      preset: 'none',
       'test-shell': 'sh',
       'test-timeout': '3s',
       'min-free-space': '100MB',
@@ -339,7 +341,8 @@ describeDocker('cache, disk and dry run', () => {
     // A fresh builder: no local image, no local build cache; only the registry has the layers.
     expect(localImageExists(`${R}/${NS}/cache:full-1.0.0-arm64`)).toBe(false);
     docker(env, ['builder', 'prune', '--all', '--force']);
-    const second = await build(ws, 'arm64', { image: `${R}/${NS}/cache`, 'cache-from': `${R}/${NS}/cache:full-1.0.0-arm64`, 'cache-to': 'inline' });
+    // skip-existing off: this is the same commit, which would otherwise not be built again.
+    const second = await build(ws, 'arm64', { image: `${R}/${NS}/cache`, 'cache-from': `${R}/${NS}/cache:full-1.0.0-arm64`, 'cache-to': 'inline', 'skip-existing': 'false' });
     expectSuccess(second);
     expect(second.outputs['cached-steps']).toBe('3/3');
     expect(second.outputs.digest).toBe(first.outputs.digest);

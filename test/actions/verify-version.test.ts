@@ -281,10 +281,14 @@ describe('the release pull request, through the API double', () => {
     double.addToken(token, { permissions: { pull_requests: 'read' } });
   });
   afterAll(() => double.stop());
-  afterEach(() => double.assertNoViolations());
+  afterEach(() => {
+    double.assertNoViolations();
+    // Answered as GitHub answers, and still no key of ours that GitHub would ignore.
+    double.assertNothingIgnored();
+  });
 
-  const run = () =>
-    verify(repo, { repository: 'ThePorgs/Exegol', apiUrl: double.url, token, inputs: { 'check-release-pr': true, 'require-stable': true } });
+  const run = (extra: Partial<RunActionOptions> = {}) =>
+    verify(repo, { repository: 'ThePorgs/Exegol', apiUrl: double.url, token, inputs: { 'check-release-pr': true, 'require-stable': true }, ...extra });
 
   test('no release PR, then a draft, then a wrong title, then ready', async () => {
     const none = await run();
@@ -310,5 +314,38 @@ describe('the release pull request, through the API double', () => {
     expect(checks(ready)['release-pr']).toBe('pass');
     expect(ready.masks).toContain(token);
     expect(ready.log).not.toContain(token);
+  });
+
+  test("a fork's pull request into master is not the release pull request, whatever its title", async () => {
+    // contributor/Exegol forks ThePorgs/Exegol and opens dev -> master titled like a release.
+    const fork = await sandbox.bare('release-pr-fork');
+    await sandbox.git(fork).raw(['fetch', '--quiet', repo.remote, 'refs/heads/dev:refs/heads/dev', 'refs/heads/master:refs/heads/master']);
+    const forkRepo = await sandbox.repo('release-pr-contributor', fork);
+    await forkRepo.git.raw(['fetch', '--quiet', 'origin', '+refs/heads/dev:refs/remotes/origin/dev']);
+    await forkRepo.git.raw(['checkout', '--quiet', '-B', 'dev', 'refs/remotes/origin/dev']);
+    await forkRepo.commit('Tweak the README', { files: { 'README.md': 'A contributor was here\n' } });
+    await forkRepo.git.raw(['push', '--quiet', 'origin', 'HEAD:refs/heads/dev']);
+    double.addRepo('contributor/Exegol', fork, { upstream: 'ThePorgs/Exegol' });
+    const pr = await double.act('pulls/create', { owner: 'ThePorgs', repo: 'Exegol', head: 'contributor:dev', base: 'master', title: 'Release 5.1.4' });
+    expect(pr.head).toMatchObject({ label: 'contributor:dev', repo: { full_name: 'contributor/Exegol', fork: true } });
+
+    const event = {
+      name: 'pull_request',
+      action: 'opened',
+      headRepository: 'contributor/Exegol',
+      payload: { pull_request: { number: pr.number, title: 'Release 5.1.4', draft: false, base: { ref: 'master' }, head: { ref: 'dev', sha: pr.head.sha } } },
+    };
+    const forked = await run({ event, ref: `refs/pull/${pr.number}/merge` });
+    expect(forked.exitCode).toBe(1);
+    expect(checks(forked)['release-pr']).toBe('fail');
+    expect(forked.errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining(`pull request #${pr.number} comes from contributor:dev (the fork contributor/Exegol), not from ThePorgs:dev`) }),
+    ]);
+
+    // Outside a pull request event the release pull request is looked up by ThePorgs:dev, and the
+    // fork's (newer, same branch name) is not it.
+    const pushed = await run();
+    expect(checks(pushed)['release-pr']).toBe('pass');
+    expect(JSON.parse(pushed.outputs.checks!).find((c: { id: string }) => c.id === 'release-pr').detail).toBe('#1 "Release 5.1.4"');
   });
 });

@@ -2,11 +2,13 @@
 // outputs and write the job summary. Docker, the registry client and the step logic load only
 // once every input is known to be usable.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import {
   booleanInput,
   enumInput,
+  info,
   input,
   InputError,
   integerInput,
@@ -35,6 +37,7 @@ import {
   type ImageReference,
   type Platform,
 } from '@exegol-actions/core/docker/reference';
+import { TEST_PRESETS } from '@exegol-actions/core/docker/test-presets';
 import type { BuildStepOptions, CommonOptions, MergeStepOptions, PromoteStepOptions } from '@exegol-actions/core/multi-arch-image-build';
 
 const STEPS = ['build', 'merge', 'promote'] as const;
@@ -46,11 +49,15 @@ export async function run(): Promise<void> {
     const image = parseReference(requiredInput('image', 'Give the repository, e.g. nwodtuhs/exegol or ghcr.io/owner/exegol.'), 'image', { require: 'repository' });
     const common = commonInputs(image, ctx);
     const values = templateValues(ctx);
+    // Arch images live in the builds repository (Exegol: nwodtuhs/exegol-builds), never in production.
+    const builds = input('builds-image') ? parseReference(input('builds-image'), 'builds-image', { require: 'repository' }) : image;
     // The registry and the engine are written to only after this; Docker's own disk has its guard (min-free-space).
     const checkFirst = () => preflight();
 
     if (step === 'build') {
-      const options = buildInputs(image, common, values);
+      const options = buildInputs(builds, common, values, ctx);
+      // The final tags' lists may hold this build although a merge deleted its arch tag.
+      if (listInput('tags').length) options.finalTags = finalTags(image, values);
       checkFirst();
       const job = await import('@exegol-actions/core/multi-arch-image-build');
       const result = await job.buildStep(options);
@@ -58,7 +65,7 @@ export async function run(): Promise<void> {
       await writeSummary(job.summaryMarkdown(result));
       job.failIfNeeded(result);
     } else if (step === 'merge') {
-      const options = mergeInputs(image, common, values);
+      const options = mergeInputs(image, builds, common, values);
       checkFirst();
       const job = await import('@exegol-actions/core/multi-arch-image-build');
       const result = await job.mergeStep(options);
@@ -111,7 +118,10 @@ function finalTags(image: ImageReference, values: Record<string, string>): Image
   return tags.map((t) => withTag(image, fillTag(t, values, 'tags', VALUE_INPUTS)));
 }
 
-function buildInputs(image: ImageReference, common: CommonOptions, values: Record<string, string>): BuildStepOptions {
+/** Labels the build writes and the already-built check compares: what was built, from which commit. */
+export const BUILD_LABELS = { revision: 'org.opencontainers.image.revision', version: 'org.opencontainers.image.version', profile: 'org.exegol-actions.profile' } as const;
+
+function buildInputs(image: ImageReference, common: CommonOptions, values: Record<string, string>, ctx: RunContext): BuildStepOptions {
   const platform = parsePlatform(requiredInput('platform', 'Give the one platform this job builds, e.g. linux/amd64 or linux/arm64.'), 'platform');
   const context = pathInput('context', { fallback: '.', mustExist: true, kind: 'dir', allowRunnerTemp: true });
   const dockerfile = pathInput('dockerfile', { fallback: 'Dockerfile', mustExist: true, kind: 'file', allowRunnerTemp: true });
@@ -127,14 +137,19 @@ function buildInputs(image: ImageReference, common: CommonOptions, values: Recor
   const cacheTo = input('cache-to');
   if (cacheTo && cacheTo !== 'inline' && !cacheTo.startsWith('type=')) parseReference(cacheTo, 'cache-to', { require: 'tag-or-digest' });
 
-  const shell = (input('test-shell') || 'zsh').split(/\s+/).filter(Boolean);
+  const preset = TEST_PRESETS[enumInput('preset', ['exegol-images', 'none'], 'exegol-images')];
+  const shell = input('test-shell') ? input('test-shell').split(/\s+/).filter(Boolean) : preset.shell;
   const testFile = input('test-file') || '/.exegol/unit_tests_all_commands.txt';
   if (!testFile.startsWith('/')) throw new InputError('test-file', `"${testFile}" is not an absolute path in the image`, 'Give the path inside the image, e.g. /.exegol/unit_tests_all_commands.txt.');
   const tests = booleanInput('tests', true)
     ? {
         file: testFile,
         shell,
-        prelude: input('test-prelude') || undefined,
+        // The preset's prelude is zsh's (compinit, ~/.zshrc): another test-shell goes without it.
+        prelude: input('test-prelude') || (/(^|\/)zsh$/.test(shell[0]!) ? preset.prelude : undefined),
+        mode: enumInput('test-mode', ['file', 'inline'], preset.mode),
+        guiFile: input('gui-test-file') || preset.guiFile,
+        logDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'multi-arch-image-build', `${values.profile || 'image'}-${platformSuffix(platform)}-test-logs`),
         timeoutMs: parseDuration(input('test-timeout') || '30s', 'test-timeout'),
         concurrency: integerInput('test-concurrency', 5, { min: 1, max: 64 }),
         onMissingFile: enumInput('test-file-missing', ['fail', 'skip'], 'fail'),
@@ -143,8 +158,18 @@ function buildInputs(image: ImageReference, common: CommonOptions, values: Recor
   const minFree = parseSize(input('min-free-space') || '10GB', 'min-free-space');
   const pruneLabel = input('prune-label');
   if (pruneLabel && !/^[\w.-]+(=.*)?$/.test(pruneLabel)) throw new InputError('prune-label', `"${pruneLabel}" is not a label filter`, 'Write it as key=value or key.');
+  // What identifies this build: the labels are written into the image and compared before building.
+  const revision = input('revision') || ctx.sha;
+  const identity: Record<string, string> = {};
+  if (revision) identity[BUILD_LABELS.revision] = revision;
+  if (values.version) identity[BUILD_LABELS.version] = values.version;
+  if (values.profile) identity[BUILD_LABELS.profile] = values.profile;
+  const labels = { ...identity, ...keyValueInput('labels') };
+  const skipExisting = booleanInput('skip-existing', true);
+  if (skipExisting && !revision) info('No revision (GITHUB_SHA is empty and input revision is not set): the already-built check is off.');
   return {
     ...common,
+    skipIfBuilt: skipExisting && revision ? identity : null,
     engine: { client: dockerClientInput(), builder: enumInput('builder', ['auto', 'buildx', 'buildkit', 'legacy'], 'auto') },
     platform,
     emulation: enumInput('emulation', ['auto', 'qemu', 'native'], 'auto'),
@@ -154,7 +179,7 @@ function buildInputs(image: ImageReference, common: CommonOptions, values: Recor
       context,
       dockerfile,
       buildArgs,
-      labels: keyValueInput('labels'),
+      labels,
       cacheFrom,
       cacheTo: cacheTo || undefined,
       target: input('target') || undefined,
@@ -175,14 +200,24 @@ function sourceReference(text: string, image: ImageReference): ImageReference {
   return parseReference(text, 'sources', { require: 'tag-or-digest' });
 }
 
-function mergeInputs(image: ImageReference, common: CommonOptions, values: Record<string, string>): MergeStepOptions {
+function mergeInputs(image: ImageReference, builds: ImageReference, common: CommonOptions, values: Record<string, string>): MergeStepOptions {
   const platforms = listInput('platforms').map((p) => parsePlatform(p, 'platforms'));
-  let sources = listInput('sources', { commas: false }).map((s) => sourceReference(s, image));
+  let sources = listInput('sources', { commas: false }).map((s) => sourceReference(s, builds));
   if (sources.length === 0) {
     if (platforms.length === 0) throw new InputError('sources', 'is empty, and so is platforms', 'Give the arch images to merge, or the platforms (the arch tags then follow arch-tag).');
-    sources = platforms.map((p) => withTag(image, archTag(values, p)));
+    sources = platforms.map((p) => withTag(builds, archTag(values, p)));
   }
-  return { ...common, sources, targets: finalTags(image, values), platforms: platforms.length ? platforms : undefined, deleteSources: booleanInput('delete-intermediate', false) };
+  const hubApi = input('docker-hub-api');
+  if (hubApi && !/^https?:\/\/[^\s/]+/.test(hubApi)) throw new InputError('docker-hub-api', `"${hubApi}" is not an http(s) address`, 'Leave it empty for https://hub.docker.com.');
+  return {
+    ...common,
+    sources,
+    targets: finalTags(image, values),
+    platforms: platforms.length ? platforms : undefined,
+    // With a builds repository the arch tags have served their purpose once the list is written.
+    deleteSources: booleanInput('delete-intermediate', builds.repository !== image.repository || builds.registry !== image.registry),
+    hubApiUrl: hubApi || undefined,
+  };
 }
 
 function promoteInputs(image: ImageReference, common: CommonOptions, values: Record<string, string>): PromoteStepOptions {

@@ -78,6 +78,7 @@ export async function run(): Promise<void> {
         ? {
             titleTemplate,
             describe: `from ${devBranch} to ${releaseBranch}`,
+            head: { repository: ctx.repository, ref: devBranch },
             find: () =>
               findReleasePullRequest({
                 token: input('github-token'),

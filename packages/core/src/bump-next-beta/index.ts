@@ -100,6 +100,18 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
       notes.push(`${opts.devBranch} already contains ${opts.fastForwardFrom}: nothing to fast-forward.`);
     } else {
       const only = await git.lines(['log', '--format=%h %s', '-5', `${releaseSha}..${devSha}`]);
+      // A release pull request merged by rebase or squash puts copies of dev's commits on the
+      // release branch: nothing of dev is missing there, but dev is no longer its ancestor.
+      const uncopied = (await git.lines(['cherry', releaseSha, devSha])).filter((l) => l.startsWith('+'));
+      const sameFiles = (await git.raw(['diff', '--quiet', devSha, releaseSha, '--'], { allowFailure: true })).code === 0;
+      if (!uncopied.length || sameFiles) {
+        throw new ActionError(
+          `Cannot fast-forward ${opts.devBranch} to ${opts.fastForwardFrom}: ${opts.fastForwardFrom} has ${opts.devBranch}'s changes as copies of its commits (${only.join('; ')}), ` +
+            `the way a pull request merged by rebase or squash lands, so ${opts.devBranch} is not behind it and cannot fast-forward. Nothing was pushed. ` +
+            `Move ${opts.devBranch} to ${opts.fastForwardFrom} by hand (git push --force-with-lease=${opts.devBranch}:${devSha} origin ${releaseSha}:refs/heads/${opts.devBranch}), then run again; ` +
+            `merge the release pull request with a merge commit next time.`,
+        );
+      }
       throw new ActionError(
         `Cannot fast-forward ${opts.devBranch} to ${opts.fastForwardFrom}: ${opts.devBranch} has commits that ${opts.fastForwardFrom} lacks (${only.join('; ')}). ` +
           `Nothing was pushed. Merge ${opts.fastForwardFrom} into ${opts.devBranch} by hand (or drop fast-forward-from), then run again.`,

@@ -77,11 +77,13 @@ function onPath(name: string): string[] {
 }
 
 /** Docker clients on this machine, the one on PATH first, each once. */
-export function clientCandidates(explicit?: string): string[] {
+export const CLIENT_FALLBACKS = ['/usr/bin/docker', '/usr/local/bin/docker'];
+
+export function clientCandidates(explicit?: string, fallbacks: readonly string[] = CLIENT_FALLBACKS): string[] {
   if (explicit) return [explicit];
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const p of [...onPath('docker'), '/usr/bin/docker', '/usr/local/bin/docker']) {
+  for (const p of [...onPath('docker'), ...fallbacks]) {
     if (!fs.existsSync(p)) continue;
     const real = fs.realpathSync(p);
     if (seen.has(real)) continue;
@@ -132,10 +134,12 @@ export interface DetectOptions {
   /** A client path to use instead of looking for one. */
   client?: string;
   builder?: BuilderKind | 'auto';
+  /** Where to look after PATH; default the two places Debian and Docker's packages install to. */
+  fallbacks?: readonly string[];
 }
 
 export async function detectEngine(options: DetectOptions = {}): Promise<Docker> {
-  const paths = clientCandidates(options.client);
+  const paths = clientCandidates(options.client, options.fallbacks);
   if (paths.length === 0) {
     throw new ActionError('No Docker client found (looked on PATH, /usr/bin/docker, /usr/local/bin/docker). Install Docker on the runner, or give the client\'s path in input "docker".', { input: 'docker' });
   }

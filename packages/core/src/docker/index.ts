@@ -9,3 +9,4 @@ export * from './push.ts';
 export * from './registry.ts';
 export * from './manifest.ts';
 export * from './disk.ts';
+export * from './hub.ts';

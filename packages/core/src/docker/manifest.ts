@@ -4,8 +4,9 @@
 // blobs that must appear in another repository are linked there by the registry itself.
 import * as log from '../action/index.ts';
 import { ActionError } from '../action/index.ts';
-import { formatReference, platformKey, platformString, withDigest, type ImageReference, type Platform } from './reference.ts';
-import { isIndex, MEDIA, RegistryClient, RegistryError, sha256, type Manifest } from './registry.ts';
+import type { DockerHubClient } from './hub.ts';
+import { DOCKER_HUB, formatReference, platformKey, platformString, withDigest, type ImageReference, type Platform } from './reference.ts';
+import { isIndex, MEDIA, RegistryClient, sha256, type Manifest } from './registry.ts';
 
 export interface ListEntry {
   /** Where the arch image was read (its tag or digest as given). */
@@ -16,6 +17,15 @@ export interface ListEntry {
   platform: Platform;
   /** Config and layers together, when the image manifest was read. */
   imageSize?: number;
+}
+
+export interface DeletedTag {
+  ref: ImageReference;
+  /** `kept`: a dry run, or a registry that cannot delete it; `failed`: the deletion failed (a warning). */
+  result: 'deleted' | 'absent' | 'unsupported' | 'kept' | 'failed';
+  /** How: Docker Hub's API, the registry's tag deletion, or the manifest's (by digest). */
+  via?: 'docker-hub-api' | 'tag' | 'digest';
+  note?: string;
 }
 
 export type Operation = 'created' | 'updated' | 'unchanged' | 'planned';
@@ -33,7 +43,7 @@ export interface ListResult {
   bytes: Buffer;
   entries: ListEntry[];
   targets: TargetResult[];
-  deleted: { ref: ImageReference; result: 'deleted' | 'absent' | 'unsupported' | 'kept' }[];
+  deleted: DeletedTag[];
   durationMs: number;
 }
 
@@ -155,13 +165,82 @@ async function verifyTargets(client: RegistryClient, targets: TargetResult[], di
   }
 }
 
+/**
+ * Puts the manifest `digest` of `from`'s repository under the tag of `to` (same registry), linking
+ * its blobs: a registry-side copy, no layer moves. Used to bring back an arch tag that a merge
+ * deleted, when the build it names is found in the list.
+ */
+export async function tagManifest(client: RegistryClient, from: ImageReference, digest: string, to: ImageReference): Promise<void> {
+  await ensureManifestIn(client, from, to, digest, false);
+  const m = await client.getManifest(withDigest(sameRepository(from, to) ? from : to, digest));
+  if (!m) throw new ActionError(`${formatReference(withDigest(to, digest))} is missing right after it was linked.`);
+  await client.putManifest(to, m.mediaType, m.bytes);
+}
+
 export interface MergeOptions {
   sources: ImageReference[];
   targets: ImageReference[];
   /** When given, the list must hold exactly these platforms. */
   platforms?: Platform[];
   deleteSources?: boolean;
+  /** Docker Hub's API, for deleting tags on Docker Hub; none without credentials. */
+  hub?: DockerHubClient;
   dryRun?: boolean;
+}
+
+export interface DeleteOptions {
+  sources: ImageReference[];
+  targets: ImageReference[];
+  /** What the merge read from each source: the digest a digest deletion may remove. */
+  entries: ListEntry[];
+  hub?: DockerHubClient;
+  dryRun?: boolean;
+}
+
+/**
+ * Removes the arch tags once the list is written. Never fails the merge: the list is out, and a
+ * tag left behind costs storage, not correctness; each failure is a warning naming the tag.
+ *  - Docker Hub: its own API (its registry API refuses tag deletion).
+ *  - Elsewhere: the registry API's tag deletion; where the registry deletes only by digest
+ *    (Docker's distribution 2.x), the manifest itself, but only from a repository that none of the
+ *    final tags lives in (a builds repository): a list there would lose its image.
+ */
+export async function deleteIntermediates(client: RegistryClient, o: DeleteOptions): Promise<DeletedTag[]> {
+  const out: DeletedTag[] = [];
+  const finalTags = new Set(o.targets.map(formatReference));
+  const targetRepos = new Set(o.targets.map((t) => `${t.registry}/${t.repository}`));
+  const warn = (d: DeletedTag) => log.warning(`${d.note}: ${formatReference(d.ref)} is kept.`, { title: 'multi-arch-image-build' });
+  for (const s of o.sources) {
+    if (!s.tag || s.digest || finalTags.has(formatReference(s))) continue;
+    if (o.dryRun) {
+      out.push({ ref: s, result: 'kept', note: 'dry run' });
+      continue;
+    }
+    let d: DeletedTag;
+    try {
+      if (s.registry === DOCKER_HUB) {
+        if (!o.hub) d = { ref: s, result: 'kept', via: 'docker-hub-api', note: "Docker Hub deletes tags only through its own API, which needs registry-username and registry-password" };
+        else d = { ref: s, result: await o.hub.deleteTag(s), via: 'docker-hub-api' };
+      } else {
+        const byTag = await client.deleteTag(s);
+        d = { ref: s, result: byTag, via: 'tag' };
+        const own = o.entries.filter((e) => e.source === s);
+        if (byTag === 'unsupported' && own.length === 1 && !targetRepos.has(`${s.registry}/${s.repository}`)) {
+          // Still the image the list points at? Another build may have moved the tag since.
+          const now = await client.headManifest(s);
+          if (now?.digest === own[0]!.digest) d = { ref: s, result: await client.deleteManifest(withDigest(s, own[0]!.digest)), via: 'digest' };
+          else d = { ref: s, result: 'kept', via: 'digest', note: `the tag moved to ${now?.digest ?? 'nothing'} since the merge read it` };
+        }
+        if (d.result === 'unsupported') d.note = `${s.registry} does not delete tags on their own (only whole manifests, which the list needs)`;
+      }
+    } catch (e) {
+      d = { ref: s, result: 'failed', note: `deleting it failed (${(e instanceof Error ? e.message : String(e)).replace(/\.$/, '')})` };
+    }
+    if (d.note) warn(d);
+    else log.info(`${formatReference(s)}: ${d.result}${d.via ? ` (${d.via})` : ''}`);
+    out.push(d);
+  }
+  return out;
 }
 
 export async function mergeManifests(client: RegistryClient, o: MergeOptions): Promise<ListResult> {
@@ -194,23 +273,7 @@ export async function mergeManifests(client: RegistryClient, o: MergeOptions): P
   const targets = await writeTargets(client, o.targets, mediaType, bytes, Boolean(o.dryRun));
   await verifyTargets(client, targets, digest, entries);
 
-  const deleted: ListResult['deleted'] = [];
-  if (o.deleteSources) {
-    const finalTags = new Set(o.targets.map(formatReference));
-    for (const s of o.sources) {
-      if (!s.tag || s.digest || finalTags.has(formatReference(s))) continue;
-      if (o.dryRun) {
-        deleted.push({ ref: s, result: 'kept' });
-        continue;
-      }
-      const result = await client.deleteTag(s).catch((e: unknown) => {
-        if (e instanceof RegistryError) return 'unsupported' as const;
-        throw e;
-      });
-      if (result === 'unsupported') log.warning(`${s.registry} does not delete tags on their own (only whole manifests, which the list needs): ${formatReference(s)} is kept.`, { title: 'multi-arch-image-build' });
-      deleted.push({ ref: s, result });
-    }
-  }
+  const deleted = o.deleteSources ? await deleteIntermediates(client, { sources: o.sources, targets: o.targets, entries, hub: o.hub, dryRun: o.dryRun }) : [];
   return { digest, mediaType, bytes, entries, targets, deleted, durationMs: performance.now() - started };
 }
 

@@ -370,4 +370,17 @@ export class RegistryClient {
     if (res.status === 400 || res.status === 405) return 'unsupported';
     RegistryClient.fail(`deleting tag ${formatReference(r)}`, res);
   }
+
+  /**
+   * Removes a manifest by digest, with every tag on it (the OCI way, and the only one Docker's
+   * distribution 2.x has). Only safe where no list of the same repository needs the manifest.
+   */
+  async deleteManifest(r: ImageReference): Promise<'deleted' | 'absent' | 'unsupported'> {
+    if (!r.digest) throw new Error(`${formatReference(r)} has no digest`);
+    const res = await this.request(r.registry, 'DELETE', `${r.repository}/manifests/${r.digest}`, { scopes: [`repository:${r.repository}:pull,push,delete`, `repository:${r.repository}:*`] });
+    if (res.status === 202 || res.status === 200) return 'deleted';
+    if (res.status === 404) return 'absent';
+    if (res.status === 400 || res.status === 405) return 'unsupported';
+    RegistryClient.fail(`deleting ${formatReference(r)}`, res);
+  }
 }

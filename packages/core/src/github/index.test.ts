@@ -16,7 +16,10 @@ let stdout: string[];
 beforeAll(async () => {
   fixture = await makeBareRepo();
   await fixture.commit('main', 'Initial commit');
+  // Strict: this file tests the code that builds our requests, and GitHub would silently drop a
+  // misspelt key; here it is refused, so the test sees it.
   double = await startGitHubDouble({
+    strict: true,
     repos: { [`${owner}/${repo}`]: { gitDir: fixture.gitDir } },
     tokens: { 'ghs_writer': {}, 'ghs_reader': { permissions: { contents: 'read', pull_requests: 'read' } } },
   });

@@ -12,7 +12,10 @@ let client: GitHubClient;
 beforeAll(async () => {
   fixture = await makeBareRepo();
   await fixture.commit('main', 'Initial commit');
+  // Strict: openOrUpdatePullRequest builds the requests, and GitHub would silently drop a
+  // misspelt key (a lost `draft`); here it is refused, so the test sees it.
   double = await startGitHubDouble({
+    strict: true,
     repos: { [repository]: { gitDir: fixture.gitDir } },
     tokens: { ghs_writer: {}, ghs_reader: { permissions: { contents: 'read', pull_requests: 'read' } } },
   });

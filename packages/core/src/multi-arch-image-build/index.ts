@@ -8,10 +8,11 @@ import { buildCommand, buildImage, type BuildOptions, type BuildResult } from '.
 import { guardDisk, type DiskReport } from '../docker/disk.ts';
 import { detectEngine, planEmulation, type BuilderKind, type Docker, type EmulationMode, type EngineInfo } from '../docker/engine.ts';
 import { testImage, type ImageTestOptions, type ImageTestReport } from '../docker/image-tests.ts';
-import { mergeManifests, promoteManifest, type ListResult, type PromoteResult } from '../docker/manifest.ts';
+import { mergeManifests, promoteManifest, tagManifest, type ListResult, type PromoteResult } from '../docker/manifest.ts';
 import { login, pushImage, type PushResult, type RegistryLogin } from '../docker/push.ts';
-import { formatReference, platformString, platformSuffix, withTag, type ImageReference, type Platform } from '../docker/reference.ts';
-import { RegistryClient, RegistryError, type Credentials } from '../docker/registry.ts';
+import { DockerHubClient } from '../docker/hub.ts';
+import { DOCKER_HUB, formatReference, platformKey, platformString, platformSuffix, withDigest, withTag, type ImageReference, type Platform } from '../docker/reference.ts';
+import { isIndex, RegistryClient, RegistryError, type Credentials } from '../docker/registry.ts';
 import { RetriesExhausted, type RetryPolicy } from '../docker/retry.ts';
 
 export { summaryMarkdown } from './summary.ts';
@@ -40,9 +41,17 @@ export interface BuildStepOptions extends CommonOptions {
   engine: { client?: string; builder: BuilderKind | 'auto' };
   platform: Platform;
   emulation: EmulationMode;
-  /** The repository; the image is pushed as `<image>:<archTag>`. */
+  /** The repository arch images go to (a builds repository); the image is pushed as `<image>:<archTag>`. */
   image: ImageReference;
   archTag: string;
+  /**
+   * Labels that identify what is built (profile, version, source commit). When the arch tag
+   * already holds an image of this platform with exactly these labels, nothing is built,
+   * tested or pushed. Null: always build.
+   */
+  skipIfBuilt: Record<string, string> | null;
+  /** Final tags (in the production or pre-production repository) whose list may already hold this build. */
+  finalTags?: ImageReference[];
   build: Omit<BuildOptions, 'platform' | 'tags'>;
   /** Null: no tests. */
   tests: Omit<ImageTestOptions, 'image' | 'platform'> | null;
@@ -70,6 +79,8 @@ export interface BuildStepResult {
   tests?: ImageTestReport;
   push?: PushResult;
   disk?: DiskReport;
+  /** Set when the registry already had this build: the labels that matched, and where it was. */
+  alreadyBuilt?: { labels: Record<string, string>; from: string };
   /** What a dry run would do, or did. */
   plan: string[];
   /** Why the step fails although it ran to the end (tests). */
@@ -108,6 +119,25 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
   };
   const cleanups: { what: string; run: () => Promise<unknown> }[] = [];
   try {
+    if (o.skipIfBuilt && o.push) {
+      const client = registryClient(o);
+      const archRef = withTag(o.image, o.archTag);
+      const found = await log.group('Already built?', () => findBuilt(client, [archRef, ...(o.finalTags ?? [])], o.platform, o.skipIfBuilt!));
+      if (found) {
+        // A re-run from the same commit: nothing to do, as any re-run here (output skipped says why).
+        result.operation = 'unchanged';
+        result.digest = found.digest;
+        result.alreadyBuilt = { labels: o.skipIfBuilt, from: formatReference(found.from) };
+        const where = found.from === archRef ? ref : `${formatReference(found.from)} (its ${platformString(o.platform)} image)`;
+        // A merge deleted the arch tag: it comes back, linked on the registry, so the merge finds it.
+        if (found.from !== archRef && !o.dryRun) await tagManifest(client, found.from, found.digest, archRef);
+        result.notes.push(
+          `${where} already holds this build (${Object.entries(o.skipIfBuilt).map(([k, v]) => `${k}=${v}`).join(', ')}): not built, tested or pushed again.${found.from !== archRef ? ` ${ref} points at it again for the merge.` : ''}`,
+        );
+        log.notice(`${where} is already built from this commit (${found.digest}): build and tests skipped.`, { title: 'multi-arch-image-build' });
+        return result;
+      }
+    }
     if (o.disk) result.disk = await log.group('Disk space', () => guardDisk(docker, { ...o.disk!, dryRun: o.dryRun }));
 
     if (o.dryRun) {
@@ -164,6 +194,64 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
   }
 }
 
+interface ImageConfig {
+  os?: string;
+  architecture?: string;
+  variant?: string;
+  config?: { Labels?: Record<string, string> | null };
+}
+
+/**
+ * The first of `candidates` that holds an image of `platform` carrying every one of `labels` (an
+ * arch tag, or a list's entry for the platform), read from the registry: manifests and configs,
+ * a few kilobytes. Undefined when none does, or when the registry cannot be read (then the build
+ * runs, as it would have).
+ */
+export async function findBuilt(
+  client: RegistryClient,
+  candidates: ImageReference[],
+  platform: Platform,
+  labels: Record<string, string>,
+): Promise<{ digest: string; from: ImageReference } | undefined> {
+  for (const ref of candidates) {
+    try {
+      let m = await client.getManifest(ref);
+      if (!m) {
+        log.info(`${formatReference(ref)}: not in the registry`);
+        continue;
+      }
+      if (isIndex(m.mediaType)) {
+        const entry = (m.json.manifests ?? []).find((d) => d.platform && platformKey({ os: d.platform.os, architecture: d.platform.architecture, ...(d.platform.variant ? { variant: d.platform.variant } : {}) }) === platformKey(platform));
+        if (!entry) {
+          log.info(`${formatReference(ref)}: no ${platformString(platform)} image in the list`);
+          continue;
+        }
+        m = await client.getManifest(withDigest(ref, entry.digest));
+        if (!m?.json.config) continue;
+      }
+      if (!m.json.config) continue;
+      const cfg = JSON.parse((await client.getBlob(ref.registry, ref.repository, m.json.config.digest)).toString('utf8')) as ImageConfig;
+      const got = platformKey({ os: cfg.os ?? '', architecture: cfg.architecture ?? '', ...(cfg.variant ? { variant: cfg.variant } : {}) });
+      if (got !== platformKey(platform)) {
+        log.info(`${formatReference(ref)}: ${got}, not ${platformString(platform)}`);
+        continue;
+      }
+      const have = cfg.config?.Labels ?? {};
+      const differ = Object.entries(labels).filter(([k, v]) => have[k] !== v);
+      if (differ.length) {
+        log.info(`${formatReference(ref)}: another build (${differ.map(([k, v]) => `${k} is ${have[k] ?? 'unset'}, not ${v}`).join('; ')})`);
+        continue;
+      }
+      log.info(`${formatReference(ref)}: this build, ${m.digest}`);
+      return { digest: m.digest, from: ref };
+    } catch (e) {
+      log.warning(`Could not check whether ${formatReference(ref)} already holds this build (${e instanceof Error ? e.message : String(e)}).`, { title: 'multi-arch-image-build' });
+    }
+  }
+  log.info('not built yet: building');
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // merge
 
@@ -172,6 +260,8 @@ export interface MergeStepOptions extends CommonOptions {
   targets: ImageReference[];
   platforms?: Platform[];
   deleteSources: boolean;
+  /** Docker Hub's API address; its real one unless a test points it at a double. */
+  hubApiUrl?: string;
 }
 
 export interface MergeStepResult {
@@ -209,8 +299,13 @@ function registryFailure(error: unknown, step: string): unknown {
 
 export async function mergeStep(o: MergeStepOptions): Promise<MergeStepResult> {
   const client = registryClient(o);
+  // Docker Hub deletes tags only through its own API, with the same user and password or token.
+  const hub =
+    o.deleteSources && o.sources.some((s) => s.registry === DOCKER_HUB) && o.login?.registry === DOCKER_HUB
+      ? new DockerHubClient({ credentials: { username: o.login.username, password: o.login.password }, baseUrl: o.hubApiUrl, retry: o.retry })
+      : undefined;
   const list = await log
-    .group('Merge', () => mergeManifests(client, { sources: o.sources, targets: o.targets, platforms: o.platforms, deleteSources: o.deleteSources, dryRun: o.dryRun }))
+    .group('Merge', () => mergeManifests(client, { sources: o.sources, targets: o.targets, platforms: o.platforms, deleteSources: o.deleteSources, hub, dryRun: o.dryRun }))
     .catch((e: unknown) => {
       throw registryFailure(e, 'merge');
     });
@@ -263,6 +358,8 @@ export function stepOutputs(r: StepResult): Record<string, string | number> {
       'tests-timed-out': r.tests?.timedOut ?? 0,
       'cached-steps': r.build ? `${r.build.cachedSteps}/${r.build.steps}` : '',
       size: r.build?.size ?? 0,
+      skipped: r.alreadyBuilt ? 'true' : 'false',
+      'test-logs': r.tests?.logs ? r.tests.logs.failed.replace(/\/[^/]+$/, '') : '',
     };
   }
   const refs = r.list.targets.map((t) => formatReference(t.ref));
@@ -273,6 +370,7 @@ export function stepOutputs(r: StepResult): Record<string, string | number> {
     'arch-digests': JSON.stringify(Object.fromEntries(r.list.entries.map((e) => [platformString(e.platform), e.digest]))),
     platforms: r.list.entries.map((e) => platformString(e.platform)).join(','),
     operation: r.operation,
+    'deleted-tags': r.list.deleted.filter((d) => d.result === 'deleted').map((d) => formatReference(d.ref)).join('\n'),
   };
 }
 

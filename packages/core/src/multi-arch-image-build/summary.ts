@@ -26,6 +26,7 @@ const ICON: Record<string, string> = {
   built: '✅ built, not pushed',
   'tests-failed': '❌ tests failed, nothing pushed',
   planned: '📝 dry run',
+  skipped: '⏭ already built, skipped',
   created: '✅ created',
   updated: '✅ updated',
 };
@@ -33,7 +34,7 @@ const ICON: Record<string, string> = {
 function buildSummary(r: BuildStepResult): string {
   const t = r.tests;
   const lines = [
-    `### multi-arch-image-build · build \`${platformString(r.platform)}\` · ${ICON[r.operation]}`,
+    `### multi-arch-image-build · build \`${platformString(r.platform)}\` · ${r.alreadyBuilt ? ICON.skipped : ICON[r.operation]}`,
     '',
     '| Platform | Image | Size | Digest | Tests passed | Failed | Timed out | Build | From cache | Duration |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -48,6 +49,9 @@ function buildSummary(r: BuildStepResult): string {
     const head = c.status === 'failed' ? `❌ failed (exit ${c.exitCode}, ${seconds(c.durationMs)})` : `⏱ timed out after ${seconds(c.durationMs)}`;
     lines.push(`<details><summary>${head}: <code>${html(c.command)}</code></summary>`, '', `<pre>${html(c.output.trim() || '(no output)')}</pre>`, '</details>', '');
   }
+  if (t?.gui) {
+    lines.push(`<details><summary>🖥 ${t.gui.commands.length} GUI command(s), not run</summary>`, '', `<pre>${html(t.gui.commands.join('\n'))}</pre>`, '</details>', '');
+  }
   const disk = r.disk;
   lines.push(
     keyValueTable({
@@ -55,7 +59,9 @@ function buildSummary(r: BuildStepResult): string {
       client: `${r.engine.client} ${r.engine.clientVersion}`,
       builder: r.engine.builder + (r.engine.buildxVersion ? ` (buildx ${r.engine.buildxVersion})` : ''),
       emulation: r.emulation,
-      'test file': t ? `${t.file} under ${t.shell}${t.skipped ? ` — ${t.skipped}` : ''}` : undefined,
+      'test file': t ? `${t.file} under ${t.shell}${t.mode === 'file' ? ', each line sourced from a file' : ''}${t.prelude ? ` after ${t.prelude}` : ''}${t.skipped ? ` — ${t.skipped}` : ''}` : undefined,
+      'GUI commands': t?.gui ? `${t.gui.commands.length} in ${t.gui.file}, ${t.gui.note}` : undefined,
+      'test logs': t?.logs ? t.logs.failed.replace(/\/[^/]+$/, '') : undefined,
       'push attempts': r.push?.attempts,
       disk: disk ? `${disk.freeBefore !== undefined ? formatBytes(disk.freeBefore) : '?'} free, ${formatBytes(disk.required)} required: ${disk.note}` : undefined,
     }),
@@ -81,7 +87,12 @@ function listSummary(r: MergeStepResult | PromoteStepResult): string {
     '',
   ];
   if (r.list.deleted.length) {
-    lines.push('| Intermediate tag | Deleted |', '| --- | --- |', ...r.list.deleted.map((d) => `| \`${cell(formatReference(d.ref))}\` | ${d.result} |`), '');
+    lines.push(
+      '| Intermediate tag | Deleted | How |',
+      '| --- | --- | --- |',
+      ...r.list.deleted.map((d) => `| \`${cell(formatReference(d.ref))}\` | ${d.result} | ${d.via ?? '—'}${d.note ? `: ${cell(d.note)}` : ''} |`),
+      '',
+    );
   }
   lines.push(
     `Registry traffic: ${r.traffic.requests} requests, ${r.traffic.manifestGets} manifest reads, ${r.traffic.blobGets} blob reads (image configs, ${formatBytes(r.traffic.blobBytes)}), ${r.traffic.retries} retries; no layer pulled.`,

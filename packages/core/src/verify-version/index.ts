@@ -18,6 +18,8 @@ export interface ReleasePullRequest {
   title: string;
   draft: boolean;
   url?: string;
+  /** Where its commits come from: `repository` is a fork's for a fork's pull request (null once the fork is deleted). */
+  head?: { repository: string | null; ref: string; label: string };
 }
 
 export interface VerifyOptions {
@@ -38,6 +40,8 @@ export interface VerifyOptions {
   releasePr: null | {
     titleTemplate: string;
     describe: string;
+    /** The release pull request's head: the dev branch of this repository, never a fork's. */
+    head?: { repository: string; ref: string };
     find: () => Promise<ReleasePullRequest | null>;
   };
 }
@@ -222,8 +226,13 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
     const pr = await opts.releasePr.find();
     let status: Check['status'] = 'fail';
     let detail: string;
+    const want = opts.releasePr.head;
     if (!pr) detail = `no open pull request ${opts.releasePr.describe}. Open one titled "${expected}".`;
-    else if (pr.draft) detail = `pull request #${pr.number} is a draft. Mark it ready for review before releasing.`;
+    else if (want && pr.head && (pr.head.repository?.toLowerCase() !== want.repository.toLowerCase() || pr.head.ref !== want.ref)) {
+      // A fork's pull request into the release branch (or another branch's) is not the release
+      // pull request, whatever its title.
+      detail = `pull request #${pr.number} comes from ${pr.head.label}${pr.head.repository && pr.head.repository.toLowerCase() !== want.repository.toLowerCase() ? ` (the fork ${pr.head.repository})` : ''}, not from ${want.repository.split('/')[0]}:${want.ref}: it is not the release pull request. Open the release pull request ${opts.releasePr.describe} in ${want.repository}, and target ${want.ref} with other changes.`;
+    } else if (pr.draft) detail = `pull request #${pr.number} is a draft. Mark it ready for review before releasing.`;
     else if (pr.title.trim() !== expected) detail = `pull request #${pr.number} is titled "${pr.title}", expected "${expected}". Rename it.`;
     else {
       status = 'pass';

@@ -38,6 +38,8 @@ function check(client: string): string | undefined {
   const reg = spawnSync('curl', ['-fsS', '-o', '/dev/null', '--max-time', '3', `http://${REGISTRY}/v2/`], { encoding: 'utf8' });
   if (reg.status !== 0) return `no registry answers on ${REGISTRY}`;
   if (!fs.existsSync('/proc/sys/fs/binfmt_misc/qemu-aarch64') && process.arch === 'x64') return 'arm64 emulation (binfmt qemu-aarch64) is not registered';
+  // The buildx path is tested for real, as on GitHub's runners.
+  if (spawnSync(client, ['buildx', 'version'], { encoding: 'utf8' }).status !== 0) return `the docker buildx plugin is missing for ${client}`;
   return undefined;
 }
 
@@ -289,5 +291,140 @@ export class FaultProxy {
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.front.close(() => resolve()));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A look-alike of an Exegol image's shell set-up, on the Debian image with zsh that
+// scripts/setup-docker.sh makes with debootstrap: a ~/.zshrc that puts /opt/tools/bin on PATH and
+// defines aliases (as Exegol's ~/.zshrc sources /opt/.exegol_aliases), tools found only through
+// them, and test lines shaped like the real ones.
+
+export const ZSH_IMAGE = process.env.EXEGOL_ZSH_IMAGE ?? 'exegol-actions/debian-zsh:bookworm';
+
+/** The zsh image is ready; under CI=true a missing one is built by scripts/setup-docker.sh first. */
+export function zshImageReady(env: DockerEnvironment): boolean {
+  if (!env.ok) return false;
+  const present = () => docker(env, ['image', 'inspect', ZSH_IMAGE], { allowFailure: true }).code === 0;
+  if (!present() && (process.env.CI === 'true' || process.env.EXEGOL_DOCKER_SETUP === '1')) {
+    execFileSync(path.join(repoRoot, 'scripts/setup-docker.sh'), { stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+  return present();
+}
+
+/** Lines shaped like real ones of /.exegol/unit_tests_all_commands.txt (sources/install/*.sh). */
+export const EXEGOL_SHAPED_TESTS = {
+  /** A name that exists only as an alias from ~/.zshrc (112 of the 506 real lines). */
+  alias: 'secretsdump.py --help',
+  /** A tool found only through a PATH entry ~/.zshrc adds (asdf, go, /opt/tools/bin). */
+  path: 'exegol-hello --version',
+  /** A tool that prints its help on stderr and exits non-zero, piped with zsh's `|&`. */
+  help: "samdump2 -h|& grep 'enable debugging'",
+  /** A line that outlives a short time limit. */
+  slow: 'sleep 30 && echo too-late',
+};
+
+export function zshImageProject(dir: string, o: { tests: string[]; guiTests?: string[]; marker?: string }): string {
+  fs.mkdirSync(path.join(dir, 'tools'), { recursive: true });
+  const tool = (name: string, body: string) => {
+    fs.writeFileSync(path.join(dir, 'tools', name), `#!/bin/sh\n${body}\n`);
+    fs.chmodSync(path.join(dir, 'tools', name), 0o755);
+  };
+  tool('exegol-hello', 'echo "exegol-hello 1.0 ($*)"');
+  tool('samdump2', 'echo "samdump2 3.0.0 by Objectif Securite" >&2\necho "  -d    enable debugging" >&2\nexit 1');
+  fs.writeFileSync(
+    path.join(dir, 'zshrc'),
+    [
+      '# trimmed from the shape of Exegol-images sources/assets/shells/zshrc: PATH entries and aliases',
+      'export PATH="/opt/tools/bin:$PATH"',
+      "alias secretsdump.py='exegol-hello secretsdump'",
+      "alias ll='ls -l'",
+      '',
+    ].join('\n'),
+  );
+  fs.writeFileSync(path.join(dir, 'unit_tests_all_commands.txt'), `${o.tests.join('\n')}\n`);
+  fs.writeFileSync(path.join(dir, 'unit_tests_gui_commands.txt'), (o.guiTests ?? []).map((l) => `${l}\n`).join(''));
+  fs.writeFileSync(
+    path.join(dir, 'Dockerfile'),
+    `FROM ${ZSH_IMAGE}
+ARG TAG=local
+ARG VERSION=local
+ARG BUILD_DATE
+ARG BUILD_PROFILE
+LABEL org.exegol.tag="\${TAG}" org.exegol.version="\${VERSION}" org.exegol.build_date="\${BUILD_DATE}" org.exegol.app="Exegol"
+COPY zshrc /root/.zshrc
+COPY tools/ /opt/tools/bin/
+COPY unit_tests_all_commands.txt unit_tests_gui_commands.txt /.exegol/
+RUN echo "\${TAG}-\${VERSION} ${o.marker ?? ''}" > /opt/.exegol_version
+`,
+  );
+  return dir;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A double of Docker Hub's API (hub.docker.com) for the two calls the merge makes, enforcing the
+// published contract: `POST /v2/auth/token` takes JSON {identifier, secret} and answers
+// {access_token}; `DELETE /v2/repositories/{namespace}/{repository}/tags/{tag}` needs
+// `Authorization: Bearer <that token>` and answers 204, or 404 for an unknown tag. Anything else
+// (a wrong body, the old JWT scheme, a missing token) is refused as Docker Hub would.
+
+export class DockerHubDouble {
+  readonly requests: { method: string; path: string; status: number }[] = [];
+  /** `namespace/repository:tag` that exist. */
+  readonly tags = new Set<string>();
+  private readonly tokens = new Set<string>();
+
+  private constructor(
+    private readonly server: http.Server,
+    readonly url: string,
+    private readonly users: Record<string, string>,
+  ) {}
+
+  static async start(users: Record<string, string>): Promise<DockerHubDouble> {
+    let hub!: DockerHubDouble;
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const send = (status: number, body?: unknown) => {
+          hub.requests.push({ method: req.method ?? '', path: req.url ?? '', status });
+          res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+          res.end(body === undefined ? undefined : JSON.stringify(body));
+        };
+        const url = new URL(req.url ?? '/', 'http://hub');
+        if (req.method === 'POST' && url.pathname === '/v2/auth/token') {
+          let body: { identifier?: unknown; secret?: unknown };
+          try {
+            body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          } catch {
+            return send(400, { message: 'invalid JSON' });
+          }
+          if (!/^application\/json/.test(req.headers['content-type'] ?? '') || typeof body.identifier !== 'string' || typeof body.secret !== 'string' || Object.keys(body).length !== 2) {
+            return send(400, { message: 'identifier and secret are required' });
+          }
+          if (hub.users[body.identifier] !== body.secret) return send(401, { message: 'incorrect username or password' });
+          const token = `eyJ.${crypto.randomBytes(12).toString('hex')}.sig`;
+          hub.tokens.add(token);
+          return send(200, { access_token: token });
+        }
+        const del = /^\/v2\/repositories\/([^/]+)\/([^/]+)\/tags\/([^/]+)\/?$/.exec(url.pathname);
+        if (req.method === 'DELETE' && del) {
+          const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+          if (!auth || !hub.tokens.has(auth[1]!)) return send(401, { message: 'authentication required' });
+          const key = `${decodeURIComponent(del[1]!)}/${decodeURIComponent(del[2]!)}:${decodeURIComponent(del[3]!)}`;
+          if (!hub.tags.delete(key)) return send(404, { message: 'tag not found' });
+          return send(204);
+        }
+        return send(404, { message: 'not found' });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    hub = new DockerHubDouble(server, `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, users);
+    return hub;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }

@@ -1,5 +1,5 @@
 // Run the double by hand:
-//   tsx packages/testkit/src/github-double/cli.ts --repo ThePorgs/Exegol=/tmp/exegol.git --token t0k3n [--port 8080]
+//   tsx packages/testkit/src/github-double/cli.ts --repo ThePorgs/Exegol=/tmp/exegol.git --token t0k3n [--port 8080] [--strict]
 // then point GITHUB_API_URL at the printed URL. Tokens get contents, pull_requests and issues
 // write. Refused requests are reported as they happen; Ctrl-C stops it.
 import { parseArgs } from 'node:util';
@@ -11,6 +11,8 @@ const { values } = parseArgs({
     token: { type: 'string', multiple: true, default: [] },
     port: { type: 'string', default: '0' },
     'server-url': { type: 'string' },
+    // Refuse keys GitHub would ignore (see README, strict mode).
+    strict: { type: 'boolean', default: false },
   },
 });
 
@@ -24,6 +26,7 @@ for (const spec of values.repo) {
 const double = await startGitHubDouble({
   port: Number(values.port),
   serverUrl: values['server-url'],
+  strict: values.strict,
   repos,
   tokens: Object.fromEntries(values.token.map((t) => [t, {}])),
 });
@@ -33,6 +36,7 @@ let reported = 0;
 const timer = setInterval(() => {
   for (const v of double.violations.slice(reported)) console.error(`refused: ${v.method} ${v.path} → ${v.status}: ${v.message}`);
   reported = double.violations.length;
+  for (const i of double.ignored.splice(0)) console.error(`ignored (as GitHub would): ${i.method} ${i.path} ${i.where} key "${i.key}"`);
 }, 200);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

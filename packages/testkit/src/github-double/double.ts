@@ -1,7 +1,8 @@
 // The GitHub API double: a node:http server on loopback that the real Octokit talks to.
 // Every request goes through the same gate as on GitHub, in this order: route (GitHub's full
 // route list), injected faults, implementation, authentication, repository, permission,
-// JSON parsing, schema validation (GitHub's description, request bodies closed), handler.
+// JSON parsing, schema validation (GitHub's description; unknown keys ignored as GitHub ignores
+// them, or refused in strict mode), handler.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,7 +27,7 @@ import {
 import { operations } from './operations/index.ts';
 import { latestRelease } from './operations/releases.ts';
 import { loadSpecExtract, RouteTable, type Route } from './spec.ts';
-import { RequestValidator } from './validate.ts';
+import { RequestValidator, type IgnoredKey } from './validate.ts';
 
 export interface GitHubDoubleOptions {
   /** Default 0: any free port. */
@@ -35,6 +36,13 @@ export interface GitHubDoubleOptions {
   serverUrl?: string;
   repos?: Record<string, RepoOptions & { gitDir: string }>;
   tokens?: Record<string, TokenOptions>;
+  /**
+   * Refuse (422) body and query keys GitHub's description does not name, where GitHub would
+   * ignore them. For unit tests of code that builds requests: a misspelt `make_lates` is
+   * silently dropped by GitHub, and only a refusal makes the test see it. Default false: answer
+   * as GitHub does, and list the keys in `double.ignored`.
+   */
+  strict?: boolean;
 }
 
 export interface RequestRecord {
@@ -59,6 +67,13 @@ export interface Violation {
   message: string;
 }
 
+/** A key GitHub ignored (default mode): the request was served without it. */
+export interface IgnoredParameter extends IgnoredKey {
+  method: string;
+  path: string;
+  operationId: string;
+}
+
 export interface CountFilter {
   operationId?: string;
   method?: string;
@@ -75,6 +90,7 @@ interface Answer {
   login?: string;
   /** Set when the request is refused for being malformed or unsupported (or is a likely mistake). */
   violation?: string;
+  ignored?: IgnoredKey[];
 }
 
 const GITHUB_ACTIONS_BOT: User = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
@@ -96,7 +112,7 @@ function loadGate() {
 
 export async function startGitHubDouble(options: GitHubDoubleOptions = {}): Promise<GitHubDouble> {
   const { table, validator } = await loadGate();
-  const double = new GitHubDouble(table, validator, options.serverUrl ?? 'https://github.com');
+  const double = new GitHubDouble(table, validator, options.serverUrl ?? 'https://github.com', options.strict ?? false);
   for (const [fullName, { gitDir, ...repoOptions }] of Object.entries(options.repos ?? {})) double.addRepo(fullName, gitDir, repoOptions);
   for (const [token, tokenOptions] of Object.entries(options.tokens ?? {})) double.addToken(token, tokenOptions);
   await double.listen(options.port ?? 0);
@@ -108,6 +124,8 @@ export class GitHubDouble {
   url = '';
   readonly requests: RequestRecord[] = [];
   readonly violations: Violation[] = [];
+  /** Keys GitHub would ignore and the double ignored (default mode; strict mode refuses them). */
+  readonly ignored: IgnoredParameter[] = [];
   private readonly server: Server;
   private readonly repos = new Map<string, RepoState>();
   private readonly tokens = new Map<string, TokenInfo>();
@@ -121,6 +139,7 @@ export class GitHubDouble {
     private readonly table: RouteTable,
     private readonly validator: RequestValidator,
     readonly serverUrl: string,
+    readonly strict: boolean,
   ) {
     this.server = createServer((req, res) => void this.serve(req, res));
     const services: Omit<DoubleServices, 'apiUrl'> = {
@@ -128,6 +147,7 @@ export class GitHubDouble {
       nextId: () => ++this.lastId,
       now: () => toGitHubDate(new Date()),
       getRepo: (fullName) => this.repos.get(fullName.toLowerCase()),
+      listRepos: () => [...this.repos.values()],
     };
     // The API URL is known only once the server listens.
     this.services = Object.defineProperty(services, 'apiUrl', { get: () => this.url, enumerable: true }) as DoubleServices;
@@ -219,6 +239,20 @@ export class GitHubDouble {
     this.violations.length = 0;
   }
 
+  clearIgnored(): void {
+    this.ignored.length = 0;
+  }
+
+  /**
+   * For tests that run our code in the default mode and still want a misspelt key caught: the
+   * request was answered as GitHub answers it, and this fails afterwards.
+   */
+  assertNothingIgnored(): void {
+    if (!this.ignored.length) return;
+    const lines = this.ignored.map((i) => `- ${i.method} ${i.path} (${i.operationId}): ${i.where} key "${i.key}"`);
+    throw new Error(`GitHub would ignore ${this.ignored.length} key(s) the request(s) sent (misspelt, or not a parameter of the operation):\n${lines.join('\n')}`);
+  }
+
   assertNoViolations(): void {
     if (!this.violations.length) return;
     const lines = this.violations.map((v) => `- ${v.method} ${v.path}${v.operationId ? ` (${v.operationId})` : ''} → ${v.status}: ${v.message}`);
@@ -250,7 +284,8 @@ export class GitHubDouble {
    * Performs an operation directly, as another actor would (default: github-actions[bot]), with
    * the same validation and logic but no HTTP, auth, faults or counting. Parameters are flat as
    * in Octokit (`{ owner, repo, tag_name }`); for an upload pass `data` (and `headers`).
-   * Meant for test set-up and for fault hooks that simulate a concurrent run.
+   * Meant for test set-up and for fault hooks that simulate a concurrent run. Validation is
+   * always strict here: an unknown key in a test's own set-up is a typo in the test.
    */
   async act(operationId: string, parameters: Record<string, unknown> = {}, { token }: { token?: string } = {}): Promise<any> {
     const operation = operations[operationId];
@@ -323,6 +358,7 @@ export class GitHubDouble {
     if (answer.violation) {
       this.violations.push({ method, path: url.pathname, operationId: answer.operationId, status: answer.status, message: answer.violation });
     }
+    for (const key of answer.ignored ?? []) this.ignored.push({ ...key, method, path: url.pathname, operationId: answer.operationId! });
     const headers: Record<string, string> = {
       'x-github-request-id': `DOUBLE:${this.requests.length}`,
       'x-github-api-version-selected': '2022-11-28',
@@ -397,19 +433,24 @@ export class GitHubDouble {
     }
 
     let body: unknown;
-    if (operationId !== UPLOAD_OPERATION && raw.length) {
+    // A GET reads its parameters from the query; GitHub ignores a body sent with one (a list
+    // filtered in a JSON body comes back unfiltered: crowdin/github-action#85).
+    const bodyIgnored = (method === 'GET' || method === 'HEAD') && raw.length > 0;
+    if (operationId !== UPLOAD_OPERATION && raw.length && !bodyIgnored) {
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
         return error(400, 'Problems parsing JSON', route.documentationUrl, operationId, { violation: 'the body is not JSON' });
       }
     }
-    const query = Object.fromEntries(url.searchParams);
-    const problems = this.validator.validate({ operationId, template: route.template, params, query, body });
-    if (problems.length) {
-      const message = `Invalid request.\n\n${problems.join('\n')}`;
+    if (bodyIgnored && this.strict) {
+      const message = `Invalid request.\n\nA ${method} request takes its parameters in the query; GitHub ignores its body.`;
       return error(422, message, route.documentationUrl, operationId, { violation: message });
     }
+    const query = Object.fromEntries(url.searchParams);
+    const verdict = this.validator.judge({ operationId, template: route.template, params, query, body }, { strict: this.strict });
+    if (verdict.status !== null) return error(verdict.status, verdict.message, route.documentationUrl, operationId, { violation: verdict.message });
+    const ignored = { ignored: bodyIgnored ? [...verdict.ignored, { where: 'body' as const, key: '(the whole body of a GET)' }] : verdict.ignored };
 
     const warnings: string[] = [];
     const ctx = this.context(repo, {
@@ -426,10 +467,10 @@ export class GitHubDouble {
     const warned = () => (warnings.length ? { violation: warnings.join('\n') } : {});
     try {
       const result = await this.withLock(repo.fullName, () => operation.handle(ctx));
-      return { ...result, operationId, login: info.user.login, ...warned() };
+      return { ...result, operationId, login: info.user.login, ...warned(), ...ignored };
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      return { ...error(e.status, e.message, route.documentationUrl, operationId, e.extra), login: info.user.login, ...warned() };
+      return { ...error(e.status, e.message, route.documentationUrl, operationId, e.extra), login: info.user.login, ...warned(), ...ignored };
     }
   }
 

@@ -2,6 +2,9 @@
 // real bare repository with git, so what the API reports is what `git` sees, both ways.
 import type { RunResult } from '@exegol-actions/core/exec';
 import { Git } from '@exegol-actions/core/git';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 export interface GitIdentity {
   name: string;
@@ -88,6 +91,11 @@ export class BareRepo {
     await this.git(['update-ref', ref, sha, expected ?? '']);
   }
 
+  /** Sets a ref whatever it held (refs only the double writes, like `refs/pull/N/head`). */
+  async forceRef(ref: string, sha: string): Promise<void> {
+    await this.git(['update-ref', ref, sha]);
+  }
+
   async deleteRef(ref: string, expected: string): Promise<void> {
     await this.git(['update-ref', '-d', ref, expected]);
   }
@@ -171,6 +179,42 @@ export class BareRepo {
     const parents = squash ? ['-p', ours] : ['-p', ours, '-p', theirs];
     // A developer's commit.gpgSign must not make the double's merges prompt or fail.
     return (await this.git(['commit-tree', '--no-gpg-sign', tree, ...parents, '-F', '-'], { input: message, env })).stdout.trim();
+  }
+
+  /**
+   * GitHub's "rebase and merge": each commit replayed onto `onto` by a real `git cherry-pick`
+   * (in a throw-away work tree of this bare repository), authors kept, committer always
+   * `committer` and so always new shas, even when `onto` is already their parent (GitHub's docs:
+   * "will always update the committer information and create new commit SHAs"). Returns the new
+   * commits, oldest first, or null when a commit does not apply.
+   */
+  async rebaseCommits(onto: string, commits: string[], committer: GitIdentity, date: Date): Promise<string[] | null> {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'github-double-rebase-'));
+    const env = { GIT_COMMITTER_NAME: committer.name, GIT_COMMITTER_EMAIL: committer.email, GIT_COMMITTER_DATE: gitDate(date) };
+    // A developer's hooks and signing settings must not run in the double's own commits.
+    const config = ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgSign=false'];
+    await this.git(['worktree', 'add', '--quiet', '--detach', dir, onto]);
+    try {
+      const tree = Git.at(dir);
+      const made: string[] = [];
+      for (const sha of commits) {
+        const picked = await tree.raw([...config, 'cherry-pick', '--allow-empty', '--keep-redundant-commits', sha], { env, allowFailure: true });
+        if (picked.code !== 0) return null;
+        made.push((await tree.raw(['rev-parse', 'HEAD'])).stdout.trim());
+      }
+      return made;
+    } finally {
+      await this.git(['worktree', 'remove', '--force', dir], { allowFailure: true });
+      rmSync(dir, { recursive: true, force: true });
+      await this.git(['worktree', 'prune'], { allowFailure: true });
+    }
+  }
+
+  /** Copies another repository's branch to a ref of this one (`refs/pull/N/head`); returns its commit. */
+  async fetchRef(fromGitDir: string, branch: string, ref: string): Promise<string | null> {
+    const res = await this.git(['fetch', '--no-tags', '--quiet', fromGitDir, `+refs/heads/${branch}:${ref}`], { allowFailure: true });
+    if (res.code !== 0) return null;
+    return this.resolveCommit(ref);
   }
 
   /** Brings another repository's branch into this one's object store; returns its commit. */

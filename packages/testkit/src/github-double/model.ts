@@ -76,6 +76,11 @@ export interface PullRequest {
   body: string | null;
   state: 'open' | 'closed';
   draft: boolean;
+  /**
+   * `owner/name` of the repository the head branch lives in: this repository, or a fork of it
+   * (a cross-repository pull request, `head.label` `user:branch`).
+   */
+  headRepo: string;
   headRef: string;
   /** The head sha when last seen; live from the branch while it exists. */
   headSha: string;
@@ -88,8 +93,13 @@ export interface PullRequest {
   mergeCommitSha: string | null;
   mergedBy: User | null;
   maintainerCanModify: boolean;
-  /** Commits the pull request brought in, recorded at merge (for release notes). */
+  /** The pull request's own commits, recorded at merge (its `commits` count). */
   mergedCommits: string[];
+  /** How it was merged, and the commits that landed on the base branch for it: the pull
+   *  request's commits and the merge commit, the squashed commit, or the rebased copies. Release
+   *  notes link these to the pull request. */
+  mergeMethod: 'merge' | 'squash' | 'rebase' | null;
+  landedCommits: string[];
 }
 
 export interface Label {
@@ -140,6 +150,7 @@ export interface DoubleServices {
   nextId(): number;
   now(): string;
   getRepo(fullName: string): RepoState | undefined;
+  listRepos(): RepoState[];
 }
 
 export interface OperationContext {

@@ -145,3 +145,111 @@ describe('forks', () => {
     expect((await octokit.rest.repos.mergeUpstream({ owner: 'someone', repo: 'Exegol', branch: 'main' })).data.merge_type).toBe('none');
   });
 });
+
+describe('pull requests from forks (cross-repository)', () => {
+  async function makeFork(login: string) {
+    const fork = await makeBareRepo();
+    fixtures.push(fork);
+    await fork.git('fetch', '--quiet', fixture.gitDir, 'refs/heads/main:refs/heads/main');
+    double.addRepo(`${login}/${repo}`, fork.gitDir, { upstream: `${owner}/${repo}` });
+    return fork;
+  }
+
+  it('opens one from user:branch, shows head.repo as the fork, keeps its commits at refs/pull/N/head', async () => {
+    const fork = await makeFork('contributor');
+    const forkSha = await fork.commit('dev', 'Fix the docs link', { from: 'main' });
+    const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head: 'contributor:dev', base: 'main', title: 'Fix the docs link' });
+    const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: pr.number });
+    expect(data.head).toMatchObject({
+      label: 'contributor:dev',
+      ref: 'dev',
+      sha: forkSha,
+      user: { login: 'contributor' },
+      repo: { full_name: `contributor/${repo}`, fork: true, owner: { login: 'contributor' } },
+    });
+    expect(data.base).toMatchObject({ label: `${owner}:main`, ref: 'main', repo: { full_name: `${owner}/${repo}`, fork: false } });
+    expect(await fixture.git('rev-parse', `refs/pull/${pr.number}/head`)).toBe(forkSha);
+
+    // The filter is `user:branch`: the base repository's own dev is another head.
+    expect((await octokit.rest.pulls.list({ owner, repo, head: 'contributor:dev' })).data.map((p) => p.number)).toEqual([pr.number]);
+    expect((await octokit.rest.pulls.list({ owner, repo, head: `${owner}:dev` })).data).toEqual([]);
+    const dup = await failure(octokit.rest.pulls.create({ owner, repo, head: 'contributor:dev', base: 'main', title: 'Again' }));
+    expect(dup.errors[0].message).toBe('A pull request already exists for contributor:dev.');
+
+    // A push to the fork's branch moves the pull request.
+    const moved = await fork.commit('dev', 'Fix another link');
+    expect((await octokit.rest.pulls.get({ owner, repo, pull_number: pr.number })).data.head.sha).toBe(moved);
+    expect(await fixture.git('rev-parse', `refs/pull/${pr.number}/head`)).toBe(moved);
+
+    const merged = await octokit.rest.pulls.merge({ owner, repo, pull_number: pr.number });
+    expect(await fixture.git('log', '-1', '--format=%P%n%s', 'main')).toBe(`${await fixture.git('rev-parse', 'main^1')} ${moved}\nMerge pull request #${pr.number} from contributor/dev`);
+    expect(merged.data.sha).toBe(await fixture.git('rev-parse', 'main'));
+    double.assertNoViolations();
+  });
+
+  it('refuses a head owner with no fork in the network', async () => {
+    const err = await failure(octokit.rest.pulls.create({ owner, repo, head: 'stranger:dev', base: 'main', title: 't' }));
+    expect(err.status).toBe(422);
+    expect(err.errors).toEqual([{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
+  });
+});
+
+describe('merge methods', () => {
+  it('rebase: new commits on the base branch, no merge commit, merge_commit_sha the new tip', async () => {
+    const second = await fixture.commit('dev', 'Drop beta suffix', { author: 'Shutdown <shutdown@example.com>' });
+    const first = await fixture.git('rev-parse', 'dev^');
+    const mainMoved = await fixture.commit('main', 'Hotfix on main');
+    const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head: 'dev', base: 'main', title: 'Release 5.1.5' });
+    const { data } = await octokit.rest.pulls.merge({ owner, repo, pull_number: pr.number, merge_method: 'rebase' });
+    const tip = await fixture.git('rev-parse', 'main');
+    expect(data).toEqual({ sha: tip, merged: true, message: 'Pull Request successfully merged' });
+    const log = (await fixture.git('log', '--format=%H|%P|%s|%an|%cn <%ce>', `${mainMoved}..main`)).split('\n').map((l) => l.split('|'));
+    expect(log.map(([, , subject, author, committer]) => [subject, author, committer])).toEqual([
+      ['Drop beta suffix', 'Shutdown', 'GitHub <noreply@github.com>'],
+      ['Bump to 5.1.5b1', 'Dev Eloper', 'GitHub <noreply@github.com>'],
+    ]);
+    expect(log.every(([, parents]) => parents!.split(' ').length === 1)).toBe(true); // linear: no merge commit
+    expect(log[1]![1]).toBe(mainMoved);
+    expect(log.map(([sha]) => sha)).not.toContain(second);
+    expect(log.map(([sha]) => sha)).not.toContain(first);
+    expect(await fixture.git('rev-parse', 'main^{tree}')).not.toBe(await fixture.git('rev-parse', 'dev^{tree}')); // main's hotfix kept
+    const { data: after } = await octokit.rest.pulls.get({ owner, repo, pull_number: pr.number });
+    expect(after).toMatchObject({ state: 'closed', merged: true, merge_commit_sha: tip, commits: 2, head: { sha: second } });
+
+    // Generated notes find the pull request through its rebased copies.
+    const { data: notes } = await octokit.rest.repos.generateReleaseNotes({ owner, repo, tag_name: '5.1.5', target_commitish: 'main' });
+    expect(notes.body).toContain(`* Release 5.1.5 by @github-actions[bot] in https://github.com/${owner}/${repo}/pull/${pr.number}`);
+  });
+
+  it('rebase rewrites the commits even when the base has not moved (GitHub always makes new shas)', async () => {
+    const head = await fixture.git('rev-parse', 'dev');
+    const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head: 'dev', base: 'main', title: 'Release' });
+    const { data } = await octokit.rest.pulls.merge({ owner, repo, pull_number: pr.number, merge_method: 'rebase' });
+    expect(data.sha).not.toBe(head);
+    expect(await fixture.git('rev-parse', `${data.sha}^{tree}`)).toBe(await fixture.git('rev-parse', `${head}^{tree}`));
+    expect(await fixture.git('log', '-1', '--format=%cn', data.sha)).toBe('GitHub');
+  });
+
+  it('rebase that does not apply answers 405 and changes nothing', async () => {
+    await fixture.commit('dev', 'Change the file on dev', { files: { 'shared.txt': 'dev\n' } });
+    const mainBefore = await fixture.commit('main', 'Change the file on main', { files: { 'shared.txt': 'main\n' } });
+    const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head: 'dev', base: 'main', title: 'Release' });
+    const err = await failure(octokit.rest.pulls.merge({ owner, repo, pull_number: pr.number, merge_method: 'rebase' }));
+    expect(err.status).toBe(405);
+    expect(await fixture.git('rev-parse', 'main')).toBe(mainBefore);
+    expect((await octokit.rest.pulls.get({ owner, repo, pull_number: pr.number })).data).toMatchObject({ state: 'open', merged: false });
+    expect(await fixture.git('worktree', 'list', '--porcelain')).not.toContain('github-double-rebase-');
+  });
+
+  it('squash: one commit on the base branch with the commit title and (#N), merge_commit_sha that commit', async () => {
+    const mainBefore = await fixture.git('rev-parse', 'main');
+    const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head: 'dev', base: 'main', title: 'Release 5.1.5' });
+    const { data } = await octokit.rest.pulls.merge({ owner, repo, pull_number: pr.number, merge_method: 'squash' });
+    expect(await fixture.git('log', '-1', '--format=%P%n%s', 'main')).toBe(`${mainBefore}\nBump to 5.1.5b1 (#${pr.number})`);
+    expect(await fixture.git('rev-parse', 'main^{tree}')).toBe(await fixture.git('rev-parse', 'dev^{tree}'));
+    const { data: after } = await octokit.rest.pulls.get({ owner, repo, pull_number: pr.number });
+    expect(after).toMatchObject({ merged: true, merge_commit_sha: data.sha });
+    const { data: notes } = await octokit.rest.repos.generateReleaseNotes({ owner, repo, tag_name: '5.1.5', target_commitish: 'main' });
+    expect(notes.body).toContain(`* Release 5.1.5 by @github-actions[bot] in https://github.com/${owner}/${repo}/pull/${pr.number}`);
+  });
+});

@@ -10,7 +10,7 @@ const fixtures: BareFixture[] = [];
 let octokit: ReturnType<typeof getOctokit>;
 
 beforeAll(async () => {
-  double = await startGitHubDouble({ tokens: { writer: {}, reader: { permissions: { contents: 'read' } } } });
+  double = await startGitHubDouble({ tokens: { writer: {}, reader: { permissions: { contents: 'read' } }, maintainer: { kind: 'pat', login: 'Dramelac' } } });
   octokit = getOctokit('writer', { baseUrl: double.url });
 });
 
@@ -176,7 +176,7 @@ describe('releases', () => {
 });
 
 describe('generate-release-notes', () => {
-  it('lists the commits between two real tags, linking the merged pull request', async () => {
+  it('lists the pull requests that landed between two real tags; a commit pushed without one is not listed', async () => {
     const { fixture, repo } = await newRepo();
     await octokit.rest.repos.createRelease({ owner, repo, tag_name: '1.0.0' });
     await fixture.commit('feature', 'Add spawn.sh check', { from: 'main', author: 'Shutdown <1234+ShutdownRepo@users.noreply.github.com>' });
@@ -190,8 +190,10 @@ describe('generate-release-notes', () => {
     expect(notes.data.body).toBe(
       [
         "## What's Changed",
-        `* Add spawn.sh check by @github-actions[bot] in https://github.com/${owner}/${repo}/pull/${pr.data.number}`,
-        '* Fix typo by @Dwight',
+        `* Spawn check by @github-actions[bot] in https://github.com/${owner}/${repo}/pull/${pr.data.number}`,
+        '',
+        '## New Contributors',
+        `* @github-actions[bot] made their first contribution in https://github.com/${owner}/${repo}/pull/${pr.data.number}`,
         '',
         `**Full Changelog**: https://github.com/${owner}/${repo}/compare/1.0.0...1.1.0`,
       ].join('\n'),
@@ -201,13 +203,27 @@ describe('generate-release-notes', () => {
     expect(auto.data.body).toBe(notes.data.body);
   });
 
-  it('covers the whole history for a first release and fills the body on create', async () => {
+  it('with no pull request in the range, only the changelog link; fills the body on create', async () => {
     const { fixture, repo } = await newRepo();
     await fixture.commit('main', 'Second commit');
     const { data } = await octokit.rest.repos.createRelease({ owner, repo, tag_name: '0.1.0', generate_release_notes: true });
     expect(data.name).toBe('0.1.0');
+    expect(data.body).toBe(`**Full Changelog**: https://github.com/${owner}/${repo}/commits/0.1.0`);
+  });
+
+  it('a contributor already merged before the previous release is not new', async () => {
+    const { fixture, repo } = await newRepo();
+    const maintainer = getOctokit('maintainer', { baseUrl: double.url });
+    await fixture.commit('one', 'First change', { from: 'main' });
+    const first = await maintainer.rest.pulls.create({ owner, repo, head: 'one', base: 'main', title: 'First change' });
+    await maintainer.rest.pulls.merge({ owner, repo, pull_number: first.data.number });
+    await octokit.rest.repos.createRelease({ owner, repo, tag_name: '1.0.0' });
+    await fixture.commit('two', 'Second change', { from: 'main' });
+    const second = await maintainer.rest.pulls.create({ owner, repo, head: 'two', base: 'main', title: 'Second change' });
+    await maintainer.rest.pulls.merge({ owner, repo, pull_number: second.data.number });
+    const { data } = await octokit.rest.repos.generateReleaseNotes({ owner, repo, tag_name: '1.1.0', target_commitish: 'main' });
     expect(data.body).toBe(
-      `## What's Changed\n* Initial commit by @DevEloper\n* Second commit by @DevEloper\n\n**Full Changelog**: https://github.com/${owner}/${repo}/commits/0.1.0`,
+      `## What's Changed\n* Second change by @Dramelac in https://github.com/${owner}/${repo}/pull/${second.data.number}\n\n**Full Changelog**: https://github.com/${owner}/${repo}/compare/1.0.0...1.1.0`,
     );
   });
 });

@@ -12,8 +12,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
 
 export interface Route {
   method: string;
@@ -27,7 +27,7 @@ export interface Route {
 export interface SpecExtract {
   specVersion: string;
   routes: Route[];
-  /** An OpenAPI 3.0 document with only the implemented operations, request bodies closed. */
+  /** An OpenAPI 3.0 document with only the implemented operations, request bodies as GitHub describes them. */
   trimmed: JsonObject;
 }
 
@@ -35,7 +35,7 @@ const require = createRequire(import.meta.url);
 const SPEC_PATH = require.resolve('@octokit/openapi/generated/api.github.com.json');
 const SPEC_VERSION: string = require('@octokit/openapi/package.json').version;
 // Bump when the extract's shape or the closing rules change, so stale caches are not reused.
-const EXTRACT_FORMAT = 5;
+const EXTRACT_FORMAT = 6;
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/exegol-github-double/', import.meta.url));
 const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
 
@@ -104,7 +104,7 @@ function trimSpec(full: JsonObject, ids: readonly string[]): JsonObject {
       for (const media of Object.values((body?.content ?? {}) as JsonObject)) {
         const m = media as JsonObject;
         delete m.examples;
-        if (m.schema) m.schema = closeObjects(inlineRefs(m.schema, full));
+        if (m.schema) m.schema = dropExamples(inlineRefs(m.schema, full));
       }
       paths[template] = { ...(paths[template] as JsonObject | undefined), [method]: copy };
     }
@@ -156,12 +156,25 @@ function inlineRefs(schema: Json, full: JsonObject, depth = 0): Json {
   return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, inlineRefs(v, full, depth + 1)]));
 }
 
+function dropExamples(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(dropExamples);
+  if (!schema || typeof schema !== 'object') return schema;
+  return Object.fromEntries(Object.entries(schema).filter(([k]) => k !== 'example' && k !== 'examples').map(([k, v]) => [k, k === 'properties' ? propertiesOf(v) : dropExamples(v)]));
+}
+
+// A property named `example` is a property, not an annotation.
+function propertiesOf(properties: Json): Json {
+  if (!properties || typeof properties !== 'object' || Array.isArray(properties)) return properties;
+  return Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, dropExamples(s)]));
+}
+
 /**
- * GitHub ignores request body keys it does not know, so a misspelt `tag_nam` silently loses the
- * setting. The double treats every object schema that lists its properties as closed.
- * Branches of an `allOf` are left open: each lists only part of the properties.
+ * For strict mode: every object schema that lists its properties is closed, so a key the
+ * description does not name is refused instead of ignored as GitHub ignores it. Branches of an
+ * `allOf` are left open: each lists only part of the properties. Request bodies are inlined
+ * copies (see inlineRefs), so closing them cannot leak into a component responses share.
  */
-function closeObjects(schema: Json, insideAllOf = false): Json {
+export function closeObjects(schema: Json, insideAllOf = false): Json {
   if (Array.isArray(schema)) return schema.map((s) => closeObjects(s, insideAllOf));
   if (!schema || typeof schema !== 'object') return schema;
   const out: JsonObject = {};
@@ -169,7 +182,6 @@ function closeObjects(schema: Json, insideAllOf = false): Json {
     if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) {
       out[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, closeObjects(s)]));
     } else if (k === 'allOf') out[k] = closeObjects(v, true);
-    else if (k === 'example' || k === 'examples') continue;
     else out[k] = closeObjects(v);
   }
   if (out.properties && !insideAllOf && !('additionalProperties' in out)) out.additionalProperties = false;

@@ -1,5 +1,10 @@
 // Event payloads for GITHUB_EVENT_PATH: GitHub's own examples from @octokit/webhooks-examples,
 // with the fields a test cares about overridden, so actions read the shape GitHub really sends.
+// The pull request examples are all same-repository (Codertocat/Hello-World into itself); a
+// pull request from a fork differs only in its head: `head.repo` is the fork (`fork: true`),
+// `head.user` its owner, `head.label` `user:branch`. pull_request_target carries the same
+// payload as pull_request (GitHub's "Events that trigger workflows": its payload is the
+// pull_request webhook's); only GITHUB_REF/GITHUB_SHA differ (the base branch, not the merge ref).
 import { createRequire } from 'node:module';
 
 export interface EventSpec {
@@ -8,7 +13,14 @@ export interface EventSpec {
   action?: string;
   /** Merged deeply over the example. */
   payload?: Record<string, unknown>;
+  /**
+   * pull_request and pull_request_target: `owner/name` of the head repository when the pull
+   * request comes from a fork. Default: the run's repository (same-repository pull request).
+   */
+  headRepository?: string;
 }
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 interface ExampleSet {
   name: string;
@@ -32,15 +44,32 @@ export function deepMerge(base: Record<string, unknown>, over: Record<string, un
   return out;
 }
 
+/** Every string of `value` with `from` replaced (URLs that name a repository or a number). */
+function replaceAll(value: unknown, from: string | RegExp, to: string): unknown {
+  if (typeof value === 'string') return value.replaceAll(from, to);
+  if (Array.isArray(value)) return value.map((v) => replaceAll(v, from, to));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceAll(v, from, to)]));
+  return value;
+}
+
+/** The example's repository object renamed: its URLs and names follow the new owner/name. */
+function renamedRepo(example: Record<string, any>, fullName: string, fork: boolean): Record<string, unknown> {
+  const [owner, name] = fullName.split('/') as [string, string];
+  const renamed = replaceAll(example, String(example.full_name), fullName);
+  const repo = replaceAll(renamed, new RegExp(`/${String(example.owner?.login)}(?=/|$)`, 'g'), `/${owner}`) as Record<string, any>;
+  return { ...repo, name, full_name: fullName, fork, owner: { ...repo.owner, login: owner } };
+}
+
 export function eventPayload(spec: EventSpec, run: { repository: string; ref: string; sha: string }): Record<string, any> {
-  // GitHub has no example of these two: pull_request_target carries pull_request's payload, and
-  // a schedule event the cron line and the workflow file.
+  // GitHub has no example of a schedule event: it carries the cron line and the workflow file.
   if (spec.name === 'schedule') {
     const [owner, name] = run.repository.split('/');
     const base = { schedule: '0 4 * * 1', workflow: '.github/workflows/test.yml', repository: { name, full_name: run.repository, owner: { login: owner } } };
     return deepMerge(base, spec.payload ?? {});
   }
-  const set = load().find((e) => e.name === (spec.name === 'pull_request_target' ? 'pull_request' : spec.name));
+  // pull_request_target carries pull_request's payload.
+  const examplesOf = PULL_REQUEST_EVENTS.has(spec.name) ? 'pull_request' : spec.name;
+  const set = load().find((e) => e.name === examplesOf);
   if (!set) throw new Error(`no example payload for event "${spec.name}"`);
   const example = (spec.action ? set.examples.find((e) => e.action === spec.action) : set.examples[0]) ?? set.examples[0]!;
   const [owner, name] = run.repository.split('/');
@@ -48,5 +77,33 @@ export function eventPayload(spec: EventSpec, run: { repository: string; ref: st
     repository: { name, full_name: run.repository, owner: { login: owner } },
   };
   if (spec.name === 'push') Object.assign(common, { ref: run.ref, after: run.sha });
-  return deepMerge(deepMerge(structuredClone(example), common), spec.payload ?? {});
+  const pr = (example as Record<string, any>).pull_request;
+  let source: Record<string, unknown> = structuredClone(example);
+  if (PULL_REQUEST_EVENTS.has(spec.name) && pr) {
+    // The pull request's own URLs name the base repository.
+    source = replaceAll(source, String(pr.base.repo.full_name), run.repository) as Record<string, unknown>;
+    const headRepository = spec.headRepository ?? run.repository;
+    const headOwner = headRepository.split('/')[0]!;
+    const base = renamedRepo(pr.base.repo, run.repository, false);
+    const head = headRepository === run.repository ? base : renamedRepo(pr.head.repo, headRepository, true);
+    common.repository = base;
+    common.pull_request = {
+      base: { repo: base, user: { ...pr.base.user, login: owner } },
+      head: { repo: head, user: { ...pr.head.user, login: headOwner } },
+    };
+  }
+  const payload = deepMerge(deepMerge(source, common), spec.payload ?? {});
+  const merged = payload.pull_request as Record<string, any> | undefined;
+  if (PULL_REQUEST_EVENTS.has(spec.name) && merged) {
+    const given = (spec.payload?.pull_request ?? {}) as Record<string, any>;
+    // Labels and the top-level number follow what the test set, unless it set them too.
+    if (given.head?.label === undefined) merged.head.label = `${merged.head.user.login}:${merged.head.ref}`;
+    if (given.base?.label === undefined) merged.base.label = `${merged.base.user.login}:${merged.base.ref}`;
+    if (spec.payload?.number === undefined) payload.number = merged.number;
+    if (merged.number !== pr.number) {
+      const links = replaceAll({ ...merged, head: undefined, base: undefined }, new RegExp(`/(pulls?|issues)/${pr.number}(?=[/.#]|$)`, 'g'), `/$1/${merged.number}`) as Record<string, any>;
+      Object.assign(merged, { ...links, head: merged.head, base: merged.base });
+    }
+  }
+  return payload;
 }

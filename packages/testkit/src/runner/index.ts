@@ -260,6 +260,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  // GitHub sets both for pull_request and pull_request_target alike.
   if ((event.name === 'pull_request' || event.name === 'pull_request_target') && payload.pull_request) {
     const pr = payload.pull_request as { head: { ref: string }; base: { ref: string } };
     env.GITHUB_HEAD_REF = pr.head.ref;

@@ -1,5 +1,7 @@
-// Pull requests: kept in memory, their branches and merges real in the bare repository.
-import { ApiError, notFound, validationFailed, type Operation, type OperationContext, type PullRequest } from '../model.ts';
+// Pull requests: kept in memory, their branches and merges real in the bare repository. The
+// head may live in a fork registered in the same double (a cross-repository pull request): its
+// commits are copied to `refs/pull/N/head` of the base repository, as GitHub keeps them there.
+import { ApiError, notFound, validationFailed, type Operation, type OperationContext, type PullRequest, type RepoState } from '../model.ts';
 import { issueLabels, nodeId, paginate, renderLabel, renderRepo, renderUser, repoApiUrl, repoHtmlUrl } from '../render.ts';
 import { userIdentity, webFlowCommitter } from './identity.ts';
 
@@ -9,11 +11,25 @@ export function findPull(ctx: OperationContext, number: number): PullRequest {
   return pr;
 }
 
-/** GitHub keeps following the head branch while the pull request is open. */
+function headRepoOf(ctx: OperationContext, pr: PullRequest): RepoState {
+  return ctx.services.getRepo(pr.headRepo) ?? ctx.repo;
+}
+
+/**
+ * GitHub keeps following the head branch while the pull request is open, and keeps its commit
+ * at `refs/pull/N/head` of the base repository (for a fork's branch, the only copy there).
+ */
 async function refreshHead(ctx: OperationContext, pr: PullRequest): Promise<void> {
   if (pr.state !== 'open') return;
-  const sha = await ctx.repo.git.resolveCommit(`refs/heads/${pr.headRef}`);
-  if (sha) pr.headSha = sha;
+  const head = headRepoOf(ctx, pr);
+  const ref = `refs/pull/${pr.number}/head`;
+  const sha =
+    head === ctx.repo
+      ? await ctx.repo.git.resolveCommit(`refs/heads/${pr.headRef}`)
+      : await ctx.repo.git.fetchRef(head.git.gitDir, pr.headRef, ref);
+  if (!sha) return;
+  pr.headSha = sha;
+  if (head === ctx.repo && (await ctx.repo.git.resolveCommit(ref)) !== sha) await ctx.repo.git.forceRef(ref, sha);
 }
 
 async function renderPull(ctx: OperationContext, pr: PullRequest, full: boolean) {
@@ -22,7 +38,9 @@ async function renderPull(ctx: OperationContext, pr: PullRequest, full: boolean)
   const api = `${repoApiUrl(ctx)}/pulls/${pr.number}`;
   const html = `${repoHtmlUrl(ctx)}/pull/${pr.number}`;
   const repo = renderRepo(ctx);
-  const side = (ref: string, sha: string) => ({ label: `${ctx.repo.owner}:${ref}`, ref, sha, user: repo.owner, repo });
+  const headRepo = headRepoOf(ctx, pr);
+  const headRendered = headRepo === ctx.repo ? repo : renderRepo(ctx, headRepo);
+  const side = (ref: string, sha: string, r: Record<string, unknown>, owner: string) => ({ label: `${owner}:${ref}`, ref, sha, user: r.owner, repo: r });
   const simple = {
     url: api,
     id: pr.id,
@@ -54,8 +72,8 @@ async function renderPull(ctx: OperationContext, pr: PullRequest, full: boolean)
     assignees: [],
     requested_reviewers: [],
     requested_teams: [],
-    head: side(pr.headRef, pr.headSha),
-    base: side(pr.baseRef, baseSha),
+    head: side(pr.headRef, pr.headSha, headRendered, headRepo.owner),
+    base: side(pr.baseRef, baseSha, repo, ctx.repo.owner),
     _links: {
       self: { href: api },
       html: { href: html },
@@ -89,21 +107,61 @@ async function renderPull(ctx: OperationContext, pr: PullRequest, full: boolean)
   };
 }
 
-/** `head` is `branch` or `owner:branch`; heads from forks are not modelled. */
-function parseHead(ctx: OperationContext, head: string): string {
-  const colon = head.indexOf(':');
-  if (colon === -1) return head;
-  if (head.slice(0, colon).toLowerCase() !== ctx.repo.owner.toLowerCase()) {
-    throw validationFailed({ resource: 'PullRequest', field: 'head', code: 'invalid' });
+/** The first repository of a fork network: forks share it with their parent. */
+function networkRoot(ctx: OperationContext, repo: RepoState): RepoState {
+  const seen = new Set<RepoState>();
+  let r = repo;
+  while (r.upstream && !seen.has(r)) {
+    seen.add(r);
+    r = ctx.services.getRepo(r.upstream) ?? r;
   }
-  return head.slice(colon + 1);
+  return r;
 }
 
-function assertNoOpenDuplicate(ctx: OperationContext, headRef: string, baseRef: string, except?: PullRequest): void {
-  const dup = ctx.repo.pulls.find((p) => p !== except && p.state === 'open' && p.headRef === headRef && p.baseRef === baseRef);
-  if (dup) {
-    throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${ctx.repo.owner}:${headRef}.` });
+/**
+ * `head` is `branch`, or `user:branch` for a branch of `user`'s fork in the same network;
+ * `head_repo` names the fork when its owner is the base repository's (GitHub's description of
+ * pulls/create). A head GitHub cannot find is `invalid`.
+ */
+function parseHead(ctx: OperationContext, head: string, headRepo?: string): { repo: RepoState; ref: string } {
+  const colon = head.indexOf(':');
+  const user = colon === -1 ? ctx.repo.owner : head.slice(0, colon);
+  const ref = colon === -1 ? head : head.slice(colon + 1);
+  const invalid = () => validationFailed({ resource: 'PullRequest', field: 'head', code: 'invalid' });
+  if (headRepo !== undefined) {
+    const repo = ctx.services.getRepo(headRepo);
+    if (!repo || networkRoot(ctx, repo) !== networkRoot(ctx, ctx.repo)) throw invalid();
+    return { repo, ref };
   }
+  if (user.toLowerCase() === ctx.repo.owner.toLowerCase()) return { repo: ctx.repo, ref };
+  const root = networkRoot(ctx, ctx.repo);
+  const fork = ctx.services.listRepos().find((r) => r.owner.toLowerCase() === user.toLowerCase() && r !== ctx.repo && networkRoot(ctx, r) === root);
+  if (!fork) throw invalid();
+  return { repo: fork, ref };
+}
+
+function assertNoOpenDuplicate(ctx: OperationContext, headRepo: RepoState, headRef: string, baseRef: string, except?: PullRequest): void {
+  const dup = ctx.repo.pulls.find(
+    (p) => p !== except && p.state === 'open' && p.headRepo.toLowerCase() === headRepo.fullName.toLowerCase() && p.headRef === headRef && p.baseRef === baseRef,
+  );
+  if (dup) {
+    throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${headRepo.owner}:${headRef}.` });
+  }
+}
+
+/**
+ * GitHub's default squash message (https://docs.github.com/pull-requests/collaborating-with-pull-requests/incorporating-changes-from-a-pull-request/about-pull-request-merges):
+ * one commit gives its own title and body; several give the pull request's title and the list
+ * of their messages, oldest first.
+ */
+async function squashMessage(ctx: OperationContext, pr: PullRequest, commits: string[]): Promise<{ title: string; body: string }> {
+  const infos = await Promise.all(commits.map((sha) => ctx.repo.git.commit(sha)));
+  const own = infos.filter((c) => c.parents.length < 2);
+  if (own.length === 1) {
+    const [subject, ...rest] = own[0]!.message.split('\n');
+    return { title: `${subject} (#${pr.number})`, body: rest.join('\n').trim() };
+  }
+  return { title: `${pr.title} (#${pr.number})`, body: own.reverse().map((c) => `* ${c.message.trim()}`).join('\n\n') };
 }
 
 export const pullOperations: Record<string, Operation> = {
@@ -117,7 +175,7 @@ export const pullOperations: Record<string, Operation> = {
           ctx.warn(`pulls/list: head=${JSON.stringify(head)} has no "owner:" prefix; GitHub ignores such a filter and lists every pull request.`);
         } else {
           const [owner, ref] = [head.slice(0, head.indexOf(':')), head.slice(head.indexOf(':') + 1)];
-          pulls = pulls.filter((p) => owner.toLowerCase() === ctx.repo.owner.toLowerCase() && p.headRef === ref);
+          pulls = pulls.filter((p) => p.headRepo.split('/')[0]!.toLowerCase() === owner.toLowerCase() && p.headRef === ref);
         }
       }
       if (base !== undefined) pulls = pulls.filter((p) => p.baseRef === base);
@@ -141,15 +199,29 @@ export const pullOperations: Record<string, Operation> = {
   'pulls/create': {
     permissions: 'pull_requests=write',
     async handle(ctx) {
-      const body = ctx.body as { title?: string; head: string; base: string; body?: string; draft?: boolean; maintainer_can_modify?: boolean; issue?: number };
+      const body = ctx.body as {
+        title?: string;
+        head: string;
+        head_repo?: string;
+        base: string;
+        body?: string;
+        draft?: boolean;
+        maintainer_can_modify?: boolean;
+        issue?: number;
+      };
       if (body.issue !== undefined) throw new ApiError(422, 'The GitHub double does not turn issues into pull requests.');
       if (body.title === undefined) throw validationFailed({ resource: 'PullRequest', field: 'title', code: 'missing_field' });
-      const headRef = parseHead(ctx, body.head);
+      const { repo: headRepo, ref: headRef } = parseHead(ctx, body.head, body.head_repo);
       const git = ctx.repo.git;
-      const [headSha, baseSha] = await Promise.all([git.resolveCommit(`refs/heads/${headRef}`), git.resolveCommit(`refs/heads/${body.base}`)]);
+      const [headSha, baseSha] = await Promise.all([headRepo.git.resolveCommit(`refs/heads/${headRef}`), git.resolveCommit(`refs/heads/${body.base}`)]);
       if (!baseSha) throw validationFailed({ resource: 'PullRequest', field: 'base', code: 'invalid' });
       if (!headSha) throw validationFailed({ resource: 'PullRequest', field: 'head', code: 'invalid' });
-      assertNoOpenDuplicate(ctx, headRef, body.base);
+      assertNoOpenDuplicate(ctx, headRepo, headRef, body.base);
+      // The head's commits must be in this repository to compare them (a fork's are not yet).
+      const headRefOfPull = `refs/pull/${ctx.repo.nextNumber}/head`;
+      if (headRepo !== ctx.repo && !(await git.fetchRef(headRepo.git.gitDir, headRef, headRefOfPull))) {
+        throw validationFailed({ resource: 'PullRequest', field: 'head', code: 'invalid' });
+      }
       if ((await git.aheadBehind(baseSha, headSha)).ahead === 0) {
         throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `No commits between ${body.base} and ${headRef}` });
       }
@@ -161,6 +233,7 @@ export const pullOperations: Record<string, Operation> = {
         body: body.body ?? null,
         state: 'open',
         draft: body.draft ?? false,
+        headRepo: headRepo.fullName,
         headRef,
         headSha,
         baseRef: body.base,
@@ -173,8 +246,11 @@ export const pullOperations: Record<string, Operation> = {
         mergedBy: null,
         maintainerCanModify: body.maintainer_can_modify ?? true,
         mergedCommits: [],
+        mergeMethod: null,
+        landedCommits: [],
       };
       ctx.repo.pulls.push(pr);
+      if (headRepo === ctx.repo) await git.forceRef(headRefOfPull, headSha);
       const rendered = await renderPull(ctx, pr, true);
       return { status: 201, body: rendered, headers: { location: rendered.url } };
     },
@@ -190,7 +266,7 @@ export const pullOperations: Record<string, Operation> = {
       }
       if (body.state === 'open' && pr.state === 'closed') {
         if (pr.mergedAt) throw new ApiError(422, 'Cannot reopen a merged pull request.');
-        assertNoOpenDuplicate(ctx, pr.headRef, body.base ?? pr.baseRef, pr);
+        assertNoOpenDuplicate(ctx, headRepoOf(ctx, pr), pr.headRef, body.base ?? pr.baseRef, pr);
       }
       const now = ctx.services.now();
       if (body.title !== undefined) pr.title = body.title;
@@ -215,21 +291,44 @@ export const pullOperations: Record<string, Operation> = {
       if (pr.state !== 'open') throw new ApiError(405, 'Pull Request is not mergeable');
       await refreshHead(ctx, pr);
       if (body.sha && body.sha !== pr.headSha) throw new ApiError(409, 'Head branch was modified. Review and try the merge again.');
-      const method = body.merge_method ?? 'merge';
-      if (method === 'rebase') throw new ApiError(501, 'The GitHub double does not implement rebase merges.');
+      const method = (body.merge_method ?? 'merge') as 'merge' | 'squash' | 'rebase';
       const git = ctx.repo.git;
       const baseRef = `refs/heads/${pr.baseRef}`;
       const baseSha = await git.resolveCommit(baseRef);
       if (!baseSha) throw new ApiError(405, 'Pull Request is not mergeable');
-      const title =
-        body.commit_title ?? (method === 'squash' ? `${pr.title} (#${pr.number})` : `Merge pull request #${pr.number} from ${ctx.repo.owner}/${pr.headRef}`);
-      const message = `${title}\n\n${body.commit_message ?? (method === 'squash' ? '' : pr.title)}`.trimEnd();
       const commits = (await git.log([pr.headSha, `^${baseSha}`])).map((c) => c.sha);
-      const merge = await git.mergeCommit(baseSha, pr.headSha, message, userIdentity(ctx.user), webFlowCommitter(), { squash: method === 'squash' });
-      if (!merge) throw new ApiError(405, 'Pull Request is not mergeable');
+      let tip: string | null;
+      let landed: string[];
+      if (method === 'rebase') {
+        // Merge commits inside the pull request are dropped, as `git rebase` drops them.
+        const own = (await git.log(['--no-merges', pr.headSha, `^${baseSha}`])).map((c) => c.sha).reverse();
+        const rebased = await git.rebaseCommits(baseSha, own, webFlowCommitter(), new Date(ctx.services.now()));
+        if (!rebased) throw new ApiError(405, "This branch can't be rebased");
+        tip = rebased.at(-1) ?? null;
+        landed = rebased;
+      } else {
+        const squash = method === 'squash' ? await squashMessage(ctx, pr, commits) : null;
+        const headOwner = headRepoOf(ctx, pr).owner;
+        const title = body.commit_title ?? squash?.title ?? `Merge pull request #${pr.number} from ${headOwner}/${pr.headRef}`;
+        const message = `${title}\n\n${body.commit_message ?? squash?.body ?? pr.title}`.trimEnd();
+        tip = await git.mergeCommit(baseSha, pr.headSha, message, userIdentity(ctx.user), webFlowCommitter(), { squash: method === 'squash' });
+        landed = tip ? (method === 'squash' ? [tip] : [...commits, tip]) : [];
+      }
+      if (!tip) throw new ApiError(405, 'Pull Request is not mergeable');
+      const merge = tip;
       await git.setRef(baseRef, merge, baseSha);
       const now = ctx.services.now();
-      Object.assign(pr, { state: 'closed', closedAt: now, mergedAt: now, updatedAt: now, mergeCommitSha: merge, mergedBy: ctx.user, mergedCommits: commits });
+      Object.assign(pr, {
+        state: 'closed',
+        closedAt: now,
+        mergedAt: now,
+        updatedAt: now,
+        mergeCommitSha: merge,
+        mergedBy: ctx.user,
+        mergedCommits: commits,
+        mergeMethod: method,
+        landedCommits: landed,
+      });
       return { status: 200, body: { sha: merge, merged: true, message: 'Pull Request successfully merged' } };
     },
   },

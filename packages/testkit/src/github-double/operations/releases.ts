@@ -9,11 +9,11 @@ import {
   type MakeLatest,
   type Operation,
   type OperationContext,
+  type PullRequest,
   type Release,
   type RepoState,
 } from '../model.ts';
 import { nodeId, paginate, renderUser, repoApiUrl, repoHtmlUrl } from '../render.ts';
-import { loginOf } from './identity.ts';
 
 function isImmutable(repo: RepoState, release: Release): boolean {
   return repo.immutableReleases && !release.draft;
@@ -126,8 +126,11 @@ async function ensureTag(ctx: OperationContext, release: Release): Promise<void>
 }
 
 /**
- * Notes in GitHub's layout, built from the real history: one line per commit between the
- * previous release's tag and this one, linked to the merged pull request that brought it in.
+ * Notes as GitHub generates them: the pull requests that landed commits between the previous
+ * release's tag and this one, one line each (`* <title> by @<author> in <url>`), then "New
+ * Contributors" (authors whose first merged pull request is among them), then the changelog
+ * link. Commits pushed without a pull request are not listed: with none, only the link remains
+ * (https://docs.github.com/repositories/releasing-projects-on-github/automatically-generated-release-notes).
  */
 async function generateNotes(
   ctx: OperationContext,
@@ -151,18 +154,20 @@ async function generateNotes(
     }
   }
   const range = previous ? [end, `^${previous.sha}`] : [end];
-  const commits = (await git.log(['--no-merges', ...range])).reverse();
-  const merged = ctx.repo.pulls.filter((p) => p.mergedAt);
-  const lines = commits.map((c) => {
-    const pr = merged.find((p) => p.mergedCommits.includes(c.sha));
-    const subject = c.message.split('\n')[0];
-    const login = pr ? pr.user.login : loginOf(c.author);
-    return `* ${subject} by @${login}${pr ? ` in ${repoHtmlUrl(ctx)}/pull/${pr.number}` : ''}`;
+  const inRange = new Set((await git.log(range)).map((c) => c.sha));
+  const merged = ctx.repo.pulls.filter((p) => p.mergedAt).sort((a, b) => a.mergedAt!.localeCompare(b.mergedAt!) || a.number - b.number);
+  const included = merged.filter((p) => p.landedCommits.some((sha) => inRange.has(sha)));
+  const url = (p: PullRequest) => `${repoHtmlUrl(ctx)}/pull/${p.number}`;
+  const lines = included.map((p) => `* ${p.title} by @${p.user.login} in ${url(p)}`);
+  const newcomers = included.filter((p, i) => {
+    const first = merged.find((m) => m.user.login === p.user.login);
+    return first === p && included.findIndex((q) => q.user.login === p.user.login) === i;
   });
   const changelog = previous
     ? `${repoHtmlUrl(ctx)}/compare/${previous.tag}...${tagName}`
     : `${repoHtmlUrl(ctx)}/commits/${tagName}`;
   const sections = lines.length ? [`## What's Changed\n${lines.join('\n')}`] : [];
+  if (newcomers.length) sections.push(`## New Contributors\n${newcomers.map((p) => `* @${p.user.login} made their first contribution in ${url(p)}`).join('\n')}`);
   sections.push(`**Full Changelog**: ${changelog}`);
   return { name: tagName, body: sections.join('\n\n') };
 }
