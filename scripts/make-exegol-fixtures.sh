@@ -106,11 +106,12 @@ I=$MIRRORS/ThePorgs+Exegol-images/repo
 cut_repo images "$I" 24e54a67 'git rm -r --cached --quiet --ignore-unmatch sources/assets' \
   refs/heads/main refs/heads/dev refs/tags/3.1.14 refs/tags/3.1.15
 
-# Docs: from the VitePress move (the first `PIPELINE: tools list` commit under
-# docs/src/public/installed_tools, 2025-07-21) to main and dev; only the tools and resources
-# lists and package.json kept (the site's pages and images are not what the actions touch).
+# Docs: from the parent of the first `PIPELINE: tools list` commit under
+# docs/src/public/installed_tools (1005c3f, 2025-07-21: the VitePress era) to main and dev, so
+# that every one of them has its parent; only the tools and resources lists and package.json
+# kept (the site's pages and images are not what the actions touch).
 D=$MIRRORS/ThePorgs+Exegol-docs/repo
-cut_repo docs "$D" 1005c3f "$(keep_only '^(docs/src/public/(installed_tools|exegol_resources)/|package\.json$)')" \
+cut_repo docs "$D" 723d7b3 "$(keep_only '^(docs/src/public/(installed_tools|exegol_resources)/|package\.json$)')" \
   refs/heads/main refs/heads/dev
 
 # Resources: from the January 2026 update to main; only the list, the update script, the

@@ -2,7 +2,7 @@
 // refs and tags are upstream's, and the commits the tests name hold what upstream holds there.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { GitSandbox } from '@exegol-actions/testkit/git';
-import { exegolCommit, exegolCommitMap, exegolRemote } from '@exegol-actions/testkit/fixtures';
+import { EXEGOL_RELEASES, exegolCommit, exegolCommitMap, exegolRemote, type ExegolRealRelease } from '@exegol-actions/testkit/fixtures';
 
 let sandbox: GitSandbox;
 beforeAll(async () => {
@@ -49,7 +49,7 @@ describe('docs (ThePorgs/Exegol-docs)', () => {
     const d = await exegolRemote(sandbox, 'docs');
     const commits = await d.log('^PIPELINE: tools list for ', ['--all', '--', 'docs/src/public/installed_tools']);
     expect(commits).toHaveLength(231);
-    expect(exegolCommitMap('docs').size).toBe(393);
+    expect(exegolCommitMap('docs').size).toBe(394);
   });
 });
 
@@ -76,4 +76,26 @@ test('an upstream id the bundle does not keep is an error, not another commit', 
   // 4.3.6, before the cut.
   expect(() => exegolCommit('wrapper', '5aa7e1e')).toThrow(/no commit of ThePorgs\/Exegol kept in wrapper.bundle starts with 5aa7e1e/);
   expect(() => exegolCommit('wrapper', 'xyz')).toThrow(/not an abbreviated commit id/);
+});
+
+describe.each([
+  ...Object.values(EXEGOL_RELEASES.wrapper).map((r) => ['wrapper', r.version, r] as const),
+  ...Object.values(EXEGOL_RELEASES.images).map((r) => ['images', r.version, r] as const),
+])('EXEGOL_RELEASES: %s %s', (name, _version, real: ExegolRealRelease) => {
+  test('names the commits the bundle holds: the merge of the pull request, the tag, the betas', async () => {
+    const r = await exegolRemote(sandbox, name, `releases-${name}-${real.version}`);
+    const git = sandbox.git(r.remote);
+    const merge = r.commit(real.merge);
+    expect(await git.out(['log', '-1', '--format=%P%n%B', merge])).toBe(`${r.commit(real.releaseBefore)} ${r.commit(real.devHead)}\nMerge pull request #${real.pr} from ThePorgs/dev\n\n${real.title}`);
+    expect(await r.resolve(real.version)).toBe(r.commit(real.tagged));
+    expect(await git.isAncestor(merge, r.commit(real.tagged))).toBe(true);
+    // Every tag upstream had then, and only those, is in the pull request's merge.
+    const tags = await git.lines(['tag', '--list', '--sort=v:refname', '--merged', merge]);
+    expect(tags.filter((t) => t !== real.version)).toEqual([...real.tagsBefore]);
+    expect(real.tagsBefore.at(-1)).toBe(real.previous);
+    for (const beta of real.betas) {
+      expect(await git.isAncestor(r.commit(beta), r.commit(real.devHead))).toBe(true);
+      expect(await r.show(r.commit(beta), 'exegol/config/ConstantConfig.py')).toMatch(new RegExp(`"${real.version.replace(/\./g, '\\.')}b\\d+"`));
+    }
+  });
 });

@@ -6,7 +6,7 @@
 // merge ref), create-release on the real merge commit, bump-next-beta, and verify-version on the
 // push of the real annotated tag. The real beta commits are refused at the gate.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import { exegolRemote, type ExegolRemote } from '@exegol-actions/testkit/fixtures';
+import { EXEGOL_RELEASES, exegolRemote, type ExegolRealRelease, type ExegolRemote } from '@exegol-actions/testkit/fixtures';
 import { DEFAULT_CHECKOUT, GitSandbox } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { checks, startJob, step } from './steps.ts';
@@ -14,16 +14,7 @@ import { checks, startJob, step } from './steps.ts';
 const CONFIG = 'exegol/config/ConstantConfig.py';
 const MAINTAINER = 'github_pat_acceptancedramelac01';
 
-interface RealRelease {
-  version: string;
-  previous: string;
-  /** The tags upstream had when the release pull request was open. */
-  tagsBefore: string[];
-  /** Upstream commits: master before the merge, dev's head (the release commit), the merge. */
-  masterBefore: string;
-  devHead: string;
-  merge: string;
-  pr: number;
+interface RealRelease extends ExegolRealRelease {
   /** The version line in ConstantConfig.py: its number and the line itself. */
   line: number;
   text: string;
@@ -34,18 +25,9 @@ interface RealRelease {
   realNextBeta?: { commit: string; text: string };
 }
 
-const TAGS = ['4.3.7', '4.3.8', '4.3.9', '4.3.10', '4.3.11', '5.0.0', '5.0.1', '5.0.2', '5.1.0', '5.1.1', '5.1.2', '5.1.3', '5.1.4'];
-
 const RELEASES: RealRelease[] = [
   {
-    // The class attribute (4.2.0 to 4.3.9); 4.3.9b1 came first (2b9579a, f687897).
-    version: '4.3.9',
-    previous: '4.3.8',
-    tagsBefore: ['4.3.7', '4.3.8'],
-    masterBefore: 'ada0861',
-    devHead: '25b1554',
-    merge: '040a170',
-    pr: 246,
+    ...EXEGOL_RELEASES.wrapper['4.3.9'],
     line: 8,
     text: '    version: str = "4.3.9"',
     testFile: 'tests/test_exegol.py',
@@ -53,15 +35,8 @@ const RELEASES: RealRelease[] = [
     realNextBeta: { commit: '38d0460', text: '    version: str = "4.3.10b1"' },
   },
   {
-    // The module-level __version__ (4.3.10 on). 5.1.4 was a hotfix: no beta upstream, and no
-    // 5.1.5b1 yet in the snapshot.
-    version: '5.1.4',
-    previous: '5.1.3',
-    tagsBefore: TAGS.slice(0, TAGS.indexOf('5.1.3') + 1),
-    masterBefore: '63b00f5',
-    devHead: '0b9f455',
-    merge: 'bc1b9fc',
-    pr: 282,
+    // No 5.1.5b1 yet in the snapshot.
+    ...EXEGOL_RELEASES.wrapper['5.1.4'],
     line: 4,
     text: '__version__ = "5.1.4"',
     testFile: 'tests/exegol_test.py',
@@ -79,7 +54,7 @@ describe.each(RELEASES)('the release of $version', (real) => {
     sandbox = await GitSandbox.create(`acceptance-wrapper-${real.version}-`);
     wrapper = await exegolRemote(sandbox, 'wrapper', 'ThePorgs/Exegol');
     const deleted = await wrapper.rewind({
-      branches: { master: wrapper.commit(real.masterBefore), dev: wrapper.commit(real.devHead) },
+      branches: { master: wrapper.commit(real.releaseBefore), dev: wrapper.commit(real.devHead) },
       tags: real.tagsBefore,
     });
     realTag = deleted[real.version]!;
@@ -89,7 +64,7 @@ describe.each(RELEASES)('the release of $version', (real) => {
     await double.act('repos/create-release', { owner: 'ThePorgs', repo: 'Exegol', tag_name: real.previous, name: real.previous, make_latest: 'true' });
     // The pull request gets its real number, on GitHub (the double) and as refs in the remote.
     repo.nextNumber = real.pr;
-    const pr = await double.act('pulls/create', { owner: 'ThePorgs', repo: 'Exegol', head: 'dev', base: 'master', title: `Release ${real.version}` }, { token: MAINTAINER });
+    const pr = await double.act('pulls/create', { owner: 'ThePorgs', repo: 'Exegol', head: 'dev', base: 'master', title: real.title }, { token: MAINTAINER });
     expect(pr.number).toBe(real.pr);
   });
   afterAll(async () => {
@@ -99,7 +74,7 @@ describe.each(RELEASES)('the release of $version', (real) => {
   afterEach(() => double.assertNoViolations());
 
   test('the gate on the release pull request passes, the test file left at 4.3.7 a warning', async () => {
-    const pull = await sandbox.pullRequest(wrapper.remote, { number: real.pr, head: 'dev', base: 'master', title: `Release ${real.version}` });
+    const pull = await sandbox.pullRequest(wrapper.remote, { number: real.pr, head: 'dev', base: 'master', title: real.title });
     // GitHub's test merge of the pull request is the tree the maintainers' merge commit has.
     const remote = sandbox.git(wrapper.remote);
     expect(await remote.out(['rev-parse', `${pull.mergeSha}^{tree}`])).toBe(await remote.out(['rev-parse', `${wrapper.commit(real.merge)}^{tree}`]));
@@ -134,6 +109,7 @@ describe.each(RELEASES)('the release of $version', (real) => {
     const ours = (await remote.tagInfo(real.version))!;
     const upstream = await remote.out(['cat-file', 'tag', realTag]);
     expect(ours).toMatchObject({ annotated: true, commit: merge });
+    expect(real.tagged).toBe(real.merge);
     expect(upstream).toContain(`object ${merge}\ntype commit\ntag ${real.version}\n`);
     expect(ours.message).toBe(real.version);
     expect(upstream.split('\n\n')[1]!.split('\n')[0]).toBe(real.version);

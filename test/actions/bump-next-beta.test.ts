@@ -1,5 +1,5 @@
 // bump-next-beta end to end: the committed bundle, run as a runner runs it, on look-alike
-// repositories right after a release, with real bare remotes checked out as actions/checkout does.
+// repositories right after a release, with real bare remotes checked out by the real actions/checkout.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';

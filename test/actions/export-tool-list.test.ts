@@ -1,6 +1,6 @@
 // export-tool-list end to end: the committed bundle, run as a runner runs it, against a docs
-// remote (a bare repository holding the docs' real installed_tools files) checked out the way
-// actions/checkout does. Every publication is read back from the remote.
+// remote (a bare repository holding the docs' real installed_tools files) checked out by the real
+// actions/checkout. Every publication is read back from the remote.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -624,7 +624,7 @@ describe('pull-request mode, through the GitHub API double', () => {
     const before = await sandbox.refs(docs.remote);
     const run = await pr('dev', { profile: 'osint', 'docs-repository': '' });
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]!.message).toMatch(/^Input "docs-repository": is empty and the checkout's origin \(file:\/\/.*\) is not a repository on github\.com/);
+    expect(run.errors[0]!.message).toMatch(/^Input "docs-repository": is empty and the checkout's origin \(http:\/\/127\.0\.0\.1:\d+\/.*\) is not a repository on github\.com/);
     expect(await sandbox.refs(docs.remote)).toEqual(before);
   });
 });

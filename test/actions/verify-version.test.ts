@@ -1,5 +1,5 @@
 // verify-version end to end: the committed bundle, run as a runner runs it, on look-alike
-// wrapper repositories with real git remotes checked out the way actions/checkout does.
+// wrapper repositories with real git remotes checked out by the real actions/checkout.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';

@@ -67,7 +67,10 @@ export async function run(): Promise<void> {
     const key = sshKey ? writeSshKeyFile(sshKey) : null;
     try {
       const fetchAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({ token: fetchToken || undefined, serverUrl: ctx.serverUrl, sshKeyFile: key?.file });
-      const common = { root, identity, dryRun, pushAttempts, fetchAuth, log: (l: string) => log.info(l), warn: (l: string) => log.warning(l) };
+      // The push to the repository's own remote goes with github-token: the templates check out
+      // with persist-credentials: false, which leaves no credentials behind.
+      const pushAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({ token: input('github-token') || undefined, serverUrl: ctx.serverUrl });
+      const common = { root, identity, dryRun, pushAttempts, fetchAuth, pushAuth, log: (l: string) => log.info(l), warn: (l: string) => log.warning(l) };
       if (fork) {
         const api = { method: fork.method, token: input('github-token'), apiUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, upstream: fork.raw };
         const result = await log.group(`Bringing ${branch ?? 'the checked-out branch'} up to date with ${fork.upstreamLabel}`, () =>

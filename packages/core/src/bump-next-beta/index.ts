@@ -4,7 +4,8 @@
 import * as log from '../action/index.ts';
 import { ActionError, InputError } from '../action/index.ts';
 import type { VersionRule } from '../files/index.ts';
-import type { Git, Identity } from '../git/index.ts';
+import { reasonLine } from '../exec/index.ts';
+import { unauthorizedPushFix, type Git, type Identity } from '../git/index.ts';
 import { compareVersions, isVersionTag, nextPrerelease, parseVersion, VersionError, type BumpOptions, type PreKind, type Scheme, type Version } from '../version/index.ts';
 import { readVersionFiles, writeNextVersion, type FileChange, type StableMarkerPolicy } from './files.ts';
 import type { PullRequestTarget, PullRequestOutcome } from './pull-request.ts';
@@ -222,6 +223,8 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
           result.pushed = true;
         } else if (ff.reason === 'protected') {
           protectedReason = ff.message;
+        } else if (ff.reason === 'unauthorized') {
+          throw new ActionError(`Fast-forwarding ${opts.devBranch} was refused: ${reasonLine(ff.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
         } else {
           throw new ActionError(`Could not fast-forward ${opts.devBranch} to ${opts.fastForwardFrom}: ${ff.message}. Nothing else was pushed; run again.`);
         }
@@ -234,6 +237,9 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
           if (pushed.attempts > 1) notes.push(`${opts.devBranch} moved meanwhile: rebased and pushed on attempt ${pushed.attempts}.`);
           result.operation = 'bumped';
           return result;
+        }
+        if (pushed.reason === 'unauthorized') {
+          throw new ActionError(`Pushing to ${opts.devBranch} was refused: ${reasonLine(pushed.message)}. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
         }
         if (pushed.reason !== 'protected') {
           throw new ActionError(`Could not push to ${opts.devBranch} after ${pushed.attempts} attempt(s): ${pushed.message}. Run again, or set mode: pull-request.`);

@@ -3,7 +3,8 @@
 // error and nothing changes. `planTag` only reads, so every check runs before the first write;
 // `applyTag` writes, and copes with another run pushing the same tag meanwhile.
 import { ActionError, InputError } from '../action/index.ts';
-import type { Git, Identity, SignatureTrust, SigningSession, TagInfo, TagVerification } from '../git/index.ts';
+import { reasonLine } from '../exec/index.ts';
+import { unauthorizedPushFix, type Git, type Identity, type SignatureTrust, type SigningSession, type TagInfo, type TagVerification } from '../git/index.ts';
 
 export interface TagRequest {
   name: string;
@@ -131,7 +132,10 @@ async function push(git: Git, req: TagRequest, remote: string, madeHere: boolean
     throw new ActionError(`Tag ${req.name} appeared on ${remote} at ${theirs ? short(theirs.commit) : 'another commit'} while this run was making it. Nothing was pushed. Check which commit should be released.`);
   }
   if (madeHere) await git.deleteTag(req.name);
-  throw new ActionError(`Could not push tag ${req.name} to ${remote}: ${res.message.split('\n').slice(-3).join(' ')}. Check that the token may push tags (contents: write) and that no tag protection rule forbids it.`);
+  if (res.reason === 'unauthorized') {
+    throw new ActionError(`Could not push tag ${req.name} to ${remote}: ${reasonLine(res.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
+  }
+  throw new ActionError(`Could not push tag ${req.name} to ${remote}: ${reasonLine(res.message)}. Check that the token may push tags (contents: write) and that no tag protection rule forbids it.`);
 }
 
 async function requireSignature(git: Git, req: TagRequest): Promise<TagVerification> {

@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ActionError, InputError, oneLine, resolveInside, workspace, type SourceLocation } from '../action/index.ts';
-import { ACTIONS_IDENTITY, authConfig, Git, writeSshKeyFile, type Identity } from '../git/index.ts';
+import { reasonLine } from '../exec/index.ts';
+import { ACTIONS_IDENTITY, authConfig, Git, unauthorizedPushFix, writeSshKeyFile, type Identity } from '../git/index.ts';
 import {
   checkList,
   compareNames,
@@ -341,6 +342,9 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
         result.commitSha = await git.head();
         return result;
       }
+      if (outcome.reason === 'unauthorized') {
+        throw new ActionError(`Pushing to ${opts.branch} of the docs repository was refused: ${reasonLine(outcome.message)}. ${unauthorizedPushFix('token')} (or give ssh-key)`, { input: 'token' });
+      }
       if (outcome.reason === 'protected') {
         throw new ActionError(`${opts.branch} of the docs repository refuses direct pushes (branch protection): ${lastLine(outcome.message)}. Set publish: pull-request, or allow the token or deploy key to push.`, { input: 'publish' });
       }
@@ -429,10 +433,14 @@ async function openDocs(dir: string, auth: { token?: string; serverUrl?: string;
   } catch {
     throw new InputError('docs-path', `${dir} is not a git checkout`, 'Check out the docs repository there (actions/checkout with repository: and path:), or set publish: none.');
   }
-  // actions/checkout leaves its credentials in the checkout's config (persist-credentials); a
-  // second authorization header would make the server refuse both, so use them when present.
-  const persisted = await git.raw(['config', '--local', '--get-regexp', '^http\\..*\\.extraheader$'], { allowFailure: true });
-  const useToken = auth.token && !auth.sshKeyFile && persisted.stdout.trim() === '';
+  // actions/checkout leaves its credentials for the server it fetched from (persist-credentials:
+  // in .git/config up to v5, in a file included from it since v6); the docs checkout's are the
+  // docs token, which the token input (github.token by default) may not be. Use them when they
+  // apply to origin's URL; asked of git for that URL, so a header for another server, or none,
+  // leaves the token input in charge.
+  const origin = await git.remoteUrl('origin');
+  const persisted = origin ? await git.raw(['config', '--get-urlmatch', 'http.extraheader', origin], { allowFailure: true }) : null;
+  const useToken = auth.token && !auth.sshKeyFile && !persisted?.stdout.trim();
   return Git.at(git.dir, authConfig({ token: useToken ? auth.token : undefined, serverUrl: auth.serverUrl, sshKeyFile: auth.sshKeyFile }));
 }
 

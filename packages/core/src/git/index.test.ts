@@ -4,8 +4,8 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { GitSandbox } from '@exegol-actions/testkit/git';
-import { run } from '../exec/index.ts';
-import { ACTIONS_IDENTITY, authConfig, Git, parseIdentity, readSigningKey, SigningSession, withSigningKey } from './index.ts';
+import { reasonLine, run } from '../exec/index.ts';
+import { ACTIONS_IDENTITY, authConfig, classifyPushFailure, Git, parseIdentity, readSigningKey, SigningSession, withSigningKey } from './index.ts';
 
 let sandbox: GitSandbox;
 beforeAll(async () => {
@@ -464,4 +464,75 @@ test('diffNoIndex diffs two folders without a repository', async () => {
   const diff = await git.diffNoIndex('a', 'b');
   expect(diff).toContain('--- a/x/f.csv\n+++ b/x/f.csv\n@@ -1,2 +1,3 @@\n h\n+2\n 1\n');
   expect(await git.diffNoIndex('a', 'a')).toBe('');
+});
+
+test('ensureHistory after checkout v4.2.2 of an annotated tag: fetches the missing tags, keeps the lightweight one checkout made', async () => {
+  const remote = await sandbox.bare('clobber');
+  const dev = await sandbox.repo('clobber-dev', remote);
+  await dev.commit('one', { files: { v: '1.0.0\n' } });
+  await dev.tag('1.0.0');
+  await dev.commit('two', { files: { v: '1.0.1\n' } });
+  await dev.tag('1.0.1');
+  await dev.pushAll();
+  const checkout = await sandbox.checkout(remote, 'refs/tags/1.0.1', { version: 'v4.2.2' });
+  const git = checkout.git;
+  // What checkout v4/v5 leaves: a lightweight tag where the remote has an annotated one, which
+  // `git fetch --tags` refuses to replace ("would clobber existing tag").
+  const before = await git.tagInfo('1.0.1');
+  expect(before).toMatchObject({ annotated: false, commit: await dev.git.revParse('1.0.1') });
+  const clobber = await git.raw(['fetch', '--tags', 'origin'], { allowFailure: true });
+  expect(clobber.stderr).toMatch(/would clobber existing tag/);
+  await git.raw(['tag', '-d', '1.0.0']);
+
+  expect(await git.ensureHistory()).toBe('unshallowed');
+  expect(await git.isShallow()).toBe(false);
+  expect(await git.tagInfo('1.0.1')).toEqual(before);
+  expect(await git.tagInfo('1.0.0')).toMatchObject({ annotated: true, message: '1.0.0' });
+  expect(await git.ensureHistory()).toBe('fetched-tags');
+  // The one tag a step needs as the remote has it comes by name.
+  await git.fetchTag('1.0.1');
+  expect(await git.tagInfo('1.0.1')).toMatchObject({ annotated: true, commit: before!.commit });
+});
+
+test('ensureHistory on a pull request merge commit: unshallowed though no branch reaches it', async () => {
+  const remote = await sandbox.bare('pr-history');
+  const dev = await sandbox.repo('pr-history-dev', remote);
+  await dev.commit('one', { files: { a: '1\n' } });
+  await dev.tag('1.0.0');
+  await dev.branch('feature');
+  await dev.switch('feature');
+  await dev.commit('feature', { files: { b: '1\n' } });
+  await dev.switch('main');
+  await dev.commit('main', { files: { c: '1\n' } });
+  await dev.pushAll();
+  await sandbox.pullRequest(remote, { number: 3, head: 'feature', base: 'main' });
+  const checkout = await sandbox.checkout(remote, 'refs/pull/3/merge');
+  expect(await checkout.git.isShallow()).toBe(true);
+  expect(await checkout.git.ensureHistory()).toBe('unshallowed');
+  expect(await checkout.git.isShallow()).toBe(false);
+  expect(await checkout.git.tagsMergedInto('HEAD')).toEqual(['1.0.0']);
+});
+
+test('a failed history fetch says git\'s line and what to set on actions/checkout', async () => {
+  const repo = await sandbox.repo('no-remote-history');
+  await repo.commit('one', { files: { a: '1\n' } });
+  await repo.git.raw(['remote', 'add', 'origin', path.join(sandbox.root, 'nowhere.git')]);
+  const error = await repo.git.ensureHistory().catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(Error);
+  expect((error as Error).name).toBe('ActionError');
+  expect((error as Error).message).toMatch(/^Could not fetch the tags of origin, which this step reads \(fatal: .*nowhere\.git.*\)\. Set fetch-depth: 0 on the actions\/checkout step/);
+  await expect(Git.open(path.join(sandbox.root, 'remotes'))).rejects.toThrow(/is not a git work tree \(fatal: .*\)\. Add an actions\/checkout step before this one/);
+});
+
+test('reasonLine picks what the server or git said; classifyPushFailure tells credentials apart', () => {
+  expect(reasonLine('remote: error: GH006: Protected branch update failed for refs/heads/main.\nTo x\n ! [remote rejected] main -> main (pre-receive hook declined)\nerror: failed to push some refs to x\n')).toBe(
+    'remote: error: GH006: Protected branch update failed for refs/heads/main.',
+  );
+  expect(reasonLine('From x\n ! [rejected]        1.0.1      -> 1.0.1  (would clobber existing tag)\n')).toBe('! [rejected]        1.0.1      -> 1.0.1  (would clobber existing tag)');
+  expect(reasonLine("hint: see git help\nfatal: could not read Username for 'http://127.0.0.1:1': terminal prompts disabled\n")).toBe(
+    "fatal: could not read Username for 'http://127.0.0.1:1': terminal prompts disabled",
+  );
+  expect(classifyPushFailure("fatal: could not read Username for 'https://github.com': terminal prompts disabled")).toBe('unauthorized');
+  expect(classifyPushFailure('remote: Permission to ThePorgs/Exegol.git denied to github-actions[bot].')).toBe('unauthorized');
+  expect(classifyPushFailure('remote: error: GH006: Protected branch update failed')).toBe('protected');
 });

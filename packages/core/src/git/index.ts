@@ -33,7 +33,7 @@ export interface Identity {
 /** The identity Exegol's pipelines commit as. */
 export const ACTIONS_IDENTITY: Identity = { name: 'Github Actions', email: 'actions@github.com' };
 
-export type PushOutcome = { pushed: true; sha: string; attempts: number } | { pushed: false; reason: 'rejected' | 'protected'; message: string; attempts: number };
+export type PushOutcome = { pushed: true; sha: string; attempts: number } | { pushed: false; reason: 'rejected' | 'protected' | 'unauthorized'; message: string; attempts: number };
 
 /** `pushReplaying`'s outcomes: a push, a refusal, or nothing left to push once replayed. */
 export type ReplayOutcome = PushOutcome | { pushed: false; reason: 'superseded'; message: string; attempts: number };
@@ -54,9 +54,10 @@ export interface SubmoduleEntry {
 export type MergeOutcome = { status: 'up-to-date' | 'fast-forward' | 'merged'; sha: string } | { status: 'conflict'; files: string[] };
 
 /** Why a push was refused, read from git's and the server's messages. */
-export type PushRefusal = 'protected' | 'moved' | 'exists' | 'other';
+export type PushRefusal = 'protected' | 'moved' | 'exists' | 'unauthorized' | 'other';
 
 export function classifyPushFailure(text: string): PushRefusal {
+  if (/could not read username|authentication failed|terminal prompts disabled|permission to \S+ denied|returned error: 40[13]|invalid username or (password|token)/i.test(text)) return 'unauthorized';
   if (/protected branch|GH006|GH013|pre-receive hook declined|protected|repository rule violations/i.test(text)) return 'protected';
   if (/already exists/i.test(text)) return 'exists';
   if (/non-fast-forward|fetch first|rejected|stale info|cannot lock ref|failed to update ref/i.test(text)) return 'moved';
@@ -141,6 +142,14 @@ export function authConfig(auth: { token?: string; serverUrl?: string; sshKeyFil
     config['core.sshCommand'] = `ssh -i '${auth.sshKeyFile.replace(/'/g, `'\\''`)}' -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new`;
   }
   return { config, secrets };
+}
+
+/**
+ * What to do when the server refused a push's credentials (or got none): the step's own token is
+ * what pushes, since the templates check out with persist-credentials: false.
+ */
+export function unauthorizedPushFix(tokenInput: string): string {
+  return `Give "${tokenInput}" a token that may push to this repository (contents: write); with persist-credentials: false on actions/checkout, that token is the only credential the push has.`;
 }
 
 /**
@@ -473,7 +482,7 @@ export class Git {
       if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
       last = (res.stderr + res.stdout).trim();
       const refusal = classifyPushFailure(last);
-      if (refusal === 'protected') return { pushed: false, reason: 'protected', message: last, attempts: attempt };
+      if (refusal === 'protected' || refusal === 'unauthorized') return { pushed: false, reason: refusal, message: last, attempts: attempt };
       if (refusal !== 'moved') break;
       await this.raw(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`]);
       const rebase = await this.raw(['rebase', '--quiet', 'FETCH_HEAD'], {
@@ -725,7 +734,7 @@ export class Git {
       if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
       last = redact((res.stderr + res.stdout).trim(), this.options.secrets);
       const failure = classifyPushFailure(last);
-      if (failure === 'protected') return { pushed: false, reason: 'protected', message: last, attempts: attempt };
+      if (failure === 'protected' || failure === 'unauthorized') return { pushed: false, reason: failure, message: last, attempts: attempt };
       if (failure !== 'moved' || attempt === attempts) break;
       const tip = await this.fetchBranch(branch, { remote, depth: (await this.isShallow()) ? 1 : undefined });
       if (!tip) return { pushed: false, reason: 'rejected', message: `${branch} was deleted from ${remote} meanwhile`, attempts: attempt };

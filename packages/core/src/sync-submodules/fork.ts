@@ -6,7 +6,8 @@
 // The same mode keeps a repository's own branches following another of its branches (the docs'
 // dev, dev-wrapper and dev-images following main): upstream is then the repository itself.
 import { ActionError, InputError } from '../action/index.ts';
-import { Git, type GitOptions, type Identity } from '../git/index.ts';
+import { reasonLine } from '../exec/index.ts';
+import { Git, unauthorizedPushFix, type GitOptions, type Identity } from '../git/index.ts';
 import { forkApiTarget, mergeUpstream, type ForkApiSettings } from './fork-api.ts';
 import { describeGitError, safeUrl, short } from './util.ts';
 
@@ -22,6 +23,8 @@ export interface ForkOptions {
   pushAttempts: number;
   /** Credentials for fetching upstream (authConfig): never used to push. */
   fetchAuth?: Pick<GitOptions, 'config' | 'secrets'>;
+  /** Credentials for the fork's own remote (authConfig of github-token): the push. */
+  pushAuth?: Pick<GitOptions, 'config' | 'secrets'>;
   env?: Record<string, string>;
   /**
    * `merge` (default): a fast-forward when the branch has no commits of its own, a merge commit
@@ -50,8 +53,9 @@ export interface ForkResult {
 
 export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
   const log = opts.log ?? (() => {});
-  const git = await Git.open(opts.root, { env: opts.env });
-  const fetcher = git.with(opts.fetchAuth ?? {});
+  const checkout = await Git.open(opts.root, { env: opts.env });
+  const git = checkout.with(opts.pushAuth ?? {});
+  const fetcher = checkout.with(opts.fetchAuth ?? {});
 
   const dirty = await git.changedFiles();
   if (dirty.length) {
@@ -140,6 +144,9 @@ export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
     }
     if (pushed.reason === 'protected') {
       throw new ActionError(`Pushing the merge to ${branch} was refused by branch protection: ${pushed.message.split('\n').pop()}. Nothing was pushed.`);
+    }
+    if (pushed.reason === 'unauthorized') {
+      throw new ActionError(`Pushing the merge to ${branch} was refused: ${reasonLine(pushed.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
     }
     // The fork branch moved meanwhile: drop this merge and merge again onto where it is now.
     if (attempt >= opts.pushAttempts) {

@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError, InputError, mdCell, mdCode, type Check, type SourceLocation } from '../action/index.ts';
-import { Git, type GitOptions, type Identity, type SubmoduleEntry, type WorkTreeChange } from '../git/index.ts';
+import { reasonLine } from '../exec/index.ts';
+import { Git, unauthorizedPushFix, type GitOptions, type Identity, type SubmoduleEntry, type WorkTreeChange } from '../git/index.ts';
 import type { PullRequestChange, PullRequestRef } from '../github/index.ts';
 import { describeGitError, lastLine, mapLimit, safeUrl, short } from './util.ts';
 
@@ -65,6 +66,12 @@ export interface SyncOptions {
   dryRun: boolean;
   /** Credentials for fetching submodules (authConfig): used for nothing else. */
   fetchAuth?: Pick<GitOptions, 'config' | 'secrets'>;
+  /**
+   * Credentials for the superproject's own remote (authConfig of github-token): the push, and
+   * the fetches before it. Without them, whatever actions/checkout persisted (nothing with
+   * persist-credentials: false, as the templates check out).
+   */
+  pushAuth?: Pick<GitOptions, 'config' | 'secrets'>;
   env?: Record<string, string>;
   /** The branch to push to (update) or to propose into (pull-request); default the checked-out one. */
   branch: string | null;
@@ -119,8 +126,9 @@ const PARALLEL = 4;
 export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
   const log = opts.log ?? (() => {});
   const warn = opts.warn ?? log;
-  const git = await Git.open(opts.root, { env: opts.env });
-  const fetcher = git.with(opts.fetchAuth ?? {});
+  const checkout = await Git.open(opts.root, { env: opts.env });
+  const git = checkout.with(opts.pushAuth ?? {});
+  const fetcher = checkout.with(opts.fetchAuth ?? {});
   const writes = opts.mode !== 'check';
 
   const declared = await git.submodules();
@@ -214,8 +222,11 @@ export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
     if (pushed.reason === 'protected') {
       throw new ActionError(`Pushing to ${target} was refused by branch protection: ${lastLine(pushed.message)}. Use mode: pull-request to propose the update instead.`);
     }
+    if (pushed.reason === 'unauthorized') {
+      throw new ActionError(`Pushing to ${target} was refused: ${reasonLine(pushed.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
+    }
     throw new ActionError(
-      `Could not push to ${target} after ${pushed.attempts} attempt(s): ${pushed.message}. Nothing was pushed; the commit stays in this checkout only. Re-run to start again from the branch as it is now.`,
+      `Could not push to ${target} after ${pushed.attempts} attempt(s): ${reasonLine(pushed.message)}. Nothing was pushed; the commit stays in this checkout only. Re-run to start again from the branch as it is now.`,
     );
   }
   log(`Pushed ${short(pushed.sha)} to ${target}${pushed.attempts > 1 ? ` (after ${pushed.attempts - 1} rebase(s) onto a branch that moved)` : ''}.`);
@@ -538,6 +549,9 @@ async function proposeUpdate(
       pushed = true;
       log(`Pushed ${short(sha)} to ${pr.branch}${existing ? ` (replacing ${short(existing)})` : ''}.`);
       break;
+    }
+    if (outcome.reason === 'unauthorized') {
+      throw new ActionError(`Pushing the update to ${pr.branch} was refused: ${reasonLine(outcome.message)}. Nothing was proposed. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
     }
     if (outcome.reason === 'protected' || attempt >= opts.pushAttempts) {
       throw new ActionError(`Could not push the update to ${pr.branch}: ${lastLine(outcome.message)}. Nothing was proposed. Re-run to start again.`);

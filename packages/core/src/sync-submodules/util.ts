@@ -1,4 +1,5 @@
 // Small helpers shared by the update and fork paths.
+import { CommandError } from '../exec/index.ts';
 
 export function short(sha: string): string {
   return sha.slice(0, 7);
@@ -14,15 +15,10 @@ export function lastLine(text: string): string {
   return text.trim().split('\n').filter(Boolean).pop() ?? '';
 }
 
-/** The last thing git said, the useful line of a failed command. */
+/** The useful line of a failed git command (exec's `reasonLine`), without its `fatal:`. */
 export function describeGitError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const lines = text
-    .split('\n')
-    .slice(1)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return lines.find((l) => /^fatal:/.test(l))?.replace(/^fatal:\s*/, '') ?? lines.pop() ?? text;
+  const text = error instanceof CommandError ? error.reason : error instanceof Error ? error.message : String(error);
+  return text.replace(/^fatal:\s*/, '');
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time, keeping their order. */

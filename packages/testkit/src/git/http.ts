@@ -27,10 +27,10 @@ export interface GitHttpOptions {
    */
   publicRead?: boolean;
   /**
-   * `/<owner>/<name>` serves `<root>/<name>.git` for this owner (GitHub's URL for a sandbox
-   * remote made without an owner); `/<o>/<n>` serves `<root>/<o>/<n>.git` for any other.
+   * The bare repository GitHub's URL `/<owner>/<name>` names (`owner/name`, without `.git`);
+   * undefined when none. Paths under the root are served as they are besides.
    */
-  owner?: string;
+  lookup?: (fullName: string) => string | undefined;
   env?: Record<string, string>;
 }
 
@@ -42,19 +42,21 @@ function isBare(dir: string): boolean {
 
 /**
  * The bare repository a request path names, relative to `root`, and the service part after it;
- * null when none. Tries the path as it is (`/name.git/…`), with `.git` added (`/o/n/…`), and the
- * sandbox owner's short form.
+ * null when none. `/<owner>/<name>[.git]/…` goes through `lookup`; any other path is tried as
+ * it is under the root (`/remote.git/…`), with `.git` added.
  */
-function resolve(root: string, pathname: string, owner: string | undefined): { repo: string; rest: string } | null {
+function resolve(root: string, pathname: string, lookup: GitHttpOptions['lookup']): { repo: string; rest: string } | null {
   const segments = pathname.split('/').filter(Boolean);
   for (let i = 1; i <= segments.length; i++) {
     const rest = `/${segments.slice(i).join('/')}`;
     if (!SERVICE.test(rest)) continue;
     const head = segments.slice(0, i);
-    const candidates = [head.join('/'), `${head.join('/')}.git`];
-    if (owner && head[0] === owner && head.length > 1) candidates.push(head.slice(1).join('/'), `${head.slice(1).join('/')}.git`);
-    for (const c of candidates) {
-      const dir = path.resolve(root, c);
+    const candidates = [head.join('/'), `${head.join('/')}.git`].map((c) => path.resolve(root, c));
+    if (i === 2 && lookup) {
+      const found = lookup(`${head[0]}/${head[1]!.replace(/\.git$/, '')}`);
+      if (found) candidates.unshift(found);
+    }
+    for (const dir of candidates) {
       if (dir.startsWith(root + path.sep) && isBare(dir)) return { repo: path.relative(root, dir), rest };
     }
   }
@@ -82,7 +84,7 @@ export async function serveGitHttp(root: string, options: GitHttpOptions = {}): 
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="sandbox"' }).end();
       return;
     }
-    const target = resolve(root, pathname, options.owner);
+    const target = resolve(root, pathname, options.lookup);
     if (!target) {
       res.writeHead(404).end('Repository not found.');
       return;

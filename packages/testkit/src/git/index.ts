@@ -18,7 +18,8 @@ const CHECKOUT_VENDOR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /**
  * The release the workflow templates pin, read from them: what a user of the templates runs,
- * so what every test checks out with unless it asks for another. The pin's commit must be the
+ * so what every test checks out with unless it asks for another. While the templates move from
+ * one release to the next (some files on each), the newer one. Every pin's commit must be the
  * vendored release's.
  */
 function templatesCheckout(): CheckoutRelease {
@@ -27,16 +28,17 @@ function templatesCheckout(): CheckoutRelease {
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
     for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/uses:\s*actions\/checkout@([0-9a-f]{40})\s*#\s*(v[0-9.]+)/g)) pins.set(m[2]!, m[1]!);
   }
-  if (pins.size !== 1) throw new Error(`workflows-templates/ should pin one actions/checkout release, found: ${[...pins.keys()].join(', ') || 'none'}`);
-  const [[version, commit]] = [...pins] as [[string, string]];
-  if (!(CHECKOUT_RELEASES as readonly string[]).includes(version)) throw new Error(`the templates pin actions/checkout ${version}: vendor it in ${CHECKOUT_VENDOR}`);
-  if (!fs.readFileSync(path.join(CHECKOUT_VENDOR, version, 'SOURCE'), 'utf8').includes(commit)) throw new Error(`the templates pin actions/checkout ${version} at ${commit}, not the vendored commit`);
-  return version as CheckoutRelease;
+  if (!pins.size) throw new Error('workflows-templates/ pins no actions/checkout release (uses: actions/checkout@<commit> # <tag>)');
+  for (const [version, commit] of pins) {
+    if (!(CHECKOUT_RELEASES as readonly string[]).includes(version)) throw new Error(`the templates pin actions/checkout ${version}: vendor it in ${CHECKOUT_VENDOR}`);
+    if (!fs.readFileSync(path.join(CHECKOUT_VENDOR, version, 'SOURCE'), 'utf8').includes(commit)) throw new Error(`the templates pin actions/checkout ${version} at ${commit}, not the vendored commit`);
+  }
+  return CHECKOUT_RELEASES.filter((r) => pins.has(r)).pop()!;
 }
 
 export const DEFAULT_CHECKOUT: CheckoutRelease = templatesCheckout();
 
-/** The owner of sandbox remotes made without one: `bare('x')` is GitHub's `sandbox/x`. */
+/** The owner of sandbox remotes named without one: `bare('x')` is GitHub's `sandbox/x`. */
 export const SANDBOX_OWNER = 'sandbox';
 
 /** A stable numeric id per repository, as GitHub's payloads carry (checkout v7 compares them). */
@@ -61,6 +63,13 @@ export interface CheckoutOptions {
   event?: string | EventSpec;
   /** For pull_request / pull_request_target: what `pullRequest()` returned. */
   pullRequest?: SandboxPullRequest;
+  /**
+   * A second checkout in the same job: this remote (another repository) checked out at `ref`
+   * into `path` of that checkout's workspace (`with: repository, ref, path`), in its workflow run.
+   */
+  into?: Checkout;
+  /** With `into`: the folder under its workspace; `name` by default. */
+  path?: string;
   /** Any other input of actions/checkout. */
   inputs?: Record<string, string | number | boolean>;
 }
@@ -98,6 +107,9 @@ let clock = Date.UTC(2026, 0, 1) / 1000;
 export class GitSandbox {
   private http: Promise<GitHttpServer> | undefined;
   private readonly pulls = new Map<string, SandboxPullRequest>();
+  /** Remote path → `owner/name` on the sandbox's server, and back (lower-cased, as GitHub matches). */
+  private readonly names = new Map<string, string>();
+  private readonly remotesByName = new Map<string, string>();
   /** What `${{ github.token }}` is for this sandbox's server: checkout's default token. */
   readonly token = `ghs_sandbox${randomBytes(12).toString('hex')}`;
 
@@ -105,15 +117,20 @@ export class GitSandbox {
     readonly root: string,
     /** HOME for git here and for action processes: an empty global configuration. */
     readonly home: string,
+    private readonly privateRemotes: boolean,
   ) {}
 
-  static async create(prefix = 'exegol-actions-'): Promise<GitSandbox> {
+  /**
+   * `privateRemotes`: the sandbox's server asks for the token to read as well (a private
+   * repository); by default reads are public and only pushes need it.
+   */
+  static async create(prefix = 'exegol-actions-', options: { privateRemotes?: boolean } = {}): Promise<GitSandbox> {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
     const home = path.join(root, '.home');
     fs.mkdirSync(home);
     // Only what a fresh runner would have too: a default branch name; no identity, no signing.
     fs.writeFileSync(path.join(home, '.gitconfig'), '[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n');
-    return new GitSandbox(root, home);
+    return new GitSandbox(root, home, options.privateRemotes === true);
   }
 
   /**
@@ -143,6 +160,7 @@ export class GitSandbox {
     const dir = path.join(this.root, 'remotes', `${name}.git`);
     fs.mkdirSync(dir, { recursive: true });
     await this.git(dir).raw(['init', '--bare', '--quiet', '--initial-branch=main']);
+    this.repository(dir);
     return dir;
   }
 
@@ -213,26 +231,31 @@ export class GitSandbox {
     Object.assign(inputs, options.inputs);
 
     const name = options.name ?? `checkout-${path.basename(remote, '.git')}-${Math.random().toString(36).slice(2, 8)}`;
-    const dir = path.join(this.root, 'work', name);
-    fs.mkdirSync(dir, { recursive: true });
+    // Another repository into a job's workspace: the workflow run's context is that job's.
+    const job = options.into?.context;
+    if (options.into) Object.assign(inputs, { repository, ref, path: options.path ?? name });
+    const workspace = options.into?.dir ?? path.join(this.root, 'work', name);
+    const dir = options.into ? path.join(workspace, options.path ?? name) : workspace;
+    fs.mkdirSync(workspace, { recursive: true });
     const run = await runAction({
       action: path.join(CHECKOUT_VENDOR, version),
-      workspace: dir,
+      workspace,
       inputs,
-      event,
-      ref: githubRef,
-      sha,
-      repository,
+      event: job?.event ?? event,
+      ref: job?.ref ?? githubRef,
+      sha: job?.sha ?? sha,
+      repository: job?.repository ?? repository,
       serverUrl: server.origin,
       token,
       env: this.env(),
       // The job's temporary folder outlives the step: v6+ keeps the credentials file there.
-      runnerTemp: path.join(this.root, 'runner-temp', name),
+      runnerTemp: path.join(this.root, '.runner-temp', options.into ? path.basename(options.into.dir) : name),
     });
     if (run.exitCode !== 0) {
       const tail = run.log.split('\n').slice(-15).join('\n');
       throw new CheckoutFailed(`actions/checkout ${version} of ${ref} failed: ${run.errors.map((e) => e.message).join('; ') || `exit ${run.exitCode}`}\n${tail}`, run);
     }
+    if (job) return new Checkout(this, dir, { ...job, run });
     return new Checkout(this, dir, { version, ref: githubRef, sha, event, repository, serverUrl: server.origin, token, run });
   }
 
@@ -260,14 +283,23 @@ export class GitSandbox {
     return pull;
   }
 
-  /** `owner/name` of a sandbox remote as GitHub would name it: its path under remotes/. */
+  /**
+   * `owner/name` of a sandbox remote on the sandbox's server, as GITHUB_REPOSITORY would have it:
+   * `bare('x')` is `sandbox/x`, `bare('a/b')` and `bare('prefix/a/b')` are `a/b` (siblings share
+   * an owner, so relative submodule URLs resolve as on GitHub); a name already taken by another
+   * remote becomes `sandbox/<path with dots>`.
+   */
   repository(remote: string): string {
+    const known = this.names.get(remote);
+    if (known) return known;
     const rel = path.relative(path.join(this.root, 'remotes'), remote).replace(/\.git$/, '');
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`${remote} is not a remote of this sandbox (make it with sandbox.bare())`);
     const parts = rel.split(path.sep);
-    if (parts.length === 1) return `${SANDBOX_OWNER}/${parts[0]}`;
-    if (parts.length === 2) return parts.join('/');
-    throw new Error(`${remote}: a sandbox remote is named <name> or <owner>/<name>`);
+    let name = parts.length === 1 ? `${SANDBOX_OWNER}/${parts[0]}` : parts.slice(-2).join('/');
+    if (this.remotesByName.has(name.toLowerCase())) name = `${SANDBOX_OWNER}/${parts.join('.')}`;
+    this.names.set(remote, name);
+    this.remotesByName.set(name.toLowerCase(), remote);
+    return name;
   }
 
   /** The HTTP URL actions/checkout leaves as `origin` for a sandbox remote. */
@@ -280,7 +312,12 @@ export class GitSandbox {
    * Started on first use; `cleanup()` stops it.
    */
   async server(): Promise<GitHttpServer> {
-    this.http ??= serveGitHttp(path.join(this.root, 'remotes'), { token: this.token, publicRead: true, owner: SANDBOX_OWNER, env: this.env() });
+    this.http ??= serveGitHttp(path.join(this.root, 'remotes'), {
+      token: this.token,
+      publicRead: !this.privateRemotes,
+      lookup: (fullName) => this.remotesByName.get(fullName.toLowerCase()),
+      env: this.env(),
+    });
     return this.http;
   }
 

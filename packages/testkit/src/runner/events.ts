@@ -61,7 +61,8 @@ function renamedRepo(example: Record<string, any>, fullName: string, fork: boole
 }
 
 export function eventPayload(spec: EventSpec, run: { repository: string; ref: string; sha: string }): Record<string, any> {
-  // GitHub has no example of a schedule event: it carries the cron line and the workflow file.
+  // GitHub has no example of a schedule event: what Actions puts in it, the cron line and the
+  // workflow file.
   if (spec.name === 'schedule') {
     const [owner, name] = run.repository.split('/');
     const base = { schedule: '0 4 * * 1', workflow: '.github/workflows/test.yml', repository: { name, full_name: run.repository, owner: { login: owner } } };
