@@ -18,6 +18,9 @@ export const FAULTS = [
   'GitHub 403 (permission)',
   'git push rejected (remote moved)',
   'registry 5xx on push',
+  'GitHub API stall',
+  'git remote stall',
+  'registry stall',
 ] as const;
 
 export const ACTIONS = ['create-release', 'bump-next-beta', 'sync-submodules', 'export-tool-list', 'verify-version', 'multi-arch-image-build'] as const;
@@ -93,6 +96,12 @@ export function renderFaultReport(report: FaultReport): string {
     'How each action meets the failures of the services it writes to: GitHub (through the API',
     "double, which answers as GitHub does), git (a push refused because the remote moved) and the",
     'image registry (through a proxy that answers 503).',
+    '',
+    'The stalls are real servers on 127.0.0.1 that take the request and then send nothing (or their',
+    'headers and then nothing), met with `network-timeout: 2` (seconds): a stalled GET or an idempotent',
+    'registry write is tried again; a stalled POST or push is not sent twice, and the step stops naming',
+    'the host, the limit and the input. A pull request branch pushed before the stop is completed by',
+    'the re-run, whose summary says so ("Completed an earlier run").',
     '',
     '- **recovered**: the run succeeded despite the fault; the re-run with the same inputs found the',
     '  work done (`unchanged`) and nothing was made twice.',

@@ -423,6 +423,22 @@ const HOSTILE: Record<string, BadInputCase[]> = {
 };
 for (const [action, list] of Object.entries(HOSTILE)) MATRIX[action]!.push(...list);
 
+// Issue 15, classes 3 and 5: every action talks to the network and takes one stall limit
+// (network-timeout, in seconds); the three that read versions refuse a spelling no tag may have
+// (leading zeros) and a pre-release kind that would sort backwards after a release candidate.
+const NETWORK_TIMEOUT_CASES: BadInputCase[] = [
+  { what: 'a network-timeout that is not a number', inputs: { 'network-timeout': 'abc' }, input: 'network-timeout', says: 'not a whole number at least 1' },
+  { what: 'a network-timeout of zero', inputs: { 'network-timeout': '0' }, input: 'network-timeout', says: 'at least 1' },
+  { what: 'a negative network-timeout', inputs: { 'network-timeout': '-5' }, input: 'network-timeout', says: 'at least 1' },
+];
+for (const list of Object.values(MATRIX)) list.push(...NETWORK_TIMEOUT_CASES);
+MATRIX['verify-version']!.push({ what: 'a version with a leading zero', inputs: { version: '05.1.4' }, input: 'version', says: 'leading zero. Write it as PEP 440 reads it: 5.1.4' });
+MATRIX['create-release']!.push({ what: 'a version with a leading zero (never tagged)', inputs: { version: '05.1.4' }, input: 'version', says: 'leading zero. Write it as PEP 440 reads it: 5.1.4' });
+MATRIX['bump-next-beta']!.push(
+  { what: 'a released version with a leading zero', inputs: { version: '05.1.4' }, input: 'version', says: 'leading zero. Write it as PEP 440 reads it: 5.1.4' },
+  { what: 'a beta after a release candidate', inputs: { version: '5.1.5rc1' }, input: 'pre', says: 'the next "rc" is 5.1.5rc2, or release 5.1.5 first' },
+);
+
 /** Every case, expanded: the count the issue's goal is about. */
 const cases = Object.entries(MATRIX).flatMap(([action, list]) => list.map((c) => ({ action, ...c })));
 
@@ -472,6 +488,15 @@ test('the matrix holds at least 80 cases over the six actions, at least 12 each,
   expect(cases.length).toBeGreaterThanOrEqual(80);
   expect(cases.filter((c) => !c.docker).length).toBeGreaterThanOrEqual(80);
   console.log(`bad-input matrix: ${cases.length} cases (${Object.entries(per).map(([a, n]) => `${a} ${n}`).join(', ')}); ${cases.filter((c) => c.docker).length} need Docker`);
+});
+
+test('issue 15: the stall limit is refused when bad in every action, and versions no tag may have in the three that read versions', () => {
+  for (const [action, list] of Object.entries(MATRIX)) {
+    expect([action, list.filter((c) => c.input === 'network-timeout').length]).toEqual([action, NETWORK_TIMEOUT_CASES.length]);
+  }
+  for (const action of ['verify-version', 'create-release', 'bump-next-beta']) {
+    expect([action, MATRIX[action]!.some((c) => c.inputs.version === '05.1.4')]).toEqual([action, true]);
+  }
 });
 
 test('the matrix holds every class of issue 15 for every action: links out, injected commands, runner files and payload, named causes', () => {

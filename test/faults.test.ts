@@ -12,7 +12,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
+import { GitSandbox, type GitHttpServer, type GitHttpStall, type TestRepo } from '@exegol-actions/testkit/git';
+import { stallProxy, type StallProxy, type StallRule } from '@exegol-actions/testkit/stall';
 import { faults, startGitHubDouble, type Fault, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { repoRoot, runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
 import { snapshot } from '@exegol-actions/testkit/snapshot';
@@ -79,11 +80,19 @@ interface Done {
   ahead: number;
 }
 
+/** What a stall case changes for the faulted run: the API through a stalling proxy, a git remote over stalling HTTP, more inputs. */
+interface RunOver {
+  apiUrl?: string;
+  /** The checkout's origin is set to this URL (the same repository served over HTTP). */
+  origin?: (remote: string) => string;
+  inputs?: Record<string, string>;
+}
+
 interface Subject {
   action: string;
   repository: string;
   remote: string;
-  run(token?: string): Promise<ActionRun>;
+  run(token?: string, over?: RunOver): Promise<ActionRun>;
   /** The `operation` output of a run that finds its work already done. */
   unchanged: string;
   done(): Promise<Done>;
@@ -114,18 +123,19 @@ async function bumpSubject(): Promise<Subject> {
     remote: h.remote,
     unchanged: 'unchanged',
     consistent: [`refs/heads/${head}`],
-    run: async (token = TOKEN) => {
+    run: async (token = TOKEN, over: RunOver = {}) => {
       const checkout = await sandbox.checkout(h.remote, 'refs/heads/master');
+      if (over.origin) await checkout.git.raw(['remote', 'set-url', 'origin', over.origin(h.remote)]);
       return runLogged({
         action: 'bump-next-beta',
         workspace: checkout.dir,
         ref: 'refs/heads/master',
         sha: h.mergeSha,
         repository,
-        apiUrl: double.url,
+        apiUrl: over.apiUrl ?? double.url,
         token,
         env: sandbox.env(),
-        inputs: { mode: 'pull-request', 'fast-forward-from': 'master' },
+        inputs: { mode: 'pull-request', 'fast-forward-from': 'master', ...over.inputs },
       });
     },
     done: async () => ({ pulls: openPulls(repository, head), releases: 0, ...(await ahead(h.remote, 'dev', head)) }),
@@ -159,16 +169,17 @@ async function syncSubject(): Promise<Subject> {
     remote,
     unchanged: 'pull-request-unchanged',
     consistent: [`refs/heads/${head}`],
-    run: async (token = TOKEN) => {
+    run: async (token = TOKEN, over: RunOver = {}) => {
       const checkout = await sandbox.checkout(remote, 'refs/heads/main');
+      if (over.origin) await checkout.git.raw(['remote', 'set-url', 'origin', over.origin(remote)]);
       return runLogged({
         action: 'sync-submodules',
         workspace: checkout.dir,
         repository,
-        apiUrl: double.url,
+        apiUrl: over.apiUrl ?? double.url,
         token,
         env: { ...sandbox.env(), SOURCE_DATE_EPOCH: RESOURCES_MONTHLY.sourceDateEpoch },
-        inputs: { ...RESOURCES_MONTHLY.inputs },
+        inputs: { ...RESOURCES_MONTHLY.inputs, ...over.inputs },
       });
     },
     done: async () => ({ pulls: openPulls(repository, head), releases: 0, ...(await ahead(remote, 'main', head)) }),
@@ -192,16 +203,17 @@ async function exportSubject(): Promise<Subject> {
     remote,
     unchanged: 'unchanged',
     consistent: [`refs/heads/${head}`],
-    run: async (token = TOKEN) => {
+    run: async (token = TOKEN, over: RunOver = {}) => {
       const checkout = await sandbox.checkout(remote, 'refs/heads/dev', { name: unique(`${name}-checkout`) });
+      if (over.origin) await checkout.git.raw(['remote', 'set-url', 'origin', over.origin(remote)]);
       return runLogged({
         action: 'export-tool-list',
         workspace,
         repository: `${OWNER}/Exegol-images`,
-        apiUrl: double.url,
+        apiUrl: over.apiUrl ?? double.url,
         token,
         env: sandbox.env(),
-        inputs: light3118Inputs(path.relative(workspace, checkout.dir), path.relative(workspace, csv), { publish: 'pull-request', 'docs-repository': repository, 'pull-request-labels': 'bot' }),
+        inputs: { ...light3118Inputs(path.relative(workspace, checkout.dir), path.relative(workspace, csv), { publish: 'pull-request', 'docs-repository': repository, 'pull-request-labels': 'bot' }), ...over.inputs },
       });
     },
     done: async () => ({ pulls: openPulls(repository, head), releases: 0, ...(await ahead(remote, 'dev', head)) }),
@@ -229,19 +241,20 @@ async function verifySubject(): Promise<Subject> {
     remote,
     unchanged: '',
     consistent: [],
-    run: async (token = TOKEN) => {
+    run: async (token = TOKEN, over: RunOver = {}) => {
       const checkout = await sandbox.checkout(remote, 'refs/heads/dev');
+      if (over.origin) await checkout.git.raw(['remote', 'set-url', 'origin', over.origin(remote)]);
       return runLogged({
         action: 'verify-version',
         workspace: checkout.dir,
         ref: `refs/pull/${pr.number}/merge`,
         sha,
         repository,
-        apiUrl: double.url,
+        apiUrl: over.apiUrl ?? double.url,
         token,
         env: sandbox.env(),
         event,
-        inputs: { 'check-release-pr': 'true' },
+        inputs: { 'check-release-pr': 'true', ...over.inputs },
       });
     },
     // Nothing to make: the pull request stays the one there was.
@@ -260,9 +273,10 @@ async function releaseSubject(options: { leftover?: boolean } = {}): Promise<Sub
     remote: h.remote,
     unchanged: 'unchanged',
     consistent: [],
-    run: async (token = TOKEN) => {
+    run: async (token = TOKEN, over: RunOver = {}) => {
       const checkout = await sandbox.checkout(h.remote, 'refs/heads/master');
-      return runLogged({ action: 'create-release', workspace: checkout.dir, ref: 'refs/heads/master', sha: h.mergeSha, repository, apiUrl: double.url, token, env: sandbox.env(), inputs: {} });
+      if (over.origin) await checkout.git.raw(['remote', 'set-url', 'origin', over.origin(h.remote)]);
+      return runLogged({ action: 'create-release', workspace: checkout.dir, ref: 'refs/heads/master', sha: h.mergeSha, repository, apiUrl: over.apiUrl ?? double.url, token, env: sandbox.env(), inputs: { ...over.inputs } });
     },
     done: async () => ({
       pulls: 0,
@@ -289,7 +303,16 @@ interface FaultCase {
   expect: 'recovered' | 'stopped cleanly';
   /** What the one error must say. */
   says?: (string | RegExp)[];
+  /** A stall: the faulted run meets the API through a stalling proxy, or its git remote over stalling HTTP, with network-timeout STALL_LIMIT. */
+  stall?: { api?: StallRule[]; git?: GitHttpStall };
+  /** Refs a clean stop may leave moved besides the subject's own (a tag pushed before the API stalled). */
+  consistent?: string[];
+  /** The re-run's summary says it completed what the stopped run left (a branch without its pull request). */
+  completes?: boolean;
 }
+
+/** The stall limit of the stall cases, in seconds: small, so each case costs a few seconds. */
+const STALL_LIMIT = 2;
 
 /** A pull request "another run" opens between the action's look and its create. */
 function openedMeanwhile(s: Subject, head: string, base: string): Fault['before'] {
@@ -340,16 +363,54 @@ function pullRequestCases(action: keyof typeof HEADS, subject: () => Promise<Sub
   ];
 }
 
+/** A stalled read (retried), a stalled pull request creation and a stalled push, for each action that opens a pull request. */
+function stallCases(subject: () => Promise<Subject>): FaultCase[] {
+  return [
+    {
+      fault: 'GitHub API stall',
+      subject,
+      injected: `pulls/list: headers, then nothing, once (network-timeout ${STALL_LIMIT})`,
+      stall: { api: [{ method: 'GET', path: /\/pulls\?/, mode: 'headers', times: 1 }] },
+      expect: 'recovered',
+    },
+    {
+      fault: 'GitHub API stall',
+      subject,
+      injected: `pulls/create: no answer at all (network-timeout ${STALL_LIMIT})`,
+      stall: { api: [{ method: 'POST', path: /\/pulls$/, mode: 'silent', times: Infinity }] },
+      expect: 'stopped cleanly',
+      says: [/the GitHub API \(127\.0\.0\.1:\d+\) stopped answering: nothing came for 2 s, the stall limit \(input "network-timeout"\)/, /running the job again opens the pull request from it|was pushed; a re-run finds it/],
+      completes: true,
+    },
+    {
+      fault: 'git remote stall',
+      subject,
+      injected: `git push over HTTP: the server takes the pack and never answers (network-timeout ${STALL_LIMIT})`,
+      stall: { git: { service: 'git-receive-pack', afterBytes: 0, times: 1 } },
+      expect: 'stopped cleanly',
+      says: [/^git push with 127\.0\.0\.1:\d+ stopped: nothing came for 2 s, the stall limit \(input "network-timeout"\)/],
+      completes: true,
+    },
+  ];
+}
+
 const CASES: Record<string, FaultCase[]> = {
-  'bump-next-beta': pullRequestCases('bump-next-beta', bumpSubject),
-  'sync-submodules': pullRequestCases('sync-submodules', syncSubject),
-  'export-tool-list': pullRequestCases('export-tool-list', exportSubject),
+  'bump-next-beta': [...pullRequestCases('bump-next-beta', bumpSubject), ...stallCases(bumpSubject)],
+  'sync-submodules': [...pullRequestCases('sync-submodules', syncSubject), ...stallCases(syncSubject)],
+  'export-tool-list': [...pullRequestCases('export-tool-list', exportSubject), ...stallCases(exportSubject)],
   'verify-version': [
     { fault: 'GitHub 5xx', subject: verifySubject, injected: 'pulls/get → 503, once', inject: () => double.injectFault({ operationId: 'pulls/get', ...faults.serverError(503) }), expect: 'recovered' },
     { fault: 'GitHub 429 + retry-after', subject: verifySubject, injected: 'pulls/get → 429, retry-after 1 s, once', inject: () => double.injectFault({ operationId: 'pulls/get', ...faults.rateLimit(1) }), expect: 'recovered' },
     { fault: 'GitHub secondary rate limit', subject: verifySubject, injected: 'pulls/get → 403 secondary limit, retry-after 1 s, once', inject: () => double.injectFault({ operationId: 'pulls/get', ...faults.secondaryRateLimit(1) }), expect: 'recovered' },
     { fault: 'GitHub 404 (vanished)', subject: verifySubject, injected: 'pulls/get → 404 (the event\'s pull request is gone)', inject: () => double.injectFault({ operationId: 'pulls/get', ...faults.notFound() }), expect: 'stopped cleanly', says: ['Could not read pull request #', 'not found'] },
     { fault: 'GitHub 403 (permission)', subject: verifySubject, injected: 'a token without pull-requests: read', token: NO_PULLS, expect: 'stopped cleanly', says: PERMISSION('pull-requests: read') },
+    {
+      fault: 'GitHub API stall',
+      subject: verifySubject,
+      injected: `pulls/get: headers, then nothing, once (network-timeout ${STALL_LIMIT})`,
+      stall: { api: [{ method: 'GET', path: /\/pulls\/\d+$/, mode: 'headers', times: 1 }] },
+      expect: 'recovered',
+    },
   ],
   'create-release': [
     {
@@ -371,13 +432,22 @@ const CASES: Record<string, FaultCase[]> = {
       says: ['Could not update release', 'not found'],
     },
     { fault: 'GitHub 403 (permission)', subject: () => releaseSubject(), injected: 'a token with contents: read only', token: CONTENTS_READ, expect: 'stopped cleanly', says: PERMISSION('contents: write') },
+    {
+      fault: 'GitHub API stall',
+      subject: () => releaseSubject(),
+      injected: `repos/create-release: no answer at all, after the tag is pushed (network-timeout ${STALL_LIMIT})`,
+      stall: { api: [{ method: 'POST', path: /\/releases$/, mode: 'silent', times: Infinity }] },
+      consistent: ['refs/tags/4.3.5'],
+      expect: 'stopped cleanly',
+      says: [/the GitHub API \(127\.0\.0\.1:\d+\) stopped answering: nothing came for 2 s/, 'network-timeout'],
+    },
   ],
 };
 
 /** Refs of the remote and the double's state for the repository, minus refs a clean stop may move. */
-async function world(s: Subject): Promise<unknown> {
+async function world(s: Subject, alsoConsistent: string[] = []): Promise<unknown> {
   const snap = (await snapshot({ repos: [s.remote], env: sandbox.env(), double, apiRepos: [s.repository] })) as { repos: Record<string, { refs: Record<string, string> }> };
-  for (const ref of s.consistent) delete snap.repos[s.remote]!.refs[ref];
+  for (const ref of [...s.consistent, ...alsoConsistent]) delete snap.repos[s.remote]!.refs[ref];
   return snap;
 }
 
@@ -389,19 +459,44 @@ function sequence(): string[] {
 function reported(message: string, s?: Subject): string {
   let text = message.replace(/\s+/g, ' ');
   if (s) text = text.replaceAll(s.repository, `${OWNER}/<repo>`);
-  return text.replace(/\brelease \d+/g, 'release <id>');
+  return text.replace(/\brelease \d+(?![.\d])/g, 'release <id>').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>');
 }
 
 async function faultCase(c: FaultCase): Promise<void> {
   const s = await c.subject();
-  let before = await world(s);
+  let before = await world(s, c.consistent);
   const mark = async () => {
-    before = await world(s);
+    before = await world(s, c.consistent);
   };
   double.clearFaults();
   double.resetCounts();
   c.inject?.(s, mark);
-  const first = await s.run(c.token);
+  // A stall: real servers that take the request and then say nothing, for the faulted run only.
+  let proxy: StallProxy | null = null;
+  let gitHttp: GitHttpServer | null = null;
+  const over: { apiUrl?: string; origin?: (remote: string) => string; inputs?: Record<string, string> } = {};
+  if (c.stall) over.inputs = { 'network-timeout': String(STALL_LIMIT) };
+  if (c.stall?.api) {
+    proxy = await stallProxy(double.url, c.stall.api);
+    over.apiUrl = proxy.url;
+  }
+  if (c.stall?.git) {
+    const server = (gitHttp = await sandbox.serveHttp({ stall: c.stall.git }));
+    over.origin = (remote) => server.url(remote);
+  }
+  const started = performance.now();
+  let first: ActionRun;
+  try {
+    first = await s.run(c.token, over);
+  } finally {
+    await proxy?.close();
+    await gitHttp?.close();
+  }
+  if (c.stall) {
+    // Each stall met, and no run waits much longer than the limit for it.
+    expect((proxy?.stalled.length ?? 0) + (gitHttp?.stalled.length ?? 0)).toBeGreaterThan(0);
+    expect((performance.now() - started) / 1000).toBeLessThan(60);
+  }
   const firstRequests = sequence();
   double.clearFaults();
   double.assertNoViolations();
@@ -409,12 +504,12 @@ async function faultCase(c: FaultCase): Promise<void> {
     if (first.exitCode !== 0) console.log(first.stdout, first.stderr);
     expect(first.errors).toEqual([]);
     expect(first.exitCode).toBe(0);
-    expect(double.requests.some((r) => r.faulted) || firstRequests.some((r) => / (4\d\d|5\d\d)$/.test(r))).toBe(true);
+    expect(double.requests.some((r) => r.faulted) || firstRequests.some((r) => / (4\d\d|5\d\d)$/.test(r)) || Boolean(proxy?.stalled.length)).toBe(true);
   } else {
     expect(first.exitCode).toBe(1);
     expect(first.errors).toHaveLength(1);
     for (const text of c.says ?? []) expect(first.errors[0]!.message).toEqual(typeof text === 'string' ? expect.stringContaining(text) : expect.stringMatching(text));
-    expect(await world(s)).toEqual(before);
+    expect(await world(s, c.consistent)).toEqual(before);
   }
   const afterFirst = await s.done();
 
@@ -425,6 +520,8 @@ async function faultCase(c: FaultCase): Promise<void> {
   if (again.exitCode !== 0) console.log(again.stdout, again.stderr);
   expect(again.errors).toEqual([]);
   expect(again.exitCode).toBe(0);
+  // The re-run found the branch the stopped run pushed, opened its pull request, and says so.
+  if (c.completes) expect(again.summary).toContain('Completed an earlier run: branch');
   const done = await s.done();
   // Exactly one of what the action makes, and no second commit on the pull request branch.
   if (s.action === 'create-release') expect(done.releases).toBe(1);
@@ -462,6 +559,8 @@ const docker = dockerEnvironment();
 const dockerReady = docker.ok;
 if (!dockerReady && !dockerTestsMustRun()) console.warn(skipBanner(docker.reason ?? 'unknown reason'));
 const describeDocker = dockerReady || dockerTestsMustRun() ? describe : describe.skip;
+/** The rows the Docker tests add to the report. */
+const DOCKER_ROWS = 3;
 
 describeDocker('multi-arch-image-build', () => {
   const NS = uniqueRepository('faults');
@@ -562,6 +661,46 @@ describeDocker('multi-arch-image-build', () => {
       rerunRequests: againRequests,
     });
   });
+
+  // Merges the same arch image into one more tag, through a proxy that takes each write of it and never answers.
+  test('merge: the registry never answers the write of the final tag → retried, then stopped cleanly naming the host and the limit; the re-run writes the list once', async () => {
+    const stall = await stallProxy(`http://${docker.registry}`, [{ method: 'PUT', path: /\/manifests\/stall$/, mode: 'silent', times: Infinity }]);
+    const inputs = { step: 'merge', sources: 'full-1.0.0-amd64', tags: 'stall', 'network-timeout': String(STALL_LIMIT) };
+    const started = performance.now();
+    let first: ActionRun;
+    try {
+      first = await step({ ...inputs, image: `${stall.host}/${repo('build')}` });
+    } finally {
+      await stall.close();
+    }
+    const firstRequests = stall.requests.filter((r) => r.startsWith('PUT') && /\/manifests\//.test(r)).map((r) => `PUT manifest ${r.replace(/^.*\/manifests\//, '')} (no answer)`);
+    expect((performance.now() - started) / 1000).toBeLessThan(60);
+    expect(first.exitCode).toBe(1);
+    expect(first.errors).toHaveLength(1);
+    expect(first.errors[0]!.message).toContain(`stopped answering: nothing came for 2 s, the stall limit (input "network-timeout")`);
+    expect(first.errors[0]!.message).not.toMatch(/HTTP \d{3}/);
+    expect(stall.stalled).toHaveLength(2); // retries: 2 (a PUT of the same bytes is safe to send again)
+    expect(await listTags(docker.registry, repo('build'))).toEqual(['full', 'full-1.0.0-amd64']);
+
+    proxy.resetLog();
+    const again = await step({ ...inputs, image: `${proxy.address}/${repo('build')}` });
+    const againRequests = requests();
+    expect(again.errors).toEqual([]);
+    expect(again.outputs.operation).toBe('created');
+    const third = await step({ ...inputs, image: `${proxy.address}/${repo('build')}` });
+    expect(third.outputs).toMatchObject({ operation: 'unchanged', digest: again.outputs.digest });
+    expect(await listTags(docker.registry, repo('build'))).toEqual(['full', 'full-1.0.0-amd64', 'stall']);
+    rows.push({
+      action: 'multi-arch-image-build',
+      fault: 'registry stall',
+      injected: `merge: every PUT of the final tag taken and never answered (retries: 2, network-timeout ${STALL_LIMIT})`,
+      outcome: 'stopped cleanly',
+      error: reported(plain(first.errors[0]!.message)),
+      firstRequests,
+      rerun: `${again.outputs.operation}, then ${third.outputs.operation}`,
+      rerunRequests: againRequests,
+    });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -618,7 +757,7 @@ test('no token of this file appears in any captured log, summary or output', () 
 
 // Its registry rows need the engine: without one (and not under CI) it is skipped with the banner above.
 (dockerReady || dockerTestsMustRun() ? test : test.skip)('docs/fault-report.md is what this run renders', () => {
-  const expected = Object.values(CASES).flat().length + 2;
+  const expected = Object.values(CASES).flat().length + DOCKER_ROWS;
   if (rows.length !== expected) throw new Error(`only ${rows.length} of ${expected} fault cases ran: run the whole file to compare the report`);
   const committed = fs.readFileSync(path.join(repoRoot, 'docs/fault-report.md'), 'utf8');
   expect(committed).toBe(renderFaultReport(report()));

@@ -86,6 +86,16 @@ describe('after a wrapper release', () => {
     expect(run.summary).toContain(`| \`${CONFIG}\` | 4 | \`4.3.5\` | \`4.3.6b1\` |`);
   });
 
+  test('after a release candidate (issue 15): pre rc writes the next candidate, in canonical spelling', async () => {
+    const history = await released('wrapper-rc');
+    const run = await bump(history, { 'fast-forward-from': 'master', version: '4.3.6-RC1', pre: 'rc' });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ 'next-version': '4.3.6rc2', operation: 'bumped' });
+    const dev = (await sandbox.refs(history.remote))['refs/heads/dev']!;
+    expect(await show(history, dev, CONFIG)).toBe(constantConfig('4.3.6rc2', 'module'));
+    expect(await show(history, dev, TEST_FILE)).toBe(testFileContent('4.3.6'));
+  });
+
   test('a re-run with the same inputs changes nothing and says so', async () => {
     const history = await released('wrapper-rerun');
     const first = await bump(history, { 'fast-forward-from': 'master' });

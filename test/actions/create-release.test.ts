@@ -217,6 +217,17 @@ describe('a wrapper release', () => {
     expect(double.state.releases(p.fullName).find((r) => r.tagName === '4.3.6b2')).toMatchObject({ prerelease: true, draft: false });
   });
 
+  test('a release candidate written 4.3.6-RC1 (issue 15): tagged 4.3.6rc1 as PEP 440 spells it, a pre-release, not latest', async () => {
+    const p = await project('rc-release');
+    const run = await release(p, { version: '4.3.6-RC1' });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ version: '4.3.6rc1', tag: '4.3.6rc1', prerelease: 'true', latest: 'false' });
+    const refs = await sandbox.refs(p.remote);
+    expect(refs['refs/tags/4.3.6rc1']).toBeDefined();
+    expect(Object.keys(refs).filter((r) => /RC|-rc/.test(r))).toEqual([]);
+    expect(double.state.releases(p.fullName).find((r) => r.tagName === '4.3.6rc1')).toMatchObject({ prerelease: true, draft: false });
+  });
+
   test('a hotfix of an older line does not take latest from a higher release', async () => {
     const p = await project('hotfix', { previous: '4.2.0', betas: [], released: '4.2.1' });
     await p.maintainer.git.raw(['push', '--quiet', 'origin', `${p.previousSha}:refs/tags/4.3.0`]);

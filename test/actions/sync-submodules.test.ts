@@ -8,6 +8,7 @@ import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
 import { RESOURCES_MONTHLY, resourcesRemote, wrapperTree } from '@exegol-actions/testkit/fixtures';
+import { silentTcpServer } from '@exegol-actions/testkit/stall';
 
 let sandbox: GitSandbox;
 beforeAll(async () => {
@@ -361,6 +362,24 @@ describe('bad input and faults: one error, nothing committed or pushed', () => {
     });
     expect(run.errors[0]!.message).toMatch(/^Submodule "vendor\/docs\/site": cannot reach file:\/\/.*missing\.git: .*fetch-token/s);
     expect(run.errors[0]).toMatchObject({ file: '.gitmodules', line: 11 });
+  });
+
+  test('a submodule URL on a server that accepts and never answers (issue 15): stops after the limit, naming the submodule, the host and network-timeout', async () => {
+    const silent = await silentTcpServer();
+    try {
+      const started = performance.now();
+      const run = await refused({ 'network-timeout': '2' }, async (c) => {
+        await c.git.raw(['config', '--file', '.gitmodules', 'submodule.vendor/docs/site.url', `${silent.url}/ThePorgs/docs.git`]);
+        await c.git.commit('docs on a stalling server', { name: 't', email: 't@example.invalid' }, ['.gitmodules']);
+      });
+      expect((performance.now() - started) / 1000).toBeLessThan(20);
+      expect(run.errors[0]!.message).toContain(`Submodule "vendor/docs/site" (http://${silent.host}/ThePorgs/docs.git): git ls-remote with ${silent.host} stopped: nothing came for 2 s, the stall limit (input "network-timeout")`);
+      expect(run.errors[0]!.message).not.toContain('fetch-token');
+      expect(run.errors[0]).toMatchObject({ file: '.gitmodules', line: 11 });
+      expect(silent.requests).toBeGreaterThan(0);
+    } finally {
+      await silent.close();
+    }
   });
 
   test('a dirty work tree', async () => {

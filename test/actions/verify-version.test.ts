@@ -113,6 +113,49 @@ describe('passes at a stable tag', () => {
   });
 });
 
+// Issue 15: release candidates, post-releases and spellings PEP 440 normalises, end to end.
+describe('PEP 440 beyond betas', () => {
+  test('a wrapper at 5.1.5rc1 on a branch passes, with outputs and a summary; the next beta is the next release\'s', async () => {
+    const repo = await wrapper('rc-dev', ['5.1.4'], { version: '5.1.5rc1', spawn: '2b' }, { ref: 'refs/heads/main' });
+    const run = await verify(repo);
+    expect(run.errors).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ version: '5.1.5rc1', normalized: '5.1.5rc1', 'is-prerelease': 'true', 'next-beta': '5.1.6b1', final: '5.1.5', 'previous-tag': '5.1.4' });
+    expect(checks(run)).toMatchObject({ parse: 'pass', stable: 'skip', greater: 'pass' });
+    expect(run.summary).toContain('### verify-version ✅ `5.1.5rc1`');
+    expect(run.summary).toContain('| next beta | `5.1.6b1` |');
+  });
+
+  test('a release candidate where a stable release is required fails that check only, still with outputs and a summary', async () => {
+    const repo = await wrapper('rc-stable', ['5.1.4'], { version: '5.1.5rc1' }, { ref: 'refs/heads/main' });
+    const run = await verify(repo, { inputs: { 'require-stable': 'true' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toEqual([expect.objectContaining({ file: 'exegol/config/ConstantConfig.py', message: expect.stringContaining('5.1.5rc1 is a pre-release, but a stable release is required') })]);
+    expect(run.errors[0]!.message).not.toMatch(/this is a bug|"pre"/);
+    expect(run.outputs).toMatchObject({ version: '5.1.5rc1', 'next-beta': '5.1.6b1' });
+    expect(checks(run)).toMatchObject({ stable: 'fail', greater: 'pass' });
+    expect(run.summary).toContain('❌ fail');
+  });
+
+  test('a post-release at its tag push is a stable release above the one it corrects', async () => {
+    const repo = await wrapper('post-tag', ['5.1.4'], { version: '5.1.4.post1', testVersion: '5.1.4' }, { tagHead: true });
+    const run = await verify(repo);
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ version: '5.1.4.post1', 'is-prerelease': 'false', final: '5.1.4', 'previous-tag': '5.1.4', 'next-beta': '5.1.5b1' });
+    expect(checks(run)).toMatchObject({ tag: 'pass', stable: 'pass', greater: 'pass' });
+  });
+
+  test('a version file at 05.1.4 fails at its line with the spelling to write; it is never passed on to be tagged', async () => {
+    const repo = await wrapper('leading-zero', ['5.1.3'], { version: '05.1.4', testVersion: '5.1.4' }, { ref: 'refs/heads/main' });
+    const run = await verify(repo);
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toEqual([
+      expect.objectContaining({ file: 'exegol/config/ConstantConfig.py', message: expect.stringContaining('says 05.1.4: a number has a leading zero, which PEP 440 drops (5.1.4). Write 5.1.4.') }),
+    ]);
+    expect(run.outputs.normalized).toBe('5.1.4');
+  });
+});
+
 describe('fails with an annotation at the file and line', () => {
   test('a beta at a tag push (stable required)', async () => {
     const repo = await wrapper('beta-tag', ['4.3.5'], { version: '4.3.6b1' }, { tagHead: true });

@@ -55,12 +55,22 @@ export async function run(): Promise<void> {
 
     // Git, the version model and the job load only once the inputs are known to be usable.
     if (versionInput) {
-      const { parseVersion, VersionError } = await import('@exegol-actions/core/version');
+      const { hasLeadingZeros, nextPrerelease, parseVersion, VersionError } = await import('@exegol-actions/core/version');
+      const raw = versionInput.startsWith(tagPrefix) ? versionInput.slice(tagPrefix.length) : versionInput;
+      let released;
       try {
-        parseVersion(versionInput.startsWith(tagPrefix) ? versionInput.slice(tagPrefix.length) : versionInput);
+        released = parseVersion(raw);
       } catch (e) {
         if (!(e instanceof VersionError)) throw e;
         throw new InputError('version', e.message, 'Give the release the next beta follows, like 4.3.5.');
+      }
+      if (hasLeadingZeros(raw)) throw new InputError('version', `${raw} has a number with a leading zero`, `Write it as PEP 440 reads it: ${released.normalized}.`);
+      // After a release candidate only another rc sorts higher within its release: said before anything is fetched.
+      try {
+        nextPrerelease(released, { part, pre });
+      } catch (e) {
+        if (!(e instanceof VersionError)) throw e;
+        throw new InputError('pre', e.message, `Set pre to ${released.pre?.kind ?? 'a higher kind'}, bump minor, or give the release it follows in "version".`);
       }
     }
     const { Git, authConfig, parseIdentity } = await import('@exegol-actions/core/git');

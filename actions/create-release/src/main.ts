@@ -55,7 +55,7 @@ export async function run(): Promise<void> {
     if (!ctx.repository && !dryRun) throw new InputError('github-token', 'has no repository to act on (GITHUB_REPOSITORY is empty)', 'Run the action in a GitHub Actions job.');
 
     // The version model, git and the job load only once the inputs are known to be usable.
-    const { parseVersion, isVersionTag, VersionError } = await import('@exegol-actions/core/version');
+    const { parseVersion, isVersionTag, hasLeadingZeros, VersionError } = await import('@exegol-actions/core/version');
     const { Git, authConfig, parseIdentity } = await import('@exegol-actions/core/git');
     const tagger = parseIdentity(identityText);
     if (!tagger) throw new InputError('identity', `${JSON.stringify(identityText)} is not "Name <email>"`, 'Write it like "Github Actions <actions@github.com>".');
@@ -83,6 +83,12 @@ export async function run(): Promise<void> {
     } else {
       ({ version, versionSource } = await versionFromFiles(root));
     }
+    // PEP 440 reads 05.1.4 as 5.1.4: a tag spelled 05.1.4 would name a version no one writes.
+    if (hasLeadingZeros(version.raw)) {
+      throw new InputError('version', `${version.raw} (${versionSource}) has a number with a leading zero`, `Write it as PEP 440 reads it: ${version.normalized}.`);
+    }
+    // A new tag gets the canonical spelling (5.1.5-rc1 is tagged 5.1.5rc1); a pushed tag keeps its own.
+    if (versionSource !== `the pushed tag ${ctx.tag}` && version.raw !== version.normalized) version = parseVersion(version.normalized, version.scheme);
 
     const git = await Git.open(root, token ? authConfig({ token, serverUrl: ctx.serverUrl }) : {});
     const commitInput = input('commit');

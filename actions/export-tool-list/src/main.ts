@@ -194,6 +194,7 @@ function summary(r: ExportResult, dryRun: boolean): string {
     }),
     '',
   );
+  if (r.completed) out.push(`> ${r.completed}`, '');
   if (r.duplicates.length) out.push(`**Duplicate names** (allowed): ${r.duplicates.map((d) => `${mdCode(d.name)} (lines ${d.lines.join(', ')})`).join(', ')}`, '');
   if (r.previous) {
     out.push(`**Compared with ${mdText(r.previous.label)}** (${mdCode(r.previous.path)}): ${r.added.length} added, ${r.removed.length} removed.`, '');

@@ -39,6 +39,8 @@ export async function run(): Promise<void> {
     const fetchToken = input('fetch-token');
     const sshKey = input('fetch-ssh-key');
     if (fetchToken) core.setSecret(fetchToken);
+    // Masked from the start: a run may stop (a stalled push) before the API client would mask it.
+    if (input('github-token')) core.setSecret(input('github-token'));
     for (const line of sshKey.split('\n')) if (line.trim().length >= 8) core.setSecret(line.trim());
     if (sshKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(sshKey)) {
       throw new InputError('fetch-ssh-key', 'is not a private key (no "-----BEGIN … PRIVATE KEY-----" line)', 'Give the whole private key, e.g. from a secret.');
@@ -182,6 +184,7 @@ async function reportUpdate(result: SyncResult, job: typeof import('@exegol-acti
         'pushed to': result.pushedTo ?? undefined,
         commit: result.commitSha ?? undefined,
         'pull request': result.pullRequest ? `#${result.pullRequest.number} (${result.pullRequest.operation})` : undefined,
+        completed: result.completed,
         'behind in all': behind,
         'other changes committed': result.workTree.length ? job.workTreeCounts(result.workTree) : undefined,
       }),

@@ -47,14 +47,17 @@ export async function run(): Promise<void> {
     const git = comparePrevious ? await Git.open(root) : null;
 
     const explicit = input('version');
-    const { isVersionTag, parseVersion, VersionError } = await import('@exegol-actions/core/version');
+    const { hasLeadingZeros, isVersionTag, parseVersion, VersionError } = await import('@exegol-actions/core/version');
     if (explicit) {
+      let given;
       try {
-        parseVersion(explicit);
+        given = parseVersion(explicit);
       } catch (e) {
         if (e instanceof VersionError) throw new InputError('version', e.message, 'Give the version as the project writes it.');
         throw e;
       }
+      // PEP 440 reads 05.1.4 as 5.1.4: a gate must not pass a spelling no tag will have.
+      if (hasLeadingZeros(explicit)) throw new InputError('version', `${explicit} has a number with a leading zero`, `Write it as PEP 440 reads it: ${given.normalized}.`);
     }
     if (input('tag') && !isVersionTag(input('tag'), tagPrefix)) {
       throw new InputError(

@@ -1,6 +1,7 @@
 // Typed readers over the runner's INPUT_<NAME> variables. Each error names the input and the fix.
 import * as core from '@actions/core';
 import { InputError } from './errors.ts';
+import { networkLimits, setNetworkLimits } from '../net/index.ts';
 import { resolveInside } from './paths.ts';
 // run.ts reads the workspace from here.
 export { workspace } from './paths.ts';
@@ -103,4 +104,13 @@ export function pathInput(name: string, options: { fallback?: string; mustExist?
   const value = input(name) || options.fallback || '';
   if (!value) throw new InputError(name, 'is required but empty', 'Give a path relative to the workspace.');
   return resolveInside(name, value, options);
+}
+
+/**
+ * The stall limit of every network operation of the step (git, the API, the registry, Docker),
+ * from the `network-timeout` input in seconds; the library's default when the action has none.
+ */
+export function applyNetworkTimeoutInput(name = 'network-timeout'): void {
+  // Six hours is the longest a job may run on GitHub's runners: a longer limit is no limit.
+  setNetworkLimits({ stallSeconds: integerInput(name, networkLimits().stallSeconds, { min: 1, max: 21_600 }), input: name });
 }

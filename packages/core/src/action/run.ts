@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import * as core from '@actions/core';
 import type { CommandError } from '../exec/index.ts';
 import { ActionError } from './errors.ts';
+import { applyNetworkTimeoutInput, workspace } from './inputs.ts';
 
 /** Where a bug in these actions is reported. */
 export const ISSUES_URL = 'https://github.com/exegol/actions/issues';
-import { workspace } from './inputs.ts';
 
 export function annotationPath(file: string): string {
   const rel = path.relative(workspace(), path.resolve(workspace(), file));
@@ -37,6 +37,8 @@ export function reportError(error: unknown, title?: string): void {
 /** Runs an action's main; a thrown error fails the step with one annotation. */
 export async function runAction(name: string, main: () => Promise<void>): Promise<void> {
   try {
+    // Before anything can touch the network: every git, API, registry and Docker call of the step obeys it.
+    applyNetworkTimeoutInput();
     await main();
   } catch (error) {
     reportError(error, name);

@@ -6,6 +6,7 @@ import { ActionError, InputError } from '../action/index.ts';
 import type { VersionRule } from '../files/index.ts';
 import { reasonLine } from '../exec/index.ts';
 import { unauthorizedPushFix, type Git, type Identity } from '../git/index.ts';
+import { completedNote, completingPullRequest } from '../github/index.ts';
 import { compareVersions, isVersionTag, nextPrerelease, parseVersion, VersionError, type BumpOptions, type PreKind, type Scheme, type Version } from '../version/index.ts';
 import { readVersionFiles, writeNextVersion, type FileChange, type StableMarkerPolicy } from './files.ts';
 import type { PullRequestTarget, PullRequestOutcome } from './pull-request.ts';
@@ -272,7 +273,9 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
     // Without a version file (images) the pull request only fast-forwards dev.
     const title = result.nextVersion ? fill(opts.pullRequest.title, result.nextVersion) : `Fast-forward ${opts.devBranch} to ${opts.fastForwardFrom}`;
     const body = pullRequestBody(result, opts, head);
-    result.pullRequest = await opts.openPullRequest({ base: opts.devBranch, head, title, body });
+    result.pullRequest = await completingPullRequest(head, () => opts.openPullRequest!({ base: opts.devBranch, head, title, body }));
+    // The branch held the change and had no pull request: an earlier run stopped in between.
+    if (!result.pushed && result.pullRequest.operation === 'created') notes.push(completedNote(head, result.pullRequest.number));
     result.operation = result.pullRequest.operation === 'unchanged' && !result.pushed ? 'unchanged' : 'pull-request';
     if (!result.pullRequest.triggersWorkflows) {
       notes.push(`Pull request #${result.pullRequest.number} was opened with the workflow's GITHUB_TOKEN: GitHub does not run workflows on it. Pass a personal or GitHub App token as github-token for checks to run.`);

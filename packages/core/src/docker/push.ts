@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import * as log from '../action/index.ts';
 import { ActionError } from '../action/index.ts';
 import { CommandError } from '../exec/index.ts';
+import { describeDockerLimit, dockerIdleMs, stallAdvice } from '../net/index.ts';
 import type { Docker } from './engine.ts';
 import { DOCKER_HUB } from './reference.ts';
 import { transientByText, withRetry, RetriesExhausted, type RetryPolicy } from './retry.ts';
@@ -54,9 +55,15 @@ export async function pushImage(docker: Docker, ref: string, policy: RetryPolicy
       policy,
       async (attempt) => {
         attempts = attempt;
-        return docker.run(['push', ref], { onLine: (l) => log.info(l) });
+        // A push of the same image is safe to repeat: a stalled one is killed and tried again.
+        return docker.run(['push', ref], { onLine: (l) => log.info(l), idleTimeoutMs: dockerIdleMs() });
       },
-      (e) => (e instanceof CommandError ? transientByText(`${e.result.stderr}\n${e.result.stdout}`) : { retry: false, reason: String(e) }),
+      (e) =>
+        e instanceof CommandError
+          ? e.result.idle
+            ? { retry: true, reason: `docker printed nothing for ${describeDockerLimit()}` }
+            : transientByText(`${e.result.stderr}\n${e.result.stdout}`)
+          : { retry: false, reason: String(e) },
     );
     const pushed = pushedDigest(res.stdout);
     if (!pushed) throw new ActionError(`docker push ${ref} ended without printing the pushed digest:\n${res.stdout.trim().split('\n').slice(-5).join('\n')}`);
@@ -65,6 +72,9 @@ export async function pushImage(docker: Docker, ref: string, policy: RetryPolicy
     if (e instanceof ActionError) throw e;
     const inner = e instanceof RetriesExhausted ? e.cause : e;
     const text = inner instanceof CommandError ? (inner.result.stderr || inner.result.stdout).trim().split('\n').slice(-3).join(' ') : String(inner);
+    if (inner instanceof CommandError && inner.result.idle) {
+      throw new ActionError(`Pushing ${ref} stalled${e instanceof RetriesExhausted ? ` ${e.attempts} time(s)` : ''}: docker printed nothing for ${describeDockerLimit()}. ${stallAdvice()}`);
+    }
     const hint = /denied|unauthorized|authentication required/i.test(text)
       ? 'The registry refused the credentials: give registry-username and registry-password that may push to this repository.'
       : /name unknown|repository name not known/i.test(text)

@@ -10,8 +10,9 @@ import * as path from 'node:path';
 import * as core from '@actions/core';
 import * as log from '../action/index.ts';
 import { run } from '../exec/index.ts';
+import { limitedFetch, NetworkError } from '../net/index.ts';
 import { DOCKER_HUB, formatReference, isLoopbackRegistry, type ImageReference } from './reference.ts';
-import { DEFAULT_RETRY, withRetry, type RetryPolicy, type Verdict } from './retry.ts';
+import { DEFAULT_RETRY, RetriesExhausted, withRetry, type RetryPolicy, type Verdict } from './retry.ts';
 
 export const MEDIA = {
   dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -148,6 +149,8 @@ export interface RegistryClientOptions {
   /** Registries reached over plain HTTP besides loopback ones. */
   insecure?: string[];
   retry?: RetryPolicy;
+  /** Where the registry's name came from, for connection errors: `input "image"`. */
+  source?: string;
 }
 
 /** Counts of what crossed the wire, so a caller can prove that no layer was pulled. */
@@ -208,7 +211,9 @@ export class RegistryClient {
         async (attempt) => {
           if (attempt > 1) this.traffic.retries++;
           this.traffic.requests++;
-          const res = await fetch(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'follow', signal: AbortSignal.timeout(120_000) });
+          // The stall limit (network-timeout) on the headers and on each piece of the body; the
+          // retries are this loop's, so the fetch itself does not retry.
+          const res = await limitedFetch(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'follow' }, { retry: false, service: 'the registry', source: this.options.source });
           const body = Buffer.from(await res.arrayBuffer());
           log.debug(`${init.method} ${url.href} → ${res.status}`);
           if (res.status === 429 || res.status >= 500) {
@@ -220,6 +225,8 @@ export class RegistryClient {
         },
         (e): Verdict => {
           if (e instanceof TransientStatus) return { retry: true, reason: `HTTP ${e.status}`, afterMs: e.afterMs };
+          // A stalled POST may have reached the registry: sending it again is not safe.
+          if (e instanceof NetworkError) return { retry: !(e.kind === 'stalled' && init.method === 'POST'), reason: e.kind === 'stalled' ? 'stalled' : e.message.split(':')[0]! };
           const cause = (e as { cause?: { code?: string; message?: string } }).cause;
           if (e instanceof TypeError || cause?.code) return { retry: true, reason: cause?.code ?? cause?.message ?? (e as Error).message };
           if (e instanceof DOMException && e.name === 'TimeoutError') return { retry: true, reason: 'timed out' };
@@ -229,6 +236,11 @@ export class RegistryClient {
     } catch (e) {
       const last = (e as { cause?: unknown }).cause ?? e;
       if (last instanceof TransientStatus) throw new RegistryError(`${init.method} ${url.href}: ${(e as Error).message}`, last.status);
+      // A connection that failed or stalled is not an HTTP status: the host, the attempts, the limit or the address's source.
+      if (last instanceof NetworkError) {
+        const attempts = e instanceof RetriesExhausted ? ` (${e.attempts} attempts)` : '';
+        throw new NetworkError(last.kind, last.host, `${what}${attempts}: ${last.message}`, { input: last.input, cause: last });
+      }
       throw e;
     }
   }

@@ -32,6 +32,18 @@ describe('run', () => {
     expect(lines.sort()).toEqual(['stderr:two', 'stdout:one', 'stdout:three']);
   });
 
+  test('kills a command that prints nothing for its idle limit, and not one that keeps printing', async () => {
+    const started = performance.now();
+    const silent = await run('sleep', ['10'], { idleTimeoutMs: 300, allowFailure: true });
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(silent).toMatchObject({ code: -1, timedOut: true, idle: true });
+    const thrown = await run('sleep', ['10'], { idleTimeoutMs: 300 }).catch((e: CommandError) => e);
+    expect((thrown as CommandError).message).toMatch(/^sleep 10 printed nothing for 0 s and was stopped/);
+    // 1 s in all, a line every 0.1 s: never 0.3 s without output.
+    const busy = await run('sh', ['-c', 'for i in 1 2 3 4 5 6 7 8 9 10; do echo $i; sleep 0.1; done'], { idleTimeoutMs: 300 });
+    expect(busy.code).toBe(0);
+  });
+
   test('a missing tool is a clear error', async () => {
     await expect(run('no-such-tool-exegol', [])).rejects.toThrow(/no-such-tool-exegol: command not found/);
   });

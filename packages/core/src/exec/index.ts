@@ -15,6 +15,11 @@ export interface RunOptions {
   secrets?: string[];
   /** Kill the command (SIGKILL) after this long; the result then says `timedOut`. */
   timeoutMs?: number;
+  /**
+   * Kill the command when it has printed nothing on either stream for this long: for a transfer
+   * that reports progress (docker push and pull), a stall. The result then says `timedOut` and `idle`.
+   */
+  idleTimeoutMs?: number;
   /** Each complete line of output as it arrives, for logs that must not wait for the end (builds). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
 }
@@ -23,8 +28,11 @@ export interface RunResult {
   code: number;
   stdout: string;
   stderr: string;
-  /** The command was killed at `timeoutMs`; `code` is then -1. */
+  /** The command was killed at `timeoutMs` (or `idleTimeoutMs`); `code` is then -1. */
   timedOut?: boolean;
+  /** Killed because it printed nothing for `idleTimeoutMs`. */
+  idle?: boolean;
+  idleMs?: number;
   durationMs?: number;
 }
 
@@ -34,7 +42,11 @@ export class CommandError extends Error {
     readonly result: RunResult,
   ) {
     const detail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-12).join('\n');
-    const what = result.timedOut ? `timed out after ${((result.durationMs ?? 0) / 1000).toFixed(1)} s` : `failed (exit ${result.code})`;
+    const what = result.idle
+      ? `printed nothing for ${((result.idleMs ?? 0) / 1000).toFixed(0)} s and was stopped`
+      : result.timedOut
+        ? `timed out after ${((result.durationMs ?? 0) / 1000).toFixed(1)} s`
+        : `failed (exit ${result.code})`;
     super(`${command} ${what}${detail ? `:\n${detail}` : ''}`);
     this.name = 'CommandError';
   }
@@ -95,9 +107,10 @@ export async function run(tool: string, args: readonly string[], options: RunOpt
   const started = performance.now();
   const out = collector('stdout', options.onLine);
   const err = collector('stderr', options.onLine);
-  const { code, timedOut } = await new Promise<{ code: number; timedOut: boolean }>((resolve, reject) => {
+  const { code, timedOut, idle } = await new Promise<{ code: number; timedOut: boolean; idle: boolean }>((resolve, reject) => {
     const child = spawn(tool, [...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let killed = false;
+    let idle = false;
     const timer =
       options.timeoutMs !== undefined
         ? setTimeout(() => {
@@ -105,15 +118,33 @@ export async function run(tool: string, args: readonly string[], options: RunOpt
             child.kill('SIGKILL');
           }, options.timeoutMs)
         : undefined;
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
+    let idleTimer: NodeJS.Timeout | undefined;
+    const rearm = () => {
+      if (options.idleTimeoutMs === undefined) return;
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        killed = idle = true;
+        child.kill('SIGKILL');
+      }, options.idleTimeoutMs);
+    };
+    rearm();
+    child.stdout.on('data', (d: Buffer) => {
+      rearm();
+      out.push(d);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      rearm();
+      err.push(d);
+    });
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      clearTimeout(idleTimer);
       reject(e.code === 'ENOENT' ? new Error(`${tool}: command not found (is it installed and on PATH?)`) : e);
     });
     child.on('close', (c) => {
       clearTimeout(timer);
-      resolve({ code: killed ? -1 : (c ?? -1), timedOut: killed });
+      clearTimeout(idleTimer);
+      resolve({ code: killed ? -1 : (c ?? -1), timedOut: killed, idle });
     });
     // A command that exits without reading its input closes the pipe early: not an error here.
     child.stdin.on('error', () => {});
@@ -121,15 +152,21 @@ export async function run(tool: string, args: readonly string[], options: RunOpt
   });
   const result: RunResult = { code, stdout: out.end(), stderr: err.end(), durationMs: performance.now() - started };
   if (timedOut) result.timedOut = true;
-  if (result.code !== 0 && !options.allowFailure) {
-    const secrets = options.secrets ?? [];
-    // Only the first two words of the command are named: later arguments may carry user data.
-    const shown = [tool, ...args.slice(0, 2)].join(' ');
-    throw new CommandError(redact(shown, secrets), {
-      ...result,
-      stdout: redact(result.stdout, secrets),
-      stderr: redact(result.stderr, secrets),
-    });
+  if (idle) {
+    result.idle = true;
+    result.idleMs = options.idleTimeoutMs;
   }
+  if (result.code !== 0 && !options.allowFailure) throw commandError(tool, args, result, options.secrets);
   return result;
+}
+
+/** The error `run` throws for a failed result, for a caller that looked at the result first. */
+export function commandError(tool: string, args: readonly string[], result: RunResult, secrets: readonly string[] = []): CommandError {
+  // Only the first two words of the command are named: later arguments may carry user data.
+  const shown = [tool, ...args.slice(0, 2)].join(' ');
+  return new CommandError(redact(shown, secrets), {
+    ...result,
+    stdout: redact(result.stdout, secrets),
+    stderr: redact(result.stderr, secrets),
+  });
 }

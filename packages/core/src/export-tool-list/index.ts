@@ -84,6 +84,8 @@ export interface ExportResult {
   changed: boolean;
   commitSha: string;
   pullRequest: { number: number; url: string } | null;
+  /** Set when this run finished what an earlier one left half done (a branch pushed without its pull request). */
+  completed?: string;
   branch: string;
   rows: number;
   duplicates: Duplicate[];
@@ -373,21 +375,23 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     }
     result.commitSha = pushed ? sha : remoteHead!;
     const github = await import('../github/index.ts');
-    let opened;
-    try {
-      const client = await github.getGitHubClient({ token: opts.pullRequest!.token, baseUrl: opts.pullRequest!.apiUrl });
-      opened = await github.openOrUpdatePullRequest(client, {
-        repository,
-        head,
-        base: opts.branch,
-        title: commitMessage,
-        body: pullRequestBody(result, commitMessage),
-        labels: opts.pullRequest!.labels,
-      });
-    } catch (error) {
-      throw new ActionError(`${github.describeGitHubError(error, { operation: `open or update the pull request from ${head} into ${opts.branch} of ${repository}`, needs: { pull_requests: 'write' } })}`, { cause: error });
-    }
+    const opened = await github.completingPullRequest(head, async () => {
+      try {
+        const client = await github.getGitHubClient({ token: opts.pullRequest!.token, baseUrl: opts.pullRequest!.apiUrl });
+        return await github.openOrUpdatePullRequest(client, {
+          repository,
+          head,
+          base: opts.branch,
+          title: commitMessage,
+          body: pullRequestBody(result, commitMessage),
+          labels: opts.pullRequest!.labels,
+        });
+      } catch (error) {
+        throw new ActionError(`${github.describeGitHubError(error, { operation: `open or update the pull request from ${head} into ${opts.branch} of ${repository}`, needs: { pull_requests: 'write' } })}`, { cause: error });
+      }
+    });
     result.pullRequest = { number: opened.number, url: opened.url };
+    if (!pushed && opened.operation === 'created') result.completed = github.completedNote(head, opened.number);
     result.operation = opened.operation === 'created' ? 'pull-request-created' : pushed || opened.operation === 'updated' ? 'pull-request-updated' : 'unchanged';
     result.changed = result.operation !== 'unchanged';
     return result;

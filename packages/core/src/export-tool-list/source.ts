@@ -2,7 +2,8 @@
 // a container that is created, never started, and always removed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError, resolveInside } from '../action/index.ts';
+import { ActionError, InputError, resolveInside } from '../action/index.ts';
+import { describeDockerLimit, dockerIdleMs, stallAdvice } from '../net/index.ts';
 import { CommandError, run } from '../exec/index.ts';
 
 export const DEFAULT_IMAGE_PATH = '/.exegol/installed_tools.csv';
@@ -31,8 +32,12 @@ export async function copyFromImage(image: string, file: string, dest: string): 
   try {
     // A container is only created, never started: the command given is never run, and lets an
     // image without CMD or ENTRYPOINT be created too.
-    id = (await run('docker', ['create', image, 'true'])).stdout.trim();
+    // It may pull: a pull that prints nothing for the Docker stall limit is stopped.
+    id = (await run('docker', ['create', image, 'true'], { idleTimeoutMs: dockerIdleMs() })).stdout.trim();
   } catch (error) {
+    if (error instanceof CommandError && error.result.idle) {
+      throw new ActionError(`Pulling ${image} stalled: docker printed nothing for ${describeDockerLimit()}. ${stallAdvice()}`);
+    }
     const detail = lastLines(error);
     if (/Cannot connect to the Docker daemon|docker: not found|ENOENT|Unable to locate executable/i.test(detail)) {
       throw new InputError('image', `needs a Docker engine, and there is none here (${detail})`, 'Run on a runner with Docker, or export the file in an earlier step and give its path as tools-csv.');

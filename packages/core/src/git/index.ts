@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ActionError } from '../action/errors.ts';
-import { CommandError, reasonLine, redact, run, type RunOptions, type RunResult } from '../exec/index.ts';
+import { CommandError, commandError, reasonLine, redact, run, type RunOptions, type RunResult } from '../exec/index.ts';
+import { describeLimit, hostOf, networkLimits, NetworkError, stallAdvice } from '../net/index.ts';
 
 export * from './signing.ts';
 
@@ -170,7 +171,22 @@ function historyError(error: unknown, remote: string, shallow: boolean): ActionE
   return new ActionError(`${what} ${fix}`, { cause: error });
 }
 
+/** The git commands that talk to a remote: the stall limit applies to them. */
+const NETWORK_COMMANDS = new Set(['fetch', 'push', 'ls-remote', 'clone', 'pull', 'submodule']);
+
+/**
+ * A network command still running after this many stall limits is killed: the backstop for what
+ * git's own limit cannot see (a transfer that trickles a byte now and then, an SSH server that
+ * answers keep-alives while git on the other side waits forever). 20 minutes by default.
+ */
+const BACKSTOP_STALL_LIMITS = 20;
+
+/** What git prints when its stall limit (or ssh's) cut a transfer. */
+const STALL_TEXT = /Operation too slow|Operation timed out|Connection timed out|Timeout, server .* not responding|timed out after|Connection to .* timed out/i;
+
 export class Git {
+  private sshCommand: Promise<string> | undefined;
+
   private constructor(
     readonly dir: string,
     private readonly options: GitOptions,
@@ -200,14 +216,30 @@ export class Git {
     });
   }
 
-  /** Runs git with the configured environment; configuration goes through GIT_CONFIG_* variables. */
+  /**
+   * Runs git with the configured environment; configuration goes through GIT_CONFIG_* variables.
+   * A command that talks to a remote gets the stall limit (`network-timeout`): git's HTTP
+   * low-speed limit, ssh's connect and keep-alive limits, and a kill after 20 limits as a
+   * backstop. A stall is a NetworkError naming the host and the limit, even with allowFailure:
+   * it is never a refusal to read as one.
+   */
   async raw(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    const config = Object.entries(this.options.config ?? {}).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as const] : v.map((one) => [k, one] as const)));
+    const config: (readonly [string, string])[] = Object.entries(this.options.config ?? {}).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as const] : v.map((one) => [k, one] as const)));
     const env: Record<string, string | undefined> = {
       GIT_TERMINAL_PROMPT: '0',
       ...this.options.env,
       ...options.env,
     };
+    const network = NETWORK_COMMANDS.has(args[0] ?? '');
+    const { stallSeconds } = networkLimits();
+    if (network) {
+      // Below 1 byte a second for the whole limit: git's curl gives up ("Operation too slow").
+      config.push(['http.lowSpeedLimit', '1'], ['http.lowSpeedTime', String(stallSeconds)]);
+      if (!env.GIT_SSH_COMMAND && !process.env.GIT_SSH_COMMAND && !env.GIT_SSH && !process.env.GIT_SSH) {
+        const keepAlive = Math.max(1, Math.ceil(stallSeconds / 3));
+        config.push(['core.sshCommand', `${await this.configuredSshCommand()} -o ConnectTimeout=${stallSeconds} -o ServerAliveInterval=${keepAlive} -o ServerAliveCountMax=3`]);
+      }
+    }
     if (config.length) {
       // Appended after any GIT_CONFIG_* the environment already carries (a runner's or a test
       // sandbox's), which replacing the count would silently drop.
@@ -218,12 +250,49 @@ export class Git {
         env[`GIT_CONFIG_VALUE_${inherited + i}`] = v;
       });
     }
-    return run('git', args, {
+    const secrets = [...(this.options.secrets ?? []), ...(options.secrets ?? [])];
+    const res = await run('git', args, {
       ...options,
+      allowFailure: true,
       cwd: options.cwd ?? this.dir,
       env,
-      secrets: [...(this.options.secrets ?? []), ...(options.secrets ?? [])],
+      secrets,
+      timeoutMs: options.timeoutMs ?? (network ? stallSeconds * 1000 * BACKSTOP_STALL_LIMITS : undefined),
     });
+    if (res.code !== 0 && network && (res.timedOut || STALL_TEXT.test(res.stderr))) {
+      const host = await this.remoteHost(args, res.stderr);
+      const what = res.timedOut
+        ? `was still running after ${Math.round((res.durationMs ?? 0) / 1000)} s, ${BACKSTOP_STALL_LIMITS} times ${describeLimit()}, and was stopped`
+        : `stopped: nothing came for ${describeLimit()}`;
+      throw new NetworkError('stalled', host, redact(`git ${args[0]} with ${host} ${what}. ${stallAdvice()}`, secrets), {
+        input: networkLimits().input ?? undefined,
+        cause: commandError('git', args, res, secrets),
+      });
+    }
+    if (res.code !== 0 && !options.allowFailure) throw commandError('git', args, res, secrets);
+    return res;
+  }
+
+  /** The ssh command git would use here (`core.sshCommand`, as actions/checkout sets it with ssh-key), to extend with limits. */
+  private configuredSshCommand(): Promise<string> {
+    this.sshCommand ??= (async () => {
+      const fromOptions = this.options.config?.['core.sshCommand'];
+      if (typeof fromOptions === 'string') return fromOptions;
+      const cwd = fs.existsSync(this.dir) ? this.dir : process.cwd();
+      const res = await run('git', ['config', '--get', 'core.sshCommand'], { cwd, env: this.options.env, allowFailure: true }).catch(() => null);
+      return res?.code === 0 && res.stdout.trim() ? res.stdout.trim() : 'ssh';
+    })();
+    return this.sshCommand;
+  }
+
+  /** The host a network command talked to: from git's message, else from the remote it was given. */
+  private async remoteHost(args: readonly string[], stderr: string): Promise<string> {
+    const quoted = /'((?:https?|ssh|git):\/\/[^']+)'/.exec(stderr);
+    if (quoted) return hostOf(quoted[1]!);
+    let remote = args.slice(1).find((a) => !a.startsWith('-') && !['update', 'init', 'sync', 'foreach'].includes(a)) ?? 'origin';
+    if (!remote.includes('/') && !remote.includes(':')) remote = (await this.raw(['remote', 'get-url', remote], { allowFailure: true })).stdout.trim() || remote;
+    const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/\/)/.exec(remote);
+    return remote.includes('://') ? hostOf(remote) : scp ? scp[1]! : remote;
   }
 
   async out(args: readonly string[]): Promise<string> {

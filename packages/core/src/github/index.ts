@@ -5,6 +5,8 @@
 // Only types are imported statically (erased at build).
 import { format } from 'node:util';
 import type { getOctokit } from '@actions/github';
+import { ActionError } from '../action/errors.ts';
+import { connectionMessage, hostOf, limitedFetch, networkFailureKind, NetworkError } from '../net/index.ts';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -14,7 +16,10 @@ export interface GitHubClientOptions {
   baseUrl?: string;
   /** Retries after a primary or secondary rate limit, each after the wait GitHub asks for. Default 2. */
   rateLimitRetries?: number;
-  /** Retries after a 5xx answer or a network failure (waits 1 s, 4 s, 9 s). Default 3. */
+  /**
+   * Retries after a 5xx answer (waits 1 s, 4 s, 9 s). Default 3. A stall or a failed connection
+   * is retried once, and only for GET and HEAD (see `network-timeout`).
+   */
   serverErrorRetries?: number;
   /**
    * Space writes 1 s apart (3 s for those that notify), as GitHub asks of API clients to avoid
@@ -29,8 +34,9 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
   if (!options.token) {
     throw new Error('No GitHub token: pass one as the `github-token` input (the default `${{ github.token }}` works for most steps).');
   }
-  const [{ getOctokit }, { retry }, { throttling }, core, { logText }] = await Promise.all([
+  const [{ getOctokit }, { defaults }, { retry }, { throttling }, core, { logText }] = await Promise.all([
     import('@actions/github'),
+    import('@actions/github/lib/utils'),
     import('@octokit/plugin-retry'),
     import('@octokit/plugin-throttling'),
     import('@actions/core'),
@@ -49,10 +55,30 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
     return true;
   };
 
+  // The stall limit on every request. A stalled or unreachable API is retried once here for a
+  // request safe to repeat (GET, HEAD), then surfaces as a NetworkError. Octokit passes an error
+  // named AbortError through as it is, and the retry plugin leaves it alone: sending a POST twice
+  // after a stall could make two releases or two pull requests, and a re-run completes the work.
+  const proxyFetch = (defaults.request as { fetch?: typeof fetch } | undefined)?.fetch;
+  const fetchWithLimits = async (url: string | URL, init: RequestInit = {}): Promise<Response> => {
+    try {
+      return await limitedFetch(url, init, {
+        fetch: proxyFetch,
+        service: 'the GitHub API',
+        source: options.baseUrl ? `the API URL ${baseUrl}` : `GITHUB_API_URL (${baseUrl})`,
+        onRetry: (reason) => core.info(logText(`${(init.method ?? 'GET').toUpperCase()} ${String(url)}: ${reason}; trying once more.`)),
+      });
+    } catch (error) {
+      if (error instanceof NetworkError) Object.defineProperty(error, 'name', { value: 'AbortError' });
+      throw error;
+    }
+  };
+
   const octokit = getOctokit(
     options.token,
     {
       baseUrl,
+      request: { fetch: fetchWithLimits },
       // Octokit logs `(message, ...details)`; core.warning's second argument is an annotation.
       log: {
         debug: (...args: unknown[]) => core.debug(format(...args)),
@@ -132,6 +158,13 @@ export function describeGitHubError(error: unknown, { operation, needs = {} }: D
   const err = (error ?? {}) as HttpErrorLike;
   const data = (err.response?.data ?? {}) as { message?: string; errors?: Array<Record<string, unknown> | string> };
   const githubMessage = data.message ?? err.message ?? String(error);
+  // Octokit gives a failed connection the status 500 although no server answered: the cause
+  // decides, before any status is read.
+  if (!err.response && (error instanceof NetworkError || networkFailureKind(error))) {
+    if (error instanceof NetworkError) return `Could not ${operation}: ${error.message}`;
+    const url = (error as { request?: { url?: string } }).request?.url;
+    return `Could not ${operation}: ${connectionMessage(networkFailureKind(error)!, url ? hostOf(url) : 'the GitHub API', 'the GitHub API', url ? `GITHUB_API_URL (${new URL(url).origin})` : undefined)}`;
+  }
   const status = err.status;
   if (typeof status !== 'number') return `Could not ${operation}: ${err.message ?? String(error)}`;
 
@@ -222,6 +255,25 @@ export interface PullRequestRef {
    * starts no workflow for events that token causes, so the pull request's checks will not run.
    */
   triggersWorkflows: boolean;
+}
+
+/**
+ * Opens (or finds) the pull request for a head branch already pushed. When that fails (a stall, a
+ * 5xx after retries, a missing permission) the branch stays pushed, and the error says so: a
+ * re-run finds the branch, opens the pull request from it and says it completed an earlier run.
+ */
+export async function completingPullRequest<T>(head: string, open: () => Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ActionError(`${message.replace(/\s*$/, '')} The branch ${head} is pushed without its pull request: running the job again opens the pull request from it, without a second commit.`, { cause: error });
+  }
+}
+
+/** The summary's line for a re-run that opened the pull request an earlier run did not. */
+export function completedNote(head: string, number: number): string {
+  return `Completed an earlier run: branch ${head} was already pushed with this change but had no pull request; opened #${number} from it.`;
 }
 
 export async function openOrUpdatePullRequest(client: GitHubClient, options: OpenOrUpdatePullRequestOptions): Promise<PullRequestRef> {

@@ -31,6 +31,8 @@ function registryClient(o: CommonOptions): RegistryClient {
     credentials: async (registry): Promise<Credentials | undefined> => (creds && creds.registry === registry ? { username: creds.username, password: creds.password } : undefined),
     insecure: o.insecure,
     retry: o.retry,
+    // The registry is the host of the image references (inputs image, source, registry).
+    source: 'the image reference (inputs "image", "registry", "source")',
   });
 }
 

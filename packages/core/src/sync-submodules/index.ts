@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { ActionError, InputError, mdCell, mdCode, type Check, type SourceLocation } from '../action/index.ts';
 import { reasonLine } from '../exec/index.ts';
 import { Git, unauthorizedPushFix, type GitOptions, type Identity, type SubmoduleEntry, type WorkTreeChange } from '../git/index.ts';
-import type { PullRequestChange, PullRequestRef } from '../github/index.ts';
+import { NetworkError } from '../net/index.ts';
+import { completedNote, type PullRequestChange, type PullRequestRef } from '../github/index.ts';
 import { describeGitError, lastLine, mapLimit, safeUrl, short } from './util.ts';
 
 export { syncFork, type ForkOptions, type ForkResult } from './fork.ts';
@@ -115,6 +116,8 @@ export interface SyncResult {
   /** One per submodule: the check-mode verdicts (and the same facts for the other modes). */
   checks: Check[];
   ok: boolean;
+  /** Set when this run finished what an earlier one left half done (a branch pushed without its pull request). */
+  completed?: string;
 }
 
 // Partial clones: commits and trees for counting and describing, file contents only for what is
@@ -310,7 +313,10 @@ async function resolveTip(
   const where: SourceLocation | undefined = location ? { file: location.file, line: location.branch ?? location.header } : undefined;
   const unreachable = (error: unknown): ActionError =>
     new ActionError(
-      `Submodule "${fullPath}": cannot reach ${safeUrl(url)}: ${describeGitError(error)}. Check its url in .gitmodules; for a private repository give "fetch-token" or "fetch-ssh-key".`,
+      // A stall already names the host, the limit and the input to raise; the url may be right.
+      error instanceof NetworkError
+        ? `Submodule "${fullPath}" (${safeUrl(url)}): ${error.message}`
+        : `Submodule "${fullPath}": cannot reach ${safeUrl(url)}: ${describeGitError(error)}. Check its url in .gitmodules; for a private repository give "fetch-token" or "fetch-ssh-key".`,
       { location: location ? { file: location.file, line: location.url ?? location.header } : undefined, cause: error },
     );
 
@@ -560,10 +566,13 @@ async function proposeUpdate(
   }
   const headSha = await git.head();
   const body = pullRequestBody(moves, workTree);
+  // pr.open's own error already says the branch is pushed and a re-run finds it.
   const outcome = await pr.open({ base, head: pr.branch, title: pr.title, body });
   log(`Pull request #${outcome.number} ${outcome.operation}: ${outcome.url}`);
   const operation: SyncOperation = outcome.operation === 'created' ? 'pull-request-created' : pushed || outcome.operation === 'updated' ? 'pull-request-updated' : 'pull-request-unchanged';
-  return { operation, commitSha: headSha, commitMessage: message, pushedTo: pr.branch, pullRequest: outcome };
+  const completed = !pushed && outcome.operation === 'created' ? completedNote(pr.branch, outcome.number) : undefined;
+  if (completed) log(completed);
+  return { operation, commitSha: headSha, commitMessage: message, pushedTo: pr.branch, pullRequest: outcome, ...(completed ? { completed } : {}) };
 }
 
 /** Paths listed in a pull request body; the rest are counted (GitHub's body limit is 65536). */

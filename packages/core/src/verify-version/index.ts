@@ -5,6 +5,7 @@ import { findRuleValue, location, type RuleMatch, type VersionRule } from '../fi
 import type { Git, HistorySource } from '../git/index.ts';
 import {
   compareVersions,
+  hasLeadingZeros,
   isVersionTag,
   nextPrerelease,
   parseVersion,
@@ -125,6 +126,17 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
       add({ id: 'agree', title: 'Versions agree', status: 'pass', detail: `${versionSources.length} sources say ${version.normalized}` });
     }
 
+    // 2b. Spelled as it will be tagged: PEP 440 reads 05.1.4 as 5.1.4, and the tag is 5.1.4.
+    for (const s of versionSources.filter((x) => parsed.has(x) && hasLeadingZeros(x.raw))) {
+      add({
+        id: `canonical:${s.name}`,
+        title: 'Version without leading zeros',
+        status: 'fail',
+        detail: `${s.name} says ${s.raw}: a number has a leading zero, which PEP 440 drops (${parsed.get(s)!.normalized}). Write ${parsed.get(s)!.normalized}.`,
+        location: s.loc,
+      });
+    }
+
     // 3. Files that hold only final versions hold this version's final.
     for (const s of sources.filter((x) => x.role === 'final' && parsed.has(x))) {
       const v = parsed.get(s)!;
@@ -141,13 +153,14 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
 
   // 4. The tag names this version.
   if (opts.tag && version) {
-    const expected = `${opts.tagPrefix}${version.raw}`;
+    // create-release tags the canonical spelling; a tag spelled as the file is written is accepted too.
+    const expected = `${opts.tagPrefix}${version.normalized}`;
     const tagVersion = isVersionTag(opts.tag.value, opts.tagPrefix);
     let detail: string;
     let ok = false;
     if (!tagVersion) {
       detail = `tag ${JSON.stringify(opts.tag.value)} (${opts.tag.source}) is not a version${opts.tagPrefix ? ` with prefix "${opts.tagPrefix}"` : ''}: expected ${expected}.`;
-    } else if (opts.tag.value !== expected) {
+    } else if (opts.tag.value !== expected && (opts.tag.value !== `${opts.tagPrefix}${version.raw}` || hasLeadingZeros(version.raw))) {
       detail = `tag ${opts.tag.value} (${opts.tag.source}) does not match version ${version.raw}: expected tag ${expected}.`;
     } else {
       ok = true;
@@ -281,7 +294,12 @@ function readSources(opts: VerifyOptions): Source[] {
   return sources;
 }
 
+/**
+ * The next beta that sorts above `v`. From a release candidate (`5.1.5rc1`) the betas of its own
+ * release are behind it, so the next beta is the next release's first (`5.1.6b1`).
+ */
 export function nextBeta(v: Version): string {
+  if (v.pre?.kind === 'rc') return nextPrerelease(parseVersion(v.final, v.scheme), { part: 'patch', pre: 'b' });
   return nextPrerelease(v, { part: 'patch', pre: 'b' });
 }
 export * from './release-pr.ts';

@@ -31,6 +31,7 @@ function fields(
     minor,
     patch,
     pre,
+    post: null,
     dev,
     isPrerelease: pre !== null || dev !== null,
     final: `${major}.${minor}.${patch}`,
@@ -153,11 +154,11 @@ describe('parseVersion', () => {
     ['1.2.3+build.5', 'semver', /build metadata/],
     ['1!4.3.5', 'auto', /epochs/],
     ['4.3.5.1', 'auto', /4 parts, at most 3/],
-    ['4.3.5.post1', 'auto', /post-releases/],
+    ['4.3.5.post', 'auto', /"post" needs a number/],
     ['4.3.5.1', 'pep440', /4 parts/],
     ['4.3.6b', 'auto', /pre-release "b" needs a number/],
     ['4.3.5-1', 'auto', /semver pre-release "1" is not supported/],
-    ['4.3.5-1', 'pep440', /post-releases/],
+    ['4.3.5-1', 'pep440', /implicit post-release "-1" .*write \.post1/],
     ['1.2.3-x.7', 'auto', /semver pre-release "x.7" is not supported/],
     ['1.2.3-beta', 'semver', /semver pre-release "beta" is not supported/],
     ['1.2.3-beta.1.2', 'semver', /"beta.1.2" is not supported/],
@@ -321,7 +322,7 @@ describe('nextPrerelease', () => {
 
   test('explains a refused step back', () => {
     expect(() => nextPrerelease(parseVersion('4.3.6rc1'), { pre: 'b' })).toThrow(
-      'cannot go from 4.3.6rc1 to a "b" pre-release: 4.3.6b1 would sort before it; ask for pre "rc" or release 4.3.6 first',
+      'cannot go from 4.3.6rc1 to a "b" pre-release: 4.3.6b1 would sort before it; the next "rc" is 4.3.6rc2, or release 4.3.6 first',
     );
   });
 

@@ -29,9 +29,11 @@ export interface Version {
   minor: number;
   patch: number;
   pre: { kind: PreKind; number: number } | null;
+  /** PEP 440 `.postN` (a correction of a release, not a pre-release); always null for semver. */
+  post: number | null;
   /** PEP 440 `.devN`; always null for semver. */
   dev: number | null;
-  /** True for a/b/rc and dev versions. */
+  /** True for a/b/rc and dev versions (PEP 440: `5.1.5rc1` is a pre-release; `5.1.4.post1` is not). */
   isPrerelease: boolean;
   /** `X.Y.Z`, release segment padded to three parts: `4.3` → `4.3.0`. */
   final: string;
@@ -43,6 +45,7 @@ export interface VersionParts {
   minor: number;
   patch: number;
   pre: { kind: PreKind; number: number } | null;
+  post?: number | null;
   dev?: number | null;
 }
 
@@ -83,8 +86,10 @@ const PEP440_GRAMMAR = new RegExp(`^${VERSION_PATTERN}$`, 'i');
  *
  * Refused in every scheme: empty or whitespace-padded strings, a leading `v` (tag prefixes
  * belong to the caller, see `isVersionTag`), local versions and build metadata (`+xyz`),
- * epochs (`1!`), post-releases, more than three release parts, and pre/dev markers without
- * a number (`4.0-dev`, `4.3.6b`), so that every accepted version reads one way only.
+ * epochs (`1!`), the implicit post-release `4.3.5-1` (semver reads it as a pre-release: write
+ * `4.3.5.post1`), more than three release parts, and pre/post/dev markers without a number
+ * (`4.0-dev`, `4.3.6b`), so that every accepted version reads one way only. Leading zeros
+ * (`05.1.4`) are read as PEP 440 says (`5.1.4`); `hasLeadingZeros` lets a gate refuse them.
  */
 export function parseVersion(raw: string, scheme: Scheme | 'auto' = 'auto'): Version {
   if (!Object.hasOwn(EXPECTED, scheme)) {
@@ -161,22 +166,27 @@ export function nextPrerelease(v: Version, opts: BumpOptions = {}): string {
     const current = v.pre;
     if (KIND_RANK[current.kind] > KIND_RANK[kind]) {
       const backwards = spell({ ...target, pre: { kind, number: 1 } }, v.scheme);
+      // No input is named here: the caller knows which of its inputs chose the kind.
+      const same = spell({ ...target, pre: { kind: current.kind, number: current.number + 1 } }, v.scheme);
       throw new VersionError(
         `cannot go from ${v.normalized} to a "${kind}" pre-release: ${backwards} would sort before it; ` +
-          `ask for pre "${current.kind}" or release ${v.final} first`,
+          `the next "${current.kind}" is ${same}, or release ${v.final} first`,
       );
     }
-    if (current.kind === kind) number = v.dev === null ? current.number + 1 : current.number;
+    // A dev build of the pre-release (`b1.dev2`) leads to it; a post of it (`rc1.post1`) is past it.
+    if (current.kind === kind) number = v.dev !== null && v.post === null ? current.number : current.number + 1;
   }
-  return spell({ ...target, pre: { kind, number }, dev: null }, v.scheme);
+  return spell({ ...target, pre: { kind, number }, post: null, dev: null }, v.scheme);
 }
 
 function targetRelease(v: Version, part: 'patch' | 'minor' | 'major'): { major: number; minor: number; patch: number } {
   const { major, minor, patch } = v;
   const own = { major, minor, patch };
-  if (part === 'major') return v.isPrerelease && minor === 0 && patch === 0 ? own : { major: major + 1, minor: 0, patch: 0 };
-  if (part === 'minor') return v.isPrerelease && patch === 0 ? own : { major, minor: minor + 1, patch: 0 };
-  return v.isPrerelease ? own : { major, minor, patch: patch + 1 };
+  // Only what sorts before X.Y.Z works towards it: `5.1.4.post1.dev1` comes after 5.1.4.
+  const towardsOwn = v.pre !== null || (v.dev !== null && v.post === null);
+  if (part === 'major') return towardsOwn && minor === 0 && patch === 0 ? own : { major: major + 1, minor: 0, patch: 0 };
+  if (part === 'minor') return towardsOwn && patch === 0 ? own : { major, minor: minor + 1, patch: 0 };
+  return towardsOwn ? own : { major, minor, patch: patch + 1 };
 }
 
 /**
@@ -185,8 +195,8 @@ function targetRelease(v: Version, part: 'patch' | 'minor' | 'major'): { major: 
  * throw a `VersionError` instead of producing a string no one can parse.
  */
 export function formatVersion(parts: VersionParts, scheme: Scheme): string {
-  if (scheme === 'semver' && parts.dev != null) {
-    throw new VersionError(`${spell(parts, 'pep440')} cannot be written as semver: semver has no dev releases`);
+  if (scheme === 'semver' && (parts.dev != null || parts.post != null)) {
+    throw new VersionError(`${spell(parts, 'pep440')} cannot be written as semver: semver has no ${parts.dev != null ? 'dev' : 'post'} releases`);
   }
   return parseVersion(spell(parts, scheme), scheme).normalized;
 }
@@ -221,7 +231,8 @@ function readPep440(raw: string): Reading {
   const normalized = pep440.clean(raw);
   if (!written || !parsed || !normalized) return '';
 
-  if (written.post) return 'post-releases (".postN", "-N") are not supported';
+  if (written.post_n1) return `the implicit post-release "-${written.post_n1}" reads as a semver pre-release too: write .post${written.post_n1}`;
+  if (written.post_l && !written.post_n2) return `"${written.post_l}" needs a number (like 4.3.5.post1)`;
   if (written.pre_l && !written.pre_n) return `pre-release "${written.pre_l}" needs a number (like 4.3.6b1)`;
   if (written.dev_l && !written.dev_n) return `"${written.dev_l}" needs a number (like 4.3.6.dev1)`;
   if (parsed.release.length > 3) return `the release has ${parsed.release.length} parts, at most 3 (X.Y.Z) are allowed`;
@@ -229,10 +240,11 @@ function readPep440(raw: string): Reading {
   const [major = 0, minor = 0, patch = 0] = parsed.release;
   // The typings promise arrays, but pre/dev are [label, number] or null at run time.
   const pre = parsed.pre ? { kind: parsed.pre[0] as PreKind, number: Number(parsed.pre[1]) } : null;
+  const post = parsed.post ? Number(parsed.post[1]) : null;
   const dev = parsed.dev ? Number(parsed.dev[1]) : null;
-  if (![major, minor, patch, pre?.number ?? 0, dev ?? 0].every(Number.isSafeInteger)) return 'a number is too large';
+  if (![major, minor, patch, pre?.number ?? 0, post ?? 0, dev ?? 0].every(Number.isSafeInteger)) return 'a number is too large';
 
-  return makeVersion(raw, 'pep440', normalized, { major, minor, patch, pre, dev });
+  return makeVersion(raw, 'pep440', normalized, { major, minor, patch, pre, post, dev });
 }
 
 // The model has only a/b/rc with a number, so other semver pre-releases (`-x.7`, `-beta`,
@@ -249,11 +261,11 @@ function readSemver(raw: string): Reading {
     }
     pre = { kind, number };
   }
-  return makeVersion(raw, 'semver', parsed.format(), { major: parsed.major, minor: parsed.minor, patch: parsed.patch, pre, dev: null });
+  return makeVersion(raw, 'semver', parsed.format(), { major: parsed.major, minor: parsed.minor, patch: parsed.patch, pre, post: null, dev: null });
 }
 
 function makeVersion(raw: string, scheme: Scheme, normalized: string, parts: Required<VersionParts>): Version {
-  const { major, minor, patch, dev } = parts;
+  const { major, minor, patch, post, dev } = parts;
   const pre = parts.pre && Object.freeze({ ...parts.pre });
   return Object.freeze({
     raw,
@@ -263,6 +275,7 @@ function makeVersion(raw: string, scheme: Scheme, normalized: string, parts: Req
     minor,
     patch,
     pre,
+    post,
     dev,
     isPrerelease: pre !== null || dev !== null,
     final: `${major}.${minor}.${patch}`,
@@ -274,6 +287,16 @@ function spell(parts: VersionParts, scheme: Scheme): string {
   const { major, minor, patch, pre } = parts;
   const release = `${major}.${minor}.${patch}`;
   if (scheme === 'semver') return pre ? `${release}-${SEMVER_LABEL[pre.kind]}.${pre.number}` : release;
+  const post = parts.post ?? null;
   const dev = parts.dev ?? null;
-  return `${release}${pre ? `${pre.kind}${pre.number}` : ''}${dev === null ? '' : `.dev${dev}`}`;
+  return `${release}${pre ? `${pre.kind}${pre.number}` : ''}${post === null ? '' : `.post${post}`}${dev === null ? '' : `.dev${dev}`}`;
+}
+
+/**
+ * Whether a written version has a number with a leading zero (`05.1.4`, `5.1.5rc01`). PEP 440
+ * reads it as `5.1.4`, so a tag spelled as written would name a version no one writes: a release
+ * gate refuses it and says the canonical spelling.
+ */
+export function hasLeadingZeros(raw: string): boolean {
+  return /(?:^|[^0-9])0[0-9]/.test(raw);
 }

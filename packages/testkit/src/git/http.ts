@@ -15,7 +15,23 @@ export interface GitHttpServer {
   url(bare: string): string;
   /** Every request, with whether it carried the expected credentials. */
   requests: { method: string; path: string; authorized: boolean; authorizationHeaders: number; push: boolean }[];
+  /** Requests that were made to stall (see `stall`), as `METHOD path`. */
+  stalled: string[];
+  /** Replaces the stall rule (null: serve everything). */
+  setStall(stall: GitHttpStall | null): void;
   close(): Promise<void>;
+}
+
+/**
+ * A server that stops in the middle of a request, for the time-limit tests: the answer of the
+ * chosen service (`git-upload-pack`: a fetch's pack; `git-receive-pack`: a push's report) is cut
+ * after `afterBytes` bytes (headers always sent), and the connection is then held open, silent.
+ */
+export interface GitHttpStall {
+  service: 'git-upload-pack' | 'git-receive-pack';
+  afterBytes: number;
+  /** How many such requests stall; later ones are served. Default: all. */
+  times?: number;
 }
 
 export interface GitHttpOptions {
@@ -32,6 +48,8 @@ export interface GitHttpOptions {
    */
   lookup?: (fullName: string) => string | undefined;
   env?: Record<string, string>;
+  /** Cut a service's answer mid-way and hold the connection (time-limit tests). */
+  stall?: GitHttpStall;
 }
 
 const SERVICE = /^(\/(?:info\/refs|git-upload-pack|git-receive-pack|HEAD|objects\/.*))$/;
@@ -64,6 +82,8 @@ function resolve(root: string, pathname: string, lookup: GitHttpOptions['lookup'
 }
 
 export async function serveGitHttp(root: string, options: GitHttpOptions = {}): Promise<GitHttpServer> {
+  let stall = options.stall ? { ...options.stall, left: options.stall.times ?? Infinity } : null;
+  const stalled: string[] = [];
   const expected = options.token ? `basic ${Buffer.from(`x-access-token:${options.token}`).toString('base64')}` : null;
   const requests: GitHttpServer['requests'] = [];
   const server = http.createServer((req, res) => {
@@ -122,7 +142,17 @@ export async function serveGitHttp(root: string, options: GitHttpOptions = {}): 
         if (k.toLowerCase() === 'status') status = Number(v.split(' ')[0]);
         else if (k) headers[k] = v;
       }
-      res.writeHead(status, headers).end(out.subarray(split + 4));
+      const body = out.subarray(split + 4);
+      if (stall && stall.left > 0 && req.method === 'POST' && url.pathname.endsWith(`/${stall.service}`)) {
+        stall.left--;
+        stalled.push(`${req.method} ${url.pathname}`);
+        delete headers['Content-Length'];
+        res.writeHead(status, headers);
+        res.flushHeaders();
+        res.write(body.subarray(0, Math.min(stall.afterBytes, Math.max(0, body.length - 1))));
+        return; // and nothing more: the socket stays open
+      }
+      res.writeHead(status, headers).end(body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -133,10 +163,14 @@ export async function serveGitHttp(root: string, options: GitHttpOptions = {}): 
     origin,
     url: (bare) => `${origin}/${path.relative(root, bare).split(path.sep).map(encodeURIComponent).join('/')}`,
     requests,
+    stalled,
+    setStall(next) {
+      stall = next ? { ...next, left: next.times ?? Infinity } : null;
+    },
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
         server.closeAllConnections();
+        server.close(() => resolve());
       }),
   };
 }

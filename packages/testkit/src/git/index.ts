@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Git } from '@exegol-actions/core/git';
 import { deepMerge, repoRoot, runAction, type ActionRun, type EventSpec, type RunActionOptions } from '../runner/index.ts';
-import { serveGitHttp, type GitHttpServer } from './http.ts';
+import { serveGitHttp, type GitHttpServer, type GitHttpStall } from './http.ts';
 
-export { serveGitHttp, type GitHttpServer };
+export { serveGitHttp, type GitHttpServer, type GitHttpStall };
 
 /** The actions/checkout releases vendored in packages/testkit/vendor/actions-checkout. */
 export const CHECKOUT_RELEASES = ['v4.2.2', 'v5.0.0', 'v6.0.2', 'v7.0.1'] as const;
@@ -321,8 +321,8 @@ export class GitSandbox {
     return this.http;
   }
 
-  /** The sandbox's bare repositories over HTTP, behind `token` when given; close it after use. */
-  async serveHttp(options: { token?: string } = {}): Promise<GitHttpServer> {
+  /** The sandbox's bare repositories over HTTP, behind `token` when given, stalling as `stall` says; close it after use. */
+  async serveHttp(options: { token?: string; stall?: GitHttpStall } = {}): Promise<GitHttpServer> {
     return serveGitHttp(path.join(this.root, 'remotes'), { ...options, env: this.env() });
   }
 

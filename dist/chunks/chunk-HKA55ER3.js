@@ -1,2 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-var ActionError=class extends Error{input;location;constructor(message,options={}){super(message,{cause:options.cause}),this.name="ActionError",this.input=options.input,this.location=options.location}},InputError=class extends ActionError{constructor(input,problem,fix,location){super(`Input "${input}": ${problem}. ${fix}`,{input,location}),this.name="InputError"}};export{ActionError,InputError};

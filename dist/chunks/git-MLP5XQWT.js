@@ -1,2 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{ACTIONS_IDENTITY,Git,SigningKeyError,SigningSession,authConfig,classifyPushFailure,parseIdentity,readSigningKey,unauthorizedPushFix,withSigningKey,writeSshKeyFile}from"./chunk-SZ4BNGZK.js";import"./chunk-XBBIOALG.js";import"./chunk-HKA55ER3.js";import"./chunk-XJZX5YZ4.js";export{ACTIONS_IDENTITY,Git,SigningKeyError,SigningSession,authConfig,classifyPushFailure,parseIdentity,readSigningKey,unauthorizedPushFix,withSigningKey,writeSshKeyFile};

@@ -1,0 +1,159 @@
+// Servers that stall, on 127.0.0.1, for the time-limit tests: a real socket that accepts and then
+// says nothing, an HTTP server that sends its headers and then nothing, and a proxy that passes
+// requests through to a real service (the GitHub double, the registry) except the ones chosen to
+// stall. Every server records what reached it and destroys its open sockets on close, so a
+// stalled client never keeps a test alive.
+import * as http from 'node:http';
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+export interface StallServer {
+  /** `127.0.0.1:<port>`. */
+  host: string;
+  /** `http://127.0.0.1:<port>`. */
+  url: string;
+  /** Connections (or requests, for HTTP) received so far. */
+  readonly hits: number;
+  close(): Promise<void>;
+}
+
+/** Accepts every connection and never sends a byte: a remote that hangs before answering. */
+export async function silentTcpServer(): Promise<StallServer & { readonly requests: number }> {
+  const sockets = new Set<net.Socket>();
+  let hits = 0;
+  let requests = 0;
+  const server = net.createServer((socket) => {
+    hits++;
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+    // Read what the client sends, answer nothing. A connection that sent something is a request
+    // (a client may open a spare connection it never uses).
+    socket.once('data', () => requests++);
+    socket.resume();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    host,
+    url: `http://${host}`,
+    get hits() {
+      return hits;
+    },
+    get requests() {
+      return requests;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Answers every request with a status and headers (and `partial` bytes of body), then stalls. */
+export async function headersThenStallServer(options: { status?: number; headers?: Record<string, string>; partial?: string } = {}): Promise<StallServer> {
+  let hits = 0;
+  const server = http.createServer((req, res) => {
+    hits++;
+    req.resume();
+    res.writeHead(options.status ?? 200, { 'content-type': 'application/json', ...options.headers });
+    res.flushHeaders();
+    if (options.partial) res.write(options.partial);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    host,
+    url: `http://${host}`,
+    get hits() {
+      return hits;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface StallRule {
+  method?: string;
+  /** Tested against the request's path (query string included). */
+  path?: RegExp;
+  /** `silent`: no answer at all; `headers`: the real answer's status and headers, then nothing. */
+  mode: 'silent' | 'headers';
+  /** How many matching requests stall; the later ones pass. Default 1. */
+  times?: number;
+}
+
+export interface StallProxy extends StallServer {
+  /** Requests that stalled, as `METHOD path`. */
+  readonly stalled: string[];
+  /** Every request, as `METHOD path`, in order. */
+  readonly requests: string[];
+  /** Replaces the rules (e.g. none, for the re-run). */
+  setRules(rules: StallRule[]): void;
+}
+
+/** Passes requests to `target` (an http:// origin), except those a rule chooses to stall. */
+export async function stallProxy(target: string, rules: StallRule[] = []): Promise<StallProxy> {
+  let active = rules.map((r) => ({ ...r, left: r.times ?? 1 }));
+  const stalled: string[] = [];
+  const requests: string[] = [];
+  const upstream = new URL(target);
+  const server = http.createServer((req, res) => {
+    const line = `${req.method} ${req.url}`;
+    requests.push(line);
+    const rule = active.find((r) => r.left > 0 && (!r.method || r.method.toUpperCase() === req.method) && (!r.path || r.path.test(req.url ?? '')));
+    if (rule) rule.left--;
+    if (rule?.mode === 'silent') {
+      stalled.push(line);
+      req.resume();
+      return;
+    }
+    const forward = http.request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        if (rule?.mode === 'headers') {
+          stalled.push(line);
+          res.flushHeaders();
+          answer.resume();
+          return;
+        }
+        answer.pipe(res);
+      },
+    );
+    forward.on('error', () => res.destroy());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    host,
+    url: `http://${host}`,
+    get hits() {
+      return requests.length;
+    },
+    stalled,
+    requests,
+    setRules(next) {
+      active = next.map((r) => ({ ...r, left: r.times ?? 1 }));
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port on 127.0.0.1 where nothing listens: connections to it are refused. */
+export async function refusedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
