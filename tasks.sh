@@ -51,6 +51,8 @@ case "$cmd" in
     if [ -x scripts/setup-docker.sh ]; then
       scripts/setup-docker.sh || { [ "${CI:-}" != true ] || exit 1; echo "» Docker set-up failed: the image tests will skip (they cannot under CI=true)" >&2; }
     fi
+    # The templates' acceptance tests run their steps with Debian's mypy, pytest, unzip and jq.
+    scripts/setup-templates.sh
     pnpm run --silent check
     ;;
   bench)

@@ -3,7 +3,8 @@
 //     workflows-templates/*.yml;
 //   - GitHub's own parser (@actions/workflow-parser) over the same files and every */action.yml;
 //   - this repository's rules (packages/testkit/src/workflows): calls of our actions and reusable
-//     workflows match their inputs, no `${{ }}` inside run:, third-party actions pinned by SHA,
+//     workflows match their inputs, no `${{ }}` inside run:, third-party actions pinned by SHA
+//     to a known commit on a runtime GitHub still runs (no node20),
 //     permissions per job and a concurrency group in templates, template metadata.
 //
 //   pnpm run lint-workflows                      this repository
@@ -17,6 +18,7 @@ import { repoRoot } from '@exegol-actions/testkit/runner';
 import {
   actionFiles,
   checkActionCalls,
+  checkActionRuntimes,
   checkConcurrency,
   checkPermissions,
   checkPinnedActions,
@@ -96,6 +98,7 @@ for (const file of workflows) {
   findings.push(...callCheck.findings);
   findings.push(...checkRunExpressions(file));
   findings.push(...checkPinnedActions(file));
+  findings.push(...checkActionRuntimes(file));
   findings.push(...checkPermissions(file, { perJob: template || isReusable(file) }));
   if (template) findings.push(...checkConcurrency(file));
 }

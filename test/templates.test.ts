@@ -44,7 +44,7 @@ function sampleFiles(name: Template): Record<string, string> {
     case 'images':
       return { Dockerfile: 'FROM debian:12\nARG TAG\nARG VERSION\n', 'light.dockerfile': 'FROM debian:12\n', 'sources/install/common.sh': '#!/bin/bash\n' };
     case 'docs':
-      return { 'package.json': '{"scripts":{"docs:build":"vitepress build docs"}}\n', 'docs/src/index.md': '# Exegol\n' };
+      return { 'package.json': '{"scripts":{"docs:build":"vitepress build docs"}}\n', 'package-lock.json': '{}\n', cloudflare_redirects: '/ /first-steps 302\n', 'docs/src/index.md': '# Exegol\n' };
     case 'resources':
       return { '.gitmodules': '[submodule "sources/windows/mimikatz"]\n\tpath = sources/windows/mimikatz\n\turl = https://github.com/gentilkiwi/mimikatz\n', 'resources_list.csv': 'Resource,Link,Description\n' };
   }
@@ -107,13 +107,17 @@ describe('the checks catch what they must', () => {
     let text = readTemplate('wrapper');
     const edits: [string, string][] = [
       // an untrusted pull request title pasted into a script
-      ['        run: mypy exegol.py --ignore-missing-imports --check-untyped-defs', '        run: echo "${{ github.event.pull_request.title }}" && mypy exegol.py'],
+      ['        run: pdm run -v mypy ./exegol.py --ignore-missing-imports --check-untyped-defs --pretty', '        run: echo "${{ github.event.pull_request.title }}" && mypy exegol.py'],
       // a branch name in a script
-      ['        run: python -m pytest tests', '        run: python -m pytest tests -k "${{ github.head_ref }}"'],
+      ['        run: pdm run -v pytest tests', '        run: pdm run -v pytest tests -k "${{ github.head_ref }}"'],
       // an input the action does not have
       ['          require-stable: \'true\'\n', '          require-stable: \'true\'\n          stable-only: \'true\'\n'],
       // an action pinned to a moving tag
-      ['actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065 # v5.6.0', 'actions/setup-python@v5'],
+      ['actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 # v7.0.0', 'actions/setup-python@v5'],
+      // an action on node20 (checkout v4.2.2, what the templates pinned before)
+      ['actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1', 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2'],
+      // a commit nobody read
+      ['actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0', `actions/upload-artifact@${'c'.repeat(40)} # v7.0.0`],
     ];
     for (const [from, to] of edits) {
       expect(text).toContain(from);
@@ -142,6 +146,13 @@ describe('the checks catch what they must', () => {
     expect(messages('pinned-actions')).toEqual([expect.stringContaining('actions/setup-python@v5 is not pinned')]);
   });
 
+  test('a third-party action on node20, or at a commit not in the table of known ones', () => {
+    expect(messages('action-runtime')).toEqual([
+      expect.stringContaining("job testing: actions/checkout v4.2.2 runs on node20, deprecated on GitHub's runners. Pin actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1."),
+      expect.stringContaining(`job build-n-install: actions/upload-artifact@${'c'.repeat(40)} is not in the table of known third-party commits`),
+    ]);
+  });
+
   test('each finding points at its line', () => {
     for (const f of findings) expect(f.line).toBeGreaterThan(1);
   });
@@ -155,12 +166,12 @@ describe('every workflow and template of this repository', () => {
     expect(all).toEqual([]);
     // And the check above reads run: blocks at all: a known script is seen.
     const docs = files.find((f) => f.rel === 'workflows-templates/docs.yml')!;
-    expect(docs.text).toContain('git merge-base --is-ancestor');
+    expect(docs.text).toContain('echo "deploy=false" >> "$GITHUB_OUTPUT"');
   });
 
   test('each reusable workflow runs the jobs of its template with the same actions', () => {
     // The template's own jobs: PyPI trusted publishing cannot run from a reusable workflow.
-    const templateOnly: Record<Template, string[]> = { wrapper: ['pypi'], images: [], docs: [], resources: [] };
+    const templateOnly: Record<Template, string[]> = { wrapper: ['nightly', 'pypi'], images: [], docs: [], resources: [] };
     for (const name of TEMPLATES) {
       const template = actionsByJob(loadYamlFile(path.join(repoRoot, 'workflows-templates', `${name}.yml`), repoRoot));
       const reusable = actionsByJob(loadYamlFile(path.join(repoRoot, '.github/workflows', `reusable-${name}.yml`), repoRoot));
@@ -206,62 +217,6 @@ describe('test/events', () => {
       expect(doc).toMatch(new RegExp(`-W \\$EA/workflows-templates/${template}\\.yml -e \\$EA/test/events/${f.replace(/\./g, '\\.')}`));
     }
   });
-});
-
-describe("the docs template's fast-forward of the dev branches", () => {
-  /** The `run:` script of a step, as the runner would run it. */
-  function script(template: Template, job: string, stepName: string): { run: string; env: Record<string, string> } {
-    const wf = parseYaml(readTemplate(template)) as { jobs: Record<string, { steps: { name?: string; run?: string; env?: Record<string, string> }[] }> };
-    const step = wf.jobs[job]!.steps.find((s) => s.name === stepName)!;
-    return { run: step.run!, env: step.env ?? {} };
-  }
-
-  test('moves the branches behind main, reports the diverged one, and fails the job', async () => {
-    const remote = await sandbox.bare('Exegol-docs');
-    const maintainer = await sandbox.repo('docs-maintainer', remote);
-    await maintainer.commit('Site', { files: { 'docs/src/index.md': '# Exegol\n' } });
-    await maintainer.branch('dev-images'); // will stay equal to main
-    await maintainer.branch('dev');
-    await maintainer.branch('dev-wrapper');
-    await maintainer.switch('dev-wrapper');
-    await maintainer.commit('Wrapper docs not in main yet', { files: { 'docs/src/wrapper.md': '# Wrapper\n' } });
-    await maintainer.switch('main');
-    const merged = await maintainer.commit('Merge pull request #310', { files: { 'docs/src/tools.md': '# Tools\n' } });
-    await maintainer.pushAll();
-    await maintainer.git.raw(['push', '--quiet', 'origin', 'main:refs/heads/dev-images', '--force']);
-    const before = await sandbox.refs(remote);
-
-    const checkout = await sandbox.checkout(remote, 'refs/heads/main', { name: 'docs-checkout', depth: 0 });
-    const { run: body, env } = script('docs', 'sync-branches', 'Fast-forward from main');
-    const summary = path.join(sandbox.root, 'docs-summary.md');
-    const result = await run('bash', ['-e', '-c', body], { cwd: checkout.dir, env: { ...process.env, ...sandbox.env(), ...env, GITHUB_STEP_SUMMARY: summary } }).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
-    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 1, stderr: '' });
-    const after = await sandbox.refs(remote);
-    expect(result.code).toBe(1);
-    expect(after['refs/heads/dev']).toBe(merged);
-    expect(after['refs/heads/dev-images']).toBe(merged);
-    expect(after['refs/heads/dev-wrapper']).toBe(before['refs/heads/dev-wrapper']);
-    expect(after['refs/heads/main']).toBe(before['refs/heads/main']);
-    const text = fs.readFileSync(summary, 'utf8');
-    expect(text).toMatch(/\| `dev` \| fast-forwarded from [0-9a-f]+ \|/);
-    expect(text).toContain('| `dev-images` | already at main |');
-    expect(text).toContain('| `dev-wrapper` | cannot fast-forward: 1 commit(s) not in main; merge main into dev-wrapper by hand |');
-    expect(result.stdout).toContain('::warning title=dev-wrapper not fast-forwarded::');
-
-    // The docs pull request from dev-wrapper is merged into main: now every branch can follow.
-    const id = { GIT_AUTHOR_NAME: 'M', GIT_AUTHOR_EMAIL: 'm@example.invalid', GIT_COMMITTER_NAME: 'M', GIT_COMMITTER_EMAIL: 'm@example.invalid' };
-    await maintainer.git.raw(['fetch', '--quiet', 'origin']);
-    await maintainer.git.raw(['merge', '--quiet', '--no-ff', '-m', 'Merge pull request #311 from dev-wrapper', 'dev-wrapper'], { env: id });
-    await maintainer.git.raw(['push', '--quiet', 'origin', 'main']);
-    const mergedAgain = await maintainer.git.head();
-    const again = await run('bash', ['-e', '-c', body], { cwd: checkout.dir, env: { ...process.env, ...sandbox.env(), ...env, GITHUB_STEP_SUMMARY: summary } });
-    expect(again.stdout).not.toContain('::warning');
-    const final = await sandbox.refs(remote);
-    for (const b of ['dev', 'dev-wrapper', 'dev-images']) expect(final[`refs/heads/${b}`]).toBe(mergedAgain);
-  }, 60_000);
 });
 
 describe('@github/local-action', () => {

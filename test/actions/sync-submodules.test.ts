@@ -693,6 +693,144 @@ describe('pull-request mode: the resources repository\'s monthly run, through th
   });
 });
 
+describe('fork mode on one repository: branches following main (the docs automerger)', () => {
+  /** Exegol-docs: main, dev behind it, dev-wrapper with commits of its own, dev-images at main. */
+  async function docs(name: string): Promise<{ remote: string; dev: TestRepo; main: string; wrapperOwn: string }> {
+    const remote = await sandbox.bare(`${name}/Exegol-docs`);
+    const dev = await sandbox.repo(`${name}/maintainer`, remote);
+    await dev.commit('Site', { files: { 'docs/src/index.md': '# Exegol\n' } });
+    await dev.branch('dev');
+    await dev.branch('dev-wrapper');
+    await dev.branch('dev-images');
+    await dev.switch('dev-wrapper');
+    const wrapperOwn = await dev.commit('Wrapper docs not in main yet', { files: { 'docs/src/wrapper.md': '# Wrapper\n' } });
+    await dev.switch('main');
+    const main = await dev.commit('Merge pull request #131 from ThePorgs/dev', { files: { 'docs/src/tools.md': '# Tools\n' } });
+    await dev.pushAll();
+    await dev.git.raw(['push', '--quiet', 'origin', 'main:refs/heads/dev-images', '--force']);
+    return { remote, dev, main, wrapperOwn };
+  }
+  const follow = (remote: string, branch: string, strategy?: string) => ({ mode: 'fork', upstream: sandbox.url(remote), 'upstream-branch': 'main', branch, 'fork-method': 'git', ...(strategy ? { 'fork-strategy': strategy } : {}) });
+
+  test('merge (git merge --ff): fast-forward when it can, a merge commit otherwise, unchanged when level; a re-run changes nothing', async () => {
+    const d = await docs('follow-merge');
+    const results: Record<string, ActionRun> = {};
+    for (const branch of ['dev', 'dev-wrapper', 'dev-images']) {
+      const checkout = await sandbox.checkout(d.remote, 'refs/heads/main', { name: `follow-merge/${branch}` });
+      results[branch] = await sync(checkout, { inputs: follow(d.remote, branch) });
+      expect({ branch, errors: results[branch]!.errors, code: results[branch]!.exitCode }).toEqual({ branch, errors: [], code: 0 });
+    }
+    const refs = await sandbox.refs(d.remote);
+    expect(refs['refs/heads/dev']).toBe(d.main);
+    expect(results.dev!.outputs).toMatchObject({ operation: 'fast-forward', changed: 'true', behind: '1' });
+    expect(refs['refs/heads/dev-images']).toBe(d.main);
+    expect(results['dev-images']!.outputs).toMatchObject({ operation: 'unchanged', changed: 'false' });
+    const wrapperTip = refs['refs/heads/dev-wrapper']!;
+    expect(results['dev-wrapper']!.outputs).toMatchObject({ operation: 'merged', changed: 'true', 'commit-sha': wrapperTip });
+    expect(await sandbox.git(d.remote).out(['log', '-1', '--format=%P', wrapperTip])).toBe(`${d.wrapperOwn} ${d.main}`);
+    expect(refs['refs/heads/main']).toBe(d.main);
+
+    const checkout = await sandbox.checkout(d.remote, 'refs/heads/main', { name: 'follow-merge/again' });
+    const again = await sync(checkout, { inputs: follow(d.remote, 'dev-wrapper') });
+    expect(again.outputs).toMatchObject({ operation: 'unchanged', changed: 'false' });
+    expect(await sandbox.refs(d.remote)).toEqual(refs);
+  });
+
+  test('ff-only: fast-forwards dev, refuses dev-wrapper with the way out, pushes nothing there', async () => {
+    const d = await docs('follow-ff');
+    const before = await sandbox.refs(d.remote);
+    const devCheckout = await sandbox.checkout(d.remote, 'refs/heads/main', { name: 'follow-ff/dev' });
+    const dev = await sync(devCheckout, { inputs: follow(d.remote, 'dev', 'ff-only') });
+    expect(dev.outputs).toMatchObject({ operation: 'fast-forward' });
+    for (const dryRun of [true, false]) {
+      const checkout = await sandbox.checkout(d.remote, 'refs/heads/main', { name: `follow-ff/wrapper-${dryRun}` });
+      const run = await sync(checkout, { inputs: { ...follow(d.remote, 'dev-wrapper', 'ff-only'), 'dry-run': dryRun } });
+      expect(run.exitCode).toBe(1);
+      expect(run.errors).toEqual([
+        expect.objectContaining({ message: expect.stringContaining('dev-wrapper cannot fast-forward to upstream/main: it has 1 commit(s) of its own that upstream/main lacks (and lacks 1 of upstream\'s).') }),
+      ]);
+      expect(run.errors[0]!.message).toContain('set fork-strategy: merge');
+    }
+    const after = await sandbox.refs(d.remote);
+    expect(after).toEqual({ ...before, 'refs/heads/dev': d.main });
+    const bad = await sync(devCheckout, { inputs: follow(d.remote, 'dev', 'rebase') });
+    expect(bad.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Input "fork-strategy": .*Use one of: merge, ff-only/) })]);
+  });
+});
+
+describe('include-work-tree: what the repository\'s own update script changed, proposed with the submodules', () => {
+  const repository = 'ThePorgs/Exegol-resources';
+  const token = 'ghs_resourcesbot1111111111';
+  let double: GitHubDouble;
+  let r: Awaited<ReturnType<typeof resourcesRemote>>;
+  beforeAll(async () => {
+    r = await resourcesRemote(sandbox, 'worktree');
+    double = await startGitHubDouble();
+    double.addRepo(repository, r.remote);
+    double.addToken(token);
+  });
+  afterAll(() => double.stop());
+
+  /** As update-resources.sh does: downloads land, the list is rebuilt, a file goes, a submodule moves. */
+  async function updateScript(checkout: TestRepo): Promise<void> {
+    fs.mkdirSync(path.join(checkout.dir, 'windows/winPEAS'), { recursive: true });
+    fs.writeFileSync(path.join(checkout.dir, 'windows/winPEAS/winPEAS.bat'), '@echo off\n');
+    fs.writeFileSync(path.join(checkout.dir, 'resources_list.csv'), 'Resource,Link,Description\nPEASS-ng,https://github.com/carlospolop/PEASS-ng,Privilege Escalation Awesome Scripts SUITE\n');
+    await checkout.git.raw(['submodule', 'update', '--init', '--quiet', '--remote', '--merge', 'sources/tool-01']);
+  }
+
+  async function run(name: string, extra: Record<string, string | boolean> = {}): Promise<{ checkout: TestRepo; run: ActionRun }> {
+    const checkout = await sandbox.checkout(r.remote, 'refs/heads/main', { name: `worktree/${name}` });
+    await updateScript(checkout);
+    const res = await sync(checkout, {
+      repository,
+      apiUrl: double.url,
+      token,
+      inputs: { ...RESOURCES_MONTHLY.inputs, 'pull-request-branch': 'update/{epoch}', 'include-work-tree': true, ...extra },
+      env: { ...sandbox.env(), SOURCE_DATE_EPOCH: RESOURCES_MONTHLY.sourceDateEpoch },
+    });
+    double.assertNoViolations();
+    return { checkout, run: res };
+  }
+
+  test('without it, the changed work tree is refused and nothing is pushed', async () => {
+    const before = await sandbox.refs(r.remote);
+    const { run: refused } = await run('refused', { 'include-work-tree': false });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.errors[0]!.message).toContain('set include-work-tree: true');
+    expect(await sandbox.refs(r.remote)).toEqual(before);
+  });
+
+  test('one commit holds the files and every moved submodule; one pull request, labelled; a re-run is unchanged', async () => {
+    const main = await head(r.remote);
+    const branch = `update/${RESOURCES_MONTHLY.sourceDateEpoch}`;
+    const { run: first } = await run('first');
+    expect(first.errors).toEqual([]);
+    expect(first.outputs).toMatchObject({ operation: 'pull-request-created', changed: 'true', 'work-tree-changes': '2', behind: '5' });
+    const tip = await head(r.remote, branch);
+    const git = sandbox.git(r.remote);
+    expect(await git.out(['rev-parse', `${tip}^`])).toBe(main);
+    expect(await git.out(['show', `${tip}:windows/winPEAS/winPEAS.bat`])).toBe('@echo off');
+    expect(await git.out(['show', `${tip}:resources_list.csv`])).toContain('PEASS-ng,https://github.com/carlospolop/PEASS-ng,');
+    const links = await git.gitlinks(tip);
+    for (const i of r.moved) expect(links.get(`sources/tool-${String(i + 1).padStart(2, '0')}`)).toBe(await r.tools[i]!.git.head());
+    const message = await git.out(['log', '-1', '--format=%B', tip]);
+    expect(message).toMatch(/^updating resources\n\n(- sources\/tool-\d\d: .*\n){5}- 2 other paths: 1 added, 1 changed, 0 deleted$/);
+    const pulls = double.state.pulls(repository);
+    expect(pulls).toHaveLength(1);
+    expect(pulls[0]).toMatchObject({ title: 'Resources update 01-Dec-26', headRef: branch, baseRef: 'main', state: 'open' });
+    expect(pulls[0]!.body).toContain('- added: `windows/winPEAS/winPEAS.bat`');
+    expect(pulls[0]!.body).toContain('- modified: `resources_list.csv`');
+    expect(double.state.labels(repository, pulls[0]!.number)).toEqual(['bot']);
+
+    const refs = await sandbox.refs(r.remote);
+    const { run: again } = await run('again');
+    expect(again.outputs).toMatchObject({ operation: 'pull-request-unchanged', 'pull-request-number': first.outputs['pull-request-number'] });
+    expect(await sandbox.refs(r.remote)).toEqual(refs);
+    expect(double.state.pulls(repository)).toHaveLength(1);
+  });
+});
+
 describe('fork through merge-upstream, where the API applies', () => {
   const token = 'ghs_maintainer000000000000';
   let double: GitHubDouble;

@@ -175,6 +175,18 @@ describe('fails with an annotation at the file and line', () => {
     expect(run.errors).toEqual([expect.objectContaining({ file: 'tests/exegol_test.py', line: 5, message: expect.stringContaining('expected 5.1.4') })]);
   });
 
+  test('a malformed spawn version fails on any run, as the grep of Exegol\'s CI did; a beta marker passes', async () => {
+    const bad = await wrapper('spawn-malformed', ['4.3.5'], { version: '4.3.6b1', spawn: '2-dev' }, { ref: 'refs/heads/main' });
+    const run = await verify(bad);
+    expect(run.exitCode).toBe(1);
+    expect(checks(run)['marker:spawn.sh spawn version']).toBe('fail');
+    expect(run.errors).toEqual([expect.objectContaining({ file: 'exegol/utils/imgsync/spawn.sh', line: 4, message: expect.stringContaining('is "2-dev": write digits, with a or b after them') })]);
+    const beta = await wrapper('spawn-beta', ['4.3.5'], { version: '4.3.6b1', spawn: '2b' }, { ref: 'refs/heads/main' });
+    const ok = await verify(beta);
+    expect(ok.exitCode).toBe(0);
+    expect(checks(ok)).toMatchObject({ parse: 'pass', 'marker:spawn.sh spawn version': 'pass', stable: 'skip' });
+  });
+
   test('a letter in the spawn version of a stable release', async () => {
     const repo = await wrapper('spawn-letter', ['5.1.3'], { version: '5.1.4', spawn: '2b' }, { tagHead: true });
     const run = await verify(repo);

@@ -48,6 +48,10 @@ export async function run(): Promise<void> {
 
     const fork = mode === 'fork' ? forkInputs(ctx) : null;
     const update = mode !== 'fork' ? updateInputs(mode) : null;
+    const includeWorkTree = booleanInput('include-work-tree', false);
+    if (includeWorkTree && mode !== 'update' && mode !== 'pull-request') {
+      throw new InputError('include-work-tree', `applies to the update and pull-request modes, not ${mode} (it commits what the work tree changed)`, 'Remove it, or use mode: pull-request.');
+    }
     const pr = mode === 'pull-request' ? pullRequestInputs(ctx) : null;
 
     // The git layer and the job load only once the inputs are known to be usable.
@@ -72,7 +76,7 @@ export async function run(): Promise<void> {
       if (fork) {
         const api = { method: fork.method, token: input('github-token'), apiUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, upstream: fork.raw };
         const result = await log.group(`Bringing ${branch ?? 'the checked-out branch'} up to date with ${fork.upstreamLabel}`, () =>
-          job.syncFork({ ...common, branch, upstream: fork.upstream, api }),
+          job.syncFork({ ...common, branch, upstream: fork.upstream, api, strategy: fork.strategy }),
         );
         await reportFork(result, fork.upstreamLabel, dryRun);
         return;
@@ -85,7 +89,7 @@ export async function run(): Promise<void> {
           }
         : undefined;
       const result = await log.group(`Submodules (${mode}${dryRun ? ', dry run' : ''})`, () =>
-        job.syncSubmodules({ ...common, ...update!, mode: mode as 'update' | 'pull-request' | 'check', branch, pullRequest }),
+        job.syncSubmodules({ ...common, ...update!, mode: mode as 'update' | 'pull-request' | 'check', branch, pullRequest, includeWorkTree }),
       );
       await reportUpdate(result, job, dryRun);
     } finally {
@@ -142,7 +146,7 @@ function pullRequestInputs(ctx: RunContext): { branch: string; title: string; la
   return { branch, title, labels: listInput('pull-request-labels'), token, now };
 }
 
-function forkInputs(ctx: RunContext): { upstream: { url: string; branch: string | null }; upstreamLabel: string; raw: string; method: 'auto' | 'api' | 'git' } {
+function forkInputs(ctx: RunContext): { upstream: { url: string; branch: string | null }; upstreamLabel: string; raw: string; method: 'auto' | 'api' | 'git'; strategy: 'merge' | 'ff-only' } {
   const raw = input('upstream');
   if (!raw) throw new InputError('upstream', 'is required in fork mode', 'Give the upstream repository as owner/name, e.g. ThePorgs/Exegol-images.');
   let url: string;
@@ -150,7 +154,8 @@ function forkInputs(ctx: RunContext): { upstream: { url: string; branch: string 
   else if (/^(https?|ssh|git|file):\/\/\S+$/.test(raw) || /^[\w.-]+@[\w.-]+:\S+$/.test(raw)) url = raw;
   else throw new InputError('upstream', `"${raw}" is neither owner/name nor a clone URL`, 'Give it as owner/name, e.g. ThePorgs/Exegol-images.');
   const method = enumInput('fork-method', ['auto', 'api', 'git'], 'auto');
-  return { upstream: { url, branch: branchInput('upstream-branch') || null }, upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw, raw, method };
+  const strategy = enumInput('fork-strategy', ['merge', 'ff-only'], 'merge');
+  return { upstream: { url, branch: branchInput('upstream-branch') || null }, upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw, raw, method, strategy };
 }
 
 
@@ -165,6 +170,7 @@ async function reportUpdate(result: SyncResult, job: typeof import('@exegol-acti
     'pull-request-url': result.pullRequest?.url ?? '',
     submodules: job.submodulesJson(result.submodules),
     behind,
+    'work-tree-changes': result.workTree.length,
   });
   const icon = result.ok ? (result.changed ? '🔄' : '✅') : '❌';
   await writeSummary(
@@ -180,6 +186,7 @@ async function reportUpdate(result: SyncResult, job: typeof import('@exegol-acti
         'pull request': result.pullRequest ? `#${result.pullRequest.number} (${result.pullRequest.operation})` : undefined,
         completed: result.completed,
         'behind in all': behind,
+        'other changes committed': result.workTree.length ? job.workTreeCounts(result.workTree) : undefined,
       }),
       '',
       ...(result.commitMessage ? [dryRun ? 'Would commit:' : 'Commit message:', '', mdBlock(result.commitMessage.trimEnd(), 'text'), ''] : []),
@@ -201,6 +208,7 @@ async function reportFork(result: ForkResult, upstreamLabel: string, dryRun: boo
     submodules: '[]',
     behind: result.behind,
     method: result.method,
+    'work-tree-changes': 0,
   });
   await writeSummary(
     [

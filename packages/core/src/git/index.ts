@@ -8,6 +8,12 @@ import { describeLimit, hostOf, networkLimits, NetworkError, stallAdvice } from 
 
 export * from './signing.ts';
 
+/** One path of `git status`: a file or a submodule whose recorded commit would change. */
+export interface WorkTreeChange {
+  path: string;
+  change: 'added' | 'modified' | 'deleted';
+}
+
 export interface GitOptions {
   /**
    * Extra configuration for this process only (`git -c` is avoided: it shows in `ps`). A list
@@ -707,6 +713,22 @@ export class Git {
       .split('\0')
       .filter(Boolean)
       .map((e) => e.slice(3));
+  }
+
+  /**
+   * Everything `git add --all` would record, untracked files one by one: what earlier steps of a
+   * job (an update script) changed in the work tree, submodules whose checkout moved included.
+   */
+  async workTreeChanges(): Promise<WorkTreeChange[]> {
+    const res = await this.raw(['status', '--porcelain', '-z', '--untracked-files=all', '--no-renames']);
+    return res.stdout
+      .split('\0')
+      .filter(Boolean)
+      .map((e) => {
+        const xy = e.slice(0, 2);
+        const change: WorkTreeChange['change'] = xy === '??' || xy.includes('A') ? 'added' : xy.includes('D') ? 'deleted' : 'modified';
+        return { path: e.slice(3), change };
+      });
   }
 
   /** Files left conflicted by a merge or rebase in progress. */

@@ -1,7 +1,10 @@
 // fork mode: a branch of a fork brought up to date with a branch of upstream by a merge, as the
 // maintainers do by hand before merging a contributor's pull request:
 //   git fetch upstream; git checkout <branch>; git merge --no-edit upstream/<branch>; git push
-// A conflict stops the run with the list of files and nothing pushed.
+// A conflict stops the run with the list of files and nothing pushed. With the `ff-only` strategy
+// the branch only ever fast-forwards: a branch with commits of its own is reported, not merged.
+// The same mode keeps a repository's own branches following another of its branches (the docs'
+// dev, dev-wrapper and dev-images following main): upstream is then the repository itself.
 import { ActionError, InputError } from '../action/index.ts';
 import { reasonLine } from '../exec/index.ts';
 import { Git, unauthorizedPushFix, type GitOptions, type Identity } from '../git/index.ts';
@@ -23,6 +26,11 @@ export interface ForkOptions {
   /** Credentials for the fork's own remote (authConfig of github-token): the push. */
   pushAuth?: Pick<GitOptions, 'config' | 'secrets'>;
   env?: Record<string, string>;
+  /**
+   * `merge` (default): a fast-forward when the branch has no commits of its own, a merge commit
+   * otherwise, as `git merge --ff` does. `ff-only`: fast-forwards only.
+   */
+  strategy?: 'merge' | 'ff-only';
   /** GitHub's merge-upstream, where it applies (see fork-method). */
   api?: ForkApiSettings;
   log?: (line: string) => void;
@@ -94,6 +102,12 @@ export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
       log(`${branch} already has every commit of upstream/${upstreamBranch}.`);
       return { ...result, to: before, changed: false, operation: 'unchanged', commitSha: null };
     }
+    if (ahead > 0 && opts.strategy === 'ff-only') {
+      throw new ActionError(
+        `${branch} cannot fast-forward to upstream/${upstreamBranch}: it has ${ahead} commit(s) of its own that upstream/${upstreamBranch} lacks (and lacks ${behind} of upstream's). Nothing was ${opts.dryRun ? 'changed (dry run)' : 'pushed'}. ` +
+          `Merge upstream/${upstreamBranch} into ${branch} by hand, or set fork-strategy: merge to let this action make the merge commit.`,
+      );
+    }
     if (opts.dryRun) {
       const conflicts = await git.mergeConflicts(before, upstreamRef);
       if (conflicts.length) throw conflictError(branch, upstreamBranch, conflicts, true);
@@ -120,7 +134,7 @@ export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
       log(`merge-upstream: ${operation} ${branch} from ${opts.api?.upstream}:${branch}, now ${short(merged.sha)}.`);
       return { ...result, to: merged.sha, changed: operation !== 'unchanged', operation, commitSha: operation === 'unchanged' ? null : merged.sha };
     }
-    const merged = await git.merge(upstreamName, opts.identity);
+    const merged = await git.merge(upstreamName, opts.identity, { ff: opts.strategy === 'ff-only' ? 'only' : 'allow' });
     if (merged.status === 'conflict') throw conflictError(branch, upstreamBranch, merged.files, false);
     const pushed = await git.pushBranch('HEAD', branch);
     if (pushed.pushed) {

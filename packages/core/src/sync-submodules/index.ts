@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError, InputError, mdCell, mdCode, type Check, type SourceLocation } from '../action/index.ts';
 import { reasonLine } from '../exec/index.ts';
-import { Git, unauthorizedPushFix, type GitOptions, type Identity, type SubmoduleEntry } from '../git/index.ts';
+import { Git, unauthorizedPushFix, type GitOptions, type Identity, type SubmoduleEntry, type WorkTreeChange } from '../git/index.ts';
 import { NetworkError } from '../net/index.ts';
 import { completedNote, type PullRequestChange, type PullRequestRef } from '../github/index.ts';
 import { describeGitError, lastLine, mapLimit, safeUrl, short } from './util.ts';
@@ -82,6 +82,12 @@ export interface SyncOptions {
   pushAttempts: number;
   /** check mode: whether a submodule behind its branch fails the run or only warns. */
   onBehind: 'fail' | 'warn';
+  /**
+   * update and pull-request modes: also commit what earlier steps changed in the work tree (files
+   * added, changed or deleted, submodules they moved), as `git add --all` would. Without it a
+   * changed work tree is refused, so that nothing unrelated slips into the update.
+   */
+  includeWorkTree?: boolean;
   /** pull-request mode: the head branch and title (already expanded), and how to open the PR. */
   pullRequest?: {
     branch: string;
@@ -104,6 +110,8 @@ export interface SyncResult {
   commitMessage: string | null;
   /** The branch pushed to, or the pull request's head branch. */
   pushedTo: string | null;
+  /** With includeWorkTree: the other paths committed (or, in a dry run, that would be). */
+  workTree: WorkTreeChange[];
   pullRequest: PullRequestOutcome | null;
   /** One per submodule: the check-mode verdicts (and the same facts for the other modes). */
   checks: Check[];
@@ -173,7 +181,9 @@ export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
   }
 
   const checks = reports.map((r) => submoduleCheck(r, opts.mode === 'check' ? opts.onBehind : 'moved'));
-  const changed = moves.length > 0;
+  // What the earlier steps changed besides the submodules this run moves.
+  const workTree = writes && opts.includeWorkTree ? (await git.workTreeChanges()).filter((c) => !moves.some((m) => m.path === c.path)) : [];
+  const changed = moves.length > 0 || workTree.length > 0;
   const base: SyncResult = {
     mode: opts.mode,
     submodules: reports,
@@ -185,15 +195,18 @@ export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
     pullRequest: null,
     checks,
     ok: true,
+    workTree,
   };
   if (opts.mode === 'check') {
     return { ...base, operation: changed ? 'behind' : 'unchanged', ok: !checks.some((c) => c.status === 'fail') };
   }
   if (!changed) {
-    log('Every selected submodule is at the tip of its branch: nothing to commit.');
+    log(`Every selected submodule is at the tip of its branch${opts.includeWorkTree ? ' and the work tree has no other change' : ''}: nothing to commit.`);
     return base;
   }
-  const message = commitMessage(opts.commitMessage, moves);
+  const message = commitMessage(opts.commitMessage, moves, workTree);
+  // With the work tree, everything `git add --all` sees; else the moved gitlinks only.
+  const paths = opts.includeWorkTree ? ['.'] : moves.map((m) => m.path);
   if (opts.dryRun) {
     log(`Dry run: would commit\n${message}`);
     return { ...base, operation: 'dry-run', commitMessage: message, pushedTo: opts.mode === 'update' ? target : (opts.pullRequest?.branch ?? null) };
@@ -202,10 +215,10 @@ export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
   if (opts.mode === 'pull-request') {
     const pr = opts.pullRequest;
     if (!pr) throw new Error('pull-request mode without pull request settings');
-    return { ...base, ...(await proposeUpdate(git, opts, target!, pr, moves, message, log)) };
+    return { ...base, ...(await proposeUpdate(git, opts, target!, pr, moves, workTree, paths, message, log)) };
   }
 
-  const sha = await git.commit(message, opts.identity, moves.map((m) => m.path));
+  const sha = await git.commit(message, opts.identity, paths);
   if (!sha) throw new Error('the submodules moved but git found nothing to commit');
   const pushed = await git.pushWithRetry(target!, { attempts: opts.pushAttempts, identity: opts.identity });
   if (!pushed.pushed) {
@@ -258,10 +271,10 @@ function normalizePath(p: string): string {
 
 /** The branch to write to: named, or the checked-out one; and a work tree with nothing uncommitted. */
 async function writableBranch(git: Git, opts: SyncOptions): Promise<string> {
-  const dirty = await git.changedFiles();
+  const dirty = opts.includeWorkTree ? [] : await git.changedFiles();
   if (dirty.length) {
     throw new ActionError(
-      `The work tree has uncommitted changes (${dirty.slice(0, 10).join(', ')}${dirty.length > 10 ? ', …' : ''}): the update commit would mix them in. Commit or discard them first, or run this step before the steps that change files.`,
+      `The work tree has uncommitted changes (${dirty.slice(0, 10).join(', ')}${dirty.length > 10 ? ', …' : ''}): the update commit would mix them in. Commit or discard them first, run this step before the steps that change files, or set include-work-tree: true to propose them with the submodules.`,
     );
   }
   const branch = opts.branch ?? (await git.currentBranch());
@@ -484,10 +497,21 @@ function submoduleCheck(r: SubmoduleReport, onBehind: 'fail' | 'warn' | 'moved')
   };
 }
 
-/** The commit message: the given first line, then each move as `path: old..new (branch, n commits, tag)`. */
-export function commitMessage(subject: string, moves: SubmoduleReport[]): string {
+/**
+ * The commit message: the given first line, then each move as `path: old..new (branch, n commits,
+ * tag)`, then how many other paths the work tree changed.
+ */
+export function commitMessage(subject: string, moves: SubmoduleReport[], workTree: WorkTreeChange[] = []): string {
   const lines = moves.map((m) => `- ${m.path}: ${short(m.from)}..${short(m.to)} (${m.branch}, ${m.behind} commit${m.behind === 1 ? '' : 's'}${m.tag ? `, ${m.tag}` : ''})`);
+  if (workTree.length) lines.push(`- ${workTreeCounts(workTree)}`);
   return `${subject}\n\n${lines.join('\n')}\n`;
+}
+
+/** `39 other paths: 2 added, 36 changed, 1 deleted`. */
+export function workTreeCounts(workTree: WorkTreeChange[]): string {
+  const count = (c: WorkTreeChange['change']) => workTree.filter((w) => w.change === c).length;
+  const parts = [`${count('added')} added`, `${count('modified')} changed`, `${count('deleted')} deleted`];
+  return `${workTree.length} other path${workTree.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
 /**
@@ -500,12 +524,15 @@ async function proposeUpdate(
   base: string,
   pr: NonNullable<SyncOptions['pullRequest']>,
   moves: SubmoduleReport[],
+  workTree: WorkTreeChange[],
+  paths: string[],
   message: string,
   log: (line: string) => void,
 ): Promise<Partial<SyncResult>> {
   const start = await git.head();
+  // The same commit: the work tree's changes stay as they are.
   await git.checkout(start, { branch: pr.branch });
-  const sha = await git.commit(message, opts.identity, moves.map((m) => m.path));
+  const sha = await git.commit(message, opts.identity, paths);
   if (!sha) throw new Error('the submodules moved but git found nothing to commit');
 
   let pushed = false;
@@ -538,7 +565,7 @@ async function proposeUpdate(
     log(`${pr.branch} moved while pushing; trying again.`);
   }
   const headSha = await git.head();
-  const body = pullRequestBody(moves);
+  const body = pullRequestBody(moves, workTree);
   // pr.open's own error already says the branch is pushed and a re-run finds it.
   const outcome = await pr.open({ base, head: pr.branch, title: pr.title, body });
   log(`Pull request #${outcome.number} ${outcome.operation}: ${outcome.url}`);
@@ -548,12 +575,15 @@ async function proposeUpdate(
   return { operation, commitSha: headSha, commitMessage: message, pushedTo: pr.branch, pullRequest: outcome, ...(completed ? { completed } : {}) };
 }
 
-export function pullRequestBody(moves: SubmoduleReport[]): string {
+/** Paths listed in a pull request body; the rest are counted (GitHub's body limit is 65536). */
+const LISTED_PATHS = 200;
+
+export function pullRequestBody(moves: SubmoduleReport[], workTree: WorkTreeChange[] = []): string {
+  const files = workTree.slice(0, LISTED_PATHS).map((w) => `- ${w.change}: ${mdCode(w.path)}`);
+  if (workTree.length > LISTED_PATHS) files.push(`- … and ${workTree.length - LISTED_PATHS} more`);
   return [
-    'Submodules moved to the tip of the branch they follow:',
-    '',
-    submodulesTable(moves),
-    '',
+    ...(moves.length ? ['Submodules moved to the tip of the branch they follow:', '', submodulesTable(moves), ''] : ['No submodule moved.', '']),
+    ...(workTree.length ? [`Other changes in the work tree (${workTreeCounts(workTree)}):`, '', ...files, ''] : []),
     '<sub>Opened by exegol/actions sync-submodules. A later run on the same day updates this pull request.</sub>',
     '',
   ].join('\n');

@@ -89,9 +89,16 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
       add({ id: `parse:${s.name}`, title: `${s.name} parses`, status: 'fail', detail: e.message, location: s.loc });
     }
   }
+  // A stable marker (spawn.sh's `# Spawn Version:`) has its own shape: digits, a letter a or b
+  // for a pre-release (`2`, `2b`). Checked on every run, as Exegol's CI greps it on every push;
+  // only a stable release requires digits only (below).
+  for (const s of sources.filter((x) => x.role === 'stable-marker')) {
+    if (/^[0-9]+[ab]?$/.test(s.raw)) add({ id: `marker:${s.name}`, title: `${s.name} is well formed`, status: 'pass', detail: `${s.name}: ${s.raw}` });
+    else add({ id: `marker:${s.name}`, title: `${s.name} is well formed`, status: 'fail', detail: `${s.name} is "${s.raw}": write digits, with a or b after them for a pre-release (e.g. 2 or 2b).`, location: s.loc });
+  }
   const primary = versionSources.find((s) => parsed.has(s));
   const version = primary ? parsed.get(primary)! : null;
-  if (version && checks.length === 0) {
+  if (version && !checks.some((c) => c.status === 'fail')) {
     add({
       id: 'parse',
       title: 'Version strings parse',

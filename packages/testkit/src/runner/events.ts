@@ -68,6 +68,7 @@ export function eventPayload(spec: EventSpec, run: { repository: string; ref: st
     const base = { schedule: '0 4 * * 1', workflow: '.github/workflows/test.yml', repository: { name, full_name: run.repository, owner: { login: owner } } };
     return deepMerge(base, spec.payload ?? {});
   }
+  // pull_request_target carries pull_request's payload.
   const examplesOf = PULL_REQUEST_EVENTS.has(spec.name) ? 'pull_request' : spec.name;
   const set = load().find((e) => e.name === examplesOf);
   if (!set) throw new Error(`no example payload for event "${spec.name}"`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkActionCalls, checkConcurrency, checkPermissions, checkPinnedActions, checkRunExpressions, checkTemplateMetadata, loadCatalog, loadYamlFile, type Catalog, type YamlFile } from './index.ts';
+import { checkActionCalls, checkActionRuntimes, checkConcurrency, checkPermissions, checkPinnedActions, checkRunExpressions, checkTemplateMetadata, loadCatalog, loadYamlFile, type Catalog, type YamlFile } from './index.ts';
 
 let root: string;
 beforeAll(() => {
@@ -81,6 +81,33 @@ test('checkPinnedActions: a SHA with a version comment; our actions, local ones 
     [5, `job j: actions/cache@${sha} has no version comment after the SHA (# vX.Y.Z)`],
     [6, 'job j: actions/cache@v4 is not pinned to a full commit SHA (owner/repo@<40 hex> # vX.Y.Z)'],
     [11, 'job k: org/repo/.github/workflows/x.yml@main is not pinned to a full commit SHA (owner/repo@<40 hex> # vX.Y.Z)'],
+  ]);
+});
+
+test('checkActionRuntimes: a node20 commit, an unknown commit, a commit of another action and a wrong comment fail; current pins pass', () => {
+  const f = file(
+    [
+      'jobs:',
+      '  j:',
+      '    steps:',
+      '      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+      '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2',
+      '      - uses: actions/checkout@34e114876b0b11c390a56381ad16ebd13914f8d5',
+      `      - uses: actions/cache@${'b'.repeat(40)} # v4.2.0`,
+      '      - uses: actions/setup-node@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+      '      - uses: actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 # v5.6.0',
+      '      - uses: pypa/gh-action-pypi-publish@ed0c53931b1dc9bd32cbe73a98c7f6766f8a527e # v1.13.0',
+      '      - uses: actions/checkout@v4',
+      '      - uses: exegol/actions/greet@v1',
+      '',
+    ].join('\n'),
+  );
+  expect(checkActionRuntimes(f).map((x) => [x.line, x.message])).toEqual([
+    [5, "job j: actions/checkout v4.2.2 runs on node20, deprecated on GitHub's runners. Pin actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1."],
+    [6, "job j: actions/checkout v4 (as Exegol pins it) runs on node20, deprecated on GitHub's runners. Pin actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1."],
+    [7, `job j: actions/cache@${'b'.repeat(40)} is not in the table of known third-party commits (packages/testkit/src/workflows/runtimes.ts): read that commit's action.yml (runs.using) and add it there.`],
+    [8, 'job j: commit 3d3c42e5aac5ba805825da76410c181273ba90b1 is actions/checkout v7.0.1, not actions/setup-node. Pin actions/setup-node@820762786026740c76f36085b0efc47a31fe5020 # v7.0.0.'],
+    [9, 'job j: actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 is actions/setup-python v7.0.0, but the comment says v5.6.0'],
   ]);
 });
 

@@ -6,10 +6,15 @@
 // (scripts/lint-workflows.ts); scripts/check-actions.ts uses the call check alone.
 //
 // Each check takes a parsed file and returns findings with the line and column of the node at
-// fault, so a finding reads like a compiler error.
+// fault, so a finding reads like a compiler error. Third-party pins are looked up in the table of
+// known commits and their runtimes (runtimes.ts). job.ts runs one job of a workflow step by step
+// (runJob), for the templates' acceptance tests.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ALLOWED_RUNTIMES, currentPin, KNOWN_PINS } from './runtimes.ts';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+
+export { ALLOWED_RUNTIMES, currentPin, KNOWN_PINS, type KnownPin, type Runtime } from './runtimes.ts';
 
 export interface Finding {
   /** Path relative to the linted root. */
@@ -263,6 +268,48 @@ export function checkPinnedActions(file: YamlFile): Finding[] {
   return findings;
 }
 
+/**
+ * Each third-party pin is a commit of the known-pins table (runtimes.ts) for that action, on a
+ * runtime GitHub's runners still run (not node20 or older), with its tag as the comment. The
+ * runtime is the commit's action.yml `runs.using`, which a workflow file cannot show: an unknown
+ * commit is a finding, so that each new pin is read once and entered in the table.
+ */
+export function checkActionRuntimes(file: YamlFile): Finding[] {
+  const findings: Finding[] = [];
+  const check = (uses: Node | undefined, where: string): void => {
+    if (!isScalar(uses)) return;
+    const ref = String(uses.value);
+    if (ref.startsWith('./') || ref.startsWith('docker://') || /^exegol\/actions\//.test(ref)) return;
+    const m = /^([^/@\s]+\/[^/@\s]+)(?:\/[^@\s]*)?@([0-9a-f]{40})$/.exec(ref);
+    if (!m) return; // checkPinnedActions reports it
+    const [, action, commit] = m as unknown as [string, string, string];
+    const known = KNOWN_PINS[commit];
+    const current = currentPin(action);
+    const propose = current ? ` Pin ${action}@${current.commit} # ${current.tag}.` : '';
+    if (!known) {
+      findings.push(at(file, uses, 'action-runtime', `${where}: ${ref} is not in the table of known third-party commits (packages/testkit/src/workflows/runtimes.ts): read that commit's action.yml (runs.using) and add it there.${propose}`));
+      return;
+    }
+    if (known.action !== action) {
+      findings.push(at(file, uses, 'action-runtime', `${where}: commit ${commit} is ${known.action} ${known.tag}, not ${action}.${propose}`));
+      return;
+    }
+    if (!ALLOWED_RUNTIMES.includes(known.runtime)) {
+      findings.push(at(file, uses, 'action-runtime', `${where}: ${action} ${known.tag} runs on ${known.runtime}, deprecated on GitHub's runners.${propose}`));
+      return;
+    }
+    const { line } = file.lines.linePos(uses.range![0]);
+    const text = file.text.split('\n')[line - 1] ?? '';
+    const comment = /#\s*(v?\d+(?:\.\d+)*)/.exec(text.slice(text.indexOf(commit) + 40));
+    if (comment && comment[1] !== known.tag.split(' ')[0]) findings.push(at(file, uses, 'action-runtime', `${where}: ${ref} is ${action} ${known.tag}, but the comment says ${comment[1]}`));
+  };
+  for (const job of jobs(file)) {
+    check(get(job.node, 'uses'), `job ${job.id}`);
+    for (const step of steps(job)) check(get(step, 'uses'), `job ${job.id}`);
+  }
+  return findings;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Permissions and concurrency
 
@@ -363,3 +410,5 @@ export function actionsByJob(file: YamlFile): Record<string, string[]> {
 export function formatFinding(f: Finding): string {
   return `${f.file}:${f.line}:${f.col}: [${f.check}] ${f.message}`;
 }
+
+export { evaluate, runJob, type JobResult, type JobWorkspace, type RunJobOptions, type StepResult } from './job.ts';
