@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { GitSandbox } from '@exegol-actions/testkit/git';
 import { runAction } from '@exegol-actions/testkit/runner';
-import { DOCS_TOOLS as TOOLS, fixtureFile as fixture } from '@exegol-actions/testkit/fixtures';
+import { docsRemote as docs, fixtureFile as fixture } from '@exegol-actions/testkit/fixtures';
 import { dockerEnvironment, dockerTestsMustRun, skipBanner, uniqueRepository } from '@exegol-actions/testkit/docker';
 
 const docker = dockerEnvironment();
@@ -37,11 +37,7 @@ beforeAll(async () => {
   secretOnRunner = path.join(sandbox.root, 'runner-only', 'installed_tools.csv');
   fs.mkdirSync(path.dirname(secretOnRunner));
   fs.writeFileSync(secretOnRunner, SECRET);
-  const docsRemote = await sandbox.bare('Exegol-docs');
-  const maintainer = await sandbox.repo('docs-maintainer', docsRemote);
-  await maintainer.commit('docs', { files: { [`${TOOLS}/releases_amd64.csv`]: fixture('exegol-docs/installed_tools/releases_amd64.csv') } });
-  await maintainer.branch('dev');
-  await maintainer.pushAll();
+  const { remote: docsRemote } = await docs(sandbox, 'Exegol-docs');
   const ws = await sandbox.repo('images');
   fs.appendFileSync(path.join(ws.dir, '.git/info/exclude'), 'docs/\n');
   await sandbox.checkout(docsRemote, 'refs/heads/dev', { name: 'images/docs' });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { GitSandbox } from '@exegol-actions/testkit/git';
 import { runAction, type ActionRun } from '@exegol-actions/testkit/runner';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
-import { DOCS_TOOLS as TOOLS, fixtureFile as fixture, githubProject, wrapperTree } from '@exegol-actions/testkit/fixtures';
+import { docsRemote as docs, githubProject, wrapperTree } from '@exegol-actions/testkit/fixtures';
 import { dockerEnvironment, dockerTestsMustRun, imageProject, skipBanner, uniqueRepository } from '@exegol-actions/testkit/docker';
 
 const TOKEN = 'ghs_hostilelogtoken00000001';
@@ -84,11 +84,7 @@ test('create-release (dry run): asset names, the body file, the name and the tag
 });
 
 test('export-tool-list (dry run): a list file name, tool names, a multi-line field and dropped rows', async () => {
-  const docsRemote = await sandbox.bare('Exegol-docs');
-  const maintainer = await sandbox.repo('docs-maintainer', docsRemote);
-  await maintainer.commit('docs', { files: { [`${TOOLS}/releases_amd64.csv`]: fixture('exegol-docs/installed_tools/releases_amd64.csv') } });
-  await maintainer.branch('dev');
-  await maintainer.pushAll();
+  const { remote: docsRemote } = await docs(sandbox, 'Exegol-docs');
   const ws = await sandbox.repo('images');
   const list = [
     'Tool,Link,Description',

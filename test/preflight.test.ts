@@ -11,7 +11,7 @@ import { GitSandbox } from '@exegol-actions/testkit/git';
 import { runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { snapshot } from '@exegol-actions/testkit/snapshot';
-import { DOCS_TOOLS as TOOLS, fixtureFile as fixture, githubProject, type GitHubProject } from '@exegol-actions/testkit/fixtures';
+import { docsRemote as docs, fixtureFile as fixture, githubProject, type GitHubProject } from '@exegol-actions/testkit/fixtures';
 
 const TOKEN = 'ghs_preflighttoken000000001';
 const CI = process.env.CI === 'true';
@@ -126,11 +126,7 @@ describe('create-release', () => {
 });
 
 test('export-tool-list: a job summary that cannot be written stops it before the push; a healthy re-run pushes', async () => {
-  const docsRemote = await sandbox.bare('Exegol-docs');
-  const maintainer = await sandbox.repo('docs-maintainer', docsRemote);
-  await maintainer.commit('docs', { files: { [`${TOOLS}/releases_amd64.csv`]: fixture('exegol-docs/installed_tools/releases_amd64.csv') } });
-  await maintainer.branch('dev');
-  await maintainer.pushAll();
+  const { remote: docsRemote } = await docs(sandbox, 'Exegol-docs');
   const ws = await sandbox.repo('images');
   await ws.commit('list', { files: { 'tools/installed_tools.csv': fixture('exegol-docs/installed_tools/lists/light_3.1.17_amd64.csv') } });
   fs.appendFileSync(path.join(ws.dir, '.git/info/exclude'), 'docs/\n');
