@@ -9,7 +9,16 @@
 //   pnpm exec tsx bench/api-requests.ts     (prints the table; bench/run.ts adds it to RESULTS.md)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { docsRemote, githubProject, light3118Inputs, light3118List, openReleasePr, releasePrEvent, RESOURCES_MONTHLY, resourcesRemote } from '@exegol-actions/testkit/fixtures';
+import {
+  docsRemote,
+  githubProject,
+  light3118Inputs,
+  light3118List,
+  openReleasePr,
+  releasePrEvent,
+  RESOURCES_MONTHLY,
+  resourcesRemote,
+} from '@exegol-actions/testkit/fixtures';
 import { GitSandbox } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
@@ -49,7 +58,9 @@ async function counted(
 
 export async function measureApiRequests(): Promise<RequestCount[]> {
   const sandbox = await GitSandbox.create('bench-api-requests-');
-  const double = await startGitHubDouble({ tokens: { [GITHUB_TOKEN]: {}, [MAINTAINER]: { kind: 'pat', login: 'Dramelac' } } });
+  const double = await startGitHubDouble({
+    tokens: { [GITHUB_TOKEN]: {}, [MAINTAINER]: { kind: 'pat', login: 'Dramelac' } },
+  });
   const rows: RequestCount[] = [];
   const env = sandbox.env();
   try {
@@ -65,21 +76,32 @@ export async function measureApiRequests(): Promise<RequestCount[]> {
       wrapper: { testVersion: '4.3.4' },
     });
     const number = await openReleasePr(double, wrapper, { token: MAINTAINER, title: 'Release 4.3.5' });
-    const gate = await counted(double, rows, { action: 'verify-version', scenario: 'release PR check (pull_request event)', operation: '' }, {
-      workspace: (await sandbox.checkout(wrapper.remote, 'refs/heads/dev')).dir,
-      repository: wrapper.fullName,
-      ref: `refs/pull/${number}/merge`,
-      sha: wrapper.devSha,
-      event: releasePrEvent(wrapper, number, 'Release 4.3.5'),
-      env,
-      inputs: { 'check-release-pr': 'true', 'test-file-mismatch': 'warning' },
-    });
+    const gate = await counted(
+      double,
+      rows,
+      { action: 'verify-version', scenario: 'release PR check (pull_request event)', operation: '' },
+      {
+        workspace: (await sandbox.checkout(wrapper.remote, 'refs/heads/dev')).dir,
+        repository: wrapper.fullName,
+        ref: `refs/pull/${number}/merge`,
+        sha: wrapper.devSha,
+        event: releasePrEvent(wrapper, number, 'Release 4.3.5'),
+        env,
+        inputs: { 'check-release-pr': 'true', 'test-file-mismatch': 'warning' },
+      },
+    );
     // The gate has no `operation`: what it must show is the release PR found and passed.
     const checks = JSON.parse(gate.outputs.checks ?? '[]') as { id: string; status: string }[];
     if (gate.outputs.version !== '4.3.5' || checks.find((c) => c.id === 'release-pr')?.status !== 'pass') {
       throw new Error(`verify-version: the release PR check did not pass: ${gate.outputs.checks}`);
     }
-    const mergeSha = (await double.act('pulls/merge', { owner: OWNER, repo: wrapper.repo, pull_number: number, merge_method: 'merge' }, { token: MAINTAINER })).sha as string;
+    const mergeSha = (
+      await double.act(
+        'pulls/merge',
+        { owner: OWNER, repo: wrapper.repo, pull_number: number, merge_method: 'merge' },
+        { token: MAINTAINER },
+      )
+    ).sha as string;
     const onMaster = async () => ({
       workspace: (await sandbox.checkout(wrapper.remote, 'refs/heads/master')).dir,
       repository: wrapper.fullName,
@@ -87,16 +109,36 @@ export async function measureApiRequests(): Promise<RequestCount[]> {
       sha: mergeSha,
       env,
     });
-    await counted(double, rows, { action: 'create-release', scenario: 'happy path, no assets', operation: 'created' }, { ...(await onMaster()), inputs: {} });
-    await counted(double, rows, { action: 'create-release', scenario: 're-run, no assets', operation: 'unchanged' }, { ...(await onMaster()), inputs: {} });
-    await counted(double, rows, { action: 'bump-next-beta', scenario: 'push mode (dev fast-forwarded, next beta pushed)', operation: 'bumped' }, {
-      ...(await onMaster()),
-      inputs: { 'fast-forward-from': 'master' },
-    });
-    await counted(double, rows, { action: 'bump-next-beta', scenario: 'push mode, re-run', operation: 'unchanged' }, {
-      ...(await onMaster()),
-      inputs: { 'fast-forward-from': 'master' },
-    });
+    await counted(
+      double,
+      rows,
+      { action: 'create-release', scenario: 'happy path, no assets', operation: 'created' },
+      { ...(await onMaster()), inputs: {} },
+    );
+    await counted(
+      double,
+      rows,
+      { action: 'create-release', scenario: 're-run, no assets', operation: 'unchanged' },
+      { ...(await onMaster()), inputs: {} },
+    );
+    await counted(
+      double,
+      rows,
+      { action: 'bump-next-beta', scenario: 'push mode (dev fast-forwarded, next beta pushed)', operation: 'bumped' },
+      {
+        ...(await onMaster()),
+        inputs: { 'fast-forward-from': 'master' },
+      },
+    );
+    await counted(
+      double,
+      rows,
+      { action: 'bump-next-beta', scenario: 'push mode, re-run', operation: 'unchanged' },
+      {
+        ...(await onMaster()),
+        inputs: { 'fast-forward-from': 'master' },
+      },
+    );
 
     // A release with the wrapper's sdist attached, as create-release.test.ts makes it.
     for (const immutableReleases of [false, true]) {
@@ -111,10 +153,27 @@ export async function measureApiRequests(): Promise<RequestCount[]> {
       const checkout = await sandbox.checkout(p.remote, `refs/heads/${p.releaseBranch}`);
       fs.mkdirSync(path.join(checkout.dir, 'dist'));
       fs.writeFileSync(path.join(checkout.dir, 'dist', 'exegol-4.3.5.tar.gz'), 'sdist bytes');
-      const options = { workspace: checkout.dir, repository: p.fullName, ref: `refs/heads/${p.releaseBranch}`, sha: p.mergeSha, env, inputs: { assets: 'dist/*.tar.gz' } };
+      const options = {
+        workspace: checkout.dir,
+        repository: p.fullName,
+        ref: `refs/heads/${p.releaseBranch}`,
+        sha: p.mergeSha,
+        env,
+        inputs: { assets: 'dist/*.tar.gz' },
+      };
       const setting = immutableReleases ? ' (immutable releases on)' : '';
-      await counted(double, rows, { action: 'create-release', scenario: `one asset${setting}`, operation: 'created' }, options);
-      await counted(double, rows, { action: 'create-release', scenario: `re-run, one asset unchanged${setting}`, operation: 'unchanged' }, options);
+      await counted(
+        double,
+        rows,
+        { action: 'create-release', scenario: `one asset${setting}`, operation: 'created' },
+        options,
+      );
+      await counted(
+        double,
+        rows,
+        { action: 'create-release', scenario: `re-run, one asset unchanged${setting}`, operation: 'unchanged' },
+        options,
+      );
     }
 
     // bump-next-beta on a protected dev (a pre-receive hook refuses the push as GitHub does):
@@ -137,8 +196,18 @@ export async function measureApiRequests(): Promise<RequestCount[]> {
       env,
       inputs: { 'fast-forward-from': 'master' },
     });
-    await counted(double, rows, { action: 'bump-next-beta', scenario: 'PR mode (protected dev)', operation: 'pull-request' }, await onGuarded());
-    await counted(double, rows, { action: 'bump-next-beta', scenario: 'PR mode, re-run', operation: 'unchanged' }, await onGuarded());
+    await counted(
+      double,
+      rows,
+      { action: 'bump-next-beta', scenario: 'PR mode (protected dev)', operation: 'pull-request' },
+      await onGuarded(),
+    );
+    await counted(
+      double,
+      rows,
+      { action: 'bump-next-beta', scenario: 'PR mode, re-run', operation: 'unchanged' },
+      await onGuarded(),
+    );
 
     // export-tool-list publishing light 3.1.18's list to the docs through a pull request.
     const docs = await docsRemote(sandbox, 'Exegol-docs');
@@ -151,14 +220,32 @@ export async function measureApiRequests(): Promise<RequestCount[]> {
       workspace,
       repository: `${OWNER}/Exegol-images`,
       env,
-      inputs: light3118Inputs(path.relative(workspace, (await sandbox.checkout(docs.remote, 'refs/heads/dev')).dir), path.relative(workspace, list), {
-        publish: 'pull-request',
-        'docs-repository': `${OWNER}/Exegol-docs`,
-        'pull-request-labels': 'bot, docs',
-      }),
+      inputs: light3118Inputs(
+        path.relative(workspace, (await sandbox.checkout(docs.remote, 'refs/heads/dev')).dir),
+        path.relative(workspace, list),
+        {
+          publish: 'pull-request',
+          'docs-repository': `${OWNER}/Exegol-docs`,
+          'pull-request-labels': 'bot, docs',
+        },
+      ),
     });
-    await counted(double, rows, { action: 'export-tool-list', scenario: 'PR mode (light 3.1.18 into dev, labelled)', operation: 'pull-request-created' }, await exportRun());
-    await counted(double, rows, { action: 'export-tool-list', scenario: 'PR mode, re-run', operation: 'unchanged' }, await exportRun());
+    await counted(
+      double,
+      rows,
+      {
+        action: 'export-tool-list',
+        scenario: 'PR mode (light 3.1.18 into dev, labelled)',
+        operation: 'pull-request-created',
+      },
+      await exportRun(),
+    );
+    await counted(
+      double,
+      rows,
+      { action: 'export-tool-list', scenario: 'PR mode, re-run', operation: 'unchanged' },
+      await exportRun(),
+    );
 
     // sync-submodules: Exegol-resources' monthly run (18 submodules, 5 moved) in PR mode, then the
     // same day again, once after one more submodule moved and once with nothing new.
@@ -170,11 +257,26 @@ export async function measureApiRequests(): Promise<RequestCount[]> {
       env: { ...env, SOURCE_DATE_EPOCH: RESOURCES_MONTHLY.sourceDateEpoch },
       inputs: RESOURCES_MONTHLY.inputs,
     });
-    await counted(double, rows, { action: 'sync-submodules', scenario: 'PR mode (resources, 5 of 18 moved)', operation: 'pull-request-created' }, await monthly());
+    await counted(
+      double,
+      rows,
+      { action: 'sync-submodules', scenario: 'PR mode (resources, 5 of 18 moved)', operation: 'pull-request-created' },
+      await monthly(),
+    );
     await resources.tools[1]!.commit('more work', { files: { 'CHANGELOG.md': 'more\n' } });
     await resources.tools[1]!.pushAll();
-    await counted(double, rows, { action: 'sync-submodules', scenario: 'same-day re-run, one more moved', operation: 'pull-request-updated' }, await monthly());
-    await counted(double, rows, { action: 'sync-submodules', scenario: 'same-day re-run, nothing new', operation: 'pull-request-unchanged' }, await monthly());
+    await counted(
+      double,
+      rows,
+      { action: 'sync-submodules', scenario: 'same-day re-run, one more moved', operation: 'pull-request-updated' },
+      await monthly(),
+    );
+    await counted(
+      double,
+      rows,
+      { action: 'sync-submodules', scenario: 'same-day re-run, nothing new', operation: 'pull-request-unchanged' },
+      await monthly(),
+    );
     return rows;
   } finally {
     await double.stop();
@@ -205,11 +307,19 @@ export default async function apiRequests(): Promise<Section> {
       '',
       '| Action | Scenario | Operation | Requests | Sequence |',
       '| --- | --- | --- | ---: | --- |',
-      ...ORDER.flatMap((action) => rows.filter((r) => r.action === action)).map((r) => `| ${r.action} | ${r.scenario} | ${r.operation || 'release-pr check: pass'} | ${r.requests.length} | ${r.requests.length ? r.requests.map((q) => `\`${q}\``).join(' → ') : '—'} |`),
+      ...ORDER.flatMap((action) => rows.filter((r) => r.action === action)).map(
+        (r) =>
+          `| ${r.action} | ${r.scenario} | ${r.operation || 'release-pr check: pass'} | ${r.requests.length} | ${r.requests.length ? r.requests.map((q) => `\`${q}\``).join(' → ') : '—'} |`,
+      ),
     ].join('\n'),
     goals: GOALS.map((g) => {
       const n = find(g.action, g.scenario).requests.length;
-      return { name: `API requests, ${g.action}: ${g.scenario}`, value: String(n), goal: `≤ ${g.max}`, met: n <= g.max };
+      return {
+        name: `API requests, ${g.action}: ${g.scenario}`,
+        value: String(n),
+        goal: `≤ ${g.max}`,
+        met: n <= g.max,
+      };
     }),
   };
 }

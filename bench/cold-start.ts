@@ -54,6 +54,8 @@ export function measureColdStarts(runs = 30): ColdStart[] {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const runs = Number(process.argv[2] ?? 30);
   for (const r of measureColdStarts(runs)) {
-    console.log(`${r.action.padEnd(24)} ${r.medianMs.toFixed(1)} ms vs bare ${r.bareMs.toFixed(1)} ms = ${r.ratio.toFixed(2)}×`);
+    console.log(
+      `${r.action.padEnd(24)} ${r.medianMs.toFixed(1)} ms vs bare ${r.bareMs.toFixed(1)} ms = ${r.ratio.toFixed(2)}×`,
+    );
   }
 }

@@ -14,6 +14,13 @@ export default async function exportToolListBench(runs: number): Promise<Section
       `| bare \`node -e 0\` | ${r.bareMs.toFixed(1)} ms |`,
       `| export-tool-list | ${r.medianMs.toFixed(1)} ms |`,
     ].join('\n'),
-    goals: [{ name: `export-tool-list, ${r.rows}-row list + ${r.indexRows}-row index`, value: `${r.medianMs.toFixed(1)} ms`, goal: `≤ ${r.goalMs} ms`, met: r.medianMs <= r.goalMs }],
+    goals: [
+      {
+        name: `export-tool-list, ${r.rows}-row list + ${r.indexRows}-row index`,
+        value: `${r.medianMs.toFixed(1)} ms`,
+        goal: `≤ ${r.goalMs} ms`,
+        met: r.medianMs <= r.goalMs,
+      },
+    ],
   };
 }

@@ -23,7 +23,11 @@ export interface ExportBench {
   goalMs: number;
 }
 
-function time(args: string[], env: Record<string, string>, cwd: string): { ms: number; status: number | null; stdout: string } {
+function time(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): { ms: number; status: number | null; stdout: string } {
   const t = timeProcess(args, { env, cwd });
   return { ms: t.ms, status: t.status, stdout: t.output };
 }
@@ -33,7 +37,9 @@ export function bigList(rows: number): string {
   const lines = ['Tool,Link,Description'];
   for (let i = 0; i < rows; i++) {
     const extra = i % 50 === 0 ? ' 🌸 “the” tool’s' : '';
-    lines.push(`tool-${String(i).padStart(5, '0')},https://github.com/example-org/tool-${i},Does thing number ${i} for pentesters and red teamers${extra}`);
+    lines.push(
+      `tool-${String(i).padStart(5, '0')},https://github.com/example-org/tool-${i},Does thing number ${i} for pentesters and red teamers${extra}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -62,7 +68,10 @@ export function measureExportToolList(runs = 30, rows = 10_000, indexRows = 200)
   const list = bigList(rows);
   fs.writeFileSync(path.join(ws, 'installed_tools.csv'), list);
   // The previous release of the profile, with 10 tools renamed since: the summary compares.
-  const previousVersion = index.split('\n').find((l) => l.startsWith('full,'))!.split(',')[1]!;
+  const previousVersion = index
+    .split('\n')
+    .find((l) => l.startsWith('full,'))!
+    .split(',')[1]!;
   const previous = list.replace(/^tool-0000(\d)/gm, 'old-tool-$1');
   const reset = () => {
     fs.rmSync(tools, { recursive: true, force: true });
@@ -97,7 +106,10 @@ export function measureExportToolList(runs = 30, rows = 10_000, indexRows = 200)
       const t = time([main], env, ws);
       if (t.status !== 0) throw new Error(`export-tool-list failed (exit ${t.status}):\n${t.stdout}`);
       const outputs = fs.readFileSync(files.GITHUB_OUTPUT, 'utf8');
-      if (!outputs.includes(`\n${rows}\n`) || !/^added<<(\S+)\n10\n\1$/m.test(outputs)) throw new Error(`export-tool-list did not publish ${rows} rows compared with the previous list:\n${t.stdout}\n${outputs}`);
+      if (!outputs.includes(`\n${rows}\n`) || !/^added<<(\S+)\n10\n\1$/m.test(outputs))
+        throw new Error(
+          `export-tool-list did not publish ${rows} rows compared with the previous list:\n${t.stdout}\n${outputs}`,
+        );
       if (!warm) {
         bare.push(b.ms);
         samples.push(t.ms);

@@ -14,7 +14,14 @@ export default async function mergeBench(runs: number): Promise<Section> {
     return {
       title,
       markdown: `**Skipped: no Docker engine or local registry (${env.reason}).** Run \`scripts/setup-docker.sh\` (root, Debian), then \`./tasks.sh bench\` again.`,
-      goals: [{ name: 'merge on the local registry (action, whole process)', value: 'not measured (no Docker engine)', goal: `≤ ${GOAL_MS / 1000} s`, met: false }],
+      goals: [
+        {
+          name: 'merge on the local registry (action, whole process)',
+          value: 'not measured (no Docker engine)',
+          goal: `≤ ${GOAL_MS / 1000} s`,
+          met: false,
+        },
+      ],
     };
   }
   // Each round pushes three manifest lists: 15 rounds are plenty for a stable median.
@@ -28,8 +35,18 @@ export default async function mergeBench(runs: number): Promise<Section> {
       '',
       '| Variant | Median | p90 | Min | Requests | Blob GETs | Layers pulled |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...rows.map((r) => `| ${r.variant} | ${r.medianMs.toFixed(0)} ms | ${r.p90Ms.toFixed(0)} ms | ${r.minMs.toFixed(0)} ms | ${r.requests} | ${r.blobGets} | ${r.layersPulled} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.variant} | ${r.medianMs.toFixed(0)} ms | ${r.p90Ms.toFixed(0)} ms | ${r.minMs.toFixed(0)} ms | ${r.requests} | ${r.blobGets} | ${r.layersPulled} |`,
+      ),
     ].join('\n'),
-    goals: [{ name: 'merge on the local registry (action, whole process)', value: `${action.medianMs.toFixed(0)} ms`, goal: `≤ ${GOAL_MS / 1000} s`, met: action.medianMs <= GOAL_MS }],
+    goals: [
+      {
+        name: 'merge on the local registry (action, whole process)',
+        value: `${action.medianMs.toFixed(0)} ms`,
+        goal: `≤ ${GOAL_MS / 1000} s`,
+        met: action.medianMs <= GOAL_MS,
+      },
+    ],
   };
 }

@@ -6,7 +6,15 @@
 //
 //   pnpm exec tsx bench/merge.ts [runs]        (needs scripts/setup-docker.sh)
 import * as fs from 'node:fs';
-import { docker, dockerEnvironment, FaultProxy, readManifest, skipBanner, tempDir, uniqueRepository } from '@exegol-actions/testkit/docker';
+import {
+  docker,
+  dockerEnvironment,
+  FaultProxy,
+  readManifest,
+  skipBanner,
+  tempDir,
+  uniqueRepository,
+} from '@exegol-actions/testkit/docker';
 import { runAction } from '@exegol-actions/testkit/runner';
 import { mergeManifests, RegistryClient, parseReference, withTag } from '@exegol-actions/core/docker';
 import { run } from '@exegol-actions/core/exec';
@@ -40,7 +48,9 @@ export async function measureMerge(runs = 15): Promise<MergeTiming[]> {
     docker(env, ['image', 'rm', `${direct}:bench-1.0.0-${arch}`]);
   }
   const layers = new Set<string>();
-  for (const arch of ['amd64', 'arm64']) for (const l of (await readManifest(env.registry, repo, `bench-1.0.0-${arch}`)).json?.layers ?? []) layers.add(l.digest);
+  for (const arch of ['amd64', 'arm64'])
+    for (const l of (await readManifest(env.registry, repo, `bench-1.0.0-${arch}`)).json?.layers ?? [])
+      layers.add(l.digest);
   const sources = ['amd64', 'arm64'].map((a) => `${viaProxy}:bench-1.0.0-${a}`);
   const workspace = tempDir('bench-merge-');
   const dockerConfig = tempDir('bench-docker-config-');
@@ -60,12 +70,18 @@ export async function measureMerge(runs = 15): Promise<MergeTiming[]> {
     'core mergeManifests (warm)': async (i) => {
       const client = new RegistryClient({ retry: { attempts: 1, baseDelayMs: 1 } });
       const image = parseReference(viaProxy, 'image');
-      await mergeManifests(client, { sources: sources.map((s) => parseReference(s, 'sources')), targets: [withTag(image, `core-${i}`)] });
+      await mergeManifests(client, {
+        sources: sources.map((s) => parseReference(s, 'sources')),
+        targets: [withTag(image, `core-${i}`)],
+      });
     },
     // What it replaces: docker manifest create + push.
     'baseline: docker manifest create + push': async (i) => {
       const target = `${viaProxy}:shell-${i}`;
-      for (const args of [['manifest', 'create', '--insecure', target, ...sources], ['manifest', 'push', '--insecure', '--purge', target]]) {
+      for (const args of [
+        ['manifest', 'create', '--insecure', target, ...sources],
+        ['manifest', 'push', '--insecure', '--purge', target],
+      ]) {
         // Not spawnSync: the proxy answering it runs in this very process.
         await run(env.client, args, { env: { DOCKER_CONFIG: dockerConfig } });
       }
@@ -84,7 +100,11 @@ export async function measureMerge(runs = 15): Promise<MergeTiming[]> {
       if (warm) continue;
       samples.get(name)!.push(ms);
       const gets = proxy.blobGets();
-      traffic.set(name, { requests: proxy.requests.length, blobGets: gets.length, layersPulled: gets.filter((d) => layers.has(d)).length });
+      traffic.set(name, {
+        requests: proxy.requests.length,
+        blobGets: gets.length,
+        layersPulled: gets.filter((d) => layers.has(d)).length,
+      });
     }
   }
   await proxy.close();
@@ -92,7 +112,13 @@ export async function measureMerge(runs = 15): Promise<MergeTiming[]> {
   fs.rmSync(dockerConfig, { recursive: true, force: true });
   return Object.keys(variants).map((variant) => {
     const s = samples.get(variant)!;
-    return { variant, medianMs: quantile(s, 0.5), p90Ms: quantile(s, 0.9), minMs: Math.min(...s), ...traffic.get(variant)! };
+    return {
+      variant,
+      medianMs: quantile(s, 0.5),
+      p90Ms: quantile(s, 0.9),
+      minMs: Math.min(...s),
+      ...traffic.get(variant)!,
+    };
   });
 }
 
@@ -103,6 +129,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log('| variant | median | p90 | min | requests | blob GETs | layers pulled |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
-    console.log(`| ${r.variant} | ${r.medianMs.toFixed(0)} ms | ${r.p90Ms.toFixed(0)} ms | ${r.minMs.toFixed(0)} ms | ${r.requests} | ${r.blobGets} | ${r.layersPulled} |`);
+    console.log(
+      `| ${r.variant} | ${r.medianMs.toFixed(0)} ms | ${r.p90Ms.toFixed(0)} ms | ${r.minMs.toFixed(0)} ms | ${r.requests} | ${r.blobGets} | ${r.layersPulled} |`,
+    );
   }
 }

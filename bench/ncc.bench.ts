@@ -9,15 +9,20 @@ import type { Section } from './run.ts';
 import { FIRST_INPUT_ERROR } from './cold-start.ts';
 import { median, timeProcess } from './timing.ts';
 
-
 function dirBytes(dir: string): number {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
 }
 
 export default async function nccComparison(runs: number): Promise<Section> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ncc-'));
   const ncc = path.join(repoRoot, 'node_modules/.bin/ncc');
-  const build = spawnSync(ncc, ['build', 'actions/verify-version/src/index.ts', '-o', out, '--quiet'], { cwd: repoRoot, encoding: 'utf8' });
+  const build = spawnSync(ncc, ['build', 'actions/verify-version/src/index.ts', '-o', out, '--quiet'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`ncc failed: ${build.stderr}`);
   const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: repoRoot, ...FIRST_INPUT_ERROR['verify-version'] };
   const cases: Record<string, string[]> = {
@@ -36,7 +41,8 @@ export default async function nccComparison(runs: number): Promise<Section> {
   const nccAll = dirBytes(out);
   fs.rmSync(out, { recursive: true, force: true });
   const bare = median(t.bare!);
-  const row = (name: string, ms: number, size: string) => `| ${name} | ${ms.toFixed(1)} ms | ${(ms / bare).toFixed(2)}× | ${size} |`;
+  const row = (name: string, ms: number, size: string) =>
+    `| ${name} | ${ms.toFixed(1)} ms | ${(ms / bare).toFixed(2)}× | ${size} |`;
   return {
     title: 'esbuild with shared chunks vs @vercel/ncc (verify-version)',
     markdown: [
@@ -46,7 +52,11 @@ export default async function nccComparison(runs: number): Promise<Section> {
       '| --- | --- | --- | --- |',
       row('bare `node -e 0`', bare, ''),
       row('esbuild, shared chunks (dist/)', median(t.esbuild!), 'see Bundle sizes'),
-      row('@vercel/ncc 0.45', median(t.ncc!), `${(nccStart / 1024).toFixed(0)} KiB (${(nccAll / 1024).toFixed(0)} KiB with its chunks)`),
+      row(
+        '@vercel/ncc 0.45',
+        median(t.ncc!),
+        `${(nccStart / 1024).toFixed(0)} KiB (${(nccAll / 1024).toFixed(0)} KiB with its chunks)`,
+      ),
     ].join('\n'),
     // A comparison, not a goal of this project: reported in the section only.
     goals: [],

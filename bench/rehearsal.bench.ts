@@ -19,7 +19,10 @@ interface Timing {
 }
 
 function rehearse(): Timing {
-  const t = timeProcess(['scripts/rehearsal.ts'], { command: path.join(repoRoot, 'node_modules/.bin/tsx'), cwd: repoRoot });
+  const t = timeProcess(['scripts/rehearsal.ts'], {
+    command: path.join(repoRoot, 'node_modules/.bin/tsx'),
+    cwd: repoRoot,
+  });
   return { seconds: t.ms / 1000, status: t.status, tail: t.output.trim().split('\n').slice(-15).join('\n') };
 }
 
@@ -37,7 +40,9 @@ export default async function rehearsalBench(): Promise<Section> {
       '| --- | ---: | ---: |',
       ...timings.map((t, i) => `| ${i + 1} | ${t.seconds.toFixed(1)} s | ${t.status} |`),
       `| **median** | **${median.toFixed(1)} s** | |`,
-      ...(failed ? ['', `**A run failed (exit ${failed.status}); its output ends with:**`, '', '```', failed.tail, '```'] : []),
+      ...(failed
+        ? ['', `**A run failed (exit ${failed.status}); its output ends with:**`, '', '```', failed.tail, '```']
+        : []),
     ].join('\n'),
     goals: [
       {

@@ -89,9 +89,16 @@ sections.push({
     '',
     '| Action | Median | Bare node | Ratio |',
     '| --- | --- | --- | --- |',
-    ...cold.map((c) => `| ${c.action} | ${c.medianMs.toFixed(1)} ms | ${c.bareMs.toFixed(1)} ms | ${c.ratio.toFixed(2)}× |`),
+    ...cold.map(
+      (c) => `| ${c.action} | ${c.medianMs.toFixed(1)} ms | ${c.bareMs.toFixed(1)} ms | ${c.ratio.toFixed(2)}× |`,
+    ),
   ].join('\n'),
-  goals: cold.map((c) => ({ name: `cold start ${c.action}`, value: `${c.ratio.toFixed(2)}×`, goal: '≤ 1.5×', met: c.ratio <= 1.5 })),
+  goals: cold.map((c) => ({
+    name: `cold start ${c.action}`,
+    value: `${c.ratio.toFixed(2)}×`,
+    goal: '≤ 1.5×',
+    met: c.ratio <= 1.5,
+  })),
 });
 
 const sizes = bundleSizes();
@@ -102,13 +109,25 @@ sections.push({
     '',
     '| Action | Loaded at start | Reachable |',
     '| --- | --- | --- |',
-    ...sizes.perAction.map((s) => `| ${s.action} | ${(s.startBytes / 1024).toFixed(1)} KiB | ${(s.reachableBytes / 1024).toFixed(1)} KiB |`),
+    ...sizes.perAction.map(
+      (s) => `| ${s.action} | ${(s.startBytes / 1024).toFixed(1)} KiB | ${(s.reachableBytes / 1024).toFixed(1)} KiB |`,
+    ),
     `| **all of dist/** | | **${(sizes.totalBytes / 2 ** 20).toFixed(2)} MiB** |`,
   ].join('\n'),
-  goals: [{ name: 'dist/ total', value: `${(sizes.totalBytes / 2 ** 20).toFixed(2)} MiB`, goal: '≤ 3 MB', met: sizes.totalBytes <= 3_000_000 }],
+  goals: [
+    {
+      name: 'dist/ total',
+      value: `${(sizes.totalBytes / 2 ** 20).toFixed(2)} MiB`,
+      goal: '≤ 3 MB',
+      met: sizes.totalBytes <= 3_000_000,
+    },
+  ],
 });
 
-for (const file of fs.readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort()) {
+for (const file of fs
+  .readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()) {
   const mod = (await import(path.join(here, file))) as { default: (runs: number) => Promise<Section | null> };
   process.stdout.write(`» ${file}\n`);
   sampleLoad();

@@ -6,7 +6,13 @@
 // runs alternate (interleaved), and the medians are compared.
 //
 //   pnpm exec tsx bench/skip.bench.ts [rounds]
-import { dockerEnvironment, imageProject, PASSING_TESTS, tempDir, uniqueRepository } from '@exegol-actions/testkit/docker';
+import {
+  dockerEnvironment,
+  imageProject,
+  PASSING_TESTS,
+  tempDir,
+  uniqueRepository,
+} from '@exegol-actions/testkit/docker';
 import { runAction } from '@exegol-actions/testkit/runner';
 import * as fs from 'node:fs';
 import type { Section } from './run.ts';
@@ -24,7 +30,13 @@ interface PathRun {
 async function releasePrPath(workspace: string, ns: string, sha: string, registry: string): Promise<PathRun> {
   const builds = `${registry}/${ns}/exegol-builds`;
   const image = `${registry}/${ns}/exegol-preprod`;
-  const common = { image, 'builds-image': builds, profile: 'full', version: '1.0.0', tags: '{profile},{profile}-{version}' };
+  const common = {
+    image,
+    'builds-image': builds,
+    profile: 'full',
+    version: '1.0.0',
+    tags: '{profile},{profile}-{version}',
+  };
   const started = performance.now();
   const operations: string[] = [];
   for (const arch of ARCHES) {
@@ -32,19 +44,35 @@ async function releasePrPath(workspace: string, ns: string, sha: string, registr
       action: 'multi-arch-image-build',
       workspace,
       sha,
-      inputs: { ...common, step: 'build', platform: `linux/${arch}`, 'build-args': `ARCH=${arch}`, preset: 'none', 'test-timeout': '5s', 'min-free-space': '100MB', 'build-date': '2026-12-01T00:00:00Z' },
+      inputs: {
+        ...common,
+        step: 'build',
+        platform: `linux/${arch}`,
+        'build-args': `ARCH=${arch}`,
+        preset: 'none',
+        'test-timeout': '5s',
+        'min-free-space': '100MB',
+        'build-date': '2026-12-01T00:00:00Z',
+      },
       timeoutMs: 300_000,
     });
     if (run.exitCode !== 0) throw new Error(`build ${arch} failed:\n${run.stdout.slice(-2000)}`);
     operations.push(`build ${arch}: ${run.outputs.skipped === 'true' ? 'skipped' : run.outputs.operation}`);
   }
-  const merge = await runAction({ action: 'multi-arch-image-build', workspace, sha, inputs: { ...common, step: 'merge', platforms: ARCHES.map((a) => `linux/${a}`).join(',') } });
+  const merge = await runAction({
+    action: 'multi-arch-image-build',
+    workspace,
+    sha,
+    inputs: { ...common, step: 'merge', platforms: ARCHES.map((a) => `linux/${a}`).join(',') },
+  });
   if (merge.exitCode !== 0) throw new Error(`merge failed:\n${merge.stdout.slice(-2000)}`);
   operations.push(`merge: ${merge.outputs.operation}`);
   return { ms: performance.now() - started, operations };
 }
 
-export async function measureSkip(rounds: number): Promise<{ first: number[]; second: number[]; firstOps: string[]; secondOps: string[] }> {
+export async function measureSkip(
+  rounds: number,
+): Promise<{ first: number[]; second: number[]; firstOps: string[]; secondOps: string[] }> {
   const env = dockerEnvironment();
   const first: number[] = [];
   const second: number[] = [];
@@ -55,14 +83,19 @@ export async function measureSkip(rounds: number): Promise<{ first: number[]; se
     const dir = tempDir('bench-skip-');
     try {
       imageProject(dir, { tests: PASSING_TESTS, marker: ns });
-      const sha = ns.replace(/[^0-9a-f]/g, '').padEnd(40, '0').slice(0, 40);
+      const sha = ns
+        .replace(/[^0-9a-f]/g, '')
+        .padEnd(40, '0')
+        .slice(0, 40);
       const a = await releasePrPath(dir, ns, sha, env.registry);
       const b = await releasePrPath(dir, ns, sha, env.registry);
       first.push(a.ms);
       second.push(b.ms);
       firstOps = a.operations;
       secondOps = b.operations;
-      console.log(`round ${i + 1}: first ${(a.ms / 1000).toFixed(1)} s (${a.operations.join(', ')}), second ${(b.ms / 1000).toFixed(1)} s (${b.operations.join(', ')})`);
+      console.log(
+        `round ${i + 1}: first ${(a.ms / 1000).toFixed(1)} s (${a.operations.join(', ')}), second ${(b.ms / 1000).toFixed(1)} s (${b.operations.join(', ')})`,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -98,11 +131,20 @@ export default async function skipBench(runs: number): Promise<Section> {
       '',
       `The second run builds nothing: ${allSkipped ? 'every build step answered `skipped` and the merge `unchanged`' : '**not every step skipped**'}. On real images a build takes hours per profile and arch, so the saving there is nearly the whole run; here the images are tiny, so the ratio understates it.`,
     ].join('\n'),
-    goals: [{ name: goalName, value: `${(s / f).toFixed(2)}× (${(s / 1000).toFixed(1)} s vs ${(f / 1000).toFixed(1)} s)`, goal: `≤ ${GOAL_RATIO}×, nothing built`, met: allSkipped && s / f <= GOAL_RATIO }],
+    goals: [
+      {
+        name: goalName,
+        value: `${(s / f).toFixed(2)}× (${(s / 1000).toFixed(1)} s vs ${(f / 1000).toFixed(1)} s)`,
+        goal: `≤ ${GOAL_RATIO}×, nothing built`,
+        met: allSkipped && s / f <= GOAL_RATIO,
+      },
+    ],
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const section = await skipBench(Number(process.argv[2] ?? 3));
-  console.log(`## ${section.title}\n\n${section.markdown}\n\n${section.goals.map((g) => `${g.name}: ${g.value} (goal ${g.goal}, ${g.met ? 'met' : 'NOT met'})`).join('\n')}`);
+  console.log(
+    `## ${section.title}\n\n${section.markdown}\n\n${section.goals.map((g) => `${g.name}: ${g.value} (goal ${g.goal}, ${g.met ? 'met' : 'NOT met'})`).join('\n')}`,
+  );
 }

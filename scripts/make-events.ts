@@ -46,7 +46,13 @@ const SENDER = { login: 'exegol-maintainer', type: 'User' };
 function push(repo: Repo, ref: string): Record<string, unknown> {
   const after = sha(`${repo.full}:${ref}`);
   const isTag = ref.startsWith('refs/tags/');
-  const commit = { id: after, tree_id: sha(`${after}:tree`), message: isTag ? `Release ${ref.split('/').pop()}` : 'Update', distinct: true, url: `https://github.com/${repo.full}/commit/${after}` };
+  const commit = {
+    id: after,
+    tree_id: sha(`${after}:tree`),
+    message: isTag ? `Release ${ref.split('/').pop()}` : 'Update',
+    distinct: true,
+    url: `https://github.com/${repo.full}/commit/${after}`,
+  };
   return eventPayload(
     {
       name: 'push',
@@ -68,9 +74,19 @@ function push(repo: Repo, ref: string): Record<string, unknown> {
   );
 }
 
-function pullRequest(repo: Repo, action: string, pr: { number: number; title: string; head: string; base: string; draft?: boolean; merged?: boolean }): Record<string, unknown> {
+function pullRequest(
+  repo: Repo,
+  action: string,
+  pr: { number: number; title: string; head: string; base: string; draft?: boolean; merged?: boolean },
+): Record<string, unknown> {
   const headSha = sha(`${repo.full}:pr${pr.number}:head`);
-  const side = (ref: string, s: string) => ({ label: `${repo.full.split('/')[0]}:${ref}`, ref, sha: s, repo: repository(repo), user: { login: repo.full.split('/')[0] } });
+  const side = (ref: string, s: string) => ({
+    label: `${repo.full.split('/')[0]}:${ref}`,
+    ref,
+    sha: s,
+    repo: repository(repo),
+    user: { login: repo.full.split('/')[0] },
+  });
   const closed = action === 'closed';
   return eventPayload(
     {
@@ -106,7 +122,16 @@ function pullRequest(repo: Repo, action: string, pr: { number: number; title: st
 
 function workflowDispatch(repo: Repo, workflow: string, inputs: Record<string, unknown>): Record<string, unknown> {
   return eventPayload(
-    { name: 'workflow_dispatch', payload: { inputs, ref: `refs/heads/${repo.defaultBranch}`, workflow: `.github/workflows/${workflow}`, repository: repository(repo), sender: SENDER } },
+    {
+      name: 'workflow_dispatch',
+      payload: {
+        inputs,
+        ref: `refs/heads/${repo.defaultBranch}`,
+        workflow: `.github/workflows/${workflow}`,
+        repository: repository(repo),
+        sender: SENDER,
+      },
+    },
     { repository: repo.full, ref: `refs/heads/${repo.defaultBranch}`, sha: sha(repo.full) },
   );
 }
@@ -118,18 +143,36 @@ function schedule(repo: Repo, workflow: string, cron: string): Record<string, un
 
 const events: Record<string, [Repo, Record<string, unknown>]> = {
   // act pull_request -W workflows-templates/wrapper.yml -e test/events/wrapper-pull-request-release.json
-  'wrapper-pull-request-release': [WRAPPER, pullRequest(WRAPPER, 'opened', { number: 250, title: 'Release 5.1.4', head: 'dev', base: 'master' })],
+  'wrapper-pull-request-release': [
+    WRAPPER,
+    pullRequest(WRAPPER, 'opened', { number: 250, title: 'Release 5.1.4', head: 'dev', base: 'master' }),
+  ],
   'wrapper-push-dev': [WRAPPER, push(WRAPPER, 'refs/heads/dev')],
   'wrapper-push-tag': [WRAPPER, push(WRAPPER, 'refs/tags/5.1.4')],
   'wrapper-workflow-dispatch': [WRAPPER, workflowDispatch(WRAPPER, 'wrapper.yml', {})],
-  'images-pull-request-release': [IMAGES, pullRequest(IMAGES, 'opened', { number: 420, title: 'Release 3.1.6', head: 'dev', base: 'main' })],
+  'images-pull-request-release': [
+    IMAGES,
+    pullRequest(IMAGES, 'opened', { number: 420, title: 'Release 3.1.6', head: 'dev', base: 'main' }),
+  ],
   'images-push-dev': [IMAGES, push(IMAGES, 'refs/heads/dev')],
   'images-push-tag': [IMAGES, push(IMAGES, 'refs/tags/3.1.6')],
   'images-schedule': [IMAGES, schedule(IMAGES, 'images.yml', '0 4 * * 1')],
   'images-workflow-dispatch': [IMAGES, workflowDispatch(IMAGES, 'images.yml', { force: true })],
-  'docs-pull-request': [DOCS, pullRequest(DOCS, 'opened', { number: 310, title: 'Wrapper 5.1.4 docs', head: 'dev-wrapper', base: 'main' })],
+  'docs-pull-request': [
+    DOCS,
+    pullRequest(DOCS, 'opened', { number: 310, title: 'Wrapper 5.1.4 docs', head: 'dev-wrapper', base: 'main' }),
+  ],
   // pull_request_target carries the same payload as pull_request.
-  'docs-pull-request-target-merged': [DOCS, pullRequest(DOCS, 'closed', { number: 310, title: 'Wrapper 5.1.4 docs', head: 'dev-wrapper', base: 'main', merged: true })],
+  'docs-pull-request-target-merged': [
+    DOCS,
+    pullRequest(DOCS, 'closed', {
+      number: 310,
+      title: 'Wrapper 5.1.4 docs',
+      head: 'dev-wrapper',
+      base: 'main',
+      merged: true,
+    }),
+  ],
   'docs-push-main': [DOCS, push(DOCS, 'refs/heads/main')],
   'docs-workflow-dispatch': [DOCS, workflowDispatch(DOCS, 'docs.yml', {})],
   'resources-schedule': [RESOURCES, schedule(RESOURCES, 'resources.yml', '0 15 1 * *')],
@@ -164,7 +207,9 @@ for (const [name, [repo, payload]] of Object.entries(events)) {
 }
 const extra = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !(f.slice(0, -5) in events));
 if (check && (stale.length || extra.length)) {
-  console.error(`test/events is out of date (pnpm run events): ${[...stale, ...extra.map((f) => `test/events/${f} (not generated)`)].join(', ')}`);
+  console.error(
+    `test/events is out of date (pnpm run events): ${[...stale, ...extra.map((f) => `test/events/${f} (not generated)`)].join(', ')}`,
+  );
   process.exit(1);
 }
 console.log(`${Object.keys(events).length} event payload(s) ${check ? 'up to date' : 'written'} in test/events/.`);

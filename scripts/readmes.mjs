@@ -13,7 +13,11 @@ const check = process.argv.includes('--check');
 const BEGIN = '<!-- BEGIN GENERATED: action.yml -->';
 const END = '<!-- END GENERATED: action.yml -->';
 
-const cell = (s) => String(s ?? '').trim().replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+const cell = (s) =>
+  String(s ?? '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|');
 
 function generate(name, meta) {
   const inputs = Object.entries(meta.inputs ?? {});
@@ -39,7 +43,10 @@ function generate(name, meta) {
     '',
     '| Input | Required | Default | Description |',
     '| --- | --- | --- | --- |',
-    ...inputs.map(([k, i]) => `| \`${k}\` | ${i.required ? 'yes' : 'no'} | ${i.default !== undefined && i.default !== '' ? `\`${cell(i.default)}\`` : ''} | ${cell(i.description)} |`),
+    ...inputs.map(
+      ([k, i]) =>
+        `| \`${k}\` | ${i.required ? 'yes' : 'no'} | ${i.default !== undefined && i.default !== '' ? `\`${cell(i.default)}\`` : ''} | ${cell(i.description)} |`,
+    ),
     '',
     '## Outputs',
     '',
@@ -53,11 +60,18 @@ function generate(name, meta) {
 }
 
 const problems = [];
-const names = fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'action.yml'))).sort();
+const names = fs
+  .readdirSync(root)
+  .filter((d) => fs.existsSync(path.join(root, d, 'action.yml')))
+  .sort();
 for (const name of names) {
   const meta = parse(fs.readFileSync(path.join(root, name, 'action.yml'), 'utf8'));
-  for (const [kind, entries] of [['input', meta.inputs], ['output', meta.outputs]]) {
-    for (const [k, v] of Object.entries(entries ?? {})) if (!v?.description) problems.push(`${name}/action.yml: ${kind} "${k}" has no description`);
+  for (const [kind, entries] of [
+    ['input', meta.inputs],
+    ['output', meta.outputs],
+  ]) {
+    for (const [k, v] of Object.entries(entries ?? {}))
+      if (!v?.description) problems.push(`${name}/action.yml: ${kind} "${k}" has no description`);
   }
   if (!meta.description) problems.push(`${name}/action.yml: no description`);
   const file = path.join(root, name, 'README.md');

@@ -49,14 +49,24 @@ function check(root: string): void {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: string };
   if (!pkg.version) throw new ReleaseError('package.json has no "version": add one (e.g. "1.2.0") before releasing.');
   const version = parseVersion(pkg.version, 'semver');
-  if (version.isPrerelease) throw new ReleaseError(`package.json version ${pkg.version} is a pre-release: releases of exegol/actions are stable versions (the major tag follows them).`);
+  if (version.isPrerelease)
+    throw new ReleaseError(
+      `package.json version ${pkg.version} is a pre-release: releases of exegol/actions are stable versions (the major tag follows them).`,
+    );
   const changelogFile = path.join(root, 'CHANGELOG.md');
-  const section = fs.existsSync(changelogFile) ? changelogSection(fs.readFileSync(changelogFile, 'utf8'), pkg.version) : null;
-  if (!section) throw new ReleaseError(`CHANGELOG.md has no section "## [${pkg.version}]" with text under it: write what changed before releasing.`);
+  const section = fs.existsSync(changelogFile)
+    ? changelogSection(fs.readFileSync(changelogFile, 'utf8'), pkg.version)
+    : null;
+  if (!section)
+    throw new ReleaseError(
+      `CHANGELOG.md has no section "## [${pkg.version}]" with text under it: write what changed before releasing.`,
+    );
   const notes = option('--notes-file');
   if (notes) fs.writeFileSync(path.resolve(root, notes), `${section}\n`);
   appendFile('GITHUB_OUTPUT', `version=${pkg.version}\ntag=v${pkg.version}\n`);
-  console.log(`Version ${pkg.version} (tag v${pkg.version}), changelog section of ${section.split('\n').length} line(s).`);
+  console.log(
+    `Version ${pkg.version} (tag v${pkg.version}), changelog section of ${section.split('\n').length} line(s).`,
+  );
 }
 
 interface RemoteTag {
@@ -104,7 +114,8 @@ async function moveMajor(root: string): Promise<void> {
   if (!tag) throw new ReleaseError('--tag is missing: give the release tag, e.g. --tag v1.2.0.');
   const version = isVersionTag(tag, 'v', 'semver');
   if (!version) throw new ReleaseError(`${tag} is not a version tag vX.Y.Z.`);
-  if (version.isPrerelease) throw new ReleaseError(`${tag} is a pre-release: the major tag only follows stable releases.`);
+  if (version.isPrerelease)
+    throw new ReleaseError(`${tag} is a pre-release: the major tag only follows stable releases.`);
   const major = `v${version.major}`;
 
   const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
@@ -112,9 +123,13 @@ async function moveMajor(root: string): Promise<void> {
   const tags = await remoteTags(git, remote);
 
   const release = tags.get(tag);
-  if (!release) throw new ReleaseError(`${remote} has no tag ${tag}: create the release first (./create-release pushes it).`);
+  if (!release)
+    throw new ReleaseError(`${remote} has no tag ${tag}: create the release first (./create-release pushes it).`);
   await git.raw(['fetch', '--quiet', '--no-tags', remote, `+refs/tags/${tag}:refs/tags/${tag}`]);
-  if ((await git.out(['cat-file', '-t', `refs/tags/${tag}`])) !== 'tag') throw new ReleaseError(`${tag} is a lightweight tag: releases are annotated tags (create-release makes them). Nothing was moved.`);
+  if ((await git.out(['cat-file', '-t', `refs/tags/${tag}`])) !== 'tag')
+    throw new ReleaseError(
+      `${tag} is a lightweight tag: releases are annotated tags (create-release makes them). Nothing was moved.`,
+    );
 
   // The highest stable release of this major line: the major tag never goes below it.
   const line: { name: string; v: Version }[] = [];
@@ -125,11 +140,15 @@ async function moveMajor(root: string): Promise<void> {
   line.sort((a, b) => compareVersions(b.v, a.v));
   const highest = line[0]!;
   if (highest.name !== tag && !flag('--allow-older')) {
-    throw new ReleaseError(`${tag} is not the highest ${major}.x release (${highest.name} is): moving ${major} to it would take users back. Nothing was moved (--allow-older does it on purpose).`);
+    throw new ReleaseError(
+      `${tag} is not the highest ${major}.x release (${highest.name} is): moving ${major} to it would take users back. Nothing was moved (--allow-older does it on purpose).`,
+    );
   }
 
   if (await releaseOnTag(major)) {
-    throw new ReleaseError(`A GitHub release is attached to ${major}: releases belong to vX.Y.Z tags, and one on ${major} would follow a moving commit. Delete it (gh release delete ${major} --yes, keeping the tag), then run again.`);
+    throw new ReleaseError(
+      `A GitHub release is attached to ${major}: releases belong to vX.Y.Z tags, and one on ${major} would follow a moving commit. Delete it (gh release delete ${major} --yes, keeping the tag), then run again.`,
+    );
   }
 
   const current = tags.get(major);
@@ -149,9 +168,13 @@ async function moveMajor(root: string): Promise<void> {
   // Lightweight on purpose: the major tag is a pointer that moves, not a release of its own.
   await git.raw(['tag', '--force', major, release.commit]);
   const lease = `--force-with-lease=refs/tags/${major}:${current?.object ?? ''}`;
-  const pushed = await git.raw(['push', '--quiet', lease, remote, `refs/tags/${major}:refs/tags/${major}`], { allowFailure: true });
+  const pushed = await git.raw(['push', '--quiet', lease, remote, `refs/tags/${major}:refs/tags/${major}`], {
+    allowFailure: true,
+  });
   if (pushed.code !== 0) {
-    throw new ReleaseError(`Could not move ${major} on ${remote}: ${pushed.stderr.trim().split('\n').slice(-2).join(' ')}. If another run moved it meanwhile, run again; else check that the token may push tags (contents: write).`);
+    throw new ReleaseError(
+      `Could not move ${major} on ${remote}: ${pushed.stderr.trim().split('\n').slice(-2).join(' ')}. If another run moved it meanwhile, run again; else check that the token may push tags (contents: write).`,
+    );
   }
   summary(`Moved ${move}.`);
 }
@@ -161,7 +184,10 @@ const command = process.argv[2];
 try {
   if (command === 'check') check(root);
   else if (command === 'move-major') await moveMajor(root);
-  else throw new ReleaseError('usage: tsx scripts/release.ts check [--notes-file F] | move-major --tag vX.Y.Z [--remote origin] [--dry-run] [--allow-older]');
+  else
+    throw new ReleaseError(
+      'usage: tsx scripts/release.ts check [--notes-file F] | move-major --tag vX.Y.Z [--remote origin] [--dry-run] [--allow-older]',
+    );
 } catch (e) {
   const message = e instanceof Error ? e.message : String(e);
   console.log(`::error::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`);

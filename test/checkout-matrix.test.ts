@@ -7,13 +7,33 @@
 //
 //   pnpm test -- test/checkout-matrix.test.ts
 import { afterAll, expect, test } from '@jest/globals';
-import { CHECKOUT_RELEASES, GitSandbox, type Checkout, type CheckoutOptions, type CheckoutRelease } from '@exegol-actions/testkit/git';
+import {
+  CHECKOUT_RELEASES,
+  GitSandbox,
+  type Checkout,
+  type CheckoutOptions,
+  type CheckoutRelease,
+} from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { runAction, type ActionRun } from '@exegol-actions/testkit/runner';
-import { DOCS_RESOURCES_FILE, docsRemote, fixtureFile, githubProject, releaseHistory, wrapperTree } from '@exegol-actions/testkit/fixtures';
+import {
+  DOCS_RESOURCES_FILE,
+  docsRemote,
+  fixtureFile,
+  githubProject,
+  releaseHistory,
+  wrapperTree,
+} from '@exegol-actions/testkit/fixtures';
 import { pairwise, type Row } from './pairwise.ts';
 
-const EVENTS = ['push-branch', 'push-tag', 'pull_request', 'pull_request_target', 'workflow_dispatch', 'schedule'] as const;
+const EVENTS = [
+  'push-branch',
+  'push-tag',
+  'pull_request',
+  'pull_request_target',
+  'workflow_dispatch',
+  'schedule',
+] as const;
 type Event = (typeof EVENTS)[number];
 
 /** Where the templates (or a workflow a user would write) run each action. */
@@ -38,7 +58,10 @@ type Cell = Row<typeof DIMENSIONS>;
 // The cells issue 11 was found in: a pushed annotated tag, checked out by v4.2.2 / v5.0.0 with the
 // templates' settings, then an action that fetches tags.
 const seeds: Cell[] = ['verify-version', 'bump-next-beta', 'create-release'].flatMap((action) =>
-  (['v4.2.2', 'v5.0.0'] as const).map((version) => ({ action, event: 'push-tag', version, fetchDepth: 1, fetchTags: false, persistCredentials: false }) as Cell),
+  (['v4.2.2', 'v5.0.0'] as const).map(
+    (version) =>
+      ({ action, event: 'push-tag', version, fetchDepth: 1, fetchTags: false, persistCredentials: false }) as Cell,
+  ),
 );
 const CELLS = pairwise(DIMENSIONS, (c) => RUNS_ON[c.action]!.includes(c.event), seeds);
 
@@ -73,16 +96,31 @@ async function limited<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-const label = (c: Cell) => `${c.action} after checkout ${c.version} on ${c.event}, fetch-depth ${c.fetchDepth}, fetch-tags ${c.fetchTags}, persist-credentials ${c.persistCredentials}`;
-const cellName = (c: Cell) => `${c.action.split('-')[0]}-${c.event.replace(/_/g, '-')}-${c.version}-${c.fetchDepth}${c.fetchTags ? 't' : 'n'}${c.persistCredentials ? 'p' : 'n'}`;
+const label = (c: Cell) =>
+  `${c.action} after checkout ${c.version} on ${c.event}, fetch-depth ${c.fetchDepth}, fetch-tags ${c.fetchTags}, persist-credentials ${c.persistCredentials}`;
+const cellName = (c: Cell) =>
+  `${c.action.split('-')[0]}-${c.event.replace(/_/g, '-')}-${c.version}-${c.fetchDepth}${c.fetchTags ? 't' : 'n'}${c.persistCredentials ? 'p' : 'n'}`;
 
 function checkoutOptions(c: Cell, extra: CheckoutOptions = {}): CheckoutOptions {
-  return { version: c.version as CheckoutRelease, fetchDepth: c.fetchDepth, fetchTags: c.fetchTags, persistCredentials: c.persistCredentials, ...extra };
+  return {
+    version: c.version as CheckoutRelease,
+    fetchDepth: c.fetchDepth,
+    fetchTags: c.fetchTags,
+    persistCredentials: c.persistCredentials,
+    ...extra,
+  };
 }
 
 /** The workflow event of a cell as checkout sees it: the ref, and the pull request if any. */
-async function eventCheckout(sandbox: GitSandbox, c: Cell, remote: string, refs: { branch: string; tag?: string; base: string; head: string }, name: string): Promise<Checkout> {
-  const pr = async () => sandbox.pullRequest(remote, { number: 7, head: refs.head, base: refs.base, title: 'Release 4.3.5' });
+async function eventCheckout(
+  sandbox: GitSandbox,
+  c: Cell,
+  remote: string,
+  refs: { branch: string; tag?: string; base: string; head: string },
+  name: string,
+): Promise<Checkout> {
+  const pr = async () =>
+    sandbox.pullRequest(remote, { number: 7, head: refs.head, base: refs.base, title: 'Release 4.3.5' });
   switch (c.event) {
     case 'push-branch':
       return sandbox.checkout(remote, `refs/heads/${refs.branch}`, checkoutOptions(c, { name }));
@@ -91,7 +129,11 @@ async function eventCheckout(sandbox: GitSandbox, c: Cell, remote: string, refs:
     case 'pull_request':
       return sandbox.checkout(remote, 'refs/pull/7/merge', checkoutOptions(c, { name, pullRequest: await pr() }));
     case 'pull_request_target':
-      return sandbox.checkout(remote, `refs/heads/${refs.base}`, checkoutOptions(c, { name, event: 'pull_request_target', pullRequest: await pr() }));
+      return sandbox.checkout(
+        remote,
+        `refs/heads/${refs.base}`,
+        checkoutOptions(c, { name, event: 'pull_request_target', pullRequest: await pr() }),
+      );
     case 'workflow_dispatch':
     case 'schedule':
       return sandbox.checkout(remote, `refs/heads/${refs.branch}`, checkoutOptions(c, { name, event: c.event }));
@@ -110,7 +152,14 @@ async function verifyVersion(c: Cell): Promise<void> {
   const { sandbox } = await world();
   const name = cellName(c);
   const pr = c.event === 'pull_request' || c.event === 'pull_request_target';
-  const h = await releaseHistory(sandbox, `${name}/Exegol`, { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', tagReleased: !pr, merge: !pr });
+  const h = await releaseHistory(sandbox, `${name}/Exegol`, {
+    kind: 'wrapper',
+    previous: '4.3.4',
+    betas: ['4.3.5b1'],
+    released: '4.3.5',
+    tagReleased: !pr,
+    merge: !pr,
+  });
   await sandbox.git(h.remote).raw(['symbolic-ref', 'HEAD', 'refs/heads/master']);
   // What each event checks out, and the version and previous release verify-version must find.
   const expected: Record<Event, [string, string]> = {
@@ -122,7 +171,13 @@ async function verifyVersion(c: Cell): Promise<void> {
     workflow_dispatch: ['4.3.5', '4.3.4'],
     schedule: ['4.3.5', '4.3.4'],
   };
-  const checkout = await eventCheckout(sandbox, c, h.remote, { branch: c.event === 'push-branch' ? 'dev' : 'master', tag: '4.3.5', base: 'master', head: 'dev' }, name);
+  const checkout = await eventCheckout(
+    sandbox,
+    c,
+    h.remote,
+    { branch: c.event === 'push-branch' ? 'dev' : 'master', tag: '4.3.5', base: 'master', head: 'dev' },
+    name,
+  );
   const remoteBefore = await sandbox.refs(h.remote);
   const localBefore = await checkout.git.refs();
   const run = await runAction({ ...checkout.step(), action: 'verify-version' });
@@ -138,11 +193,29 @@ async function verifyVersion(c: Cell): Promise<void> {
 async function bumpNextBeta(c: Cell): Promise<void> {
   const { sandbox, double } = await world();
   const name = cellName(c);
-  const h = await releaseHistory(sandbox, `${name}/Exegol`, { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', tagReleased: true, wrapper: { testVersion: '4.3.5' } });
-  const checkout = await eventCheckout(sandbox, c, h.remote, { branch: 'master', tag: '4.3.5', base: 'master', head: 'dev' }, name);
+  const h = await releaseHistory(sandbox, `${name}/Exegol`, {
+    kind: 'wrapper',
+    previous: '4.3.4',
+    betas: ['4.3.5b1'],
+    released: '4.3.5',
+    tagReleased: true,
+    wrapper: { testVersion: '4.3.5' },
+  });
+  const checkout = await eventCheckout(
+    sandbox,
+    c,
+    h.remote,
+    { branch: 'master', tag: '4.3.5', base: 'master', head: 'dev' },
+    name,
+  );
   double.addRepo(checkout.context.repository, h.remote, { defaultBranch: 'master' });
   const before = await sandbox.refs(h.remote);
-  const run = await runAction({ ...checkout.step(), apiUrl: double.url, action: 'bump-next-beta', inputs: { version: '4.3.5', 'fast-forward-from': 'master' } });
+  const run = await runAction({
+    ...checkout.step(),
+    apiUrl: double.url,
+    action: 'bump-next-beta',
+    inputs: { version: '4.3.5', 'fast-forward-from': 'master' },
+  });
   expect(run.errors).toEqual([]);
   expect(run.exitCode).toBe(0);
   expect(run.outputs).toMatchObject({ 'next-version': '4.3.6b1', operation: 'bumped', pushed: 'true' });
@@ -158,11 +231,29 @@ async function createRelease(c: Cell): Promise<void> {
   const { sandbox, double } = await world();
   const name = cellName(c);
   const tagPushed = c.event === 'push-tag';
-  const p = await githubProject(sandbox, double, name, { owner: 'sandbox', kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', tagReleased: tagPushed });
-  const checkout = await eventCheckout(sandbox, c, p.remote, { branch: 'master', tag: '4.3.5', base: 'master', head: 'dev' }, name);
+  const p = await githubProject(sandbox, double, name, {
+    owner: 'sandbox',
+    kind: 'wrapper',
+    previous: '4.3.4',
+    betas: ['4.3.5b1'],
+    released: '4.3.5',
+    tagReleased: tagPushed,
+  });
+  const checkout = await eventCheckout(
+    sandbox,
+    c,
+    p.remote,
+    { branch: 'master', tag: '4.3.5', base: 'master', head: 'dev' },
+    name,
+  );
   expect(checkout.context.repository).toBe(p.fullName);
   const before = await sandbox.refs(p.remote);
-  const run = await runAction({ ...checkout.step(), apiUrl: double.url, action: 'create-release', inputs: { version: '4.3.5' } });
+  const run = await runAction({
+    ...checkout.step(),
+    apiUrl: double.url,
+    action: 'create-release',
+    inputs: { version: '4.3.5' },
+  });
   expect(run.errors).toEqual([]);
   expect(run.exitCode).toBe(0);
   expect(run.outputs.operation).toBe('created');
@@ -175,7 +266,12 @@ async function createRelease(c: Cell): Promise<void> {
   expect(await git.out(['rev-parse', 'refs/tags/4.3.5^{commit}'])).toBe(p.mergeSha);
   expect(double.state.releases(p.fullName).map((r) => r.tagName)).toContain('4.3.5');
   // A re-run of the same job finds everything done: the remote's annotated tag is the one it made.
-  const again = await runAction({ ...checkout.step(), apiUrl: double.url, action: 'create-release', inputs: { version: '4.3.5' } });
+  const again = await runAction({
+    ...checkout.step(),
+    apiUrl: double.url,
+    action: 'create-release',
+    inputs: { version: '4.3.5' },
+  });
   expect(again.errors).toEqual([]);
   expect(again.outputs.operation).toBe('unchanged');
   expect(await sandbox.refs(p.remote)).toEqual(after);
@@ -210,7 +306,11 @@ async function syncSubmodules(c: Cell): Promise<void> {
 }
 
 /** Remotes for sync-submodules: a superproject following images' main; `moved` when images moved on. */
-async function superproject(sandbox: GitSandbox, name: string, options: { moved: boolean }): Promise<{ remote: string; moved: string | null }> {
+async function superproject(
+  sandbox: GitSandbox,
+  name: string,
+  options: { moved: boolean },
+): Promise<{ remote: string; moved: string | null }> {
   const sub = await sandbox.bare(`${name}/Exegol-images`);
   const subDev = await sandbox.repo(`${name}/images-dev`, sub);
   await subDev.commit('images', { files: { Dockerfile: 'FROM scratch\n' } });
@@ -241,7 +341,9 @@ async function exportToolList(c: Cell): Promise<void> {
   const name = cellName(c);
   const resources = await sandbox.bare(`${name}/Exegol-resources`);
   const maintainer = await sandbox.repo(`${name}/resources-dev`, resources);
-  await maintainer.commit('resources', { files: { 'resources_list.csv': fixtureFile('exegol-resources/resources_list.csv') } });
+  await maintainer.commit('resources', {
+    files: { 'resources_list.csv': fixtureFile('exegol-resources/resources_list.csv') },
+  });
   await maintainer.branch('feature');
   await maintainer.switch('feature');
   await maintainer.commit('feature', { files: { 'README.md': 'feature\n' } });
@@ -252,7 +354,11 @@ async function exportToolList(c: Cell): Promise<void> {
   // The template's second checkout: the docs repository into exegol-docs, same job.
   await sandbox.checkout(docs.remote, 'refs/heads/main', checkoutOptions(c, { into: checkout, path: 'exegol-docs' }));
   const before = await sandbox.refs(docs.remote);
-  const run = await runAction({ ...checkout.step(), action: 'export-tool-list', inputs: { 'resources-csv': 'resources_list.csv', 'docs-path': 'exegol-docs', branch: 'main' } });
+  const run = await runAction({
+    ...checkout.step(),
+    action: 'export-tool-list',
+    inputs: { 'resources-csv': 'resources_list.csv', 'docs-path': 'exegol-docs', branch: 'main' },
+  });
   expect(run.errors).toEqual([]);
   expect(run.exitCode).toBe(0);
   expect(run.outputs.operation).toBe('pushed');
@@ -260,7 +366,9 @@ async function exportToolList(c: Cell): Promise<void> {
   expect({ ...after, 'refs/heads/main': before['refs/heads/main'] }).toEqual(before);
   const git = sandbox.git(docs.remote);
   expect(await git.out(['rev-parse', `${after['refs/heads/main']}^`])).toBe(before['refs/heads/main']);
-  expect(await git.lines(['diff', '--name-only', `${after['refs/heads/main']}^`, after['refs/heads/main']!])).toEqual([DOCS_RESOURCES_FILE]);
+  expect(await git.lines(['diff', '--name-only', `${after['refs/heads/main']}^`, after['refs/heads/main']!])).toEqual([
+    DOCS_RESOURCES_FILE,
+  ]);
 }
 
 const RUN: Record<string, (c: Cell) => Promise<void>> = {
@@ -273,26 +381,44 @@ const RUN: Record<string, (c: Cell) => Promise<void>> = {
 
 test('the pairwise matrix covers every value of every dimension', () => {
   for (const [dimension, values] of Object.entries(DIMENSIONS)) {
-    for (const value of values) expect([dimension, CELLS.some((c) => (c as Record<string, unknown>)[dimension] === value)]).toEqual([dimension, true]);
+    for (const value of values)
+      expect([dimension, CELLS.some((c) => (c as Record<string, unknown>)[dimension] === value)]).toEqual([
+        dimension,
+        true,
+      ]);
   }
-  for (const [action, events] of Object.entries(RUNS_ON)) for (const event of events) expect(CELLS.some((c) => c.action === action && c.event === event)).toBe(true);
+  for (const [action, events] of Object.entries(RUNS_ON))
+    for (const event of events) expect(CELLS.some((c) => c.action === action && c.event === event)).toBe(true);
   expect(CELLS.length).toBeLessThan(40);
 });
 
-test.concurrent.each(CELLS.map((c) => [label(c), c] as const))('%s', async (_, cell) => {
-  await limited(() => RUN[cell.action]!(cell));
-}, 300_000);
+test.concurrent.each(CELLS.map((c) => [label(c), c] as const))(
+  '%s',
+  async (_, cell) => {
+    await limited(() => RUN[cell.action]!(cell));
+  },
+  300_000,
+);
 
 // Not cells: what no checkout release can make up for, said as what to set.
 test('a push without credentials (persist-credentials: false, no token): the error names the token input', async () => {
   await limited(async () => {
     const { sandbox } = await world();
     const { remote } = await superproject(sandbox, 'no-token', { moved: true });
-    const checkout = await sandbox.checkout(remote, 'refs/heads/main', { persistCredentials: false, event: 'workflow_dispatch' });
+    const checkout = await sandbox.checkout(remote, 'refs/heads/main', {
+      persistCredentials: false,
+      event: 'workflow_dispatch',
+    });
     const before = await sandbox.refs(remote);
-    const run = await runAction({ ...checkout.step(), action: 'sync-submodules', inputs: { mode: 'update', 'github-token': '' } });
+    const run = await runAction({
+      ...checkout.step(),
+      action: 'sync-submodules',
+      inputs: { mode: 'update', 'github-token': '' },
+    });
     expectActionableStop(run);
-    expect(run.errors[0]!.message).toMatch(/^Pushing to main was refused: fatal: could not read Username .*Give "github-token" a token that may push/);
+    expect(run.errors[0]!.message).toMatch(
+      /^Pushing to main was refused: fatal: could not read Username .*Give "github-token" a token that may push/,
+    );
     expect(await sandbox.refs(remote)).toEqual(before);
   });
 }, 120_000);
@@ -301,7 +427,13 @@ test('a private repository checked out without credentials: the error says what 
   await limited(async () => {
     const sandbox = await GitSandbox.create('checkout-matrix-private-', { privateRemotes: true });
     try {
-      const h = await releaseHistory(sandbox, 'private/Exegol', { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', tagReleased: true });
+      const h = await releaseHistory(sandbox, 'private/Exegol', {
+        kind: 'wrapper',
+        previous: '4.3.4',
+        betas: ['4.3.5b1'],
+        released: '4.3.5',
+        tagReleased: true,
+      });
       const checkout = await sandbox.checkout(h.remote, 'refs/tags/4.3.5', { persistCredentials: false });
       const before = await checkout.git.refs();
       const run = await runAction({ ...checkout.step(), action: 'verify-version' });

@@ -28,7 +28,15 @@ function importImage(name: string, build: (root: string) => void): void {
   build(root);
   const tar = `${root}.tar`;
   execFileSync('tar', ['-cf', tar, '-C', root, '.']);
-  execFileSync('docker', ['import', '--change', 'LABEL org.exegol.build_date=2026-07-04T05:06:07Z', '--change', 'CMD ["/bin/true"]', tar, name]);
+  execFileSync('docker', [
+    'import',
+    '--change',
+    'LABEL org.exegol.build_date=2026-07-04T05:06:07Z',
+    '--change',
+    'CMD ["/bin/true"]',
+    tar,
+    name,
+  ]);
   images.push(name);
 }
 
@@ -53,31 +61,43 @@ const exportFrom = (image: string) =>
     action: 'export-tool-list',
     workspace,
     env: sandbox.env(),
-    inputs: { image, 'docs-path': 'docs', channel: 'release', profile: 'light', version: '3.1.18', arch: 'amd64', 'dry-run': 'true' },
+    inputs: {
+      image,
+      'docs-path': 'docs',
+      channel: 'release',
+      profile: 'light',
+      version: '3.1.18',
+      arch: 'amd64',
+      'dry-run': 'true',
+    },
   });
 
-dockerTest('a list that is a link inside the image is followed there; a link to a runner path never reads the runner file', async () => {
-  if (!docker.ok) throw new Error(`needs the Docker engine (CI=true): ${docker.reason}`);
-  const repo = `exegol-actions-test/${uniqueRepository('containment')}`;
-  importImage(`${repo}:relative`, (root) => {
-    fs.mkdirSync(path.join(root, '.exegol/lists'), { recursive: true });
-    fs.writeFileSync(path.join(root, '.exegol/lists/light.csv'), LIGHT);
-    fs.symlinkSync('lists/light.csv', path.join(root, '.exegol/installed_tools.csv'));
-  });
-  // The link names a path that exists on the runner (this test's file) and not in the image.
-  importImage(`${repo}:to-runner`, (root) => {
-    fs.mkdirSync(path.join(root, '.exegol'));
-    fs.symlinkSync(secretOnRunner, path.join(root, '.exegol/installed_tools.csv'));
-  });
+dockerTest(
+  'a list that is a link inside the image is followed there; a link to a runner path never reads the runner file',
+  async () => {
+    if (!docker.ok) throw new Error(`needs the Docker engine (CI=true): ${docker.reason}`);
+    const repo = `exegol-actions-test/${uniqueRepository('containment')}`;
+    importImage(`${repo}:relative`, (root) => {
+      fs.mkdirSync(path.join(root, '.exegol/lists'), { recursive: true });
+      fs.writeFileSync(path.join(root, '.exegol/lists/light.csv'), LIGHT);
+      fs.symlinkSync('lists/light.csv', path.join(root, '.exegol/installed_tools.csv'));
+    });
+    // The link names a path that exists on the runner (this test's file) and not in the image.
+    importImage(`${repo}:to-runner`, (root) => {
+      fs.mkdirSync(path.join(root, '.exegol'));
+      fs.symlinkSync(secretOnRunner, path.join(root, '.exegol/installed_tools.csv'));
+    });
 
-  const inside = await exportFrom(`${repo}:relative`);
-  expect(inside.errors).toEqual([]);
-  expect(inside.exitCode).toBe(0);
-  expect(inside.outputs.rows).toBe(String(LIGHT.trim().split('\n').length - 1));
+    const inside = await exportFrom(`${repo}:relative`);
+    expect(inside.errors).toEqual([]);
+    expect(inside.exitCode).toBe(0);
+    expect(inside.outputs.rows).toBe(String(LIGHT.trim().split('\n').length - 1));
 
-  const out = await exportFrom(`${repo}:to-runner`);
-  expect(out.exitCode).toBe(1);
-  expect(out.errors).toHaveLength(1);
-  expect(out.errors[0]!.message).toMatch(/^Input "image-path": "\/\.exegol\/installed_tools\.csv" is not in image/);
-  expect(`${out.log}\n${out.summary}`).not.toContain('TOP-SECRET');
-}, 120_000);
+    const out = await exportFrom(`${repo}:to-runner`);
+    expect(out.exitCode).toBe(1);
+    expect(out.errors).toHaveLength(1);
+    expect(out.errors[0]!.message).toMatch(/^Input "image-path": "\/\.exegol\/installed_tools\.csv" is not in image/);
+    expect(`${out.log}\n${out.summary}`).not.toContain('TOP-SECRET');
+  },
+  120_000,
+);

@@ -17,8 +17,26 @@ import { stallProxy, type StallProxy, type StallRule } from '@exegol-actions/tes
 import { faults, startGitHubDouble, type Fault, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { repoRoot, runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
 import { snapshot } from '@exegol-actions/testkit/snapshot';
-import { docsRemote, githubProject, light3118Inputs, light3118List, RESOURCES_MONTHLY, wrapperTree } from '@exegol-actions/testkit/fixtures';
-import { dockerEnvironment, dockerTestsMustRun, FaultProxy, imageProject, listTags, PASSING_TESTS, readManifest, skipBanner, tempDir, uniqueRepository } from '@exegol-actions/testkit/docker';
+import {
+  docsRemote,
+  githubProject,
+  light3118Inputs,
+  light3118List,
+  RESOURCES_MONTHLY,
+  wrapperTree,
+} from '@exegol-actions/testkit/fixtures';
+import {
+  dockerEnvironment,
+  dockerTestsMustRun,
+  FaultProxy,
+  imageProject,
+  listTags,
+  PASSING_TESTS,
+  readManifest,
+  skipBanner,
+  tempDir,
+  uniqueRepository,
+} from '@exegol-actions/testkit/docker';
 import { FAULTS, renderFaultReport, type FaultReport, type FaultRow, type ReusedRow } from '../scripts/fault-report.ts';
 
 const OWNER = 'ThePorgs';
@@ -61,7 +79,12 @@ const logs: Logged[] = [];
 async function runLogged(options: RunActionOptions): Promise<ActionRun> {
   const run = await runAction(options);
   const given = TOKENS.filter((t) => options.token === t || Object.values(options.inputs ?? {}).includes(t));
-  logs.push({ action: options.action, text: [run.log, run.summary, ...Object.values(run.outputs)].join('\n'), masks: run.masks, tokensGiven: given });
+  logs.push({
+    action: options.action,
+    text: [run.log, run.summary, ...Object.values(run.outputs)].join('\n'),
+    masks: run.masks,
+    tokensGiven: given,
+  });
   return run;
 }
 
@@ -107,14 +130,25 @@ async function ahead(remote: string, base: string, head: string): Promise<{ head
   const refs = await sandbox.refs(remote);
   const sha = refs[`refs/heads/${head}`] ?? null;
   if (!sha) return { head: null, ahead: 0 };
-  return { head: sha, ahead: Number(await sandbox.git(remote).out(['rev-list', '--count', `refs/heads/${base}..${sha}`])) };
+  return {
+    head: sha,
+    ahead: Number(await sandbox.git(remote).out(['rev-list', '--count', `refs/heads/${base}..${sha}`])),
+  };
 }
 
-const openPulls = (repository: string, head: string) => double.state.pulls(repository).filter((p) => p.headRef === head && p.state === 'open').length;
+const openPulls = (repository: string, head: string) =>
+  double.state.pulls(repository).filter((p) => p.headRef === head && p.state === 'open').length;
 
 /** bump-next-beta in pull-request mode, right after a wrapper release. */
 async function bumpSubject(): Promise<Subject> {
-  const h = await githubProject(sandbox, double, unique('bump'), { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', tagReleased: true, wrapper: { testVersion: '4.3.5' } });
+  const h = await githubProject(sandbox, double, unique('bump'), {
+    kind: 'wrapper',
+    previous: '4.3.4',
+    betas: ['4.3.5b1'],
+    released: '4.3.5',
+    tagReleased: true,
+    wrapper: { testVersion: '4.3.5' },
+  });
   const repository = h.fullName;
   const head = 'bump/4.3.6b1';
   return {
@@ -213,7 +247,14 @@ async function exportSubject(): Promise<Subject> {
         apiUrl: over.apiUrl ?? double.url,
         token,
         env: sandbox.env(),
-        inputs: { ...light3118Inputs(path.relative(workspace, checkout.dir), path.relative(workspace, csv), { publish: 'pull-request', 'docs-repository': repository, 'pull-request-labels': 'bot' }), ...over.inputs },
+        inputs: {
+          ...light3118Inputs(path.relative(workspace, checkout.dir), path.relative(workspace, csv), {
+            publish: 'pull-request',
+            'docs-repository': repository,
+            'pull-request-labels': 'bot',
+          }),
+          ...over.inputs,
+        },
       });
     },
     done: async () => ({ pulls: openPulls(repository, head), releases: 0, ...(await ahead(remote, 'dev', head)) }),
@@ -233,8 +274,27 @@ async function verifySubject(): Promise<Subject> {
   await maintainer.pushAll();
   const repository = `${OWNER}/${name}`;
   double.addRepo(repository, remote, { defaultBranch: 'master' });
-  const pr = await double.act('pulls/create', { owner: OWNER, repo: name, head: 'dev', base: 'master', title: 'Release 5.1.4' });
-  const event = { name: 'pull_request', action: 'synchronize', payload: { number: pr.number, pull_request: { number: pr.number, title: 'Release 5.1.4', draft: false, base: { ref: 'master' }, head: { ref: 'dev' } } } };
+  const pr = await double.act('pulls/create', {
+    owner: OWNER,
+    repo: name,
+    head: 'dev',
+    base: 'master',
+    title: 'Release 5.1.4',
+  });
+  const event = {
+    name: 'pull_request',
+    action: 'synchronize',
+    payload: {
+      number: pr.number,
+      pull_request: {
+        number: pr.number,
+        title: 'Release 5.1.4',
+        draft: false,
+        base: { ref: 'master' },
+        head: { ref: 'dev' },
+      },
+    },
+  };
   return {
     action: 'verify-version',
     repository,
@@ -264,9 +324,23 @@ async function verifySubject(): Promise<Subject> {
 
 /** create-release after a wrapper release whose tag is pushed and whose release an earlier run left half-written. */
 async function releaseSubject(options: { leftover?: boolean } = {}): Promise<Subject> {
-  const h = await githubProject(sandbox, double, unique('release'), { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', tagReleased: Boolean(options.leftover) });
+  const h = await githubProject(sandbox, double, unique('release'), {
+    kind: 'wrapper',
+    previous: '4.3.4',
+    betas: ['4.3.5b1'],
+    released: '4.3.5',
+    tagReleased: Boolean(options.leftover),
+  });
   const repository = h.fullName;
-  if (options.leftover) await double.act('repos/create-release', { owner: OWNER, repo: h.repo, tag_name: '4.3.5', target_commitish: h.mergeSha, name: '4.3.5', body: 'partial' });
+  if (options.leftover)
+    await double.act('repos/create-release', {
+      owner: OWNER,
+      repo: h.repo,
+      tag_name: '4.3.5',
+      target_commitish: h.mergeSha,
+      name: '4.3.5',
+      body: 'partial',
+    });
   return {
     action: 'create-release',
     repository,
@@ -276,7 +350,17 @@ async function releaseSubject(options: { leftover?: boolean } = {}): Promise<Sub
     run: async (token = TOKEN, over: RunOver = {}) => {
       const checkout = await sandbox.checkout(h.remote, 'refs/heads/master');
       if (over.origin) await checkout.git.raw(['remote', 'set-url', 'origin', over.origin(h.remote)]);
-      return runLogged({ action: 'create-release', workspace: checkout.dir, ref: 'refs/heads/master', sha: h.mergeSha, repository, apiUrl: over.apiUrl ?? double.url, token, env: sandbox.env(), inputs: { ...over.inputs } });
+      return runLogged({
+        action: 'create-release',
+        workspace: checkout.dir,
+        ref: 'refs/heads/master',
+        sha: h.mergeSha,
+        repository,
+        apiUrl: over.apiUrl ?? double.url,
+        token,
+        env: sandbox.env(),
+        inputs: { ...over.inputs },
+      });
     },
     done: async () => ({
       pulls: 0,
@@ -329,7 +413,10 @@ function branchVanishes(s: Subject, head: string): Fault['before'] {
   };
 }
 
-const PERMISSION = (permission: string) => [`the token lacks the "${permission}" permission`, `Add \`permissions: { ${permission} }\` to the job`];
+const PERMISSION = (permission: string) => [
+  `the token lacks the "${permission}" permission`,
+  `Add \`permissions: { ${permission} }\` to the job`,
+];
 
 const HEADS: Record<string, [string, string]> = {
   'bump-next-beta': ['bump/4.3.6b1', 'dev'],
@@ -341,9 +428,27 @@ const HEADS: Record<string, [string, string]> = {
 function pullRequestCases(action: keyof typeof HEADS, subject: () => Promise<Subject>): FaultCase[] {
   const [head, base] = HEADS[action]!;
   return [
-    { fault: 'GitHub 5xx', subject, injected: 'pulls/create → 502, once', inject: () => double.injectFault({ operationId: 'pulls/create', ...faults.serverError(502) }), expect: 'recovered' },
-    { fault: 'GitHub 429 + retry-after', subject, injected: 'pulls/list → 429, retry-after 1 s, once', inject: () => double.injectFault({ operationId: 'pulls/list', ...faults.rateLimit(1) }), expect: 'recovered' },
-    { fault: 'GitHub secondary rate limit', subject, injected: 'pulls/create → 403 secondary limit, retry-after 1 s, once', inject: () => double.injectFault({ operationId: 'pulls/create', ...faults.secondaryRateLimit(1) }), expect: 'recovered' },
+    {
+      fault: 'GitHub 5xx',
+      subject,
+      injected: 'pulls/create → 502, once',
+      inject: () => double.injectFault({ operationId: 'pulls/create', ...faults.serverError(502) }),
+      expect: 'recovered',
+    },
+    {
+      fault: 'GitHub 429 + retry-after',
+      subject,
+      injected: 'pulls/list → 429, retry-after 1 s, once',
+      inject: () => double.injectFault({ operationId: 'pulls/list', ...faults.rateLimit(1) }),
+      expect: 'recovered',
+    },
+    {
+      fault: 'GitHub secondary rate limit',
+      subject,
+      injected: 'pulls/create → 403 secondary limit, retry-after 1 s, once',
+      inject: () => double.injectFault({ operationId: 'pulls/create', ...faults.secondaryRateLimit(1) }),
+      expect: 'recovered',
+    },
     {
       fault: 'GitHub 422 (another run first)',
       subject,
@@ -355,11 +460,19 @@ function pullRequestCases(action: keyof typeof HEADS, subject: () => Promise<Sub
       fault: 'GitHub 404 (vanished)',
       subject,
       injected: 'the pushed branch is deleted, pulls/create → 404',
-      inject: (s) => double.injectFault({ operationId: 'pulls/create', ...faults.notFound(), before: branchVanishes(s, head) }),
+      inject: (s) =>
+        double.injectFault({ operationId: 'pulls/create', ...faults.notFound(), before: branchVanishes(s, head) }),
       expect: 'stopped cleanly',
       says: ['not found, or the token cannot see it'],
     },
-    { fault: 'GitHub 403 (permission)', subject, injected: 'a token without pull-requests: write', token: NO_PULLS, expect: 'stopped cleanly', says: PERMISSION('pull-requests: write') },
+    {
+      fault: 'GitHub 403 (permission)',
+      subject,
+      injected: 'a token without pull-requests: write',
+      token: NO_PULLS,
+      expect: 'stopped cleanly',
+      says: PERMISSION('pull-requests: write'),
+    },
   ];
 }
 
@@ -379,7 +492,10 @@ function stallCases(subject: () => Promise<Subject>): FaultCase[] {
       injected: `pulls/create: no answer at all (network-timeout ${STALL_LIMIT})`,
       stall: { api: [{ method: 'POST', path: /\/pulls$/, mode: 'silent', times: Infinity }] },
       expect: 'stopped cleanly',
-      says: [/the GitHub API \(127\.0\.0\.1:\d+\) stopped answering: nothing came for 2 s, the stall limit \(input "network-timeout"\)/, /running the job again opens the pull request from it|was pushed; a re-run finds it/],
+      says: [
+        /the GitHub API \(127\.0\.0\.1:\d+\) stopped answering: nothing came for 2 s, the stall limit \(input "network-timeout"\)/,
+        /running the job again opens the pull request from it|was pushed; a re-run finds it/,
+      ],
       completes: true,
     },
     {
@@ -388,7 +504,9 @@ function stallCases(subject: () => Promise<Subject>): FaultCase[] {
       injected: `git push over HTTP: the server takes the pack and never answers (network-timeout ${STALL_LIMIT})`,
       stall: { git: { service: 'git-receive-pack', afterBytes: 0, times: 1 } },
       expect: 'stopped cleanly',
-      says: [/^git push with 127\.0\.0\.1:\d+ stopped: nothing came for 2 s, the stall limit \(input "network-timeout"\)/],
+      says: [
+        /^git push with 127\.0\.0\.1:\d+ stopped: nothing came for 2 s, the stall limit \(input "network-timeout"\)/,
+      ],
       completes: true,
     },
   ];
@@ -399,11 +517,43 @@ const CASES: Record<string, FaultCase[]> = {
   'sync-submodules': [...pullRequestCases('sync-submodules', syncSubject), ...stallCases(syncSubject)],
   'export-tool-list': [...pullRequestCases('export-tool-list', exportSubject), ...stallCases(exportSubject)],
   'verify-version': [
-    { fault: 'GitHub 5xx', subject: verifySubject, injected: 'pulls/get → 503, once', inject: () => double.injectFault({ operationId: 'pulls/get', ...faults.serverError(503) }), expect: 'recovered' },
-    { fault: 'GitHub 429 + retry-after', subject: verifySubject, injected: 'pulls/get → 429, retry-after 1 s, once', inject: () => double.injectFault({ operationId: 'pulls/get', ...faults.rateLimit(1) }), expect: 'recovered' },
-    { fault: 'GitHub secondary rate limit', subject: verifySubject, injected: 'pulls/get → 403 secondary limit, retry-after 1 s, once', inject: () => double.injectFault({ operationId: 'pulls/get', ...faults.secondaryRateLimit(1) }), expect: 'recovered' },
-    { fault: 'GitHub 404 (vanished)', subject: verifySubject, injected: 'pulls/get → 404 (the event\'s pull request is gone)', inject: () => double.injectFault({ operationId: 'pulls/get', ...faults.notFound() }), expect: 'stopped cleanly', says: ['Could not read pull request #', 'not found'] },
-    { fault: 'GitHub 403 (permission)', subject: verifySubject, injected: 'a token without pull-requests: read', token: NO_PULLS, expect: 'stopped cleanly', says: PERMISSION('pull-requests: read') },
+    {
+      fault: 'GitHub 5xx',
+      subject: verifySubject,
+      injected: 'pulls/get → 503, once',
+      inject: () => double.injectFault({ operationId: 'pulls/get', ...faults.serverError(503) }),
+      expect: 'recovered',
+    },
+    {
+      fault: 'GitHub 429 + retry-after',
+      subject: verifySubject,
+      injected: 'pulls/get → 429, retry-after 1 s, once',
+      inject: () => double.injectFault({ operationId: 'pulls/get', ...faults.rateLimit(1) }),
+      expect: 'recovered',
+    },
+    {
+      fault: 'GitHub secondary rate limit',
+      subject: verifySubject,
+      injected: 'pulls/get → 403 secondary limit, retry-after 1 s, once',
+      inject: () => double.injectFault({ operationId: 'pulls/get', ...faults.secondaryRateLimit(1) }),
+      expect: 'recovered',
+    },
+    {
+      fault: 'GitHub 404 (vanished)',
+      subject: verifySubject,
+      injected: "pulls/get → 404 (the event's pull request is gone)",
+      inject: () => double.injectFault({ operationId: 'pulls/get', ...faults.notFound() }),
+      expect: 'stopped cleanly',
+      says: ['Could not read pull request #', 'not found'],
+    },
+    {
+      fault: 'GitHub 403 (permission)',
+      subject: verifySubject,
+      injected: 'a token without pull-requests: read',
+      token: NO_PULLS,
+      expect: 'stopped cleanly',
+      says: PERMISSION('pull-requests: read'),
+    },
     {
       fault: 'GitHub API stall',
       subject: verifySubject,
@@ -431,7 +581,14 @@ const CASES: Record<string, FaultCase[]> = {
       expect: 'stopped cleanly',
       says: ['Could not update release', 'not found'],
     },
-    { fault: 'GitHub 403 (permission)', subject: () => releaseSubject(), injected: 'a token with contents: read only', token: CONTENTS_READ, expect: 'stopped cleanly', says: PERMISSION('contents: write') },
+    {
+      fault: 'GitHub 403 (permission)',
+      subject: () => releaseSubject(),
+      injected: 'a token with contents: read only',
+      token: CONTENTS_READ,
+      expect: 'stopped cleanly',
+      says: PERMISSION('contents: write'),
+    },
     {
       fault: 'GitHub API stall',
       subject: () => releaseSubject(),
@@ -446,7 +603,9 @@ const CASES: Record<string, FaultCase[]> = {
 
 /** Refs of the remote and the double's state for the repository, minus refs a clean stop may move. */
 async function world(s: Subject, alsoConsistent: string[] = []): Promise<unknown> {
-  const snap = (await snapshot({ repos: [s.remote], env: sandbox.env(), double, apiRepos: [s.repository] })) as { repos: Record<string, { refs: Record<string, string> }> };
+  const snap = (await snapshot({ repos: [s.remote], env: sandbox.env(), double, apiRepos: [s.repository] })) as {
+    repos: Record<string, { refs: Record<string, string> }>;
+  };
   for (const ref of [...s.consistent, ...alsoConsistent]) delete snap.repos[s.remote]!.refs[ref];
   return snap;
 }
@@ -504,11 +663,18 @@ async function faultCase(c: FaultCase): Promise<void> {
     if (first.exitCode !== 0) console.log(first.stdout, first.stderr);
     expect(first.errors).toEqual([]);
     expect(first.exitCode).toBe(0);
-    expect(double.requests.some((r) => r.faulted) || firstRequests.some((r) => / (4\d\d|5\d\d)$/.test(r)) || Boolean(proxy?.stalled.length)).toBe(true);
+    expect(
+      double.requests.some((r) => r.faulted) ||
+        firstRequests.some((r) => / (4\d\d|5\d\d)$/.test(r)) ||
+        Boolean(proxy?.stalled.length),
+    ).toBe(true);
   } else {
     expect(first.exitCode).toBe(1);
     expect(first.errors).toHaveLength(1);
-    for (const text of c.says ?? []) expect(first.errors[0]!.message).toEqual(typeof text === 'string' ? expect.stringContaining(text) : expect.stringMatching(text));
+    for (const text of c.says ?? [])
+      expect(first.errors[0]!.message).toEqual(
+        typeof text === 'string' ? expect.stringContaining(text) : expect.stringMatching(text),
+      );
     expect(await world(s, c.consistent)).toEqual(before);
   }
   const afterFirst = await s.done();
@@ -547,9 +713,12 @@ async function faultCase(c: FaultCase): Promise<void> {
 }
 
 describe.each(Object.keys(CASES))('%s', (action) => {
-  test.each(CASES[action]!.map((c) => [`${c.fault}: ${c.expect}`, c] as const))('%s; the re-run completes, no duplicate', async (_name, c) => {
-    await faultCase(c);
-  });
+  test.each(CASES[action]!.map((c) => [`${c.fault}: ${c.expect}`, c] as const))(
+    '%s; the re-run completes, no duplicate',
+    async (_name, c) => {
+      await faultCase(c);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -582,18 +751,38 @@ describeDocker('multi-arch-image-build', () => {
     runLogged({
       action: 'multi-arch-image-build',
       workspace,
-      inputs: { preset: 'none', 'test-shell': 'sh', 'min-free-space': '100MB', retries: '2', 'retry-delay': '100ms', 'build-date': '2026-11-25T00:00:00Z', ...inputs },
+      inputs: {
+        preset: 'none',
+        'test-shell': 'sh',
+        'min-free-space': '100MB',
+        retries: '2',
+        'retry-delay': '100ms',
+        'build-date': '2026-11-25T00:00:00Z',
+        ...inputs,
+      },
       env: { DOCKER_CONFIG: dockerConfig },
       timeoutMs: 240_000,
     });
   // Manifest writes only: how docker uploads or mounts layers depends on what it pushed before.
-  const requests = () => proxy.requests.filter((r) => r.method === 'PUT' && /\/manifests\//.test(r.path)).map((r) => `PUT manifest ${r.path.replace(/^.*\/manifests\//, '')} ${r.status}`);
+  const requests = () =>
+    proxy.requests
+      .filter((r) => r.method === 'PUT' && /\/manifests\//.test(r.path))
+      .map((r) => `PUT manifest ${r.path.replace(/^.*\/manifests\//, '')} ${r.status}`);
   /** The proxy's port and this run's repository names vary: the report shows neither. */
   const plain = (text: string) => text.replaceAll(proxy.address, '<registry>').replaceAll(NS, '<ns>');
 
   test('build: every manifest upload answers 503 → stopped cleanly, nothing tagged; the re-run pushes; a third run finds it unchanged', async () => {
     const image = `${proxy.address}/${repo('build')}`;
-    const inputs = { step: 'build', image, profile: 'full', version: '1.0.0', platform: 'linux/amd64', 'build-args': 'ARCH=amd64', 'registry-username': 'robot', 'registry-password': REGISTRY_PASSWORD };
+    const inputs = {
+      step: 'build',
+      image,
+      profile: 'full',
+      version: '1.0.0',
+      platform: 'linux/amd64',
+      'build-args': 'ARCH=amd64',
+      'registry-username': 'robot',
+      'registry-password': REGISTRY_PASSWORD,
+    };
     proxy.clearRules();
     proxy.resetLog();
     proxy.inject({ method: 'PUT', path: /\/manifests\//, status: 503, times: Infinity });
@@ -602,7 +791,9 @@ describeDocker('multi-arch-image-build', () => {
     proxy.clearRules();
     expect(first.exitCode).toBe(1);
     expect(first.errors).toHaveLength(1);
-    expect(first.errors[0]!.message).toMatch(/^Pushing .*\/build:full-1\.0\.0-amd64 failed 2 time\(s\): .*503.*retry later, or raise retries\.$/);
+    expect(first.errors[0]!.message).toMatch(
+      /^Pushing .*\/build:full-1\.0\.0-amd64 failed 2 time\(s\): .*503.*retry later, or raise retries\.$/,
+    );
     expect(proxy.injected().length).toBe(2); // retries: 2
     expect(await listTags(docker.registry, repo('build'))).toEqual([]);
 
@@ -639,7 +830,9 @@ describeDocker('multi-arch-image-build', () => {
     proxy.clearRules();
     expect(first.exitCode).toBe(1);
     expect(first.errors).toHaveLength(1);
-    expect(first.errors[0]!.message).toMatch(/^The merge step stopped: the registry kept failing \(.*503.*\)\. .*a re-run with the same inputs writes only what is missing/);
+    expect(first.errors[0]!.message).toMatch(
+      /^The merge step stopped: the registry kept failing \(.*503.*\)\. .*a re-run with the same inputs writes only what is missing/,
+    );
     expect(await listTags(docker.registry, repo('build'))).toEqual(['full-1.0.0-amd64']);
 
     proxy.resetLog();
@@ -664,8 +857,15 @@ describeDocker('multi-arch-image-build', () => {
 
   // Merges the same arch image into one more tag, through a proxy that takes each write of it and never answers.
   test('merge: the registry never answers the write of the final tag → retried, then stopped cleanly naming the host and the limit; the re-run writes the list once', async () => {
-    const stall = await stallProxy(`http://${docker.registry}`, [{ method: 'PUT', path: /\/manifests\/stall$/, mode: 'silent', times: Infinity }]);
-    const inputs = { step: 'merge', sources: 'full-1.0.0-amd64', tags: 'stall', 'network-timeout': String(STALL_LIMIT) };
+    const stall = await stallProxy(`http://${docker.registry}`, [
+      { method: 'PUT', path: /\/manifests\/stall$/, mode: 'silent', times: Infinity },
+    ]);
+    const inputs = {
+      step: 'merge',
+      sources: 'full-1.0.0-amd64',
+      tags: 'stall',
+      'network-timeout': String(STALL_LIMIT),
+    };
     const started = performance.now();
     let first: ActionRun;
     try {
@@ -673,11 +873,15 @@ describeDocker('multi-arch-image-build', () => {
     } finally {
       await stall.close();
     }
-    const firstRequests = stall.requests.filter((r) => r.startsWith('PUT') && /\/manifests\//.test(r)).map((r) => `PUT manifest ${r.replace(/^.*\/manifests\//, '')} (no answer)`);
+    const firstRequests = stall.requests
+      .filter((r) => r.startsWith('PUT') && /\/manifests\//.test(r))
+      .map((r) => `PUT manifest ${r.replace(/^.*\/manifests\//, '')} (no answer)`);
     expect((performance.now() - started) / 1000).toBeLessThan(60);
     expect(first.exitCode).toBe(1);
     expect(first.errors).toHaveLength(1);
-    expect(first.errors[0]!.message).toContain(`stopped answering: nothing came for 2 s, the stall limit (input "network-timeout")`);
+    expect(first.errors[0]!.message).toContain(
+      `stopped answering: nothing came for 2 s, the stall limit (input "network-timeout")`,
+    );
     expect(first.errors[0]!.message).not.toMatch(/HTTP \d{3}/);
     expect(stall.stalled).toHaveLength(2); // retries: 2 (a PUT of the same bytes is safe to send again)
     expect(await listTags(docker.registry, repo('build'))).toEqual(['full', 'full-1.0.0-amd64']);
@@ -707,20 +911,104 @@ describeDocker('multi-arch-image-build', () => {
 // Faults the actions' own tests already prove: named here, not run twice.
 
 const REUSED: ReusedRow[] = [
-  { action: 'create-release', fault: 'GitHub 5xx', outcome: 'recovered', test: 'test/actions/create-release.test.ts', name: '5xx on list' },
-  { action: 'create-release', fault: 'GitHub 5xx', outcome: 'recovered', test: 'test/actions/create-release.test.ts', name: '5xx after GitHub made the release: the retried create meets 422 already_exists and adopts it' },
-  { action: 'create-release', fault: 'GitHub 429 + retry-after', outcome: 'recovered', test: 'test/actions/create-release.test.ts', name: '429 rate limit on notes' },
-  { action: 'create-release', fault: 'GitHub secondary rate limit', outcome: 'recovered', test: 'test/actions/create-release.test.ts', name: 'secondary rate limit on create' },
-  { action: 'create-release', fault: 'GitHub 422 (another run first)', outcome: 'recovered', test: 'test/actions/create-release.test.ts', name: 'another run creates the release between our look and our create: 422 already_exists, adopted' },
-  { action: 'create-release', fault: 'GitHub 403 (permission)', outcome: 'stopped cleanly', test: 'test/actions/create-release.test.ts', name: 'a run that failed after the tag was made completes on re-run' },
-  { action: 'create-release', fault: 'git push rejected (remote moved)', outcome: 'recovered', test: 'packages/core/src/create-release/tag.test.ts', name: 'another run pushes the same tag first: its tag is reused' },
-  { action: 'bump-next-beta', fault: 'git push rejected (remote moved)', outcome: 'recovered', test: 'test/actions/bump-next-beta.test.ts', name: 'dev moved while the bump was being made: fetch, rebase, push again' },
-  { action: 'sync-submodules', fault: 'git push rejected (remote moved)', outcome: 'recovered', test: 'test/actions/sync-submodules.test.ts', name: 'fetch, rebase, push: one commit on top of the other' },
-  { action: 'sync-submodules', fault: 'git push rejected (remote moved)', outcome: 'stopped cleanly', test: 'test/actions/sync-submodules.test.ts', name: 'someone moved the same submodule: stops cleanly, nothing pushed' },
-  { action: 'export-tool-list', fault: 'git push rejected (remote moved)', outcome: 'recovered', test: 'test/actions/export-tool-list.test.ts', name: 'the change is applied again on the moved branch and pushed; both rows are kept' },
-  { action: 'export-tool-list', fault: 'git push rejected (remote moved)', outcome: 'stopped cleanly', test: 'test/actions/export-tool-list.test.ts', name: 'retries are bounded: with push-attempts 1 the run fails and the remote keeps their commit' },
-  { action: 'multi-arch-image-build', fault: 'registry 5xx on push', outcome: 'recovered', test: 'test/actions/multi-arch-image-build.test.ts', name: 'a 503 on the manifest upload is retried, and the push succeeds' },
-  { action: 'multi-arch-image-build', fault: 'registry 5xx on push', outcome: 'recovered', test: 'test/actions/multi-arch-image-build.test.ts', name: 'merge retries a 500 and a dropped connection on the registry API' },
+  {
+    action: 'create-release',
+    fault: 'GitHub 5xx',
+    outcome: 'recovered',
+    test: 'test/actions/create-release.test.ts',
+    name: '5xx on list',
+  },
+  {
+    action: 'create-release',
+    fault: 'GitHub 5xx',
+    outcome: 'recovered',
+    test: 'test/actions/create-release.test.ts',
+    name: '5xx after GitHub made the release: the retried create meets 422 already_exists and adopts it',
+  },
+  {
+    action: 'create-release',
+    fault: 'GitHub 429 + retry-after',
+    outcome: 'recovered',
+    test: 'test/actions/create-release.test.ts',
+    name: '429 rate limit on notes',
+  },
+  {
+    action: 'create-release',
+    fault: 'GitHub secondary rate limit',
+    outcome: 'recovered',
+    test: 'test/actions/create-release.test.ts',
+    name: 'secondary rate limit on create',
+  },
+  {
+    action: 'create-release',
+    fault: 'GitHub 422 (another run first)',
+    outcome: 'recovered',
+    test: 'test/actions/create-release.test.ts',
+    name: 'another run creates the release between our look and our create: 422 already_exists, adopted',
+  },
+  {
+    action: 'create-release',
+    fault: 'GitHub 403 (permission)',
+    outcome: 'stopped cleanly',
+    test: 'test/actions/create-release.test.ts',
+    name: 'a run that failed after the tag was made completes on re-run',
+  },
+  {
+    action: 'create-release',
+    fault: 'git push rejected (remote moved)',
+    outcome: 'recovered',
+    test: 'packages/core/src/create-release/tag.test.ts',
+    name: 'another run pushes the same tag first: its tag is reused',
+  },
+  {
+    action: 'bump-next-beta',
+    fault: 'git push rejected (remote moved)',
+    outcome: 'recovered',
+    test: 'test/actions/bump-next-beta.test.ts',
+    name: 'dev moved while the bump was being made: fetch, rebase, push again',
+  },
+  {
+    action: 'sync-submodules',
+    fault: 'git push rejected (remote moved)',
+    outcome: 'recovered',
+    test: 'test/actions/sync-submodules.test.ts',
+    name: 'fetch, rebase, push: one commit on top of the other',
+  },
+  {
+    action: 'sync-submodules',
+    fault: 'git push rejected (remote moved)',
+    outcome: 'stopped cleanly',
+    test: 'test/actions/sync-submodules.test.ts',
+    name: 'someone moved the same submodule: stops cleanly, nothing pushed',
+  },
+  {
+    action: 'export-tool-list',
+    fault: 'git push rejected (remote moved)',
+    outcome: 'recovered',
+    test: 'test/actions/export-tool-list.test.ts',
+    name: 'the change is applied again on the moved branch and pushed; both rows are kept',
+  },
+  {
+    action: 'export-tool-list',
+    fault: 'git push rejected (remote moved)',
+    outcome: 'stopped cleanly',
+    test: 'test/actions/export-tool-list.test.ts',
+    name: 'retries are bounded: with push-attempts 1 the run fails and the remote keeps their commit',
+  },
+  {
+    action: 'multi-arch-image-build',
+    fault: 'registry 5xx on push',
+    outcome: 'recovered',
+    test: 'test/actions/multi-arch-image-build.test.ts',
+    name: 'a 503 on the manifest upload is retried, and the push succeeds',
+  },
+  {
+    action: 'multi-arch-image-build',
+    fault: 'registry 5xx on push',
+    outcome: 'recovered',
+    test: 'test/actions/multi-arch-image-build.test.ts',
+    name: 'merge retries a 500 and a dropped connection on the registry API',
+  },
 ];
 
 const NOT_APPLICABLE: Record<string, string> = {
@@ -743,22 +1031,26 @@ test('each reused fault test still exists, under the name the report gives', () 
 // every log of this file is searched for every token of this file, whichever run used it.
 
 test('no token of this file appears in any captured log, summary or output', () => {
-  const leaks = (entries: { text: string }[]) => entries.flatMap((l, i) => TOKENS.filter((t) => l.text.includes(t)).map((t) => `run ${i}: ${t.slice(0, 4)}…`));
+  const leaks = (entries: { text: string }[]) =>
+    entries.flatMap((l, i) => TOKENS.filter((t) => l.text.includes(t)).map((t) => `run ${i}: ${t.slice(0, 4)}…`));
   expect(logs.length).toBeGreaterThan(0);
   // The search works: a planted token is found.
   expect(leaks([{ text: `x ${TOKENS[1]} y` }])).toHaveLength(1);
   expect(leaks(logs)).toEqual([]);
   // And it searched logs of runs that held each token (the runs asked the runner to mask it).
   const used = new Set(logs.flatMap((l) => l.tokensGiven));
-  for (const t of [TOKEN, NO_PULLS, CONTENTS_READ]) expect([t.slice(0, 12), used.has(t)]).toEqual([t.slice(0, 12), true]);
+  for (const t of [TOKEN, NO_PULLS, CONTENTS_READ])
+    expect([t.slice(0, 12), used.has(t)]).toEqual([t.slice(0, 12), true]);
   if (dockerReady) expect(used.has(REGISTRY_PASSWORD)).toBe(true);
-  for (const l of logs) for (const t of l.tokensGiven) expect([l.action, l.masks.includes(t)]).toEqual([l.action, true]);
+  for (const l of logs)
+    for (const t of l.tokensGiven) expect([l.action, l.masks.includes(t)]).toEqual([l.action, true]);
 });
 
 // Its registry rows need the engine: without one (and not under CI) it is skipped with the banner above.
 (dockerReady || dockerTestsMustRun() ? test : test.skip)('docs/fault-report.md is what this run renders', () => {
   const expected = Object.values(CASES).flat().length + DOCKER_ROWS;
-  if (rows.length !== expected) throw new Error(`only ${rows.length} of ${expected} fault cases ran: run the whole file to compare the report`);
+  if (rows.length !== expected)
+    throw new Error(`only ${rows.length} of ${expected} fault cases ran: run the whole file to compare the report`);
   const committed = fs.readFileSync(path.join(repoRoot, 'docs/fault-report.md'), 'utf8');
   expect(committed).toBe(renderFaultReport(report()));
 });

@@ -16,10 +16,19 @@ function ensureSigningTools(): void {
   ];
   if (packages.length === 0) return;
   const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...packages]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', ...packages],
+  ]) {
     const [cmd, ...rest] = [...sudo, 'apt-get', ...args];
-    const res = spawnSync(cmd!, rest, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (res.status !== 0) throw new Error(`The tag signing tests need ${packages.join(' and ')}; installing with apt-get failed. Install them (apt-get install -y ${packages.join(' ')}) and run again.`);
+    const res = spawnSync(cmd!, rest, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (res.status !== 0)
+      throw new Error(
+        `The tag signing tests need ${packages.join(' and ')}; installing with apt-get failed. Install them (apt-get install -y ${packages.join(' ')}) and run again.`,
+      );
   }
 }
 
@@ -27,5 +36,8 @@ export default async function globalSetup(): Promise<void> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   ensureSigningTools();
   if (process.env.EXEGOL_SKIP_BUILD === '1') return;
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }

@@ -5,6 +5,8 @@ import * as fs from 'node:fs';
 
 export default async function globalTeardown(): Promise<void> {
   if (!fs.statSync('/dev/null').isCharacterDevice()) {
-    throw new Error('/dev/null is no longer a character device: a test replaced it (look for GIT_CONFIG_GLOBAL=/dev/null with a config write). Restore it with: rm /dev/null && mknod -m 666 /dev/null c 1 3');
+    throw new Error(
+      '/dev/null is no longer a character device: a test replaced it (look for GIT_CONFIG_GLOBAL=/dev/null with a config write). Restore it with: rm /dev/null && mknod -m 666 /dev/null c 1 3',
+    );
   }
 }

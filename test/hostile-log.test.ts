@@ -10,11 +10,24 @@ import { GitSandbox } from '@exegol-actions/testkit/git';
 import { runAction, type ActionRun } from '@exegol-actions/testkit/runner';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { docsRemote as docs, githubProject, wrapperTree } from '@exegol-actions/testkit/fixtures';
-import { dockerEnvironment, dockerTestsMustRun, imageProject, skipBanner, uniqueRepository } from '@exegol-actions/testkit/docker';
+import {
+  dockerEnvironment,
+  dockerTestsMustRun,
+  imageProject,
+  skipBanner,
+  uniqueRepository,
+} from '@exegol-actions/testkit/docker';
 
 const TOKEN = 'ghs_hostilelogtoken00000001';
 /** One hostile text with every way to start a command; each command's data begins with PWNED. */
-const COMMANDS = ['::warning::PWNED-plain', '   ::error::PWNED-indented', '##[warning]PWNED-v1', 'x\r::notice::PWNED-cr', '::add-mask::PWNED-mask', '::stop-commands::PWNED-stop'].join('\n');
+const COMMANDS = [
+  '::warning::PWNED-plain',
+  '   ::error::PWNED-indented',
+  '##[warning]PWNED-v1',
+  'x\r::notice::PWNED-cr',
+  '::add-mask::PWNED-mask',
+  '::stop-commands::PWNED-stop',
+].join('\n');
 
 let sandbox: GitSandbox;
 let double: GitHubDouble;
@@ -58,7 +71,13 @@ function expectTablesIntact(summary: string): void {
 }
 
 test('create-release (dry run): asset names, the body file, the name and the tag message', async () => {
-  const p = await githubProject(sandbox, double, 'Exegol', { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', owner: 'ThePorgs' });
+  const p = await githubProject(sandbox, double, 'Exegol', {
+    kind: 'wrapper',
+    previous: '4.3.4',
+    betas: ['4.3.5b1'],
+    released: '4.3.5',
+    owner: 'ThePorgs',
+  });
   const checkout = await sandbox.checkout(p.remote, `refs/heads/${p.releaseBranch}`);
   fs.mkdirSync(path.join(checkout.dir, 'dist'));
   fs.writeFileSync(path.join(checkout.dir, 'dist', 'a\n::warning::PWNED-asset.txt'), 'asset');
@@ -73,7 +92,13 @@ test('create-release (dry run): asset names, the body file, the name and the tag
     apiUrl: double.url,
     token: TOKEN,
     env: sandbox.env(),
-    inputs: { assets: 'dist/*', 'body-file': 'NOTES.md', 'dry-run': 'true', name: 'Exegol {version}\n::warning::PWNED-name', 'tag-message': '{version}\n::warning::PWNED-message' },
+    inputs: {
+      assets: 'dist/*',
+      'body-file': 'NOTES.md',
+      'dry-run': 'true',
+      name: 'Exegol {version}\n::warning::PWNED-name',
+      'tag-message': '{version}\n::warning::PWNED-message',
+    },
   });
   expect(run.exitCode).toBe(0);
   expectNoInjectedCommand(run);
@@ -106,7 +131,17 @@ test('export-tool-list (dry run): a list file name, tool names, a multi-line fie
     repository: 'ThePorgs/Exegol-images',
     apiUrl: double.url,
     env: sandbox.env(),
-    inputs: { 'tools-csv': name, 'docs-path': 'docs', channel: 'release', profile: 'light', version: '3.1.18', arch: 'amd64', 'build-date': '2026-07-01T10:00:00Z', 'invalid-rows': 'drop', 'dry-run': 'true' },
+    inputs: {
+      'tools-csv': name,
+      'docs-path': 'docs',
+      channel: 'release',
+      profile: 'light',
+      version: '3.1.18',
+      arch: 'amd64',
+      'build-date': '2026-07-01T10:00:00Z',
+      'invalid-rows': 'drop',
+      'dry-run': 'true',
+    },
   });
   expect(run.exitCode).toBe(0);
   expectNoInjectedCommand(run);
@@ -117,7 +152,13 @@ test('export-tool-list (dry run): a list file name, tool names, a multi-line fie
 describe('a wrapper repository with hostile text in its files, its pull request and its submodules', () => {
   let p: Awaited<ReturnType<typeof githubProject>>;
   beforeAll(async () => {
-    p = await githubProject(sandbox, double, 'Exegol-wrapper', { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', owner: 'ThePorgs' });
+    p = await githubProject(sandbox, double, 'Exegol-wrapper', {
+      kind: 'wrapper',
+      previous: '4.3.4',
+      betas: ['4.3.5b1'],
+      released: '4.3.5',
+      owner: 'ThePorgs',
+    });
   });
 
   test('verify-version: a version file and a pull request title that hold commands', async () => {
@@ -131,9 +172,25 @@ describe('a wrapper repository with hostile text in its files, its pull request 
       apiUrl: double.url,
       token: TOKEN,
       env: sandbox.env(),
-      event: { name: 'pull_request', action: 'opened', payload: { number: 7, pull_request: { number: 7, title: `Release 4.3.5\n${COMMANDS}`, draft: false, base: { ref: 'master' }, head: { ref: 'dev' } } } },
+      event: {
+        name: 'pull_request',
+        action: 'opened',
+        payload: {
+          number: 7,
+          pull_request: {
+            number: 7,
+            title: `Release 4.3.5\n${COMMANDS}`,
+            draft: false,
+            base: { ref: 'master' },
+            head: { ref: 'dev' },
+          },
+        },
+      },
       // A pattern that takes the whole file: the value read is the hostile text itself.
-      inputs: { rules: '- name: "VERSION\\n::warning::PWNED-rule"\n  file: VERSION\n  pattern: "\\\\A([\\\\s\\\\S]+)\\\\z"', 'compare-previous': 'false' },
+      inputs: {
+        rules: '- name: "VERSION\\n::warning::PWNED-rule"\n  file: VERSION\n  pattern: "\\\\A([\\\\s\\\\S]+)\\\\z"',
+        'compare-previous': 'false',
+      },
     });
     expect(run.exitCode).toBe(1); // the version is not a version: a failed check, reported, not injected
     expectNoInjectedCommand(run);
@@ -173,13 +230,21 @@ describe('a wrapper repository with hostile text in its files, its pull request 
     const dev = await sandbox.repo('super-dev-hostile', super_);
     await dev.commit('wrapper', { files: wrapperTree({ version: '5.1.4' }) });
     await dev.addSubmodule(sandbox.url(images), 'exegol-images', 'main');
-    fs.appendFileSync(path.join(dev.dir, '.gitmodules'), '[submodule "evil"]\n\tpath = "evil\\n::warning::PWNED-gitmodules"\n\turl = https://example.invalid/evil\n');
+    fs.appendFileSync(
+      path.join(dev.dir, '.gitmodules'),
+      '[submodule "evil"]\n\tpath = "evil\\n::warning::PWNED-gitmodules"\n\turl = https://example.invalid/evil\n',
+    );
     await dev.commit('submodules');
     await dev.pushAll();
     await imagesDev.commit('moved on', { files: { Dockerfile: 'FROM scratch\nLABEL v=2\n' } });
     await imagesDev.pushAll();
     const checkout = await sandbox.checkout(super_, 'refs/heads/main', { name: 'super-hostile-checkout' });
-    const run = await runAction({ action: 'sync-submodules', workspace: checkout.dir, env: sandbox.env(), inputs: { mode: 'check', 'on-behind': 'warn' } });
+    const run = await runAction({
+      action: 'sync-submodules',
+      workspace: checkout.dir,
+      env: sandbox.env(),
+      inputs: { mode: 'check', 'on-behind': 'warn' },
+    });
     expect(run.exitCode).toBe(0);
     expectNoInjectedCommand(run);
     expectTablesIntact(run.summary);
@@ -190,23 +255,45 @@ const docker = dockerEnvironment();
 const dockerTest = docker.ok || dockerTestsMustRun() ? test : test.skip;
 if (!docker.ok && !dockerTestsMustRun()) console.warn(skipBanner(docker.reason ?? 'unknown reason'));
 
-dockerTest('multi-arch-image-build: test commands and their output that hold commands', async () => {
-  if (!docker.ok) throw new Error(`needs the Docker engine (CI=true): ${docker.reason}`);
-  const project = await sandbox.repo('hostile-image');
-  const ns = uniqueRepository('hostile-log');
-  imageProject(project.dir, { tests: ['echo "::warning::PWNED-output"', "printf 'ok\\n  ::error::PWNED-printf\\n'", 'true # ::warning::PWNED-comment'], marker: ns });
-  await project.commit('image');
-  const run = await runAction({
-    action: 'multi-arch-image-build',
-    workspace: project.dir,
-    ref: 'refs/heads/main',
-    sha: 'ad8a5c77'.repeat(5),
-    repository: 'ThePorgs/Exegol-images',
-    env: sandbox.env(),
-    timeoutMs: 300_000,
-    inputs: { step: 'build', image: `${docker.registry}/${ns}/hostile`, profile: 'full', version: '1.0.0', platform: 'linux/amd64', 'build-args': 'ARCH=amd64', 'test-shell': 'sh', push: 'false', 'min-free-space': '1MB', 'build-date': '2026-11-25T00:00:00Z' },
-  });
-  expect(run.exitCode).toBe(0);
-  expectNoInjectedCommand(run);
-  expectTablesIntact(run.summary);
-}, 300_000);
+dockerTest(
+  'multi-arch-image-build: test commands and their output that hold commands',
+  async () => {
+    if (!docker.ok) throw new Error(`needs the Docker engine (CI=true): ${docker.reason}`);
+    const project = await sandbox.repo('hostile-image');
+    const ns = uniqueRepository('hostile-log');
+    imageProject(project.dir, {
+      tests: [
+        'echo "::warning::PWNED-output"',
+        "printf 'ok\\n  ::error::PWNED-printf\\n'",
+        'true # ::warning::PWNED-comment',
+      ],
+      marker: ns,
+    });
+    await project.commit('image');
+    const run = await runAction({
+      action: 'multi-arch-image-build',
+      workspace: project.dir,
+      ref: 'refs/heads/main',
+      sha: 'ad8a5c77'.repeat(5),
+      repository: 'ThePorgs/Exegol-images',
+      env: sandbox.env(),
+      timeoutMs: 300_000,
+      inputs: {
+        step: 'build',
+        image: `${docker.registry}/${ns}/hostile`,
+        profile: 'full',
+        version: '1.0.0',
+        platform: 'linux/amd64',
+        'build-args': 'ARCH=amd64',
+        'test-shell': 'sh',
+        push: 'false',
+        'min-free-space': '1MB',
+        'build-date': '2026-11-25T00:00:00Z',
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expectNoInjectedCommand(run);
+    expectTablesIntact(run.summary);
+  },
+  300_000,
+);

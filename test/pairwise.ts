@@ -9,7 +9,11 @@ export type Row<D extends Dimensions> = { [K in keyof D]: D[K][number] };
  * The rows, each one of the full product that `valid` accepts (a constraint such as "this action
  * runs only on these events"), after `seeds`. A pair no valid row can hold is not required.
  */
-export function pairwise<D extends Dimensions>(dimensions: D, valid: (row: Row<D>) => boolean = () => true, seeds: Row<D>[] = []): Row<D>[] {
+export function pairwise<D extends Dimensions>(
+  dimensions: D,
+  valid: (row: Row<D>) => boolean = () => true,
+  seeds: Row<D>[] = [],
+): Row<D>[] {
   const names = Object.keys(dimensions) as (keyof D & string)[];
   const product: Row<D>[] = [];
   const walk = (i: number, row: Partial<Row<D>>): void => {
@@ -24,7 +28,8 @@ export function pairwise<D extends Dimensions>(dimensions: D, valid: (row: Row<D
   const key = (a: string, va: unknown, b: string, vb: unknown) => `${a}=${String(va)}|${b}=${String(vb)}`;
   const pairsOf = (row: Row<D>): string[] => {
     const out: string[] = [];
-    for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) out.push(key(names[i]!, row[names[i]!], names[j]!, row[names[j]!]));
+    for (let i = 0; i < names.length; i++)
+      for (let j = i + 1; j < names.length; j++) out.push(key(names[i]!, row[names[i]!], names[j]!, row[names[j]!]));
     return out;
   };
   const uncovered = new Set(product.flatMap(pairsOf));

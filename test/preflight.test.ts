@@ -11,7 +11,12 @@ import { GitSandbox } from '@exegol-actions/testkit/git';
 import { runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { snapshot } from '@exegol-actions/testkit/snapshot';
-import { docsRemote as docs, fixtureFile as fixture, githubProject, type GitHubProject } from '@exegol-actions/testkit/fixtures';
+import {
+  docsRemote as docs,
+  fixtureFile as fixture,
+  githubProject,
+  type GitHubProject,
+} from '@exegol-actions/testkit/fixtures';
 
 const TOKEN = 'ghs_preflighttoken000000001';
 const CI = process.env.CI === 'true';
@@ -65,11 +70,31 @@ function onlyError(run: ActionRun): string {
 describe('create-release', () => {
   let p: GitHubProject;
   const world = () => ({ repos: [p.remote], env: sandbox.env(), double, apiRepos: [p.fullName] });
-  const release = async (dir: string, env: Record<string, string> = {}, inputs: Record<string, string> = {}): Promise<ActionRun> =>
-    runAction({ action: 'create-release', workspace: dir, ref: `refs/heads/${p.releaseBranch}`, sha: p.mergeSha, repository: p.fullName, apiUrl: double.url, token: TOKEN, env: { ...sandbox.env(), ...env }, inputs });
+  const release = async (
+    dir: string,
+    env: Record<string, string> = {},
+    inputs: Record<string, string> = {},
+  ): Promise<ActionRun> =>
+    runAction({
+      action: 'create-release',
+      workspace: dir,
+      ref: `refs/heads/${p.releaseBranch}`,
+      sha: p.mergeSha,
+      repository: p.fullName,
+      apiUrl: double.url,
+      token: TOKEN,
+      env: { ...sandbox.env(), ...env },
+      inputs,
+    });
 
   beforeAll(async () => {
-    p = await githubProject(sandbox, double, 'Exegol', { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', owner: 'ThePorgs' });
+    p = await githubProject(sandbox, double, 'Exegol', {
+      kind: 'wrapper',
+      previous: '4.3.4',
+      betas: ['4.3.5b1'],
+      released: '4.3.5',
+      owner: 'ThePorgs',
+    });
   });
 
   test('GITHUB_OUTPUT that cannot be written: no tag, no release; a healthy re-run makes both', async () => {
@@ -100,26 +125,54 @@ describe('create-release', () => {
     expect(healthy.exitCode).toBe(0);
     expect(healthy.outputs.operation).toBe('created');
     expect((await sandbox.refs(p.remote))['refs/tags/4.3.5']).toBeDefined();
-    expect(double.state.releases(p.fullName).map((r) => r.tagName).sort()).toEqual(['4.3.4', '4.3.5']);
+    expect(
+      double.state
+        .releases(p.fullName)
+        .map((r) => r.tagName)
+        .sort(),
+    ).toEqual(['4.3.4', '4.3.5']);
   });
 
   test('a full disk under the checkout: a named error before the tag', async () => {
     needsMounts();
     if (probe.reason) return;
-    const q = await githubProject(sandbox, double, 'Exegol-full-disk', { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', owner: 'ThePorgs' });
+    const q = await githubProject(sandbox, double, 'Exegol-full-disk', {
+      kind: 'wrapper',
+      previous: '4.3.4',
+      betas: ['4.3.5b1'],
+      released: '4.3.5',
+      owner: 'ThePorgs',
+    });
     const m = tmpfs('full', '8m') as { dir: string };
     const dir = path.join(m.dir, 'checkout');
-    const clone = spawnSync('git', ['clone', '-q', '--branch', q.releaseBranch, sandbox.url(q.remote), dir], { env: { ...process.env, ...sandbox.env() }, encoding: 'utf8' });
+    const clone = spawnSync('git', ['clone', '-q', '--branch', q.releaseBranch, sandbox.url(q.remote), dir], {
+      env: { ...process.env, ...sandbox.env() },
+      encoding: 'utf8',
+    });
     expect(clone.stderr).toBe('');
     // Fill what is left, as a build's output or a Docker layer cache would.
     const fill = spawnSync('dd', ['if=/dev/zero', `of=${path.join(m.dir, 'filler')}`, 'bs=64k'], { encoding: 'utf8' });
     expect(fill.stderr).toContain('No space left on device');
     const worldQ = { repos: [q.remote], env: sandbox.env(), double, apiRepos: [q.fullName] };
     const before = await snapshot(worldQ);
-    const run = await runAction({ action: 'create-release', workspace: dir, ref: `refs/heads/${q.releaseBranch}`, sha: q.mergeSha, repository: q.fullName, apiUrl: double.url, token: TOKEN, env: sandbox.env() });
+    const run = await runAction({
+      action: 'create-release',
+      workspace: dir,
+      ref: `refs/heads/${q.releaseBranch}`,
+      sha: q.mergeSha,
+      repository: q.fullName,
+      apiUrl: double.url,
+      token: TOKEN,
+      env: sandbox.env(),
+    });
     const message = onlyError(run);
     // Whether tmpfs still finds room for the probe folder or not, the full disk is what is named.
-    expect([`Input "working-directory": ${dir} cannot be written (the disk is full)`, `Input "working-directory": only 0 bytes free on the disk of ${dir}`].some((start) => message.startsWith(start))).toBe(true);
+    expect(
+      [
+        `Input "working-directory": ${dir} cannot be written (the disk is full)`,
+        `Input "working-directory": only 0 bytes free on the disk of ${dir}`,
+      ].some((start) => message.startsWith(start)),
+    ).toBe(true);
     expect(message).toContain('Nothing was changed.');
     expect(await snapshot(worldQ)).toEqual(before);
   });
@@ -128,7 +181,9 @@ describe('create-release', () => {
 test('export-tool-list: a job summary that cannot be written stops it before the push; a healthy re-run pushes', async () => {
   const { remote: docsRemote } = await docs(sandbox, 'Exegol-docs');
   const ws = await sandbox.repo('images');
-  await ws.commit('list', { files: { 'tools/installed_tools.csv': fixture('exegol-docs/installed_tools/lists/light_3.1.17_amd64.csv') } });
+  await ws.commit('list', {
+    files: { 'tools/installed_tools.csv': fixture('exegol-docs/installed_tools/lists/light_3.1.17_amd64.csv') },
+  });
   fs.appendFileSync(path.join(ws.dir, '.git/info/exclude'), 'docs/\n');
   await sandbox.checkout(docsRemote, 'refs/heads/dev', { name: 'images/docs' });
   const options = (env: Record<string, string>): RunActionOptions => ({
@@ -138,12 +193,22 @@ test('export-tool-list: a job summary that cannot be written stops it before the
     repository: 'ThePorgs/Exegol-images',
     apiUrl: double.url,
     env: { ...sandbox.env(), ...env },
-    inputs: { 'tools-csv': 'tools/installed_tools.csv', 'docs-path': 'docs', channel: 'release', profile: 'light', version: '3.1.18', arch: 'amd64', 'build-date': '2026-07-01T10:00:00Z' },
+    inputs: {
+      'tools-csv': 'tools/installed_tools.csv',
+      'docs-path': 'docs',
+      channel: 'release',
+      profile: 'light',
+      version: '3.1.18',
+      arch: 'amd64',
+      'build-date': '2026-07-01T10:00:00Z',
+    },
   });
   const summary = path.join(sandbox.root, 'no-such-folder', 'summary.md');
   const before = await sandbox.refs(docsRemote);
   const message = onlyError(await runAction(options({ GITHUB_STEP_SUMMARY: summary })));
-  expect(message).toMatch(/^GITHUB_STEP_SUMMARY \(.*summary\.md\) cannot be written: its folder does not exist\. Nothing was changed\./);
+  expect(message).toMatch(
+    /^GITHUB_STEP_SUMMARY \(.*summary\.md\) cannot be written: its folder does not exist\. Nothing was changed\./,
+  );
   expect(await sandbox.refs(docsRemote)).toEqual(before);
 
   const healthy = await runAction(options({}));
@@ -155,14 +220,31 @@ test('export-tool-list: a job summary that cannot be written stops it before the
 test('bump-next-beta: a read-only checkout is named before anything is fetched or written', async () => {
   needsMounts();
   if (probe.reason) return;
-  const p = await githubProject(sandbox, double, 'Exegol-read-only', { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', owner: 'ThePorgs' });
+  const p = await githubProject(sandbox, double, 'Exegol-read-only', {
+    kind: 'wrapper',
+    previous: '4.3.4',
+    betas: ['4.3.5b1'],
+    released: '4.3.5',
+    owner: 'ThePorgs',
+  });
   const m = tmpfs('read-only', '16m') as { dir: string };
   const dir = path.join(m.dir, 'checkout');
-  const clone = spawnSync('git', ['clone', '-q', '--branch', p.devBranch, sandbox.url(p.remote), dir], { env: { ...process.env, ...sandbox.env() }, encoding: 'utf8' });
+  const clone = spawnSync('git', ['clone', '-q', '--branch', p.devBranch, sandbox.url(p.remote), dir], {
+    env: { ...process.env, ...sandbox.env() },
+    encoding: 'utf8',
+  });
   expect(clone.stderr).toBe('');
   readOnly(m.dir);
   const before = await sandbox.refs(p.remote);
-  const run = await runAction({ action: 'bump-next-beta', workspace: dir, ref: 'refs/tags/4.3.5', repository: p.fullName, apiUrl: double.url, token: TOKEN, env: sandbox.env() });
+  const run = await runAction({
+    action: 'bump-next-beta',
+    workspace: dir,
+    ref: 'refs/tags/4.3.5',
+    repository: p.fullName,
+    apiUrl: double.url,
+    token: TOKEN,
+    env: sandbox.env(),
+  });
   expect(onlyError(run)).toBe(
     `Input "working-directory": ${dir} cannot be written (it is on a read-only file system), and the action writes the version files and a commit there. Check out into a writable folder (the default workspace is), or point the input at one. Nothing was changed.`,
   );

@@ -10,7 +10,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { run as exec } from '@exegol-actions/core/exec';
-import { constantConfig, githubProject, openReleasePr, releasePrEvent, type GitHubProject } from '@exegol-actions/testkit/fixtures';
+import {
+  constantConfig,
+  githubProject,
+  openReleasePr,
+  releasePrEvent,
+  type GitHubProject,
+} from '@exegol-actions/testkit/fixtures';
 import { GitSandbox } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
@@ -33,7 +39,11 @@ afterEach(() => double.assertNoViolations());
 
 type Flow = GitHubProject;
 
-async function step(flow: Flow, action: string, options: Partial<RunActionOptions> & { checkoutRef: string }): Promise<ActionRun & { requests: string[] }> {
+async function step(
+  flow: Flow,
+  action: string,
+  options: Partial<RunActionOptions> & { checkoutRef: string },
+): Promise<ActionRun & { requests: string[] }> {
   const checkout = await sandbox.checkout(flow.remote, options.checkoutRef);
   double.resetCounts();
   const run = await runAction({
@@ -64,13 +74,23 @@ async function sshKey(): Promise<{ privateKey: string; publicKey: string }> {
 async function state(flow: Flow) {
   return {
     refs: await sandbox.refs(flow.remote),
-    releases: structuredClone(double.state.releases(flow.fullName).map((r) => ({ ...r, assets: r.assets.map((a) => a.name) }))),
+    releases: structuredClone(
+      double.state.releases(flow.fullName).map((r) => ({ ...r, assets: r.assets.map((a) => a.name) })),
+    ),
     pulls: structuredClone(double.state.pulls(flow.fullName)),
   };
 }
 
 test('a wrapper release: gate, signed tag and latest release, dev fast-forwarded, next beta; then all again, unchanged', async () => {
-  const flow = await githubProject(sandbox, double, 'Exegol', { owner: OWNER, kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1', '4.3.5b2'], released: '4.3.5', merge: false, wrapper: { testVersion: '4.3.4' } });
+  const flow = await githubProject(sandbox, double, 'Exegol', {
+    owner: OWNER,
+    kind: 'wrapper',
+    previous: '4.3.4',
+    betas: ['4.3.5b1', '4.3.5b2'],
+    released: '4.3.5',
+    merge: false,
+    wrapper: { testVersion: '4.3.4' },
+  });
   const number = await openPr(flow, '4.3.5');
 
   // 1. The gate, on the release PR.
@@ -81,24 +101,55 @@ test('a wrapper release: gate, signed tag and latest release, dev fast-forwarded
     event: releasePrEvent(flow, number, 'Release 4.3.5'),
     inputs: { 'check-release-pr': 'true', 'test-file-mismatch': 'warning' },
   });
-  expect(gate.outputs).toMatchObject({ version: '4.3.5', 'is-prerelease': 'false', 'previous-tag': '4.3.4', 'next-beta': '4.3.6b1' });
+  expect(gate.outputs).toMatchObject({
+    version: '4.3.5',
+    'is-prerelease': 'false',
+    'previous-tag': '4.3.4',
+    'next-beta': '4.3.6b1',
+  });
   expect(JSON.parse(gate.outputs.checks!)).toEqual(
-    expect.arrayContaining([expect.objectContaining({ id: 'stable', status: 'pass' }), expect.objectContaining({ id: 'release-pr', status: 'pass' })]),
+    expect.arrayContaining([
+      expect.objectContaining({ id: 'stable', status: 'pass' }),
+      expect.objectContaining({ id: 'release-pr', status: 'pass' }),
+    ]),
   );
 
   // 2. The maintainers merge it with a merge commit.
-  const merged = await double.act('pulls/merge', { owner: OWNER, repo: flow.repo, pull_number: number, merge_method: 'merge' }, { token: MAINTAINER });
+  const merged = await double.act(
+    'pulls/merge',
+    { owner: OWNER, repo: flow.repo, pull_number: number, merge_method: 'merge' },
+    { token: MAINTAINER },
+  );
   const mergeSha = merged.sha as string;
 
   // 3. create-release on the merge commit (the push to master), signed with the project's key.
   const key = await sshKey();
   const releaseInputs = { 'signing-key': key.privateKey };
-  const released = await step(flow, 'create-release', { checkoutRef: 'refs/heads/master', ref: 'refs/heads/master', sha: mergeSha, inputs: releaseInputs });
-  expect(released.outputs).toMatchObject({ version: '4.3.5', tag: '4.3.5', 'tag-created': 'true', 'previous-tag': '4.3.4', latest: 'true', prerelease: 'false', operation: 'created' });
-  expect(released.requests).toEqual(['repos/list-releases 200', 'repos/generate-release-notes 200', 'repos/create-release 201']);
+  const released = await step(flow, 'create-release', {
+    checkoutRef: 'refs/heads/master',
+    ref: 'refs/heads/master',
+    sha: mergeSha,
+    inputs: releaseInputs,
+  });
+  expect(released.outputs).toMatchObject({
+    version: '4.3.5',
+    tag: '4.3.5',
+    'tag-created': 'true',
+    'previous-tag': '4.3.4',
+    latest: 'true',
+    prerelease: 'false',
+    operation: 'created',
+  });
+  expect(released.requests).toEqual([
+    'repos/list-releases 200',
+    'repos/generate-release-notes 200',
+    'repos/create-release 201',
+  ]);
   const remote = sandbox.git(flow.remote);
   expect(await remote.out(['rev-parse', '4.3.5^{commit}'])).toBe(mergeSha);
-  expect(await remote.verifyTag('4.3.5', { allowedSigners: `actions@github.com namespaces="git" ${key.publicKey}` })).toMatchObject({ signature: 'ssh', verified: true });
+  expect(
+    await remote.verifyTag('4.3.5', { allowedSigners: `actions@github.com namespaces="git" ${key.publicKey}` }),
+  ).toMatchObject({ signature: 'ssh', verified: true });
   const release = double.state.releases(flow.fullName).find((r) => r.tagName === '4.3.5')!;
   expect(double.state.latestRelease(flow.fullName)?.id).toBe(release.id);
   // GitHub lists the pull requests that landed, not their commits: the release pull request.
@@ -107,30 +158,83 @@ test('a wrapper release: gate, signed tag and latest release, dev fast-forwarded
   expect(release.body).toContain(`compare/4.3.4...4.3.5`);
 
   // 4. bump-next-beta: dev fast-forwarded to master, then 4.3.6b1 committed on dev.
-  const bumped = await step(flow, 'bump-next-beta', { checkoutRef: 'refs/heads/master', ref: 'refs/heads/master', sha: mergeSha, inputs: { 'fast-forward-from': 'master' } });
-  expect(bumped.outputs).toMatchObject({ 'previous-version': '4.3.5', 'next-version': '4.3.6b1', operation: 'bumped', pushed: 'true', 'fast-forwarded': 'true' });
+  const bumped = await step(flow, 'bump-next-beta', {
+    checkoutRef: 'refs/heads/master',
+    ref: 'refs/heads/master',
+    sha: mergeSha,
+    inputs: { 'fast-forward-from': 'master' },
+  });
+  expect(bumped.outputs).toMatchObject({
+    'previous-version': '4.3.5',
+    'next-version': '4.3.6b1',
+    operation: 'bumped',
+    pushed: 'true',
+    'fast-forwarded': 'true',
+  });
   const dev = (await sandbox.refs(flow.remote))['refs/heads/dev']!;
   expect(await remote.out(['rev-parse', `${dev}^`])).toBe(mergeSha);
-  expect((await remote.out(['show', `${dev}:exegol/config/ConstantConfig.py`])) + '\n').toBe(constantConfig('4.3.6b1', 'module'));
+  expect((await remote.out(['show', `${dev}:exegol/config/ConstantConfig.py`])) + '\n').toBe(
+    constantConfig('4.3.6b1', 'module'),
+  );
   expect(await remote.out(['show', `${dev}:tests/exegol_test.py`])).toContain("assert __version__ == '4.3.6'");
 
   // 5. The gate agrees with what bump-next-beta wrote, on dev.
-  const onDev = await step(flow, 'verify-version', { checkoutRef: 'refs/heads/dev', ref: 'refs/heads/dev', sha: dev, event: { name: 'push' } });
-  expect(onDev.outputs).toMatchObject({ version: '4.3.6b1', 'is-prerelease': 'true', 'previous-tag': '4.3.5', 'next-beta': '4.3.6b2' });
+  const onDev = await step(flow, 'verify-version', {
+    checkoutRef: 'refs/heads/dev',
+    ref: 'refs/heads/dev',
+    sha: dev,
+    event: { name: 'push' },
+  });
+  expect(onDev.outputs).toMatchObject({
+    version: '4.3.6b1',
+    'is-prerelease': 'true',
+    'previous-tag': '4.3.5',
+    'next-beta': '4.3.6b2',
+  });
 
   // 6. Every action again with the same inputs: nothing duplicated, nothing moved.
   const before = await state(flow);
-  const releasedAgain = await step(flow, 'create-release', { checkoutRef: 'refs/heads/master', ref: 'refs/heads/master', sha: mergeSha, inputs: releaseInputs });
-  expect(releasedAgain.outputs).toMatchObject({ operation: 'unchanged', 'tag-created': 'false', 'release-id': String(release.id) });
+  const releasedAgain = await step(flow, 'create-release', {
+    checkoutRef: 'refs/heads/master',
+    ref: 'refs/heads/master',
+    sha: mergeSha,
+    inputs: releaseInputs,
+  });
+  expect(releasedAgain.outputs).toMatchObject({
+    operation: 'unchanged',
+    'tag-created': 'false',
+    'release-id': String(release.id),
+  });
   expect(releasedAgain.requests).toHaveLength(2);
-  const bumpedAgain = await step(flow, 'bump-next-beta', { checkoutRef: 'refs/heads/master', ref: 'refs/heads/master', sha: mergeSha, inputs: { 'fast-forward-from': 'master' } });
+  const bumpedAgain = await step(flow, 'bump-next-beta', {
+    checkoutRef: 'refs/heads/master',
+    ref: 'refs/heads/master',
+    sha: mergeSha,
+    inputs: { 'fast-forward-from': 'master' },
+  });
   expect(bumpedAgain.outputs).toMatchObject({ operation: 'unchanged', pushed: 'false' });
   expect(await state(flow)).toEqual(before);
 });
 
 test('an images release: no version file, "Exegol images X.Y.Z", version from the PR title; then all again, unchanged', async () => {
-  const flow = await githubProject(sandbox, double, 'Exegol-images', { owner: OWNER, kind: 'images', previous: '3.1.5', previousReleaseName: 'Exegol images 3.1.5', betas: ['3.1.6b1'], tagBetas: true, released: '3.1.6', merge: false });
-  await double.act('repos/create-release', { owner: OWNER, repo: flow.repo, tag_name: '3.1.6b1', name: 'Exegol images 3.1.6b1', prerelease: true, make_latest: 'false' });
+  const flow = await githubProject(sandbox, double, 'Exegol-images', {
+    owner: OWNER,
+    kind: 'images',
+    previous: '3.1.5',
+    previousReleaseName: 'Exegol images 3.1.5',
+    betas: ['3.1.6b1'],
+    tagBetas: true,
+    released: '3.1.6',
+    merge: false,
+  });
+  await double.act('repos/create-release', {
+    owner: OWNER,
+    repo: flow.repo,
+    tag_name: '3.1.6b1',
+    name: 'Exegol images 3.1.6b1',
+    prerelease: true,
+    make_latest: 'false',
+  });
   const number = await openPr(flow, '3.1.6');
 
   const gate = await step(flow, 'verify-version', {
@@ -142,28 +246,64 @@ test('an images release: no version file, "Exegol images X.Y.Z", version from th
   });
   expect(gate.outputs).toMatchObject({ version: '3.1.6', 'previous-tag': '3.1.6b1' });
 
-  const merged = await double.act('pulls/merge', { owner: OWNER, repo: flow.repo, pull_number: number }, { token: MAINTAINER });
+  const merged = await double.act(
+    'pulls/merge',
+    { owner: OWNER, repo: flow.repo, pull_number: number },
+    { token: MAINTAINER },
+  );
   const mergeSha = merged.sha as string;
 
-  const releaseInputs = { version: gate.outputs.version!, name: 'Exegol images {version}', 'tag-message': 'Release {version}' };
-  const released = await step(flow, 'create-release', { checkoutRef: 'refs/heads/main', ref: 'refs/heads/main', sha: mergeSha, inputs: releaseInputs });
-  expect(released.outputs).toMatchObject({ tag: '3.1.6', 'previous-tag': '3.1.5', latest: 'true', prerelease: 'false', operation: 'created' });
+  const releaseInputs = {
+    version: gate.outputs.version!,
+    name: 'Exegol images {version}',
+    'tag-message': 'Release {version}',
+  };
+  const released = await step(flow, 'create-release', {
+    checkoutRef: 'refs/heads/main',
+    ref: 'refs/heads/main',
+    sha: mergeSha,
+    inputs: releaseInputs,
+  });
+  expect(released.outputs).toMatchObject({
+    tag: '3.1.6',
+    'previous-tag': '3.1.5',
+    latest: 'true',
+    prerelease: 'false',
+    operation: 'created',
+  });
   expect(released.requests).toHaveLength(3);
   const release = double.state.releases(flow.fullName).find((r) => r.tagName === '3.1.6')!;
   expect(release.name).toBe('Exegol images 3.1.6');
   expect(release.body).toContain('compare/3.1.5...3.1.6');
   expect(double.state.latestRelease(flow.fullName)?.tagName).toBe('3.1.6');
-  expect(await sandbox.git(flow.remote).out(['tag', '-l', '--format=%(objecttype) %(contents:subject)', '3.1.6'])).toBe('tag Release 3.1.6');
+  expect(await sandbox.git(flow.remote).out(['tag', '-l', '--format=%(objecttype) %(contents:subject)', '3.1.6'])).toBe(
+    'tag Release 3.1.6',
+  );
 
-  const bumped = await step(flow, 'bump-next-beta', { checkoutRef: 'refs/heads/main', ref: 'refs/heads/main', sha: mergeSha, inputs: { preset: 'exegol-images', 'fast-forward-from': 'main' } });
+  const bumped = await step(flow, 'bump-next-beta', {
+    checkoutRef: 'refs/heads/main',
+    ref: 'refs/heads/main',
+    sha: mergeSha,
+    inputs: { preset: 'exegol-images', 'fast-forward-from': 'main' },
+  });
   expect(bumped.outputs).toMatchObject({ operation: 'fast-forwarded', 'fast-forwarded': 'true', 'next-version': '' });
   expect((await sandbox.refs(flow.remote))['refs/heads/dev']).toBe(mergeSha);
 
   const before = await state(flow);
-  const releasedAgain = await step(flow, 'create-release', { checkoutRef: 'refs/heads/main', ref: 'refs/heads/main', sha: mergeSha, inputs: releaseInputs });
+  const releasedAgain = await step(flow, 'create-release', {
+    checkoutRef: 'refs/heads/main',
+    ref: 'refs/heads/main',
+    sha: mergeSha,
+    inputs: releaseInputs,
+  });
   expect(releasedAgain.outputs).toMatchObject({ operation: 'unchanged', 'tag-created': 'false' });
   expect(releasedAgain.requests).toHaveLength(2);
-  const bumpedAgain = await step(flow, 'bump-next-beta', { checkoutRef: 'refs/heads/main', ref: 'refs/heads/main', sha: mergeSha, inputs: { preset: 'exegol-images', 'fast-forward-from': 'main' } });
+  const bumpedAgain = await step(flow, 'bump-next-beta', {
+    checkoutRef: 'refs/heads/main',
+    ref: 'refs/heads/main',
+    sha: mergeSha,
+    inputs: { preset: 'exegol-images', 'fast-forward-from': 'main' },
+  });
   expect(bumpedAgain.outputs.operation).toBe('unchanged');
   expect(await state(flow)).toEqual(before);
 });

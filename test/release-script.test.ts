@@ -21,8 +21,19 @@ interface ScriptRun {
 
 async function release(cwd: string, args: string[], env: Record<string, string> = {}): Promise<ScriptRun> {
   const clean = { ...process.env };
-  for (const k of ['GITHUB_TOKEN', 'GH_TOKEN', 'GITHUB_REPOSITORY', 'GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_API_URL']) delete clean[k];
-  return exec(process.execPath, [tsx, path.join(repoRoot, 'scripts/release.ts'), ...args], { cwd, env: { ...clean, ...sandbox.env(), ...env } }).then(
+  for (const k of [
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+    'GITHUB_REPOSITORY',
+    'GITHUB_OUTPUT',
+    'GITHUB_STEP_SUMMARY',
+    'GITHUB_API_URL',
+  ])
+    delete clean[k];
+  return exec(process.execPath, [tsx, path.join(repoRoot, 'scripts/release.ts'), ...args], {
+    cwd,
+    env: { ...clean, ...sandbox.env(), ...env },
+  }).then(
     (r) => ({ code: 0, ...r }),
     (e: ScriptRun) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
@@ -37,12 +48,19 @@ afterAll(() => sandbox.cleanup());
 describe('check', () => {
   async function project(name: string, version: string, changelog: string): Promise<string> {
     const repo = await sandbox.repo(name);
-    repo.write({ 'package.json': `{\n  "name": "exegol-actions",\n  "version": "${version}"\n}\n`, 'CHANGELOG.md': changelog });
+    repo.write({
+      'package.json': `{\n  "name": "exegol-actions",\n  "version": "${version}"\n}\n`,
+      'CHANGELOG.md': changelog,
+    });
     return repo.dir;
   }
 
   test('a stable version with its changelog section: outputs and the release text', async () => {
-    const dir = await project('check-ok', '1.2.0', '# Changelog\n\n## [1.2.0] - 2026-12-01\n\n- Templates for the four repositories.\n\n## [1.1.0] - 2026-11-01\n\n- Older.\n');
+    const dir = await project(
+      'check-ok',
+      '1.2.0',
+      '# Changelog\n\n## [1.2.0] - 2026-12-01\n\n- Templates for the four repositories.\n\n## [1.1.0] - 2026-11-01\n\n- Older.\n',
+    );
     const output = path.join(dir, 'output.txt');
     const res = await release(dir, ['check', '--notes-file', 'notes.md'], { GITHUB_OUTPUT: output });
     expect(res).toMatchObject({ code: 0 });
@@ -100,7 +118,9 @@ describe('move-major', () => {
   test('moves it to the next release; a dry run only says so', async () => {
     const sha = await releaseCommit('1.1.0');
     const summary = path.join(sandbox.root, 'summary.md');
-    const dry = await release(checkout.dir, ['move-major', '--tag', 'v1.1.0', '--dry-run'], { GITHUB_STEP_SUMMARY: summary });
+    const dry = await release(checkout.dir, ['move-major', '--tag', 'v1.1.0', '--dry-run'], {
+      GITHUB_STEP_SUMMARY: summary,
+    });
     expect(dry.stdout).toContain('dry-run: would move v1:');
     expect(await tagCommit('v1')).toBe(await tagCommit('v1.0.0'));
     const moved = await release(checkout.dir, ['move-major', '--tag', 'v1.1.0'], { GITHUB_STEP_SUMMARY: summary });
@@ -136,10 +156,17 @@ describe('move-major', () => {
   describe('with the GitHub API', () => {
     let double: GitHubDouble;
     beforeAll(async () => {
-      double = await startGitHubDouble({ repos: { 'exegol/actions': { gitDir: remote } }, tokens: { ghs_release: { permissions: { contents: 'write' } } } });
+      double = await startGitHubDouble({
+        repos: { 'exegol/actions': { gitDir: remote } },
+        tokens: { ghs_release: { permissions: { contents: 'write' } } },
+      });
     });
     afterAll(() => double.stop());
-    const api = (): Record<string, string> => ({ GITHUB_TOKEN: 'ghs_release', GITHUB_REPOSITORY: 'exegol/actions', GITHUB_API_URL: double.url });
+    const api = (): Record<string, string> => ({
+      GITHUB_TOKEN: 'ghs_release',
+      GITHUB_REPOSITORY: 'exegol/actions',
+      GITHUB_API_URL: double.url,
+    });
 
     test('moves the tag when no release is attached to it', async () => {
       const sha = await releaseCommit('2.1.0');

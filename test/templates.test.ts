@@ -12,7 +12,14 @@ import { parse as parseYaml } from 'yaml';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
 import { wrapperTree } from '@exegol-actions/testkit/fixtures';
 import { repoRoot } from '@exegol-actions/testkit/runner';
-import { actionsByJob, actionFiles, checkRunExpressions, loadYamlFile, workflowFiles, type Finding } from '@exegol-actions/testkit/workflows';
+import {
+  actionsByJob,
+  actionFiles,
+  checkRunExpressions,
+  loadYamlFile,
+  workflowFiles,
+  type Finding,
+} from '@exegol-actions/testkit/workflows';
 
 const run = promisify(execFile);
 const tsx = path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
@@ -27,26 +34,48 @@ interface LintReport {
 
 /** scripts/lint-workflows.ts on another checkout, as a user would run it on their repository. */
 async function lint(root: string): Promise<LintReport> {
-  const res = await run(process.execPath, [tsx, path.join(repoRoot, 'scripts/lint-workflows.ts'), '--root', root, '--json'], { cwd: repoRoot, maxBuffer: 16 << 20 }).catch((e: { stdout?: string; stderr?: string; code?: number }) => {
+  const res = await run(
+    process.execPath,
+    [tsx, path.join(repoRoot, 'scripts/lint-workflows.ts'), '--root', root, '--json'],
+    { cwd: repoRoot, maxBuffer: 16 << 20 },
+  ).catch((e: { stdout?: string; stderr?: string; code?: number }) => {
     if (e.code === 1 && e.stdout) return { stdout: e.stdout, stderr: e.stderr ?? '' };
     throw e;
   });
   return JSON.parse(res.stdout) as LintReport;
 }
 
-const readTemplate = (name: Template): string => fs.readFileSync(path.join(repoRoot, 'workflows-templates', `${name}.yml`), 'utf8');
+const readTemplate = (name: Template): string =>
+  fs.readFileSync(path.join(repoRoot, 'workflows-templates', `${name}.yml`), 'utf8');
 
 /** Files that make a sample repository look like the Exegol one the template is for. */
 function sampleFiles(name: Template): Record<string, string> {
   switch (name) {
     case 'wrapper':
-      return { ...wrapperTree({ version: '5.1.4' }), 'exegol.py': 'from exegol.manager.ExegolController import main\n', 'pyproject.toml': '[project]\nname = "Exegol"\ndynamic = ["version"]\n' };
+      return {
+        ...wrapperTree({ version: '5.1.4' }),
+        'exegol.py': 'from exegol.manager.ExegolController import main\n',
+        'pyproject.toml': '[project]\nname = "Exegol"\ndynamic = ["version"]\n',
+      };
     case 'images':
-      return { Dockerfile: 'FROM debian:12\nARG TAG\nARG VERSION\n', 'light.dockerfile': 'FROM debian:12\n', 'sources/install/common.sh': '#!/bin/bash\n' };
+      return {
+        Dockerfile: 'FROM debian:12\nARG TAG\nARG VERSION\n',
+        'light.dockerfile': 'FROM debian:12\n',
+        'sources/install/common.sh': '#!/bin/bash\n',
+      };
     case 'docs':
-      return { 'package.json': '{"scripts":{"docs:build":"vitepress build docs"}}\n', 'package-lock.json': '{}\n', cloudflare_redirects: '/ /first-steps 302\n', 'docs/src/index.md': '# Exegol\n' };
+      return {
+        'package.json': '{"scripts":{"docs:build":"vitepress build docs"}}\n',
+        'package-lock.json': '{}\n',
+        cloudflare_redirects: '/ /first-steps 302\n',
+        'docs/src/index.md': '# Exegol\n',
+      };
     case 'resources':
-      return { '.gitmodules': '[submodule "sources/windows/mimikatz"]\n\tpath = sources/windows/mimikatz\n\turl = https://github.com/gentilkiwi/mimikatz\n', 'resources_list.csv': 'Resource,Link,Description\n' };
+      return {
+        '.gitmodules':
+          '[submodule "sources/windows/mimikatz"]\n\tpath = sources/windows/mimikatz\n\turl = https://github.com/gentilkiwi/mimikatz\n',
+        'resources_list.csv': 'Resource,Link,Description\n',
+      };
   }
 }
 
@@ -85,7 +114,9 @@ describe.each(TEMPLATES)('the %s template, copied into a repository', (name) => 
   }, 120_000);
 
   test('its metadata makes GitHub suggest it for such a repository', () => {
-    const props = JSON.parse(fs.readFileSync(path.join(repoRoot, 'workflows-templates', `${name}.properties.json`), 'utf8')) as { filePatterns: string[] };
+    const props = JSON.parse(
+      fs.readFileSync(path.join(repoRoot, 'workflows-templates', `${name}.properties.json`), 'utf8'),
+    ) as { filePatterns: string[] };
     const rootFiles = fs.readdirSync(repo.dir);
     expect(props.filePatterns.some((p) => rootFiles.some((f) => new RegExp(p).test(f)))).toBe(true);
   });
@@ -107,23 +138,35 @@ describe('the checks catch what they must', () => {
     let text = readTemplate('wrapper');
     const edits: [string, string][] = [
       // an untrusted pull request title pasted into a script
-      ['        run: pdm run -v mypy ./exegol.py --ignore-missing-imports --check-untyped-defs --pretty', '        run: echo "${{ github.event.pull_request.title }}" && mypy exegol.py'],
+      [
+        '        run: pdm run -v mypy ./exegol.py --ignore-missing-imports --check-untyped-defs --pretty',
+        '        run: echo "${{ github.event.pull_request.title }}" && mypy exegol.py',
+      ],
       // a branch name in a script
       ['        run: pdm run -v pytest tests', '        run: pdm run -v pytest tests -k "${{ github.head_ref }}"'],
       // an input the action does not have
-      ['          require-stable: \'true\'\n', '          require-stable: \'true\'\n          stable-only: \'true\'\n'],
+      ["          require-stable: 'true'\n", "          require-stable: 'true'\n          stable-only: 'true'\n"],
       // an action pinned to a moving tag
       ['actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 # v7.0.0', 'actions/setup-python@v5'],
       // an action on node20 (checkout v4.2.2, what the templates pinned before)
-      ['actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1', 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2'],
+      [
+        'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+        'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2',
+      ],
       // a commit nobody read
-      ['actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0', `actions/upload-artifact@${'c'.repeat(40)} # v7.0.0`],
+      [
+        'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0',
+        `actions/upload-artifact@${'c'.repeat(40)} # v7.0.0`,
+      ],
     ];
     for (const [from, to] of edits) {
       expect(text).toContain(from);
       text = text.replace(from, to);
     }
-    text = text.replace(/      - uses: exegol\/actions\/sync-submodules@v1\n        with:\n          mode: check\n          on-behind: fail\n/, '      - uses: exegol/actions/multi-arch-image-build@v1\n        with:\n          profile: full\n');
+    text = text.replace(
+      /      - uses: exegol\/actions\/sync-submodules@v1\n        with:\n          mode: check\n          on-behind: fail\n/,
+      '      - uses: exegol/actions/multi-arch-image-build@v1\n        with:\n          profile: full\n',
+    );
     const repo = await sampleRepo('Exegol-broken', sampleFiles('wrapper'));
     repo.write({ '.github/workflows/wrapper.yml': text });
     findings = (await lint(repo.dir)).findings;
@@ -132,13 +175,20 @@ describe('the checks catch what they must', () => {
   const messages = (check: string): string[] => findings.filter((f) => f.check === check).map((f) => f.message);
 
   test('a pull request title or branch name inside run:', () => {
-    expect(messages('run-expression')).toEqual([expect.stringContaining('github.event.pull_request.title'), expect.stringContaining('github.head_ref')]);
+    expect(messages('run-expression')).toEqual([
+      expect.stringContaining('github.event.pull_request.title'),
+      expect.stringContaining('github.head_ref'),
+    ]);
     expect(findings.filter((f) => f.check === 'actionlint/expression')).toHaveLength(2);
   });
 
   test('an unknown input, a missing required one', () => {
     expect(messages('action-call')).toEqual(
-      expect.arrayContaining([expect.stringContaining('verify-version has no input "stable-only"'), expect.stringContaining('multi-arch-image-build requires input "step"'), expect.stringContaining('multi-arch-image-build requires input "image"')]),
+      expect.arrayContaining([
+        expect.stringContaining('verify-version has no input "stable-only"'),
+        expect.stringContaining('multi-arch-image-build requires input "step"'),
+        expect.stringContaining('multi-arch-image-build requires input "image"'),
+      ]),
     );
   });
 
@@ -148,8 +198,12 @@ describe('the checks catch what they must', () => {
 
   test('a third-party action on node20, or at a commit not in the table of known ones', () => {
     expect(messages('action-runtime')).toEqual([
-      expect.stringContaining("job testing: actions/checkout v4.2.2 runs on node20, deprecated on GitHub's runners. Pin actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1."),
-      expect.stringContaining(`job build-n-install: actions/upload-artifact@${'c'.repeat(40)} is not in the table of known third-party commits`),
+      expect.stringContaining(
+        "job testing: actions/checkout v4.2.2 runs on node20, deprecated on GitHub's runners. Pin actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1.",
+      ),
+      expect.stringContaining(
+        `job build-n-install: actions/upload-artifact@${'c'.repeat(40)} is not in the table of known third-party commits`,
+      ),
     ]);
   });
 
@@ -171,12 +225,20 @@ describe('every workflow and template of this repository', () => {
 
   test('each reusable workflow runs the jobs of its template with the same actions', () => {
     // The template's own jobs: PyPI trusted publishing cannot run from a reusable workflow.
-    const templateOnly: Record<Template, string[]> = { wrapper: ['nightly', 'pypi'], images: [], docs: [], resources: [] };
+    const templateOnly: Record<Template, string[]> = {
+      wrapper: ['nightly', 'pypi'],
+      images: [],
+      docs: [],
+      resources: [],
+    };
     for (const name of TEMPLATES) {
       const template = actionsByJob(loadYamlFile(path.join(repoRoot, 'workflows-templates', `${name}.yml`), repoRoot));
-      const reusable = actionsByJob(loadYamlFile(path.join(repoRoot, '.github/workflows', `reusable-${name}.yml`), repoRoot));
+      const reusable = actionsByJob(
+        loadYamlFile(path.join(repoRoot, '.github/workflows', `reusable-${name}.yml`), repoRoot),
+      );
       expect(Object.keys(template).sort()).toEqual([...Object.keys(reusable), ...templateOnly[name]].sort());
-      for (const job of Object.keys(reusable)) expect({ name, job, actions: reusable[job] }).toEqual({ name, job, actions: template[job] });
+      for (const job of Object.keys(reusable))
+        expect({ name, job, actions: reusable[job] }).toEqual({ name, job, actions: template[job] });
     }
   });
 });
@@ -197,7 +259,9 @@ describe('docs/reusable-workflows.md', () => {
 
 describe('test/events', () => {
   test('is what pnpm run events writes', async () => {
-    const res = await run(process.execPath, [tsx, path.join(repoRoot, 'scripts/make-events.ts'), '--check'], { cwd: repoRoot });
+    const res = await run(process.execPath, [tsx, path.join(repoRoot, 'scripts/make-events.ts'), '--check'], {
+      cwd: repoRoot,
+    });
     expect(res.stdout).toContain('up to date');
   }, 60_000);
 
@@ -214,7 +278,9 @@ describe('test/events', () => {
     const doc = fs.readFileSync(path.join(repoRoot, 'docs/local-testing.md'), 'utf8');
     for (const f of fs.readdirSync(path.join(repoRoot, 'test/events'))) {
       const template = f.split('-')[0];
-      expect(doc).toMatch(new RegExp(`-W \\$EA/workflows-templates/${template}\\.yml -e \\$EA/test/events/${f.replace(/\./g, '\\.')}`));
+      expect(doc).toMatch(
+        new RegExp(`-W \\$EA/workflows-templates/${template}\\.yml -e \\$EA/test/events/${f.replace(/\./g, '\\.')}`),
+      );
     }
   });
 });
@@ -228,12 +294,22 @@ describe('@github/local-action', () => {
     for (const name of actions) {
       const file = path.join(envDir, `${name}.env`);
       expect({ name, exists: fs.existsSync(file) }).toEqual({ name, exists: true });
-      const inputs = Object.keys((parseYaml(fs.readFileSync(path.join(repoRoot, name, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
-      const given = [...fs.readFileSync(file, 'utf8').matchAll(/^INPUT_([A-Z0-9_-]+)=/gm)].map((m) => m[1]!.toLowerCase());
+      const inputs = Object.keys(
+        (
+          parseYaml(fs.readFileSync(path.join(repoRoot, name, 'action.yml'), 'utf8')) as {
+            inputs: Record<string, unknown>;
+          }
+        ).inputs,
+      );
+      const given = [...fs.readFileSync(file, 'utf8').matchAll(/^INPUT_([A-Z0-9_-]+)=/gm)].map((m) =>
+        m[1]!.toLowerCase(),
+      );
       expect(given.length).toBeGreaterThan(0);
-      for (const input of given) expect({ name, input, declared: inputs.includes(input) }).toEqual({ name, input, declared: true });
+      for (const input of given)
+        expect({ name, input, declared: inputs.includes(input) }).toEqual({ name, input, declared: true });
       // Actions that write default to a dry run only under act: local-action needs it said.
-      if (inputs.includes('dry-run')) expect({ name, dryRun: given.includes('dry-run') }).toEqual({ name, dryRun: true });
+      if (inputs.includes('dry-run'))
+        expect({ name, dryRun: given.includes('dry-run') }).toEqual({ name, dryRun: true });
     }
   });
 
@@ -241,7 +317,8 @@ describe('@github/local-action', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { packageManager?: string };
     expect(pkg.packageManager).toMatch(/^pnpm@/);
     // The first package.json above an action's public folder is the root's.
-    for (const f of actionFiles(repoRoot)) expect(fs.existsSync(path.join(path.dirname(f), 'package.json'))).toBe(false);
+    for (const f of actionFiles(repoRoot))
+      expect(fs.existsSync(path.join(path.dirname(f), 'package.json'))).toBe(false);
   });
 
   test('runs verify-version from its sources with the example environment', async () => {
@@ -253,11 +330,15 @@ describe('@github/local-action', () => {
       .replace(/^GITHUB_WORKSPACE=.*$/m, `GITHUB_WORKSPACE=${workspace.dir}`)
       .replace(/\/tmp\/exegol-local\//g, `${out}/`);
     fs.writeFileSync(path.join(out, 'verify-version.env'), env);
-    const res = await run('bash', [path.join(repoRoot, 'scripts/local-action.sh'), 'verify-version', path.join(out, 'verify-version.env')], {
-      cwd: repoRoot,
-      env: { ...process.env, ...sandbox.env(), NO_COLOR: '1' },
-      maxBuffer: 16 << 20,
-    });
+    const res = await run(
+      'bash',
+      [path.join(repoRoot, 'scripts/local-action.sh'), 'verify-version', path.join(out, 'verify-version.env')],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ...sandbox.env(), NO_COLOR: '1' },
+        maxBuffer: 16 << 20,
+      },
+    );
     // local-action's own table of what the stubbed @actions/core recorded.
     const outputs = res.stdout.slice(res.stdout.indexOf('Action Outputs'));
     expect(outputs).toMatch(/'version'\s*│\s*'5\.1\.4'/);

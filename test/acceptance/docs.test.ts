@@ -81,7 +81,8 @@ async function describeExport(sha: string): Promise<RealExport> {
 
 /** The build date of the real row: the quoted date in the first index row of its key. */
 async function buildDate(real: RealExport): Promise<string> {
-  const prefix = real.channel === 'nightly' ? `nightly,${real.version},${real.arch},` : `${real.profile},${real.version},`;
+  const prefix =
+    real.channel === 'nightly' ? `nightly,${real.version},${real.arch},` : `${real.profile},${real.version},`;
   const row = (await docs.show(real.sha, real.indexPath)).split('\n').find((l) => l.startsWith(prefix));
   if (!row) throw new Error(`${real.upstream}: no row ${prefix}… in ${real.indexPath}`);
   return /^[^"]*"([^"]+)"/.exec(row)![1]!;
@@ -89,7 +90,11 @@ async function buildDate(real: RealExport): Promise<string> {
 
 let seq = 0;
 /** Puts the branch back at the real commit's parent, checks it out, exports the real list. */
-async function reexport(real: RealExport, inputs: Record<string, string> = {}, checkout: CheckoutOptions = {}): Promise<{ run: ActionRun; branch: string }> {
+async function reexport(
+  real: RealExport,
+  inputs: Record<string, string> = {},
+  checkout: CheckoutOptions = {},
+): Promise<{ run: ActionRun; branch: string }> {
   const branch = real.channel === 'nightly' ? 'main' : 'dev';
   await docs.setBranches({ [branch]: real.parent });
   const job = await startJob(sandbox, docs.remote, `refs/heads/${branch}`, { name: `docs-${++seq}`, ...checkout });
@@ -129,36 +134,58 @@ describe(all ? 'every tools-list commit of the VitePress era' : 'a sample of the
   (all ? test.skip : test)('the sample covers the profiles, both arches, nightly and release', () => {
     expect(new Set(cases.map((c) => c.channel))).toEqual(new Set(['release', 'nightly']));
     expect(new Set(cases.map((c) => c.arch))).toEqual(new Set(['amd64', 'arm64']));
-    expect(new Set(cases.filter((c) => c.channel === 'release').map((c) => c.profile))).toEqual(new Set(['3.1.8', 'light', 'ad', 'osint', 'full']));
+    expect(new Set(cases.filter((c) => c.channel === 'release').map((c) => c.profile))).toEqual(
+      new Set(['3.1.8', 'light', 'ad', 'osint', 'full']),
+    );
   });
 
-  test('each is re-made tree for tree, message for message, by a real push', async () => {
-    expect(cases).toHaveLength(all ? 231 : SAMPLE.length);
-    const differ: string[] = [];
-    for (const real of cases) {
-      if (real.upstream.startsWith('50ce0eb')) continue; // below
-      const { run, branch } = await reexport(real);
-      const where = `${real.upstream.slice(0, 7)} ${real.subject}`;
-      expect({ where, errors: run.errors, exit: run.exitCode, operation: run.outputs.operation }).toEqual({ where, errors: [], exit: 0, operation: 'pushed' });
-      const tip = (await sandbox.refs(docs.remote))[`refs/heads/${branch}`]!;
-      const git = sandbox.git(docs.remote);
-      const format = '%T%n%P%n%an <%ae>%n%cn <%ce>%n%B';
-      const [made, upstream] = [await git.out(['log', '-1', `--format=${format}`, tip]), await git.out(['log', '-1', `--format=${format}`, real.sha])];
-      if (made !== upstream) differ.push(`${where}:\n  made     ${made.split('\n').join(' | ')}\n  upstream ${upstream.split('\n').join(' | ')}`);
-    }
-    expect(differ).toEqual([]);
-  }, (all ? 231 : SAMPLE.length) * PER_EXPORT_MS);
+  test(
+    'each is re-made tree for tree, message for message, by a real push',
+    async () => {
+      expect(cases).toHaveLength(all ? 231 : SAMPLE.length);
+      const differ: string[] = [];
+      for (const real of cases) {
+        if (real.upstream.startsWith('50ce0eb')) continue; // below
+        const { run, branch } = await reexport(real);
+        const where = `${real.upstream.slice(0, 7)} ${real.subject}`;
+        expect({ where, errors: run.errors, exit: run.exitCode, operation: run.outputs.operation }).toEqual({
+          where,
+          errors: [],
+          exit: 0,
+          operation: 'pushed',
+        });
+        const tip = (await sandbox.refs(docs.remote))[`refs/heads/${branch}`]!;
+        const git = sandbox.git(docs.remote);
+        const format = '%T%n%P%n%an <%ae>%n%cn <%ce>%n%B';
+        const [made, upstream] = [
+          await git.out(['log', '-1', `--format=${format}`, tip]),
+          await git.out(['log', '-1', `--format=${format}`, real.sha]),
+        ];
+        if (made !== upstream)
+          differ.push(
+            `${where}:\n  made     ${made.split('\n').join(' | ')}\n  upstream ${upstream.split('\n').join(' | ')}`,
+          );
+      }
+      expect(differ).toEqual([]);
+    },
+    (all ? 231 : SAMPLE.length) * PER_EXPORT_MS,
+  );
 });
 
-test.each(CHECKOUT_RELEASES.filter((v) => v !== DEFAULT_CHECKOUT))('the newest (a1aebb0) re-made after actions/checkout %s too', async (version) => {
-  const real = await describeExport(docs.commit('a1aebb0'));
-  const { run, branch } = await reexport(real, {}, { version });
-  expect(run.errors).toEqual([]);
-  expect(run.outputs.operation).toBe('pushed');
-  const tip = (await sandbox.refs(docs.remote))[`refs/heads/${branch}`]!;
-  const git = sandbox.git(docs.remote);
-  expect(await git.out(['rev-parse', `${tip}^{tree}`, `${tip}^`])).toBe(await git.out(['rev-parse', `${real.sha}^{tree}`, `${real.sha}^`]));
-});
+test.each(CHECKOUT_RELEASES.filter((v) => v !== DEFAULT_CHECKOUT))(
+  'the newest (a1aebb0) re-made after actions/checkout %s too',
+  async (version) => {
+    const real = await describeExport(docs.commit('a1aebb0'));
+    const { run, branch } = await reexport(real, {}, { version });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs.operation).toBe('pushed');
+    const tip = (await sandbox.refs(docs.remote))[`refs/heads/${branch}`]!;
+    const git = sandbox.git(docs.remote);
+    expect(await git.out(['rev-parse', `${tip}^{tree}`, `${tip}^`])).toBe(
+      await git.out(['rev-parse', `${real.sha}^{tree}`, `${real.sha}^`]),
+    );
+  },
+);
 
 describe('50ce0eb, nightly_d1c062c4_arm64 (2025-12-28): published with a row of four columns', () => {
   // Line 113 of that list, fping's, has a comma in its description (", similar to ping but…"):
@@ -175,7 +202,9 @@ describe('50ce0eb, nightly_d1c062c4_arm64 (2025-12-28): published with a row of 
     const before = await sandbox.refs(docs.remote);
     const { run } = await reexport(real);
     expect(run.exitCode).toBe(1);
-    expect(run.errors).toEqual([expect.objectContaining({ line: 113, message: expect.stringContaining('line 113 has 4 columns, expected 3') })]);
+    expect(run.errors).toEqual([
+      expect.objectContaining({ line: 113, message: expect.stringContaining('line 113 has 4 columns, expected 3') }),
+    ]);
     expect(run.errors[0]!.file).toMatch(/installed_tools\.csv$/);
     expect(await sandbox.refs(docs.remote)).toEqual({ ...before, 'refs/heads/main': real.parent });
   });
@@ -190,6 +219,8 @@ describe('50ce0eb, nightly_d1c062c4_arm64 (2025-12-28): published with a row of 
     const upstream = (await docs.show(real.sha, real.listPath)).split('\n');
     expect(upstream[112]).toMatch(/^fping,https:\/\/github\.com\/schweikert\/fping,.*, similar to ping/);
     expect(await docs.show(tip, real.listPath)).toBe([...upstream.slice(0, 112), ...upstream.slice(113)].join('\n'));
-    expect(await git.out(['log', '-1', '--format=%s|%an <%ae>', tip])).toBe(`${real.subject}|Github Actions <actions@github.com>`);
+    expect(await git.out(['log', '-1', '--format=%s|%an <%ae>', tip])).toBe(
+      `${real.subject}|Github Actions <actions@github.com>`,
+    );
   });
 });

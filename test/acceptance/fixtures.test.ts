@@ -2,7 +2,13 @@
 // refs and tags are upstream's, and the commits the tests name hold what upstream holds there.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { GitSandbox } from '@exegol-actions/testkit/git';
-import { EXEGOL_RELEASES, exegolCommit, exegolCommitMap, exegolRemote, type ExegolRealRelease } from '@exegol-actions/testkit/fixtures';
+import {
+  EXEGOL_RELEASES,
+  exegolCommit,
+  exegolCommitMap,
+  exegolRemote,
+  type ExegolRealRelease,
+} from '@exegol-actions/testkit/fixtures';
 
 let sandbox: GitSandbox;
 beforeAll(async () => {
@@ -21,12 +27,22 @@ describe('wrapper (ThePorgs/Exegol)', () => {
     expect(await w.resolve('4.3.9')).toBe(w.commit('040a170'));
     expect(await git.out(['cat-file', '-t', '5.1.4'])).toBe('tag');
     expect(await git.out(['cat-file', '-t', '4.3.11'])).toBe('commit');
-    expect(await git.out(['for-each-ref', '--format=%(contents:subject)|%(taggername)', 'refs/tags/4.3.9'])).toBe('4.3.9|Dramelac');
-    expect(await w.show(w.commit('040a170'), 'exegol/config/ConstantConfig.py')).toMatch(/^ {4}version: str = "4\.3\.9"$/m);
-    expect(await w.show(w.commit('2b9579a'), 'exegol/config/ConstantConfig.py')).toMatch(/^ {4}version: str = "4\.3\.9b1"$/m);
+    expect(await git.out(['for-each-ref', '--format=%(contents:subject)|%(taggername)', 'refs/tags/4.3.9'])).toBe(
+      '4.3.9|Dramelac',
+    );
+    expect(await w.show(w.commit('040a170'), 'exegol/config/ConstantConfig.py')).toMatch(
+      /^ {4}version: str = "4\.3\.9"$/m,
+    );
+    expect(await w.show(w.commit('2b9579a'), 'exegol/config/ConstantConfig.py')).toMatch(
+      /^ {4}version: str = "4\.3\.9b1"$/m,
+    );
     expect(await w.show(w.commit('bc1b9fc'), 'exegol/config/ConstantConfig.py')).toMatch(/^__version__ = "5\.1\.4"$/m);
-    expect(await w.show(w.commit('bc1b9fc'), '.gitmodules')).toContain('url = https://github.com/ThePorgs/Exegol-images.git');
-    expect(await git.out(['ls-tree', w.commit('bc1b9fc'), 'exegol-images', 'exegol-resources'])).toMatch(/^160000 commit a77a4f4[0-9a-f]+\texegol-images\n160000 commit 336ef51[0-9a-f]+\texegol-resources$/);
+    expect(await w.show(w.commit('bc1b9fc'), '.gitmodules')).toContain(
+      'url = https://github.com/ThePorgs/Exegol-images.git',
+    );
+    expect(await git.out(['ls-tree', w.commit('bc1b9fc'), 'exegol-images', 'exegol-resources'])).toMatch(
+      /^160000 commit a77a4f4[0-9a-f]+\texegol-images\n160000 commit 336ef51[0-9a-f]+\texegol-resources$/,
+    );
     // The merge of the release pull request keeps both parents.
     expect(await git.out(['rev-parse', `${w.commit('bc1b9fc')}^2`])).toBe(w.commit('0b9f455'));
   });
@@ -40,7 +56,16 @@ describe('images (ThePorgs/Exegol-images)', () => {
     expect(await i.resolve('3.1.14')).toBe(i.commit('92e4bf21'));
     expect((await i.log('^Release 3\\.1\\.15$')).map((c) => c.sha)).toEqual([i.commit('9d08a70f')]);
     const root = await sandbox.git(i.remote).lines(['ls-tree', '--name-only', 'main']);
-    expect(root).toEqual(expect.arrayContaining(['Dockerfile', 'ad.dockerfile', 'light.dockerfile', 'osint.dockerfile', 'web.dockerfile', 'sources']));
+    expect(root).toEqual(
+      expect.arrayContaining([
+        'Dockerfile',
+        'ad.dockerfile',
+        'light.dockerfile',
+        'osint.dockerfile',
+        'web.dockerfile',
+        'sources',
+      ]),
+    );
   });
 });
 
@@ -74,7 +99,9 @@ describe('resources (ThePorgs/Exegol-resources)', () => {
 test('an upstream id the bundle does not keep is an error, not another commit', () => {
   expect(() => exegolCommit('wrapper', '28e2ce5')).not.toThrow();
   // 4.3.6, before the cut.
-  expect(() => exegolCommit('wrapper', '5aa7e1e')).toThrow(/no commit of ThePorgs\/Exegol kept in wrapper.bundle starts with 5aa7e1e/);
+  expect(() => exegolCommit('wrapper', '5aa7e1e')).toThrow(
+    /no commit of ThePorgs\/Exegol kept in wrapper.bundle starts with 5aa7e1e/,
+  );
   expect(() => exegolCommit('wrapper', 'xyz')).toThrow(/not an abbreviated commit id/);
 });
 
@@ -86,7 +113,9 @@ describe.each([
     const r = await exegolRemote(sandbox, name, `releases-${name}-${real.version}`);
     const git = sandbox.git(r.remote);
     const merge = r.commit(real.merge);
-    expect(await git.out(['log', '-1', '--format=%P%n%B', merge])).toBe(`${r.commit(real.releaseBefore)} ${r.commit(real.devHead)}\nMerge pull request #${real.pr} from ThePorgs/dev\n\n${real.title}`);
+    expect(await git.out(['log', '-1', '--format=%P%n%B', merge])).toBe(
+      `${r.commit(real.releaseBefore)} ${r.commit(real.devHead)}\nMerge pull request #${real.pr} from ThePorgs/dev\n\n${real.title}`,
+    );
     expect(await r.resolve(real.version)).toBe(r.commit(real.tagged));
     expect(await git.isAncestor(merge, r.commit(real.tagged))).toBe(true);
     // Every tag upstream had then, and only those, is in the pull request's merge.
@@ -95,7 +124,9 @@ describe.each([
     expect(real.tagsBefore.at(-1)).toBe(real.previous);
     for (const beta of real.betas) {
       expect(await git.isAncestor(r.commit(beta), r.commit(real.devHead))).toBe(true);
-      expect(await r.show(r.commit(beta), 'exegol/config/ConstantConfig.py')).toMatch(new RegExp(`"${real.version.replace(/\./g, '\\.')}b\\d+"`));
+      expect(await r.show(r.commit(beta), 'exegol/config/ConstantConfig.py')).toMatch(
+        new RegExp(`"${real.version.replace(/\./g, '\\.')}b\\d+"`),
+      );
     }
   });
 });

@@ -44,13 +44,18 @@ test.each([
   fs.mkdirSync(path.dirname(list), { recursive: true });
   fs.writeFileSync(list, await resources.show(resources.commit(fromResources), 'resources_list.csv'));
 
-  const run = await step(job, 'export-tool-list', { workspace, inputs: { 'resources-csv': path.relative(workspace, list), 'docs-path': path.basename(job.dir) } });
+  const run = await step(job, 'export-tool-list', {
+    workspace,
+    inputs: { 'resources-csv': path.relative(workspace, list), 'docs-path': path.basename(job.dir) },
+  });
   expect(run.errors).toEqual([]);
   expect(run.exitCode).toBe(0);
   expect(run.outputs).toMatchObject({ operation: 'pushed', changed: 'true' });
   const tip = (await sandbox.refs(docs.remote))['refs/heads/main']!;
   expect(await git.out(['rev-parse', `${tip}^`])).toBe(parent);
   const format = '%T%n%an <%ae>%n%cn <%ce>%n%B';
-  expect(await git.out(['log', '-1', `--format=${format}`, tip])).toBe(await git.out(['log', '-1', `--format=${format}`, real]));
+  expect(await git.out(['log', '-1', `--format=${format}`, tip])).toBe(
+    await git.out(['log', '-1', `--format=${format}`, real]),
+  );
   expect(await docs.show(tip, DOCS_RESOURCES_FILE)).toBe(fs.readFileSync(list, 'utf8'));
 });

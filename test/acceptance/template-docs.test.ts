@@ -19,9 +19,11 @@ const FOLLOWERS = ['dev', 'dev-wrapper', 'dev-images'] as const;
 /** What runs here and what does not, for the build job. */
 const BUILD_NOT_RUN = {
   'actions/setup-node': 'installs Node from the internet; the tests run on the Node of this repository',
-  'npm ci': "installs the site's npm dependencies (VitePress and its plugins) at test time; the bundle keeps package.json only",
+  'npm ci':
+    "installs the site's npm dependencies (VitePress and its plugins) at test time; the bundle keeps package.json only",
   'npm run docs:build': "VitePress builds the site's pages, which the bundle does not keep (only the published lists)",
-  'Copy redirects file': 'copies into the build output, which was not built here; cloudflare_redirects is not in the bundle',
+  'Copy redirects file':
+    'copies into the build output, which was not built here; cloudflare_redirects is not in the bundle',
   Publish: 'wrangler deploys to Cloudflare Pages, which cannot be reached from here',
 };
 
@@ -39,7 +41,9 @@ async function place(): Promise<{ devImages: string; wrapperOwn: string }> {
   const writer = await sandbox.repo(`docs-writer-${Date.now()}`, docs.remote);
   await writer.git.raw(['fetch', '--quiet', 'origin']);
   await writer.git.raw(['checkout', '--quiet', '-B', 'dev-wrapper', 'origin/dev-wrapper']);
-  const wrapperOwn = await writer.commit('Wrapper 5.2 docs, not released yet', { files: { 'docs/src/wrapper/5.2.md': '# Wrapper 5.2\n' } });
+  const wrapperOwn = await writer.commit('Wrapper 5.2 docs, not released yet', {
+    files: { 'docs/src/wrapper/5.2.md': '# Wrapper 5.2\n' },
+  });
   await writer.git.raw(['push', '--quiet', 'origin', 'dev-wrapper']);
   return { devImages: older, wrapperOwn };
 }
@@ -51,7 +55,15 @@ beforeAll(async () => {
 afterAll(() => sandbox?.cleanup());
 
 function mergedPullRequestEvent(): { pull_request: Record<string, never> } {
-  return { pull_request: { number: pull.number, merged: true, base: { ref: 'main' }, head: { ref: 'dev' }, merge_commit_sha: tip.sha } as never };
+  return {
+    pull_request: {
+      number: pull.number,
+      merged: true,
+      base: { ref: 'main' },
+      head: { ref: 'dev' },
+      merge_commit_sha: tip.sha,
+    } as never,
+  };
 }
 
 async function sync(workflow: string, branch: string): Promise<JobResult> {
@@ -59,7 +71,13 @@ async function sync(workflow: string, branch: string): Promise<JobResult> {
     workflow,
     job: 'sync-branches',
     matrix: { branch },
-    github: { event_name: 'pull_request_target', ref: 'refs/heads/main', ref_type: 'branch', repository: REPOSITORY, event: mergedPullRequestEvent() },
+    github: {
+      event_name: 'pull_request_target',
+      ref: 'refs/heads/main',
+      ref_type: 'branch',
+      repository: REPOSITORY,
+      event: mergedPullRequestEvent(),
+    },
     token: sandbox.token,
     checkout: (inputs) =>
       sandbox.checkout(docs.remote, `refs/heads/${inputs.ref}`, {
@@ -75,18 +93,35 @@ async function sync(workflow: string, branch: string): Promise<JobResult> {
 describe('sync-branches after a merged pull request into main', () => {
   test('merge (the default, as the automerger): dev level, dev-images fast-forwarded, dev-wrapper gets a merge commit; a re-run changes nothing', async () => {
     const { wrapperOwn } = await place();
-    pull = await sandbox.pullRequest(docs.remote, { number: 131, head: 'dev', base: 'main', title: 'Merge dev into main' });
+    pull = await sandbox.pullRequest(docs.remote, {
+      number: 131,
+      head: 'dev',
+      base: 'main',
+      title: 'Merge dev into main',
+    });
     const results: Record<string, JobResult> = {};
     for (const b of FOLLOWERS) {
       results[b] = await sync(TEMPLATE, b);
-      expect({ b, result: results[b]!.result, errors: results[b]!.steps.flatMap((s) => s.annotations.filter((a) => a.level === 'error')) }).toEqual({ b, result: 'success', errors: [] });
+      expect({
+        b,
+        result: results[b]!.result,
+        errors: results[b]!.steps.flatMap((s) => s.annotations.filter((a) => a.level === 'error')),
+      }).toEqual({ b, result: 'success', errors: [] });
     }
     const refs = await sandbox.refs(docs.remote);
-    expect(results.dev!.step('exegol/actions/sync-submodules').outputs).toMatchObject({ operation: 'unchanged', changed: 'false' });
-    expect(results['dev-images']!.step('exegol/actions/sync-submodules').outputs).toMatchObject({ operation: 'fast-forward' });
+    expect(results.dev!.step('exegol/actions/sync-submodules').outputs).toMatchObject({
+      operation: 'unchanged',
+      changed: 'false',
+    });
+    expect(results['dev-images']!.step('exegol/actions/sync-submodules').outputs).toMatchObject({
+      operation: 'fast-forward',
+    });
     expect(refs['refs/heads/dev-images']).toBe(tip.sha);
     const merge = refs['refs/heads/dev-wrapper']!;
-    expect(results['dev-wrapper']!.step('exegol/actions/sync-submodules').outputs).toMatchObject({ operation: 'merged', 'commit-sha': merge });
+    expect(results['dev-wrapper']!.step('exegol/actions/sync-submodules').outputs).toMatchObject({
+      operation: 'merged',
+      'commit-sha': merge,
+    });
     const git = sandbox.git(docs.remote);
     expect(await git.out(['log', '-1', '--format=%P|%an', merge])).toBe(`${wrapperOwn} ${tip.sha}|Github Actions`);
     // The real tools lists of main are on dev-wrapper now, its own page kept.
@@ -109,22 +144,52 @@ describe('sync-branches after a merged pull request into main', () => {
     const wrapper = await sync(workflow, 'dev-wrapper');
     expect(wrapper.result).toBe('failure');
     const errors = wrapper.step('exegol/actions/sync-submodules').annotations.filter((a) => a.level === 'error');
-    expect(errors).toEqual([expect.objectContaining({ message: expect.stringContaining('dev-wrapper cannot fast-forward to upstream/main: it has 1 commit(s) of its own') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining(
+          'dev-wrapper cannot fast-forward to upstream/main: it has 1 commit(s) of its own',
+        ),
+      }),
+    ]);
     const refs = await sandbox.refs(docs.remote);
     expect(refs['refs/heads/dev-wrapper']).toBe(wrapperOwn);
     expect(refs['refs/heads/dev-images']).toBe(tip.sha);
   }, 300_000);
 
   test("checkout v7 under pull_request_target for a fork's pull request: `ref: main` checks out main; the pull request's code is refused", async () => {
-    pull ??= await sandbox.pullRequest(docs.remote, { number: 131, head: 'dev', base: 'main', title: 'Merge dev into main' });
-    const forkPayload = { pull_request: { merged: true, head: { repo: { id: 4242, name: 'Exegol-docs', full_name: 'contributor/Exegol-docs' } } } };
+    pull ??= await sandbox.pullRequest(docs.remote, {
+      number: 131,
+      head: 'dev',
+      base: 'main',
+      title: 'Merge dev into main',
+    });
+    const forkPayload = {
+      pull_request: {
+        merged: true,
+        head: { repo: { id: 4242, name: 'Exegol-docs', full_name: 'contributor/Exegol-docs' } },
+      },
+    };
     const event = { name: 'pull_request_target', payload: forkPayload };
-    const named = await sandbox.checkout(docs.remote, 'refs/heads/main', { name: 'fork-main', event, pullRequest: pull, version: 'v7.0.1', inputs: { ref: 'main' } });
+    const named = await sandbox.checkout(docs.remote, 'refs/heads/main', {
+      name: 'fork-main',
+      event,
+      pullRequest: pull,
+      version: 'v7.0.1',
+      inputs: { ref: 'main' },
+    });
     expect(await named.git.head()).toBe((await sandbox.refs(docs.remote))['refs/heads/main']);
-    const refused = await sandbox.checkout(docs.remote, 'refs/heads/main', { name: 'fork-code', event, pullRequest: pull, version: 'v7.0.1', inputs: { ref: `refs/pull/${pull.number}/head` } }).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const refused = await sandbox
+      .checkout(docs.remote, 'refs/heads/main', {
+        name: 'fork-code',
+        event,
+        pullRequest: pull,
+        version: 'v7.0.1',
+        inputs: { ref: `refs/pull/${pull.number}/head` },
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(refused).toBeInstanceOf(CheckoutFailed);
     expect((refused as CheckoutFailed).message).toContain('Refusing to check out fork pull request code');
   }, 120_000);
@@ -149,16 +214,33 @@ describe('build on a push: the deploy gate', () => {
     const gate = job.step('credentials');
     expect(gate.outcome).toBe('success');
     expect(gate.outputs).toEqual({ deploy: 'false' });
-    expect(gate.annotations).toEqual([{ level: 'notice', title: 'Deploy skipped', message: 'secret(s) CLOUDFLARE_API_TOKEN CLOUDFLARE_ACCOUNT_ID not set: the site was built, not deployed to Cloudflare Pages' }]);
+    expect(gate.annotations).toEqual([
+      {
+        level: 'notice',
+        title: 'Deploy skipped',
+        message:
+          'secret(s) CLOUDFLARE_API_TOKEN CLOUDFLARE_ACCOUNT_ID not set: the site was built, not deployed to Cloudflare Pages',
+      },
+    ]);
     expect(job.step('Publish').outcome).toBe('skipped');
-    expect(job.steps.filter((s) => s.outcome === 'not-run-here').map((s) => s.name)).toEqual(['actions/setup-node', 'npm ci', 'npm run docs:build', 'Copy redirects file']);
+    expect(job.steps.filter((s) => s.outcome === 'not-run-here').map((s) => s.name)).toEqual([
+      'actions/setup-node',
+      'npm ci',
+      'npm run docs:build',
+      'Copy redirects file',
+    ]);
   }, 120_000);
 
   test('with one missing: the notice names it; with both: the deploy step is reached, and no secret is in the log', async () => {
     const one = await build({ CLOUDFLARE_API_TOKEN: 'cf-token-0123456789abcdef' });
-    expect(one.step('credentials').annotations[0]!.message).toBe('secret(s) CLOUDFLARE_ACCOUNT_ID not set: the site was built, not deployed to Cloudflare Pages');
+    expect(one.step('credentials').annotations[0]!.message).toBe(
+      'secret(s) CLOUDFLARE_ACCOUNT_ID not set: the site was built, not deployed to Cloudflare Pages',
+    );
     expect(one.step('credentials').log).not.toContain('cf-token-0123456789abcdef');
-    const both = await build({ CLOUDFLARE_API_TOKEN: 'cf-token-0123456789abcdef', CLOUDFLARE_ACCOUNT_ID: 'acc-0123456789' });
+    const both = await build({
+      CLOUDFLARE_API_TOKEN: 'cf-token-0123456789abcdef',
+      CLOUDFLARE_ACCOUNT_ID: 'acc-0123456789',
+    });
     expect(both.step('credentials').outputs).toEqual({ deploy: 'true' });
     expect(both.step('credentials').annotations).toEqual([]);
     expect(both.step('Publish')).toMatchObject({ outcome: 'not-run-here', reason: BUILD_NOT_RUN.Publish });

@@ -49,7 +49,11 @@ function jobEnv(release: string): Record<string, string> {
   };
 }
 
-async function standInRepo(url: string, files: Record<string, string>, branches: string[] = ['main']): Promise<TestRepo> {
+async function standInRepo(
+  url: string,
+  files: Record<string, string>,
+  branches: string[] = ['main'],
+): Promise<TestRepo> {
   const bare = path.join(github, url.replace('https://github.com/', ''));
   fs.mkdirSync(bare, { recursive: true });
   await sandbox.git(bare).raw(['init', '--quiet', '--bare', '--initial-branch=main', bare]);
@@ -70,7 +74,13 @@ beforeAll(async () => {
   maintainer = await sandbox.repo('maintainer', resources.remote);
   await maintainer.git.raw(['fetch', '--quiet', 'origin']);
   await maintainer.git.raw(['checkout', '--quiet', '-B', 'main', 'origin/main']);
-  const gitmodules = await maintainer.git.lines(['config', '-f', '.gitmodules', '--get-regexp', '^submodule\\..*\\.(path|url|branch)$']);
+  const gitmodules = await maintainer.git.lines([
+    'config',
+    '-f',
+    '.gitmodules',
+    '--get-regexp',
+    '^submodule\\..*\\.(path|url|branch)$',
+  ]);
   const byName: Record<string, { path?: string; url?: string; branch?: string }> = {};
   for (const line of gitmodules) {
     const m = /^submodule\.(.+)\.(path|url|branch) (.+)$/.exec(line)!;
@@ -78,9 +88,17 @@ beforeAll(async () => {
   }
   for (const s of Object.values(byName)) {
     const branch = s.branch ?? 'main';
-    tools[s.path!] = { url: s.url!, branch, repo: await standInRepo(s.url!, { 'README.md': `${s.url}\n` }, ['main', branch]) };
+    tools[s.path!] = {
+      url: s.url!,
+      branch,
+      repo: await standInRepo(s.url!, { 'README.md': `${s.url}\n` }, ['main', branch]),
+    };
   }
-  await standInRepo('https://github.com/AlessandroZ/LaZagne', { 'Linux/laZagne.py': '# linux\n', 'Mac/laZagne.py': '# mac\n', 'Windows/laZagne.py': '# windows\n' });
+  await standInRepo('https://github.com/AlessandroZ/LaZagne', {
+    'Linux/laZagne.py': '# linux\n',
+    'Mac/laZagne.py': '# mac\n',
+    'Windows/laZagne.py': '# windows\n',
+  });
   env = jobEnv('1');
 
   // Last month, as the maintainers merged it: the script's result, committed on main.
@@ -88,10 +106,17 @@ beforeAll(async () => {
   await maintainer.git.raw(['config', 'user.email', 'actions@github.com']);
   const { execFile } = await import('node:child_process');
   await new Promise<void>((resolve, reject) =>
-    execFile('bash', ['./update-resources.sh'], { cwd: maintainer.dir, env: { ...process.env, ...env, HOME: sandbox.env().HOME! }, maxBuffer: 64 << 20 }, (e) => (e ? reject(e) : resolve())),
+    execFile(
+      'bash',
+      ['./update-resources.sh'],
+      { cwd: maintainer.dir, env: { ...process.env, ...env, HOME: sandbox.env().HOME! }, maxBuffer: 64 << 20 },
+      (e) => (e ? reject(e) : resolve()),
+    ),
   );
   await maintainer.git.raw(['add', '--all']);
-  await maintainer.git.raw(['commit', '--quiet', '-m', 'updating resources (last month, made with the stand-ins)'], { env: sandbox.env() });
+  await maintainer.git.raw(['commit', '--quiet', '-m', 'updating resources (last month, made with the stand-ins)'], {
+    env: sandbox.env(),
+  });
   await maintainer.git.raw(['push', '--quiet', 'origin', 'main']);
 
   // This month: two third-party repositories moved on (one of them the submodule on dev).
@@ -116,11 +141,22 @@ function job(name: string, extra: Partial<RunJobOptions> = {}): Promise<JobResul
   return runJob({
     workflow: TEMPLATE,
     job: name,
-    github: { event_name: 'workflow_dispatch', ref: 'refs/heads/main', ref_type: 'branch', repository: REPOSITORY, event: {} },
+    github: {
+      event_name: 'workflow_dispatch',
+      ref: 'refs/heads/main',
+      ref_type: 'branch',
+      repository: REPOSITORY,
+      event: {},
+    },
     token: sandbox.token,
     apiUrl: double.url,
     env: jobEnv('2'),
-    checkout: (inputs) => sandbox.checkout(resources.remote, `refs/heads/${inputs.ref || 'main'}`, { name: `${name}-${Date.now()}-${n++}`, event: 'workflow_dispatch', token: inputs.token || sandbox.token }),
+    checkout: (inputs) =>
+      sandbox.checkout(resources.remote, `refs/heads/${inputs.ref || 'main'}`, {
+        name: `${name}-${Date.now()}-${n++}`,
+        event: 'workflow_dispatch',
+        token: inputs.token || sandbox.token,
+      }),
     ...extra,
   });
 }
@@ -162,10 +198,21 @@ describe('the monthly update on the real tree, with its own update-resources.sh'
     const branch = await resources.resolve(`refs/heads/update/${epoch}`);
     expect(await resources.resolve('refs/heads/main')).toBe(mainBefore);
     expect(await git.out(['rev-parse', `${branch}^`])).toBe(mainBefore);
-    expect((await git.out(['log', '-1', '--format=%an <%ae>|%s', branch]))).toBe('Github Actions <actions@github.com>|updating resources');
+    expect(await git.out(['log', '-1', '--format=%an <%ae>|%s', branch])).toBe(
+      'Github Actions <actions@github.com>|updating resources',
+    );
     const changed = await git.lines(['diff', '--name-only', mainBefore, branch]);
     // The "latest release" downloads changed with the month; the ones from a branch did not.
-    expect(changed).toEqual(expect.arrayContaining(['linux/pspy/pspy64', 'windows/winPEAS/winPEASx64.exe', 'windows/mimikatz/x64/mimikatz.exe', 'linux/chisel/chisel64', 'windows/SharpCollection', 'windows/PowerSploit']));
+    expect(changed).toEqual(
+      expect.arrayContaining([
+        'linux/pspy/pspy64',
+        'windows/winPEAS/winPEASx64.exe',
+        'windows/mimikatz/x64/mimikatz.exe',
+        'linux/chisel/chisel64',
+        'windows/SharpCollection',
+        'windows/PowerSploit',
+      ]),
+    );
     expect(changed).not.toContain('linux/LinEnum.sh');
     // 40 downloads that follow a "latest" release, and the 2 submodules (July 2026: 37 and 2).
     expect(changed).toHaveLength(42);
@@ -173,9 +220,12 @@ describe('the monthly update on the real tree, with its own update-resources.sh'
     const links = await git.gitlinks(branch);
     const before = await git.gitlinks(mainBefore);
     for (const [p, tip] of Object.entries(moved)) expect(links.get(p)).toBe(tip);
-    for (const p of Object.keys(tools).filter((x) => !(x in moved))) expect({ p, link: links.get(p) }).toEqual({ p, link: before.get(p) });
+    for (const p of Object.keys(tools).filter((x) => !(x in moved)))
+      expect({ p, link: links.get(p) }).toEqual({ p, link: before.get(p) });
     // The work tree as the script left it is exactly what was committed.
-    expect(await sandbox.git(first.workspace!.dir).lines(['status', '--porcelain', '--untracked-files=all'])).toEqual([]);
+    expect(await sandbox.git(first.workspace!.dir).lines(['status', '--porcelain', '--untracked-files=all'])).toEqual(
+      [],
+    );
     const message = await git.out(['log', '-1', '--format=%B', branch]);
     expect(message).toContain(`other paths: `);
     expect(first.step('exegol/actions/sync-submodules').outputs['work-tree-changes']).toBe(String(changed.length - 2));
@@ -192,7 +242,10 @@ describe('the monthly update on the real tree, with its own update-resources.sh'
     const refs = await sandbox.refs(resources.remote);
     const again = await job('update', { needs: { init: { outputs: { epoch } } } });
     expect(again.result).toBe('success');
-    expect(again.step('exegol/actions/sync-submodules').outputs).toMatchObject({ operation: 'pull-request-unchanged', 'pull-request-number': String(double.state.pulls(REPOSITORY)[0]!.number) });
+    expect(again.step('exegol/actions/sync-submodules').outputs).toMatchObject({
+      operation: 'pull-request-unchanged',
+      'pull-request-number': String(double.state.pulls(REPOSITORY)[0]!.number),
+    });
     expect(await sandbox.refs(resources.remote)).toEqual(refs);
     expect(double.state.pulls(REPOSITORY)).toHaveLength(1);
   }, 300_000);

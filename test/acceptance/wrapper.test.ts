@@ -6,7 +6,12 @@
 // merge ref), create-release on the real merge commit, bump-next-beta, and verify-version on the
 // push of the real annotated tag. The real beta commits are refused at the gate.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import { EXEGOL_RELEASES, exegolRemote, type ExegolRealRelease, type ExegolRemote } from '@exegol-actions/testkit/fixtures';
+import {
+  EXEGOL_RELEASES,
+  exegolRemote,
+  type ExegolRealRelease,
+  type ExegolRemote,
+} from '@exegol-actions/testkit/fixtures';
 import { DEFAULT_CHECKOUT, GitSandbox } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { checks, startJob, step } from './steps.ts';
@@ -59,12 +64,24 @@ describe.each(RELEASES)('the release of $version', (real) => {
     });
     realTag = deleted[real.version]!;
     // One token for git and the API, as GITHUB_TOKEN is.
-    double = await startGitHubDouble({ tokens: { [sandbox.token]: {}, [MAINTAINER]: { kind: 'pat', login: 'Dramelac' } } });
+    double = await startGitHubDouble({
+      tokens: { [sandbox.token]: {}, [MAINTAINER]: { kind: 'pat', login: 'Dramelac' } },
+    });
     const repo = double.addRepo('ThePorgs/Exegol', wrapper.remote, { defaultBranch: 'master' });
-    await double.act('repos/create-release', { owner: 'ThePorgs', repo: 'Exegol', tag_name: real.previous, name: real.previous, make_latest: 'true' });
+    await double.act('repos/create-release', {
+      owner: 'ThePorgs',
+      repo: 'Exegol',
+      tag_name: real.previous,
+      name: real.previous,
+      make_latest: 'true',
+    });
     // The pull request gets its real number, on GitHub (the double) and as refs in the remote.
     repo.nextNumber = real.pr;
-    const pr = await double.act('pulls/create', { owner: 'ThePorgs', repo: 'Exegol', head: 'dev', base: 'master', title: real.title }, { token: MAINTAINER });
+    const pr = await double.act(
+      'pulls/create',
+      { owner: 'ThePorgs', repo: 'Exegol', head: 'dev', base: 'master', title: real.title },
+      { token: MAINTAINER },
+    );
     expect(pr.number).toBe(real.pr);
   });
   afterAll(async () => {
@@ -74,16 +91,32 @@ describe.each(RELEASES)('the release of $version', (real) => {
   afterEach(() => double.assertNoViolations());
 
   test('the gate on the release pull request passes, the test file left at 4.3.7 a warning', async () => {
-    const pull = await sandbox.pullRequest(wrapper.remote, { number: real.pr, head: 'dev', base: 'master', title: real.title });
+    const pull = await sandbox.pullRequest(wrapper.remote, {
+      number: real.pr,
+      head: 'dev',
+      base: 'master',
+      title: real.title,
+    });
     // GitHub's test merge of the pull request is the tree the maintainers' merge commit has.
     const remote = sandbox.git(wrapper.remote);
-    expect(await remote.out(['rev-parse', `${pull.mergeSha}^{tree}`])).toBe(await remote.out(['rev-parse', `${wrapper.commit(real.merge)}^{tree}`]));
+    expect(await remote.out(['rev-parse', `${pull.mergeSha}^{tree}`])).toBe(
+      await remote.out(['rev-parse', `${wrapper.commit(real.merge)}^{tree}`]),
+    );
     const job = await startJob(sandbox, wrapper.remote, `refs/pull/${real.pr}/merge`);
     const run = await step(job, 'verify-version', { api: double, inputs: { 'check-release-pr': 'true' } });
     expect(run.errors).toEqual([]);
     expect(run.exitCode).toBe(0);
     const [major, minor, patch] = real.version.split('.');
-    expect(run.outputs).toMatchObject({ version: real.version, 'is-prerelease': 'false', major, minor, patch, final: real.version, 'previous-tag': real.previous, 'next-beta': real.nextBeta });
+    expect(run.outputs).toMatchObject({
+      version: real.version,
+      'is-prerelease': 'false',
+      major,
+      minor,
+      patch,
+      final: real.version,
+      'previous-tag': real.previous,
+      'next-beta': real.nextBeta,
+    });
     expect(checks(run)).toMatchObject({ stable: 'pass', 'release-pr': 'pass' });
     const warnings = run.annotations.filter((a) => a.level === 'warning');
     expect(warnings).toEqual([expect.objectContaining({ file: real.testFile, line: 5 })]);
@@ -111,7 +144,15 @@ describe.each(RELEASES)('the release of $version', (real) => {
     const run = await step(job, 'create-release', { api: double });
     expect(run.errors).toEqual([]);
     expect(run.exitCode).toBe(0);
-    expect(run.outputs).toMatchObject({ version: real.version, tag: real.version, 'tag-created': 'true', 'previous-tag': real.previous, latest: 'true', prerelease: 'false', operation: 'created' });
+    expect(run.outputs).toMatchObject({
+      version: real.version,
+      tag: real.version,
+      'tag-created': 'true',
+      'previous-tag': real.previous,
+      latest: 'true',
+      prerelease: 'false',
+      operation: 'created',
+    });
 
     // The tag: on the commit upstream's tag is on, annotated, message the version as upstream's.
     const remote = sandbox.git(wrapper.remote);
@@ -128,7 +169,9 @@ describe.each(RELEASES)('the release of $version', (real) => {
     expect(double.state.latestRelease('ThePorgs/Exegol')?.id).toBe(release.id);
     expect(release.body).toContain(`compare/${real.previous}...${real.version}`);
     // GitHub's generated notes list the pull requests that landed, not their commits.
-    expect(release.body).toContain(`* ${real.title} by @Dramelac in https://github.com/ThePorgs/Exegol/pull/${real.pr}`);
+    expect(release.body).toContain(
+      `* ${real.title} by @Dramelac in https://github.com/ThePorgs/Exegol/pull/${real.pr}`,
+    );
   });
 
   test('bump-next-beta fast-forwards dev to the merge and writes the next beta on the version line', async () => {
@@ -137,12 +180,21 @@ describe.each(RELEASES)('the release of $version', (real) => {
     const run = await step(job, 'bump-next-beta', { api: double, inputs: { 'fast-forward-from': 'master' } });
     expect(run.errors).toEqual([]);
     expect(run.exitCode).toBe(0);
-    expect(run.outputs).toMatchObject({ 'previous-version': real.version, 'next-version': real.nextBeta, operation: 'bumped', pushed: 'true', 'fast-forwarded': 'true' });
+    expect(run.outputs).toMatchObject({
+      'previous-version': real.version,
+      'next-version': real.nextBeta,
+      operation: 'bumped',
+      pushed: 'true',
+      'fast-forwarded': 'true',
+    });
     const remote = sandbox.git(wrapper.remote);
     const dev = (await sandbox.refs(wrapper.remote))['refs/heads/dev']!;
     expect(await remote.out(['rev-parse', `${dev}^`])).toBe(merge);
     const diff = await remote.out(['diff', '--unified=0', merge, dev, '--', CONFIG]);
-    expect(diff.split('\n').filter((l) => /^[-+][^-+]/.test(l))).toEqual([`-${real.text}`, `+${real.text.replace(real.version, real.nextBeta)}`]);
+    expect(diff.split('\n').filter((l) => /^[-+][^-+]/.test(l))).toEqual([
+      `-${real.text}`,
+      `+${real.text.replace(real.version, real.nextBeta)}`,
+    ]);
     // The test file too: the action keeps a `final` file in step with the version, where
     // upstream left it at 4.3.7 (verify-version only warns about it).
     expect(await remote.lines(['diff', '--name-only', merge, dev])).toEqual([CONFIG, real.testFile]);
@@ -158,22 +210,30 @@ describe.each(RELEASES)('the release of $version', (real) => {
 
   // v4.2.2 and v5.0.0 fetch the pushed tag as a lightweight copy of it (the clobber of issue 11);
   // v6.0.2 and later fetch the tag itself.
-  test.each([...new Set(['v4.2.2', DEFAULT_CHECKOUT, 'v7.0.1'] as const)])('verify-version on the push of the real annotated tag, after actions/checkout %s', async (version) => {
-    // Upstream's own tag, signed by the maintainer, in place of the one create-release made
-    // (same commit, same message).
-    await sandbox.git(wrapper.remote).raw(['update-ref', `refs/tags/${real.version}`, realTag]);
-    const merge = wrapper.commit(real.merge);
-    const job = await startJob(sandbox, wrapper.remote, `refs/tags/${real.version}`, { version });
-    expect(await job.git.isShallow()).toBe(true);
-    const run = await step(job, 'verify-version');
-    expect(run.errors).toEqual([]);
-    expect(run.exitCode).toBe(0);
-    expect(run.outputs).toMatchObject({ version: real.version, 'previous-tag': real.previous, 'is-prerelease': 'false', history: 'unshallowed' });
-    expect(checks(run)).toMatchObject({ stable: 'pass' });
-    // The checkout's tag still names upstream's commit (the action fetched history and tags
-    // around it, never over it).
-    expect(await job.git.out(['rev-parse', `refs/tags/${real.version}^{commit}`])).toBe(merge);
-  });
+  test.each([...new Set(['v4.2.2', DEFAULT_CHECKOUT, 'v7.0.1'] as const)])(
+    'verify-version on the push of the real annotated tag, after actions/checkout %s',
+    async (version) => {
+      // Upstream's own tag, signed by the maintainer, in place of the one create-release made
+      // (same commit, same message).
+      await sandbox.git(wrapper.remote).raw(['update-ref', `refs/tags/${real.version}`, realTag]);
+      const merge = wrapper.commit(real.merge);
+      const job = await startJob(sandbox, wrapper.remote, `refs/tags/${real.version}`, { version });
+      expect(await job.git.isShallow()).toBe(true);
+      const run = await step(job, 'verify-version');
+      expect(run.errors).toEqual([]);
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs).toMatchObject({
+        version: real.version,
+        'previous-tag': real.previous,
+        'is-prerelease': 'false',
+        history: 'unshallowed',
+      });
+      expect(checks(run)).toMatchObject({ stable: 'pass' });
+      // The checkout's tag still names upstream's commit (the action fetched history and tags
+      // around it, never over it).
+      expect(await job.git.out(['rev-parse', `refs/tags/${real.version}^{commit}`])).toBe(merge);
+    },
+  );
 });
 
 describe('the real beta commits are refused at the gate of a release pull request', () => {
@@ -198,12 +258,24 @@ describe('the real beta commits are refused at the gate of a release pull reques
     expect((await wrapper.show(sha, CONFIG)).split('\n')[line - 1]!.indexOf(`"${version}"`)).toBe(col - 2);
     await wrapper.setBranches({ dev: sha, master: wrapper.commit(master) });
     const number = Number.parseInt(beta.slice(0, 6), 16) % 1000;
-    await sandbox.pullRequest(wrapper.remote, { number, head: 'dev', base: 'master', title: `Release ${version.replace(/b\d+$/, '')}` });
+    await sandbox.pullRequest(wrapper.remote, {
+      number,
+      head: 'dev',
+      base: 'master',
+      title: `Release ${version.replace(/b\d+$/, '')}`,
+    });
     const job = await startJob(sandbox, wrapper.remote, `refs/pull/${number}/merge`);
     const run = await step(job, 'verify-version');
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({ version, 'is-prerelease': 'true', 'previous-tag': previous });
-    expect(run.errors).toEqual([expect.objectContaining({ file: CONFIG, line, col, message: expect.stringContaining(`${version} is a pre-release`) })]);
+    expect(run.errors).toEqual([
+      expect.objectContaining({
+        file: CONFIG,
+        line,
+        col,
+        message: expect.stringContaining(`${version} is a pre-release`),
+      }),
+    ]);
     expect(checks(run).stable).toBe('fail');
   });
 });

@@ -6,7 +6,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
 import { runAction, type ActionRun } from '@exegol-actions/testkit/runner';
-import { constantConfig, releaseHistory, spawnScript, testFileContent, type ReleaseHistoryOptions } from '@exegol-actions/testkit/fixtures';
+import {
+  constantConfig,
+  releaseHistory,
+  spawnScript,
+  testFileContent,
+  type ReleaseHistoryOptions,
+} from '@exegol-actions/testkit/fixtures';
 import { recordRequests, requestTable } from '../request-counts.ts';
 
 let sandbox: GitSandbox;
@@ -22,14 +28,26 @@ const TEST_FILE = 'tests/exegol_test.py';
 type History = Awaited<ReturnType<typeof releaseHistory>>;
 
 async function released(name: string, options: Partial<ReleaseHistoryOptions> = {}): Promise<History> {
-  return releaseHistory(sandbox, name, { kind: 'wrapper', previous: '4.3.4', betas: ['4.3.5b1'], released: '4.3.5', tagReleased: true, wrapper: { testVersion: '4.3.5' }, ...options });
+  return releaseHistory(sandbox, name, {
+    kind: 'wrapper',
+    previous: '4.3.4',
+    betas: ['4.3.5b1'],
+    released: '4.3.5',
+    tagReleased: true,
+    wrapper: { testVersion: '4.3.5' },
+    ...options,
+  });
 }
 
 /** A fresh depth-1 checkout of the release branch, as the job after create-release would have. */
 async function bump(
   history: History,
   inputs: Record<string, string> = {},
-  options: { checkout?: TestRepo; env?: Record<string, string>; api?: { double: GitHubDouble; repository: string; token: string } } = {},
+  options: {
+    checkout?: TestRepo;
+    env?: Record<string, string>;
+    api?: { double: GitHubDouble; repository: string; token: string };
+  } = {},
 ): Promise<ActionRun & { checkout: TestRepo }> {
   const checkout = options.checkout ?? (await sandbox.checkout(history.remote, `refs/heads/${history.releaseBranch}`));
   const run = await runAction({
@@ -38,7 +56,9 @@ async function bump(
     ref: `refs/heads/${history.releaseBranch}`,
     sha: history.mergeSha,
     env: { ...sandbox.env(), ...options.env },
-    ...(options.api ? { apiUrl: options.api.double.url, repository: options.api.repository, token: options.api.token } : {}),
+    ...(options.api
+      ? { apiUrl: options.api.double.url, repository: options.api.repository, token: options.api.token }
+      : {}),
     inputs: options.api ? inputs : { 'github-token': '', ...inputs },
   });
   return { ...run, checkout };
@@ -46,7 +66,10 @@ async function bump(
 
 /** The file at a commit of the remote. */
 async function show(history: History, rev: string, file: string): Promise<string> {
-  return sandbox.git(history.remote).out(['show', `${rev}:${file}`]).then((s) => s + '\n');
+  return sandbox
+    .git(history.remote)
+    .out(['show', `${rev}:${file}`])
+    .then((s) => s + '\n');
 }
 
 describe('after a wrapper release', () => {
@@ -75,7 +98,9 @@ describe('after a wrapper release', () => {
     expect({ ...after, 'refs/heads/dev': history.devSha }).toEqual(before);
     const git = sandbox.git(history.remote);
     expect(await git.out(['rev-parse', `${dev}^`])).toBe(history.mergeSha);
-    expect(await git.out(['log', '-1', '--format=%an <%ae>%n%cn <%ce>%n%s', dev])).toBe('Github Actions <actions@github.com>\nGithub Actions <actions@github.com>\nBump version to 4.3.6b1');
+    expect(await git.out(['log', '-1', '--format=%an <%ae>%n%cn <%ce>%n%s', dev])).toBe(
+      'Github Actions <actions@github.com>\nGithub Actions <actions@github.com>\nBump version to 4.3.6b1',
+    );
     expect(await git.lines(['diff', '--name-only', `${dev}^`, dev])).toEqual([CONFIG, TEST_FILE].sort());
     expect(await show(history, dev, CONFIG)).toBe(constantConfig('4.3.6b1', 'module'));
     // The test file holds only finals: the release the beta leads to.
@@ -104,18 +129,33 @@ describe('after a wrapper release', () => {
     const again = await bump(history, { 'fast-forward-from': 'master' });
     expect(again.exitCode).toBe(0);
     expect(again.errors).toEqual([]);
-    expect(again.outputs).toMatchObject({ operation: 'unchanged', pushed: 'false', 'fast-forwarded': 'false', 'previous-version': '4.3.6b1', 'next-version': '4.3.6b1', 'commit-sha': refs['refs/heads/dev'] });
+    expect(again.outputs).toMatchObject({
+      operation: 'unchanged',
+      pushed: 'false',
+      'fast-forwarded': 'false',
+      'previous-version': '4.3.6b1',
+      'next-version': '4.3.6b1',
+      'commit-sha': refs['refs/heads/dev'],
+    });
     expect(again.stdout).toContain('dev already contains master');
     expect(again.stdout).toContain('The files already hold 4.3.6b1: nothing to commit.');
     expect(await sandbox.refs(history.remote)).toEqual(refs);
   });
 
   test('without a fast-forward, on a dev that already has the release commit; class-shaped ConstantConfig', async () => {
-    const history = await released('wrapper-class', { wrapper: { shape: 'class', testVersion: null }, tagReleased: true });
+    const history = await released('wrapper-class', {
+      wrapper: { shape: 'class', testVersion: null },
+      tagReleased: true,
+    });
     const checkout = await sandbox.checkout(history.remote, 'refs/heads/dev');
     const run = await bump(history, {}, { checkout });
     expect(run.exitCode).toBe(0);
-    expect(run.outputs).toMatchObject({ operation: 'bumped', 'previous-version': '4.3.5', 'next-version': '4.3.6b1', 'fast-forwarded': 'false' });
+    expect(run.outputs).toMatchObject({
+      operation: 'bumped',
+      'previous-version': '4.3.5',
+      'next-version': '4.3.6b1',
+      'fast-forwarded': 'false',
+    });
     const dev = (await sandbox.refs(history.remote))['refs/heads/dev']!;
     expect(await sandbox.git(history.remote).out(['rev-parse', `${dev}^`])).toBe(history.devSha);
     expect(await show(history, dev, CONFIG)).toBe(constantConfig('4.3.6b1', 'class'));
@@ -205,10 +245,23 @@ describe('after a wrapper release', () => {
 
 describe('other projects', () => {
   test('images: no version file, only the fast-forward', async () => {
-    const history = await releaseHistory(sandbox, 'images-ff', { kind: 'images', previous: '3.1.5', betas: ['3.1.6b1'], tagBetas: true, released: '3.1.6', tagReleased: true });
+    const history = await releaseHistory(sandbox, 'images-ff', {
+      kind: 'images',
+      previous: '3.1.5',
+      betas: ['3.1.6b1'],
+      tagBetas: true,
+      released: '3.1.6',
+      tagReleased: true,
+    });
     const run = await bump(history, { preset: 'exegol-images', 'fast-forward-from': 'main' });
     expect(run.errors).toEqual([]);
-    expect(run.outputs).toMatchObject({ operation: 'fast-forwarded', 'previous-version': '', 'next-version': '', pushed: 'true', 'fast-forwarded': 'true' });
+    expect(run.outputs).toMatchObject({
+      operation: 'fast-forwarded',
+      'previous-version': '',
+      'next-version': '',
+      pushed: 'true',
+      'fast-forwarded': 'true',
+    });
     expect((await sandbox.refs(history.remote))['refs/heads/dev']).toBe(history.mergeSha);
     const again = await bump(history, { preset: 'exegol-images', 'fast-forward-from': 'main' });
     expect(again.outputs).toMatchObject({ operation: 'unchanged', pushed: 'false' });
@@ -226,7 +279,9 @@ describe('other projects', () => {
     const run = await bump(history, { rules, 'tag-prefix': 'v', 'version-format': 'semver' });
     expect(run.errors).toEqual([]);
     expect(run.outputs['next-version']).toBe('1.2.4-beta.1');
-    expect(await show(history, run.outputs['commit-sha']!, 'package.json')).toBe('{\n  "name": "x",\n  "version": "1.2.4-beta.1"\n}\n');
+    expect(await show(history, run.outputs['commit-sha']!, 'package.json')).toBe(
+      '{\n  "name": "x",\n  "version": "1.2.4-beta.1"\n}\n',
+    );
   });
 });
 
@@ -236,7 +291,10 @@ describe('refusals: one clear error, nothing changed', () => {
     history = await released('refusals');
   });
 
-  async function refused(inputs: Record<string, string>, options: Parameters<typeof bump>[2] = {}): Promise<ActionRun & { checkout: TestRepo }> {
+  async function refused(
+    inputs: Record<string, string>,
+    options: Parameters<typeof bump>[2] = {},
+  ): Promise<ActionRun & { checkout: TestRepo }> {
     const refs = await sandbox.refs(history.remote);
     const run = await bump(history, inputs, options);
     expect(run.exitCode).toBe(1);
@@ -304,8 +362,16 @@ describe('refusals: one clear error, nothing changed', () => {
     await repo.pushAll();
     const h = { remote, releaseBranch: 'main', mergeSha: await repo.git.head() } as History;
     const refs = await sandbox.refs(remote);
-    const run = await bump(h, { rules: '- file: a.txt\n  pattern: "^version=(.+)$"\n- file: b.txt\n  pattern: "^version=(.+)$"\n' });
-    expect(run.errors).toEqual([expect.objectContaining({ file: 'b.txt', line: 1, message: expect.stringContaining('The version files disagree: a.txt says 1.0.0 but b.txt says 1.0.1') })]);
+    const run = await bump(h, {
+      rules: '- file: a.txt\n  pattern: "^version=(.+)$"\n- file: b.txt\n  pattern: "^version=(.+)$"\n',
+    });
+    expect(run.errors).toEqual([
+      expect.objectContaining({
+        file: 'b.txt',
+        line: 1,
+        message: expect.stringContaining('The version files disagree: a.txt says 1.0.0 but b.txt says 1.0.1'),
+      }),
+    ]);
     expect(await sandbox.refs(remote)).toEqual(refs);
   });
 });
@@ -348,7 +414,9 @@ describe('a protected dev branch: a pull request instead, through the API double
     const h = await protectedDev('protected');
     const api = { double, repository: h.repository, token: GITHUB_TOKEN };
     const refs = await sandbox.refs(h.remote);
-    const run = await counted('protected dev: pull request opened', () => bump(h, { 'fast-forward-from': 'master' }, { api }));
+    const run = await counted('protected dev: pull request opened', () =>
+      bump(h, { 'fast-forward-from': 'master' }, { api }),
+    );
     expect(run.errors).toEqual([]);
     expect(run.exitCode).toBe(0);
     const pr = double.state.pulls(h.repository)[0]!;
@@ -362,7 +430,12 @@ describe('a protected dev branch: a pull request instead, through the API double
       'triggers-workflows': 'false',
     });
     expect(run.requests).toEqual(['pulls/list 200', 'pulls/create 201']);
-    expect(pr).toMatchObject({ headRef: 'bump/4.3.6b1', baseRef: 'dev', title: 'Bump version to 4.3.6b1', state: 'open' });
+    expect(pr).toMatchObject({
+      headRef: 'bump/4.3.6b1',
+      baseRef: 'dev',
+      title: 'Bump version to 4.3.6b1',
+      state: 'open',
+    });
     expect(pr.user.login).toBe('github-actions[bot]');
     expect(pr.body).toContain('Includes the fast-forward of `dev` to `master`');
     // dev and master did not move; the PR branch is the merge commit plus the bump.
@@ -379,7 +452,11 @@ describe('a protected dev branch: a pull request instead, through the API double
     // Re-run: the same branch content and the same PR: nothing pushed, nothing opened.
     const again = await counted('protected dev: re-run', () => bump(h, { 'fast-forward-from': 'master' }, { api }));
     expect(again.errors).toEqual([]);
-    expect(again.outputs).toMatchObject({ operation: 'unchanged', pushed: 'false', 'pull-request-number': String(pr.number) });
+    expect(again.outputs).toMatchObject({
+      operation: 'unchanged',
+      pushed: 'false',
+      'pull-request-number': String(pr.number),
+    });
     expect(again.requests).toEqual(['pulls/list 200']);
     expect(await sandbox.refs(h.remote)).toEqual(after);
     expect(double.state.pulls(h.repository)).toHaveLength(1);
@@ -394,8 +471,16 @@ describe('a protected dev branch: a pull request instead, through the API double
     expect(run.outputs).toMatchObject({ operation: 'pull-request', 'triggers-workflows': 'true' });
     expect((await sandbox.refs(h.remote))['refs/heads/dev']).toBe(h.devSha);
     expect(double.state.pulls(h.repository)[0]!.user.login).toBe('shutdown');
-    const retitled = await bump(h, { mode: 'pull-request', 'fast-forward-from': 'master', 'pull-request-title': 'Next beta: {version}' }, { api });
-    expect(retitled.outputs).toMatchObject({ operation: 'pull-request', pushed: 'false', 'pull-request-number': run.outputs['pull-request-number'] });
+    const retitled = await bump(
+      h,
+      { mode: 'pull-request', 'fast-forward-from': 'master', 'pull-request-title': 'Next beta: {version}' },
+      { api },
+    );
+    expect(retitled.outputs).toMatchObject({
+      operation: 'pull-request',
+      pushed: 'false',
+      'pull-request-number': run.outputs['pull-request-number'],
+    });
     expect(double.state.pulls(h.repository).map((p) => p.title)).toEqual(['Next beta: 4.3.6b1']);
   });
 
@@ -405,33 +490,48 @@ describe('a protected dev branch: a pull request instead, through the API double
     const run = await bump(h, { 'fast-forward-from': 'master' });
     expect(run.exitCode).toBe(1);
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]!.message).toContain('Input "github-token": is empty, but dev is protected and a pull request must be opened');
+    expect(run.errors[0]!.message).toContain(
+      'Input "github-token": is empty, but dev is protected and a pull request must be opened',
+    );
     expect(await sandbox.refs(h.remote)).toEqual(refs);
   });
 
   test.each([
     ['rebase', 3],
     ['squash', 1],
-  ] as const)('a release pull request merged by %s: dev cannot fast-forward, the error says why and how, nothing pushed', async (method, copies) => {
-    const h = await released(`merged-by-${method}`, { merge: false });
-    const [owner, repo] = ['ThePorgs', `merged-by-${method}`];
-    double.addRepo(`${owner}/${repo}`, h.remote, { defaultBranch: 'master' });
-    const pr = await double.act('pulls/create', { owner, repo, head: 'dev', base: 'master', title: 'Release 4.3.5' });
-    const merged = await double.act('pulls/merge', { owner, repo, pull_number: pr.number, merge_method: method }, { token: PAT });
-    const remote = sandbox.git(h.remote);
-    // GitHub's answer: master holds copies, dev's own commits are not in it, and no merge commit.
-    expect(await remote.out(['rev-parse', 'master'])).toBe(merged.sha);
-    expect(await remote.out(['rev-list', '--count', '--merges', `${h.previousSha}..master`])).toBe('0');
-    expect(Number(await remote.out(['rev-list', '--count', `${h.previousSha}..master`]))).toBe(copies);
-    expect((await remote.raw(['merge-base', '--is-ancestor', h.devSha, 'master'], { allowFailure: true })).code).toBe(1);
-    expect(await remote.out(['rev-parse', 'master^{tree}'])).toBe(await remote.out(['rev-parse', 'dev^{tree}']));
+  ] as const)(
+    'a release pull request merged by %s: dev cannot fast-forward, the error says why and how, nothing pushed',
+    async (method, copies) => {
+      const h = await released(`merged-by-${method}`, { merge: false });
+      const [owner, repo] = ['ThePorgs', `merged-by-${method}`];
+      double.addRepo(`${owner}/${repo}`, h.remote, { defaultBranch: 'master' });
+      const pr = await double.act('pulls/create', { owner, repo, head: 'dev', base: 'master', title: 'Release 4.3.5' });
+      const merged = await double.act(
+        'pulls/merge',
+        { owner, repo, pull_number: pr.number, merge_method: method },
+        { token: PAT },
+      );
+      const remote = sandbox.git(h.remote);
+      // GitHub's answer: master holds copies, dev's own commits are not in it, and no merge commit.
+      expect(await remote.out(['rev-parse', 'master'])).toBe(merged.sha);
+      expect(await remote.out(['rev-list', '--count', '--merges', `${h.previousSha}..master`])).toBe('0');
+      expect(Number(await remote.out(['rev-list', '--count', `${h.previousSha}..master`]))).toBe(copies);
+      expect((await remote.raw(['merge-base', '--is-ancestor', h.devSha, 'master'], { allowFailure: true })).code).toBe(
+        1,
+      );
+      expect(await remote.out(['rev-parse', 'master^{tree}'])).toBe(await remote.out(['rev-parse', 'dev^{tree}']));
 
-    const refs = await sandbox.refs(h.remote);
-    const run = await bump({ ...h, mergeSha: merged.sha }, { 'fast-forward-from': 'master' });
-    expect(run.exitCode).toBe(1);
-    expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]!.message).toContain("Cannot fast-forward dev to master: master has dev's changes as copies of its commits");
-    expect(run.errors[0]!.message).toContain(`git push --force-with-lease=dev:${h.devSha} origin ${merged.sha}:refs/heads/dev`);
-    expect(await sandbox.refs(h.remote)).toEqual(refs);
-  });
+      const refs = await sandbox.refs(h.remote);
+      const run = await bump({ ...h, mergeSha: merged.sha }, { 'fast-forward-from': 'master' });
+      expect(run.exitCode).toBe(1);
+      expect(run.errors).toHaveLength(1);
+      expect(run.errors[0]!.message).toContain(
+        "Cannot fast-forward dev to master: master has dev's changes as copies of its commits",
+      );
+      expect(run.errors[0]!.message).toContain(
+        `git push --force-with-lease=dev:${h.devSha} origin ${merged.sha}:refs/heads/dev`,
+      );
+      expect(await sandbox.refs(h.remote)).toEqual(refs);
+    },
+  );
 });

@@ -8,7 +8,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
-import { DOCS_RESOURCES_FILE as RESOURCES_FILE, DOCS_TOOLS as TOOLS, docsRemote as docsRemoteFixture, fixtureFile as fixture, light3118Inputs as releaseInputs, light3118List, type DocsRemote } from '@exegol-actions/testkit/fixtures';
+import {
+  DOCS_RESOURCES_FILE as RESOURCES_FILE,
+  DOCS_TOOLS as TOOLS,
+  docsRemote as docsRemoteFixture,
+  fixtureFile as fixture,
+  light3118Inputs as releaseInputs,
+  light3118List,
+  type DocsRemote,
+} from '@exegol-actions/testkit/fixtures';
 
 const LIGHT_3_1_17 = fixture('exegol-docs/installed_tools/lists/light_3.1.17_amd64.csv');
 const RELEASES_AMD64 = fixture('exegol-docs/installed_tools/releases_amd64.csv');
@@ -48,7 +56,10 @@ function input(name: string, content: string | Buffer): string {
   return path.relative(workspace, file);
 }
 
-async function exportList(inputs: RunActionOptions['inputs'], extra: Partial<RunActionOptions> = {}): Promise<ActionRun> {
+async function exportList(
+  inputs: RunActionOptions['inputs'],
+  extra: Partial<RunActionOptions> = {},
+): Promise<ActionRun> {
   return runAction({ action: 'export-tool-list', workspace, env: sandbox.env(), inputs, ...extra });
 }
 
@@ -64,7 +75,9 @@ async function snapshot(docs: Docs, repo: TestRepo) {
     remote: await sandbox.refs(docs.remote),
     head: await repo.git.head(),
     status: await repo.git.out(['status', '--porcelain', '--untracked-files=all']),
-    local: Object.fromEntries(Object.entries(await repo.git.refs()).filter(([ref]) => !ref.startsWith('refs/remotes/'))),
+    local: Object.fromEntries(
+      Object.entries(await repo.git.refs()).filter(([ref]) => !ref.startsWith('refs/remotes/')),
+    ),
   };
 }
 
@@ -97,7 +110,9 @@ describe('push', () => {
     // main (the nightly branch) is untouched.
     expect(refs['refs/heads/main']).toBe(await docs.maintainer.git.head());
     const log = await sandbox.git(docs.remote).out(['log', '-1', '--format=%an <%ae>|%cn|%s|%P', 'dev']);
-    expect(log).toBe(`Github Actions <actions@github.com>|Github Actions|PIPELINE: tools list for light_3.1.18_amd64|${await docs.maintainer.git.head()}`);
+    expect(log).toBe(
+      `Github Actions <actions@github.com>|Github Actions|PIPELINE: tools list for light_3.1.18_amd64|${await docs.maintainer.git.head()}`,
+    );
     const [header, ...rest] = RELEASES_AMD64.split('\n');
     expect(await show(docs, 'dev', `${TOOLS}/releases_amd64.csv`)).toBe([header, ROW_3_1_18, ...rest].join('\n'));
     expect(await show(docs, 'dev', `${TOOLS}/lists/light_3.1.18_amd64.csv`)).toBe(LIGHT_3_1_18);
@@ -119,17 +134,28 @@ describe('push', () => {
     const again = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)));
     expect(again.exitCode).toBe(0);
     expect(again.errors).toEqual([]);
-    expect(again.outputs).toMatchObject({ changed: 'false', operation: 'unchanged', 'commit-sha': before['refs/heads/dev'] });
+    expect(again.outputs).toMatchObject({
+      changed: 'false',
+      operation: 'unchanged',
+      'commit-sha': before['refs/heads/dev'],
+    });
     expect(again.summary).toContain('already published, nothing changed');
     expect(await sandbox.refs(docs.remote)).toEqual(before);
   });
 
   test('a rebuild of the same version (new build date) replaces its row and moves it first', async () => {
     const { dir: other } = await checkout(docs, 'dev');
-    const ad = await exportList(releaseInputs(other, input('installed_tools.csv', LIGHT_3_1_18), { profile: 'ad', 'build-date': '2026-07-01T11:00:00Z' }));
+    const ad = await exportList(
+      releaseInputs(other, input('installed_tools.csv', LIGHT_3_1_18), {
+        profile: 'ad',
+        'build-date': '2026-07-01T11:00:00Z',
+      }),
+    );
     expect(ad.outputs.operation).toBe('pushed');
     const { dir } = await checkout(docs, 'dev');
-    const rebuilt = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18), { 'build-date': '2026-07-02T08:00:00+02:00' }));
+    const rebuilt = await exportList(
+      releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18), { 'build-date': '2026-07-02T08:00:00+02:00' }),
+    );
     expect(rebuilt.outputs).toMatchObject({ changed: 'true', operation: 'pushed' });
     const index = (await show(docs, 'dev', `${TOOLS}/releases_amd64.csv`)).split('\n');
     expect(index.slice(0, 3)).toEqual([
@@ -146,12 +172,16 @@ describe('exact key match on the real index', () => {
   test('re-exporting full 3.1.1 replaces its old Sphinx row and leaves full 3.1.10 to 3.1.17 alone', async () => {
     const docs = await docsRemote('docs-3-1-1');
     const { dir } = await checkout(docs, 'dev');
-    const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18), { profile: 'full', version: '3.1.1' }));
+    const run = await exportList(
+      releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18), { profile: 'full', version: '3.1.1' }),
+    );
     expect(run.outputs.operation).toBe('pushed');
     expect(run.summary).toContain('| index rows replaced | `1` |');
     const before = RELEASES_AMD64.split('\n');
     const after = (await show(docs, 'dev', `${TOOLS}/releases_amd64.csv`)).split('\n');
-    expect(after[1]).toBe('full,3.1.1,"2026-07-01T10:00:00Z",[download](</installed_tools/lists/full_3.1.1_amd64.csv>)');
+    expect(after[1]).toBe(
+      'full,3.1.1,"2026-07-01T10:00:00Z",[download](</installed_tools/lists/full_3.1.1_amd64.csv>)',
+    );
     expect(after.slice(2)).toEqual(before.slice(1).filter((l) => !l.startsWith('full,3.1.1,')));
     for (let v = 10; v <= 17; v++) expect(after.filter((l) => l.startsWith(`full,3.1.${v},`))).toHaveLength(1);
   });
@@ -171,13 +201,26 @@ describe('nightly', () => {
       'build-date': '2026-07-03T00:10:00Z',
     });
     expect(run.errors).toEqual([]);
-    expect(run.outputs).toMatchObject({ operation: 'pushed', 'list-file': `${TOOLS}/lists/latest_nightly_arm64.csv`, 'index-file': `${TOOLS}/nightly.csv`, added: '1', removed: '1' });
+    expect(run.outputs).toMatchObject({
+      operation: 'pushed',
+      'list-file': `${TOOLS}/lists/latest_nightly_arm64.csv`,
+      'index-file': `${TOOLS}/nightly.csv`,
+      added: '1',
+      removed: '1',
+    });
     const [header, amd64] = NIGHTLY.split('\n');
     expect(await show(docs, 'main', `${TOOLS}/nightly.csv`)).toBe(
-      [header, 'nightly,0badc0de,arm64,"2026-07-03T00:10:00Z",[download](</installed_tools/lists/latest_nightly_arm64.csv>)', amd64, ''].join('\n'),
+      [
+        header,
+        'nightly,0badc0de,arm64,"2026-07-03T00:10:00Z",[download](</installed_tools/lists/latest_nightly_arm64.csv>)',
+        amd64,
+        '',
+      ].join('\n'),
     );
     expect(await show(docs, 'main', `${TOOLS}/lists/latest_nightly_arm64.csv`)).toBe(LIGHT_3_1_18);
-    expect(await sandbox.git(docs.remote).out(['log', '-1', '--format=%s', 'main'])).toBe('PIPELINE: tools list for nightly_0badc0de_arm64');
+    expect(await sandbox.git(docs.remote).out(['log', '-1', '--format=%s', 'main'])).toBe(
+      'PIPELINE: tools list for nightly_0badc0de_arm64',
+    );
     expect((await sandbox.refs(docs.remote))['refs/heads/dev']).toBe(await docs.maintainer.git.head());
     expect(run.summary).toContain('Compared with the previous nightly list');
   });
@@ -191,7 +234,10 @@ describe('a push race', () => {
     const repo = await sandbox.checkout(docs.remote, 'refs/heads/dev', { name: `${name}-other`, depth: 0 });
     const [header, ...rest] = RELEASES_AMD64.split('\n');
     const sha = await repo.commit('PIPELINE: tools list for web_3.1.18_amd64', {
-      files: { [`${TOOLS}/releases_amd64.csv`]: [header, OTHER_ROW, ...rest].join('\n'), [`${TOOLS}/lists/web_3.1.18_amd64.csv`]: LIGHT_3_1_17 },
+      files: {
+        [`${TOOLS}/releases_amd64.csv`]: [header, OTHER_ROW, ...rest].join('\n'),
+        [`${TOOLS}/lists/web_3.1.18_amd64.csv`]: LIGHT_3_1_17,
+      },
     });
     return { repo, sha };
   }
@@ -224,14 +270,18 @@ describe('a push race', () => {
     expect(run.summary).toContain('| push attempts | `2` |');
     expect(await sandbox.git(docs.remote).out(['log', '-1', '--format=%P', 'dev'])).toBe(theirs);
     const [header, ...rest] = RELEASES_AMD64.split('\n');
-    expect(await show(docs, 'dev', `${TOOLS}/releases_amd64.csv`)).toBe([header, ROW_3_1_18, OTHER_ROW, ...rest].join('\n'));
+    expect(await show(docs, 'dev', `${TOOLS}/releases_amd64.csv`)).toBe(
+      [header, ROW_3_1_18, OTHER_ROW, ...rest].join('\n'),
+    );
     expect(await show(docs, 'dev', `${TOOLS}/lists/web_3.1.18_amd64.csv`)).toBe(LIGHT_3_1_17);
     expect(run.outputs['commit-sha']).toBe((await sandbox.refs(docs.remote))['refs/heads/dev']);
   });
 
   test('retries are bounded: with push-attempts 1 the run fails and the remote keeps their commit', async () => {
     const { docs, dir, theirs } = await racing('docs-race-bounded');
-    const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18), { 'push-attempts': '1' }));
+    const run = await exportList(
+      releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18), { 'push-attempts': '1' }),
+    );
     expect(run.exitCode).toBe(1);
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]!.message).toMatch(/^Pushing to dev failed after 1 attempt\(s\): .*raise push-attempts\.$/);
@@ -247,7 +297,10 @@ describe('a push race', () => {
     expect(run.outputs.operation).toBe('pushed');
     expect(run.summary).not.toContain('push attempts');
     expect(await sandbox.git(docs.remote).out(['log', '-1', '--format=%P', 'dev'])).toBe(other.sha);
-    expect((await show(docs, 'dev', `${TOOLS}/releases_amd64.csv`)).split('\n').slice(1, 3)).toEqual([ROW_3_1_18, OTHER_ROW]);
+    expect((await show(docs, 'dev', `${TOOLS}/releases_amd64.csv`)).split('\n').slice(1, 3)).toEqual([
+      ROW_3_1_18,
+      OTHER_ROW,
+    ]);
   });
 });
 
@@ -301,17 +354,19 @@ describe('publish none and dry runs', () => {
     const docs = await docsRemote('docs-act');
     const { dir } = await checkout(docs, 'dev');
     const before = await sandbox.refs(docs.remote);
-    const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)), { env: { ...sandbox.env(), ACT: 'true' } });
+    const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)), {
+      env: { ...sandbox.env(), ACT: 'true' },
+    });
     expect(run.outputs.operation).toBe('dry-run');
     expect(await sandbox.refs(docs.remote)).toEqual(before);
   });
 });
 
 describe('invalid rows', () => {
-  const bad = LIGHT_3_1_18.replace('hydra,https://github.com/vanhauser-thc/thc-hydra,', 'hydra,https://github.com/vanhauser-thc/thc-hydra,Hydra, the login cracker,').replace(
-    'john,https://github.com/openwall/john,',
-    'john,github.com/openwall/john,',
-  );
+  const bad = LIGHT_3_1_18.replace(
+    'hydra,https://github.com/vanhauser-thc/thc-hydra,',
+    'hydra,https://github.com/vanhauser-thc/thc-hydra,Hydra, the login cracker,',
+  ).replace('john,https://github.com/openwall/john,', 'john,github.com/openwall/john,');
   const lineOf = (text: string, start: string) => text.split('\n').findIndex((l) => l.startsWith(start)) + 1;
 
   test('fail (default): one error per bad row at its line; nothing published', async () => {
@@ -322,8 +377,18 @@ describe('invalid rows', () => {
     const run = await exportList(releaseInputs(dir, csv));
     expect(run.exitCode).toBe(1);
     expect(run.errors).toEqual([
-      expect.objectContaining({ file: csv, line: lineOf(bad, 'hydra,'), message: expect.stringMatching(/^Input "tools-csv": line \d+ has 5 columns, expected 3 \(Tool,Link,Description\): a comma in the description splits it\./) }),
-      expect.objectContaining({ file: csv, line: lineOf(bad, 'john,'), message: expect.stringContaining('the link "github.com/openwall/john" is not a URL') }),
+      expect.objectContaining({
+        file: csv,
+        line: lineOf(bad, 'hydra,'),
+        message: expect.stringMatching(
+          /^Input "tools-csv": line \d+ has 5 columns, expected 3 \(Tool,Link,Description\): a comma in the description splits it\./,
+        ),
+      }),
+      expect.objectContaining({
+        file: csv,
+        line: lineOf(bad, 'john,'),
+        message: expect.stringContaining('the link "github.com/openwall/john" is not a URL'),
+      }),
     ]);
     expect(run.outputs['invalid-rows']).toBe('2');
     expect(run.summary).toContain(`| ${lineOf(bad, 'john,')} | the link "github.com/openwall/john" is not a URL |`);
@@ -336,7 +401,10 @@ describe('invalid rows', () => {
     const run = await exportList(releaseInputs(dir, input('installed_tools.csv', bad), { 'invalid-rows': 'drop' }));
     expect(run.exitCode).toBe(0);
     expect(run.errors).toEqual([]);
-    expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.line)).toEqual([lineOf(bad, 'hydra,'), lineOf(bad, 'john,')]);
+    expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.line)).toEqual([
+      lineOf(bad, 'hydra,'),
+      lineOf(bad, 'john,'),
+    ]);
     expect(run.outputs).toMatchObject({ operation: 'pushed', 'invalid-rows': '2' });
     const published = await show(docs, 'dev', `${TOOLS}/lists/light_3.1.18_amd64.csv`);
     expect(published).toBe(
@@ -352,24 +420,86 @@ describe('invalid rows', () => {
 describe('bad input: one clear error, the checkout and the remote untouched', () => {
   let docs: Docs;
   beforeAll(async () => {
-    docs = await docsRemote('docs-bad', { [`${TOOLS}/releases_arm64.csv`]: 'Tag,Version,Date,Link\nfull,3.1.17,2026,x\n' });
+    docs = await docsRemote('docs-bad', {
+      [`${TOOLS}/releases_arm64.csv`]: 'Tag,Version,Date,Link\nfull,3.1.17,2026,x\n',
+    });
   });
 
-  const latin1 = Buffer.concat([Buffer.from('Tool,Link,Description\nnmap,https://nmap.org,Port scanner\nhydra,https://github.com/vanhauser-thc/thc-hydra,Login cracker for caf'), Buffer.from([0xe9]), Buffer.from('s\n')]);
+  const latin1 = Buffer.concat([
+    Buffer.from(
+      'Tool,Link,Description\nnmap,https://nmap.org,Port scanner\nhydra,https://github.com/vanhauser-thc/thc-hydra,Login cracker for caf',
+    ),
+    Buffer.from([0xe9]),
+    Buffer.from('s\n'),
+  ]);
   const cases: [string, Record<string, string>, string, RegExp, number | undefined][] = [
-    ['a 4-column row', {}, LIGHT_3_1_18.replace('ffuf,https://github.com/ffuf/ffuf,Fast', 'ffuf,https://github.com/ffuf/ffuf,Fast,'), /^Input "tools-csv": line 18 has 4 columns, expected 3 \(Tool,Link,Description\)/, 18],
-    ['a missing header', {}, LIGHT_3_1_18.split('\n').slice(1).join('\n'), /^Input "tools-csv": has no header: line 1 is a row .*"Tool,Link,Description"\. Fix the file\.$/, 1],
-    ['a non-UTF-8 file', {}, 'latin1', /^Input "tools-csv": is not UTF-8: invalid bytes on line 3\. Save the file as UTF-8/, 3],
+    [
+      'a 4-column row',
+      {},
+      LIGHT_3_1_18.replace('ffuf,https://github.com/ffuf/ffuf,Fast', 'ffuf,https://github.com/ffuf/ffuf,Fast,'),
+      /^Input "tools-csv": line 18 has 4 columns, expected 3 \(Tool,Link,Description\)/,
+      18,
+    ],
+    [
+      'a missing header',
+      {},
+      LIGHT_3_1_18.split('\n').slice(1).join('\n'),
+      /^Input "tools-csv": has no header: line 1 is a row .*"Tool,Link,Description"\. Fix the file\.$/,
+      1,
+    ],
+    [
+      'a non-UTF-8 file',
+      {},
+      'latin1',
+      /^Input "tools-csv": is not UTF-8: invalid bytes on line 3\. Save the file as UTF-8/,
+      3,
+    ],
     ['an empty list', {}, 'Tool,Link,Description\n', /^Input "tools-csv": has a header and no rows/, 1],
     ['an empty file', {}, '', /^Input "tools-csv": is empty/, 1],
-    ['an unknown publish mode', { publish: 'merge' }, LIGHT_3_1_18, /^Input "publish": unknown value "merge"\. Use one of: push, pull-request, none\.$/, undefined],
+    [
+      'an unknown publish mode',
+      { publish: 'merge' },
+      LIGHT_3_1_18,
+      /^Input "publish": unknown value "merge"\. Use one of: push, pull-request, none\.$/,
+      undefined,
+    ],
     ['an unknown channel', { channel: 'beta' }, LIGHT_3_1_18, /^Input "channel": unknown value "beta"/, undefined],
-    ['a version that is not a version', { version: 'latest' }, LIGHT_3_1_18, /^Input "version": "latest" is not a valid version/, undefined],
-    ['a nightly version that is not a commit', { channel: 'nightly', profile: '', version: '3.1.18' }, LIGHT_3_1_18, /^Input "version": "3\.1\.18" is not a commit/, undefined],
-    ['a build date without a zone', { 'build-date': '2026-07-01 10:00' }, LIGHT_3_1_18, /^Input "build-date": "2026-07-01 10:00" is not an ISO-8601 date-time with a time zone/, undefined],
+    [
+      'a version that is not a version',
+      { version: 'latest' },
+      LIGHT_3_1_18,
+      /^Input "version": "latest" is not a valid version/,
+      undefined,
+    ],
+    [
+      'a nightly version that is not a commit',
+      { channel: 'nightly', profile: '', version: '3.1.18' },
+      LIGHT_3_1_18,
+      /^Input "version": "3\.1\.18" is not a commit/,
+      undefined,
+    ],
+    [
+      'a build date without a zone',
+      { 'build-date': '2026-07-01 10:00' },
+      LIGHT_3_1_18,
+      /^Input "build-date": "2026-07-01 10:00" is not an ISO-8601 date-time with a time zone/,
+      undefined,
+    ],
     ['no build date', { 'build-date': '' }, LIGHT_3_1_18, /^Input "build-date": is required/, undefined],
-    ['two sources', { image: 'nwodtuhs/exegol:light' }, LIGHT_3_1_18, /^Input "image": is set together with "tools-csv"/, undefined],
-    ['a resources-only run given a channel', { 'resources-csv': 'x.csv', 'tools-csv': '' }, LIGHT_3_1_18, /^Input "channel": applies to tools lists only/, undefined],
+    [
+      'two sources',
+      { image: 'nwodtuhs/exegol:light' },
+      LIGHT_3_1_18,
+      /^Input "image": is set together with "tools-csv"/,
+      undefined,
+    ],
+    [
+      'a resources-only run given a channel',
+      { 'resources-csv': 'x.csv', 'tools-csv': '' },
+      LIGHT_3_1_18,
+      /^Input "channel": applies to tools lists only/,
+      undefined,
+    ],
   ];
 
   test.each(cases)('%s', async (_, more, content, message, line) => {
@@ -394,7 +524,9 @@ describe('bad input: one clear error, the checkout and the remote untouched', ()
       expect.objectContaining({
         file: `${dir}/${TOOLS}/releases_arm64.csv`,
         line: 1,
-        message: expect.stringMatching(/^The index docs\/src\/public\/installed_tools\/releases_arm64\.csv in docs-path has "Tag,Version,Date,Link", expected the release index header/),
+        message: expect.stringMatching(
+          /^The index docs\/src\/public\/installed_tools\/releases_arm64\.csv in docs-path has "Tag,Version,Date,Link", expected the release index header/,
+        ),
       }),
     ]);
     expect(await snapshot(docs, repo)).toEqual(before);
@@ -416,11 +548,20 @@ describe('resources list', () => {
     const { dir } = await checkout(docs, 'main');
     const run = await exportList({ 'resources-csv': input('resources_list.csv', RESOURCES), 'docs-path': dir });
     expect(run.errors).toEqual([]);
-    expect(run.outputs).toMatchObject({ operation: 'pushed', 'list-file': RESOURCES_FILE, 'index-file': '', added: '1', removed: '0' });
+    expect(run.outputs).toMatchObject({
+      operation: 'pushed',
+      'list-file': RESOURCES_FILE,
+      'index-file': '',
+      added: '1',
+      removed: '0',
+    });
     expect(await show(docs, 'main', RESOURCES_FILE)).toBe(RESOURCES);
     expect(await sandbox.git(docs.remote).out(['log', '-1', '--format=%s', 'main'])).toBe('PIPELINE: resources list');
     expect(run.summary).toContain('Added: `pspy`');
-    const again = await exportList({ 'resources-csv': input('resources_list.csv', RESOURCES), 'docs-path': (await checkout(docs, 'main')).dir });
+    const again = await exportList({
+      'resources-csv': input('resources_list.csv', RESOURCES),
+      'docs-path': (await checkout(docs, 'main')).dir,
+    });
     expect(again.outputs).toMatchObject({ changed: 'false', operation: 'unchanged' });
   });
 
@@ -430,7 +571,13 @@ describe('resources list', () => {
     const before = await snapshot(docs, repo);
     const csv = input('resources_list.csv', RESOURCES.replace('Resource,Link,Description', 'Tool,Link,Description'));
     const run = await exportList({ 'resources-csv': csv, 'docs-path': dir });
-    expect(run.errors).toEqual([expect.objectContaining({ file: csv, line: 1, message: expect.stringContaining('expected "Resource,Link,Description"') })]);
+    expect(run.errors).toEqual([
+      expect.objectContaining({
+        file: csv,
+        line: 1,
+        message: expect.stringContaining('expected "Resource,Link,Description"'),
+      }),
+    ]);
     expect(await snapshot(docs, repo)).toEqual(before);
   });
 });
@@ -440,10 +587,14 @@ describe('credentials', () => {
     const docs = await docsRemote('docs-secrets');
     const { dir } = await checkout(docs, 'dev');
     const token = 'ghs_FAKE0123456789abcdefTOKEN';
-    const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAFAKEFAKEFAKE\n-----END OPENSSH PRIVATE KEY-----\n';
+    const key =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAFAKEFAKEFAKE\n-----END OPENSSH PRIVATE KEY-----\n';
     const temp = path.join(sandbox.root, 'runner-temp');
     fs.mkdirSync(temp);
-    const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18), { 'ssh-key': key }), { token, env: { ...sandbox.env(), RUNNER_TEMP: temp } });
+    const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18), { 'ssh-key': key }), {
+      token,
+      env: { ...sandbox.env(), RUNNER_TEMP: temp },
+    });
     expect(run.outputs.operation).toBe('pushed');
     expect(run.masks).toEqual(expect.arrayContaining([token, 'b3BlbnNzaC1rZXktdjEAAAAAFAKEFAKEFAKE']));
     // Only the runner's own mask commands may carry them.
@@ -461,7 +612,9 @@ describe('credentials', () => {
 // tests are skipped loudly on a developer's machine; in CI they run, and fail if it is missing.
 const dockerAnswers = spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 20_000 }).status === 0;
 if (!dockerAnswers && process.env.CI !== 'true') {
-  console.warn('⚠️  SKIPPING the export-tool-list image tests: `docker info` does not answer here. Run scripts/setup-docker.sh, or CI=true to make them run (and fail).');
+  console.warn(
+    '⚠️  SKIPPING the export-tool-list image tests: `docker info` does not answer here. Run scripts/setup-docker.sh, or CI=true to make them run (and fail).',
+  );
 }
 const describeDocker = dockerAnswers || process.env.CI === 'true' ? describe : describe.skip;
 
@@ -478,12 +631,23 @@ describeDocker('image source', () => {
     }
     const tar = `${root}.tar`;
     execFileSync('tar', ['-cf', tar, '-C', root, '.']);
-    docker('import', ...Object.entries(labels).flatMap(([k, v]) => ['--change', `LABEL ${k}=${v}`]), '--change', 'CMD ["/bin/true"]', tar, name);
+    docker(
+      'import',
+      ...Object.entries(labels).flatMap(([k, v]) => ['--change', `LABEL ${k}=${v}`]),
+      '--change',
+      'CMD ["/bin/true"]',
+      tar,
+      name,
+    );
   };
   const containersOf = (image: string) => docker('ps', '--all', '--quiet', '--filter', `ancestor=${image}`);
 
   beforeAll(() => {
-    importImage(tag, { '.exegol/installed_tools.csv': LIGHT_3_1_18, 'opt/.exegol_version': 'light-3.1.18\n' }, { 'org.exegol.build_date': '2026-07-04T05:06:07Z', 'org.exegol.app': 'Exegol' });
+    importImage(
+      tag,
+      { '.exegol/installed_tools.csv': LIGHT_3_1_18, 'opt/.exegol_version': 'light-3.1.18\n' },
+      { 'org.exegol.build_date': '2026-07-04T05:06:07Z', 'org.exegol.app': 'Exegol' },
+    );
     importImage(empty, { 'opt/.exegol_version': 'light-3.1.18\n' }, {});
   });
   afterAll(() => {
@@ -493,7 +657,14 @@ describeDocker('image source', () => {
   test('copies /.exegol/installed_tools.csv out of the image, dates it from its label, leaves no container', async () => {
     const docs = await docsRemote('docs-image');
     const { dir } = await checkout(docs, 'dev');
-    const run = await exportList({ image: tag, 'docs-path': dir, channel: 'release', profile: 'light', version: '3.1.18', arch: 'amd64' });
+    const run = await exportList({
+      image: tag,
+      'docs-path': dir,
+      channel: 'release',
+      profile: 'light',
+      version: '3.1.18',
+      arch: 'amd64',
+    });
     expect(run.errors).toEqual([]);
     expect(run.outputs).toMatchObject({ operation: 'pushed', added: '1', removed: '1' });
     expect(await show(docs, 'dev', `${TOOLS}/lists/light_3.1.18_amd64.csv`)).toBe(LIGHT_3_1_18);
@@ -507,10 +678,20 @@ describeDocker('image source', () => {
     const docs = await docsRemote('docs-image-missing');
     const { repo, dir } = await checkout(docs, 'dev');
     const before = await snapshot(docs, repo);
-    const run = await exportList({ image: empty, 'docs-path': dir, channel: 'release', profile: 'light', version: '3.1.18', arch: 'amd64', 'build-date': '2026-07-04T05:06:07Z' });
+    const run = await exportList({
+      image: empty,
+      'docs-path': dir,
+      channel: 'release',
+      profile: 'light',
+      version: '3.1.18',
+      arch: 'amd64',
+      'build-date': '2026-07-04T05:06:07Z',
+    });
     expect(run.exitCode).toBe(1);
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]!.message).toMatch(/^Input "image-path": "\/\.exegol\/installed_tools\.csv" is not in image exegol-actions-test\/export-tool-list:\d+-empty/);
+    expect(run.errors[0]!.message).toMatch(
+      /^Input "image-path": "\/\.exegol\/installed_tools\.csv" is not in image exegol-actions-test\/export-tool-list:\d+-empty/,
+    );
     expect(containersOf(empty)).toBe('');
     expect(await snapshot(docs, repo)).toEqual(before);
   });
@@ -519,7 +700,15 @@ describeDocker('image source', () => {
     const docs = await docsRemote('docs-image-unknown');
     const { repo, dir } = await checkout(docs, 'dev');
     const before = await snapshot(docs, repo);
-    const run = await exportList({ image: 'exegol-actions-test/no-such-image:0', 'docs-path': dir, channel: 'release', profile: 'light', version: '3.1.18', arch: 'amd64', 'build-date': '2026-07-04T05:06:07Z' });
+    const run = await exportList({
+      image: 'exegol-actions-test/no-such-image:0',
+      'docs-path': dir,
+      channel: 'release',
+      profile: 'light',
+      version: '3.1.18',
+      arch: 'amd64',
+      'build-date': '2026-07-04T05:06:07Z',
+    });
     expect(run.exitCode).toBe(1);
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]!.message).toMatch(/^Input "image": "exegol-actions-test\/no-such-image:0" cannot be used/);
@@ -545,7 +734,12 @@ describe('pull-request mode, through the GitHub API double', () => {
   async function pr(branch: string, more: Record<string, string> = {}, token = 'ghs_docs_writer'): Promise<ActionRun> {
     const { dir } = await checkout(docs, branch);
     return exportList(
-      releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18), { publish: 'pull-request', 'docs-repository': repository, 'pull-request-labels': 'bot, docs', ...more }),
+      releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18), {
+        publish: 'pull-request',
+        'docs-repository': repository,
+        'pull-request-labels': 'bot, docs',
+        ...more,
+      }),
       { apiUrl: double.url, token },
     );
   }
@@ -559,7 +753,12 @@ describe('pull-request mode, through the GitHub API double', () => {
     expect(refs['refs/heads/dev']).toBe(dev);
     const [open] = pulls();
     expect(pulls()).toHaveLength(1);
-    expect(open).toMatchObject({ state: 'open', baseRef: 'dev', title: 'PIPELINE: tools list for light_3.1.18_amd64', headSha: refs[`refs/heads/${HEAD}`] });
+    expect(open).toMatchObject({
+      state: 'open',
+      baseRef: 'dev',
+      title: 'PIPELINE: tools list for light_3.1.18_amd64',
+      headSha: refs[`refs/heads/${HEAD}`],
+    });
     expect(open!.body).toContain('compared with light 3.1.17: 1 added, 1 removed');
     expect(double.state.labels(repository, open!.number)).toEqual(['bot', 'docs']);
     expect(run.outputs).toMatchObject({
@@ -569,7 +768,9 @@ describe('pull-request mode, through the GitHub API double', () => {
       'pull-request-url': expect.stringMatching(new RegExp(`/pull/${open!.number}$`)),
       'commit-sha': refs[`refs/heads/${HEAD}`],
     });
-    expect(await sandbox.git(docs.remote).out(['log', '-1', '--format=%P|%s', HEAD])).toBe(`${dev}|PIPELINE: tools list for light_3.1.18_amd64`);
+    expect(await sandbox.git(docs.remote).out(['log', '-1', '--format=%P|%s', HEAD])).toBe(
+      `${dev}|PIPELINE: tools list for light_3.1.18_amd64`,
+    );
     expect((await show(docs, HEAD, `${TOOLS}/releases_amd64.csv`)).split('\n')[1]).toBe(ROW_3_1_18);
     expect(run.summary).toContain(`| pull request | \`#${open!.number}\` |`);
   });
@@ -579,9 +780,17 @@ describe('pull-request mode, through the GitHub API double', () => {
     double.resetCounts();
     const run = await pr('dev');
     expect(run.errors).toEqual([]);
-    expect(run.outputs).toMatchObject({ changed: 'false', operation: 'unchanged', 'pull-request-number': String(pulls()[0]!.number) });
+    expect(run.outputs).toMatchObject({
+      changed: 'false',
+      operation: 'unchanged',
+      'pull-request-number': String(pulls()[0]!.number),
+    });
     expect(await sandbox.refs(docs.remote)).toEqual(before);
-    expect(double.count({ operationId: 'pulls/create' }) + double.count({ operationId: 'pulls/update' }) + double.count({ operationId: 'issues/add-labels' })).toBe(0);
+    expect(
+      double.count({ operationId: 'pulls/create' }) +
+        double.count({ operationId: 'pulls/update' }) +
+        double.count({ operationId: 'issues/add-labels' }),
+    ).toBe(0);
     expect(pulls()).toHaveLength(1);
   });
 
@@ -593,20 +802,36 @@ describe('pull-request mode, through the GitHub API double', () => {
     await docs.maintainer.git.raw(['push', '--quiet', 'origin', 'dev']);
     const run = await pr('dev', { 'build-date': '2026-07-05T00:00:00Z' });
     expect(run.errors).toEqual([]);
-    expect(run.outputs).toMatchObject({ changed: 'true', operation: 'pull-request-updated', 'pull-request-number': String(number) });
+    expect(run.outputs).toMatchObject({
+      changed: 'true',
+      operation: 'pull-request-updated',
+      'pull-request-number': String(number),
+    });
     expect(pulls()).toHaveLength(1);
     expect(pulls()[0]!.body).toContain('build date: 2026-07-05T00:00:00Z');
     expect(await sandbox.git(docs.remote).out(['log', '-1', '--format=%P', HEAD])).toBe(moved);
-    expect((await show(docs, HEAD, `${TOOLS}/releases_amd64.csv`)).split('\n')[1]).toBe(ROW_3_1_18.replace('2026-07-01T10:00:00Z', '2026-07-05T00:00:00Z'));
+    expect((await show(docs, HEAD, `${TOOLS}/releases_amd64.csv`)).split('\n')[1]).toBe(
+      ROW_3_1_18.replace('2026-07-01T10:00:00Z', '2026-07-05T00:00:00Z'),
+    );
     expect((await sandbox.refs(docs.remote))['refs/heads/dev']).toBe(moved);
   });
 
   test('nightly: one pull request per arch, whatever the commit', async () => {
-    const nightly = (sha: string) => pr('main', { channel: 'nightly', profile: '', version: sha.repeat(5), arch: 'amd64', 'build-date': '2026-07-06T00:00:00Z' });
+    const nightly = (sha: string) =>
+      pr('main', {
+        channel: 'nightly',
+        profile: '',
+        version: sha.repeat(5),
+        arch: 'amd64',
+        'build-date': '2026-07-06T00:00:00Z',
+      });
     const first = await nightly('1234abcd');
     const second = await nightly('5678ef00');
     expect(first.outputs.operation).toBe('pull-request-created');
-    expect(second.outputs).toMatchObject({ operation: 'pull-request-updated', 'pull-request-number': first.outputs['pull-request-number'] });
+    expect(second.outputs).toMatchObject({
+      operation: 'pull-request-updated',
+      'pull-request-number': first.outputs['pull-request-number'],
+    });
     const open = double.state.pulls(repository).filter((p) => p.headRef === 'pipeline/tools-list/nightly_amd64');
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ baseRef: 'main', title: 'PIPELINE: tools list for nightly_5678ef00_amd64' });
@@ -617,14 +842,18 @@ describe('pull-request mode, through the GitHub API double', () => {
     expect(run.exitCode).toBe(1);
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]!.message).toContain('the token lacks the "pull-requests: write" permission');
-    expect(double.state.pulls(repository).filter((p) => p.headRef === 'pipeline/tools-list/web_3.1.18_amd64')).toEqual([]);
+    expect(double.state.pulls(repository).filter((p) => p.headRef === 'pipeline/tools-list/web_3.1.18_amd64')).toEqual(
+      [],
+    );
   });
 
   test('no docs-repository and an origin that is not on GitHub: one error, nothing pushed', async () => {
     const before = await sandbox.refs(docs.remote);
     const run = await pr('dev', { profile: 'osint', 'docs-repository': '' });
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]!.message).toMatch(/^Input "docs-repository": is empty and the checkout's origin \(http:\/\/127\.0\.0\.1:\d+\/.*\) is not a repository on github\.com/);
+    expect(run.errors[0]!.message).toMatch(
+      /^Input "docs-repository": is empty and the checkout's origin \(http:\/\/127\.0\.0\.1:\d+\/.*\) is not a repository on github\.com/,
+    );
     expect(await sandbox.refs(docs.remote)).toEqual(before);
   });
 });
@@ -645,11 +874,16 @@ describe('credentials over HTTPS', () => {
   test('the token input authenticates the push, with one Authorization header, and stays out of .git/config', async () => {
     const { docs, server, repo, dir } = await served('docs-https-token');
     try {
-      const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)), { token, serverUrl: server.origin });
+      const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)), {
+        token,
+        serverUrl: server.origin,
+      });
       expect(run.errors).toEqual([]);
       expect(run.outputs.operation).toBe('pushed');
       expect(run.outputs['commit-sha']).toBe((await sandbox.refs(docs.remote))['refs/heads/dev']);
-      expect(server.requests.filter((r) => r.method === 'POST').every((r) => r.authorized && r.authorizationHeaders === 1)).toBe(true);
+      expect(
+        server.requests.filter((r) => r.method === 'POST').every((r) => r.authorized && r.authorizationHeaders === 1),
+      ).toBe(true);
       expect(server.requests.some((r) => r.path.endsWith('/git-receive-pack'))).toBe(true);
       expect(fs.readFileSync(path.join(repo.dir, '.git/config'), 'utf8')).not.toContain(basic(token));
     } finally {
@@ -660,9 +894,17 @@ describe('credentials over HTTPS', () => {
   test("credentials the checkout kept (actions/checkout's persisted header) are used as they are", async () => {
     const { docs, server, repo, dir } = await served('docs-https-persisted');
     try {
-      await repo.git.raw(['config', '--local', `http.${server.origin}/.extraheader`, `AUTHORIZATION: basic ${basic(token)}`]);
+      await repo.git.raw([
+        'config',
+        '--local',
+        `http.${server.origin}/.extraheader`,
+        `AUTHORIZATION: basic ${basic(token)}`,
+      ]);
       // github.token of the workflow's own repository: no right on the docs.
-      const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)), { token: 'ghs_OTHERREPO00000000000000', serverUrl: server.origin });
+      const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)), {
+        token: 'ghs_OTHERREPO00000000000000',
+        serverUrl: server.origin,
+      });
       expect(run.errors).toEqual([]);
       expect(run.outputs.operation).toBe('pushed');
       expect(run.outputs['commit-sha']).toBe((await sandbox.refs(docs.remote))['refs/heads/dev']);
@@ -677,11 +919,19 @@ describe('credentials over HTTPS', () => {
     try {
       const before = await sandbox.refs(docs.remote);
       const wrong = 'ghs_WRONG0123456789abcdefTOKEN';
-      const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)), { token: wrong, serverUrl: server.origin });
+      const run = await exportList(releaseInputs(dir, input('installed_tools.csv', LIGHT_3_1_18)), {
+        token: wrong,
+        serverUrl: server.origin,
+      });
       expect(run.exitCode).toBe(1);
       expect(run.errors).toHaveLength(1);
       expect(run.errors[0]!.message).toMatch(/^Could not fetch dev from the docs repository: .*Check that the token/);
-      expect(run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(wrong);
+      expect(
+        run.stdout
+          .split('\n')
+          .filter((l) => !l.startsWith('::add-mask::'))
+          .join('\n'),
+      ).not.toContain(wrong);
       expect(await sandbox.refs(docs.remote)).toEqual(before);
     } finally {
       await server.close();

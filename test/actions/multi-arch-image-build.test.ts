@@ -29,7 +29,9 @@ const ready = env.ok;
 if (!ready) {
   if (dockerTestsMustRun()) {
     test('the Docker test environment is ready (CI=true: image tests must run)', () => {
-      throw new Error(`Docker image tests cannot run under CI=true: ${env.reason}. scripts/setup-docker.sh should have set it up.`);
+      throw new Error(
+        `Docker image tests cannot run under CI=true: ${env.reason}. scripts/setup-docker.sh should have set it up.`,
+      );
     });
   } else {
     console.warn(skipBanner(env.reason ?? 'unknown reason'));
@@ -53,7 +55,11 @@ function project(options: Parameters<typeof imageProject>[1]): string {
 }
 
 /** One step of the action, as a workflow calls it; common inputs for small test images. */
-async function step(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
+async function step(
+  workspace: string,
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {},
+): Promise<ActionRun> {
   const run = await runAction({
     action: 'multi-arch-image-build',
     workspace,
@@ -73,8 +79,25 @@ async function step(workspace: string, inputs: Record<string, string>, extraEnv:
   return run;
 }
 
-function build(workspace: string, arch: string, inputs: Record<string, string> = {}, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
-  return step(workspace, { step: 'build', image: PREPROD, profile: 'full', version: '1.0.0', platform: `linux/${arch}`, 'build-args': `ARCH=${arch}`, ...inputs }, extraEnv);
+function build(
+  workspace: string,
+  arch: string,
+  inputs: Record<string, string> = {},
+  extraEnv: Record<string, string> = {},
+): Promise<ActionRun> {
+  return step(
+    workspace,
+    {
+      step: 'build',
+      image: PREPROD,
+      profile: 'full',
+      version: '1.0.0',
+      platform: `linux/${arch}`,
+      'build-args': `ARCH=${arch}`,
+      ...inputs,
+    },
+    extraEnv,
+  );
 }
 
 function expectOneError(run: ActionRun, pattern: RegExp): void {
@@ -94,7 +117,10 @@ function localImageExists(ref: string): boolean {
   return docker(env, ['image', 'inspect', ref], { allowFailure: true }).code === 0;
 }
 
-const [repoOf, tagsOf] = [(full: string) => full.slice(R.length + 1), (full: string) => listTags(R, full.slice(R.length + 1))];
+const [repoOf, tagsOf] = [
+  (full: string) => full.slice(R.length + 1),
+  (full: string) => listTags(R, full.slice(R.length + 1)),
+];
 
 describeDocker('build, test and push each arch; merge; promote', () => {
   let workspace: string;
@@ -108,42 +134,61 @@ describeDocker('build, test and push each arch; merge; promote', () => {
   });
   afterAll(() => proxy.close());
 
-  test.each(['amd64', 'arm64'])('linux/%s: built, its test commands run in the image, pushed as the arch tag', async (arch) => {
-    const run = await build(workspace, arch, { 'cache-to': 'inline' });
-    expectSuccess(run);
-    const ref = `${PREPROD}:full-1.0.0-${arch}`;
-    expect(run.outputs).toMatchObject({
-      image: ref,
-      operation: 'pushed',
-      platforms: `linux/${arch}`,
-      'tests-passed': '4',
-      'tests-failed': '0',
-      'tests-timed-out': '0',
-      'cached-steps': expect.stringMatching(/^\d\/3$/),
-    });
-    const inRegistry = await readManifest(R, repoOf(PREPROD), `full-1.0.0-${arch}`);
-    expect(inRegistry.digest).toBe(run.outputs.digest);
-    expect(JSON.parse(run.outputs['arch-digests']!)).toEqual({ [`linux/${arch}`]: run.outputs.digest });
-    digests[arch] = run.outputs.digest!;
-    // The tests ran inside the image, under emulation for arm64.
-    expect(run.stdout).toContain(arch === 'arm64' ? 'QEMU (qemu-aarch64' : 'native (x86_64)');
-    expect(run.stdout).toMatch(/✔ test "\$\(uname -m\)" = "\$\(cat \/opt\/arch\)"/);
-    expect(run.summary).toMatch(new RegExp(`\\| linux/${arch} \\| \`${ref.replace(/[.]/g, '\\.')}\` \\| [\\d.]+ MB \\| \`sha256:`));
-    // Labels and build args reached the image; the job cleaned its local image up.
-    const config = await readManifest(R, repoOf(PREPROD), digests[arch]!);
-    expect(config.json?.layers?.length).toBeGreaterThan(0);
-    expect(localImageExists(ref)).toBe(false);
-  });
+  test.each(['amd64', 'arm64'])(
+    'linux/%s: built, its test commands run in the image, pushed as the arch tag',
+    async (arch) => {
+      const run = await build(workspace, arch, { 'cache-to': 'inline' });
+      expectSuccess(run);
+      const ref = `${PREPROD}:full-1.0.0-${arch}`;
+      expect(run.outputs).toMatchObject({
+        image: ref,
+        operation: 'pushed',
+        platforms: `linux/${arch}`,
+        'tests-passed': '4',
+        'tests-failed': '0',
+        'tests-timed-out': '0',
+        'cached-steps': expect.stringMatching(/^\d\/3$/),
+      });
+      const inRegistry = await readManifest(R, repoOf(PREPROD), `full-1.0.0-${arch}`);
+      expect(inRegistry.digest).toBe(run.outputs.digest);
+      expect(JSON.parse(run.outputs['arch-digests']!)).toEqual({ [`linux/${arch}`]: run.outputs.digest });
+      digests[arch] = run.outputs.digest!;
+      // The tests ran inside the image, under emulation for arm64.
+      expect(run.stdout).toContain(arch === 'arm64' ? 'QEMU (qemu-aarch64' : 'native (x86_64)');
+      expect(run.stdout).toMatch(/✔ test "\$\(uname -m\)" = "\$\(cat \/opt\/arch\)"/);
+      expect(run.summary).toMatch(
+        new RegExp(`\\| linux/${arch} \\| \`${ref.replace(/[.]/g, '\\.')}\` \\| [\\d.]+ MB \\| \`sha256:`),
+      );
+      // Labels and build args reached the image; the job cleaned its local image up.
+      const config = await readManifest(R, repoOf(PREPROD), digests[arch]!);
+      expect(config.json?.layers?.length).toBeGreaterThan(0);
+      expect(localImageExists(ref)).toBe(false);
+    },
+  );
 
   test('merge: one list with both platforms under each final tag, no layer pulled', async () => {
     // Through the recording proxy: every request the merge makes is seen.
     proxy.resetLog();
     const viaProxy = `${proxy.address}/${NS}/exegol-preprod`;
-    const run = await step(workspace, { step: 'merge', image: viaProxy, profile: 'full', version: '1.0.0', platforms: 'linux/amd64,linux/arm64', tags: '{profile}\n{profile}-{version}' });
+    const run = await step(workspace, {
+      step: 'merge',
+      image: viaProxy,
+      profile: 'full',
+      version: '1.0.0',
+      platforms: 'linux/amd64,linux/arm64',
+      tags: '{profile}\n{profile}-{version}',
+    });
     expectSuccess(run);
     listDigest = run.outputs.digest!;
-    expect(run.outputs).toMatchObject({ operation: 'created', platforms: 'linux/amd64,linux/arm64', tags: `${viaProxy}:full\n${viaProxy}:full-1.0.0` });
-    expect(JSON.parse(run.outputs['arch-digests']!)).toEqual({ 'linux/amd64': digests.amd64, 'linux/arm64': digests.arm64 });
+    expect(run.outputs).toMatchObject({
+      operation: 'created',
+      platforms: 'linux/amd64,linux/arm64',
+      tags: `${viaProxy}:full\n${viaProxy}:full-1.0.0`,
+    });
+    expect(JSON.parse(run.outputs['arch-digests']!)).toEqual({
+      'linux/amd64': digests.amd64,
+      'linux/arm64': digests.arm64,
+    });
     for (const tag of ['full', 'full-1.0.0']) {
       const list = await readManifest(R, repoOf(PREPROD), tag);
       expect(list.digest).toBe(listDigest);
@@ -154,71 +199,143 @@ describeDocker('build, test and push each arch; merge; promote', () => {
       ]);
     }
     // Only the two image configs were read: no layer crossed the wire.
-    const configs = await Promise.all(['amd64', 'arm64'].map(async (a) => (await readManifest(R, repoOf(PREPROD), digests[a]!)).json!.config!.digest));
+    const configs = await Promise.all(
+      ['amd64', 'arm64'].map(async (a) => (await readManifest(R, repoOf(PREPROD), digests[a]!)).json!.config!.digest),
+    );
     expect(proxy.blobGets().sort()).toEqual(configs.sort());
-    expect(proxy.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([`/v2/${NS}/exegol-preprod/manifests/full`, `/v2/${NS}/exegol-preprod/manifests/full-1.0.0`]);
-    console.log(`merge on the local registry: ${run.durationMs.toFixed(0)} ms for the whole step (process start included), ${proxy.requests.length} requests`);
+    expect(proxy.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([
+      `/v2/${NS}/exegol-preprod/manifests/full`,
+      `/v2/${NS}/exegol-preprod/manifests/full-1.0.0`,
+    ]);
+    console.log(
+      `merge on the local registry: ${run.durationMs.toFixed(0)} ms for the whole step (process start included), ${proxy.requests.length} requests`,
+    );
     expect(run.summary).toContain('no layer pulled');
   });
 
   test('the merged tag runs on both platforms: arm64 reports aarch64', async () => {
-    for (const [platform, machine] of [['linux/arm64', 'aarch64'], ['linux/amd64', 'x86_64']] as const) {
+    for (const [platform, machine] of [
+      ['linux/arm64', 'aarch64'],
+      ['linux/amd64', 'x86_64'],
+    ] as const) {
       docker(env, ['image', 'rm', `${PREPROD}:full`], { allowFailure: true });
       docker(env, ['pull', '--platform', platform, `${PREPROD}:full`]);
-      expect(docker(env, ['run', '--rm', '--platform', platform, `${PREPROD}:full`, 'uname', '-m']).stdout.trim()).toBe(machine);
+      expect(docker(env, ['run', '--rm', '--platform', platform, `${PREPROD}:full`, 'uname', '-m']).stdout.trim()).toBe(
+        machine,
+      );
     }
     docker(env, ['image', 'rm', `${PREPROD}:full`], { allowFailure: true });
   });
 
   test('merge again with the same inputs: unchanged, nothing written', async () => {
     proxy.resetLog();
-    const run = await step(workspace, { step: 'merge', image: `${proxy.address}/${NS}/exegol-preprod`, profile: 'full', version: '1.0.0', platforms: 'linux/amd64,linux/arm64', tags: '{profile}\n{profile}-{version}' });
+    const run = await step(workspace, {
+      step: 'merge',
+      image: `${proxy.address}/${NS}/exegol-preprod`,
+      profile: 'full',
+      version: '1.0.0',
+      platforms: 'linux/amd64,linux/arm64',
+      tags: '{profile}\n{profile}-{version}',
+    });
     expectSuccess(run);
     expect(run.outputs).toMatchObject({ operation: 'unchanged', digest: listDigest });
     expect(proxy.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD')).toEqual([]);
   });
 
   test('promote: the same list, byte for byte, in production; the digest is kept', async () => {
-    const run = await step(workspace, { step: 'promote', image: PROD, source: `${PREPROD}:full-1.0.0`, 'expected-digest': listDigest, profile: 'full', version: '1.0.0', tags: '{profile}\n{profile}-{version}' });
+    const run = await step(workspace, {
+      step: 'promote',
+      image: PROD,
+      source: `${PREPROD}:full-1.0.0`,
+      'expected-digest': listDigest,
+      profile: 'full',
+      version: '1.0.0',
+      tags: '{profile}\n{profile}-{version}',
+    });
     expectSuccess(run);
     expect(run.outputs).toMatchObject({ digest: listDigest, operation: 'created', image: `${PROD}@${listDigest}` });
     expect(await tagsOf(PROD)).toEqual(['full', 'full-1.0.0']);
-    for (const tag of ['full', 'full-1.0.0']) expect((await readManifest(R, repoOf(PROD), tag)).digest).toBe(listDigest);
+    for (const tag of ['full', 'full-1.0.0'])
+      expect((await readManifest(R, repoOf(PROD), tag)).digest).toBe(listDigest);
     // The arch images are readable in production too (linked, not copied through the runner).
     for (const d of Object.values(digests)) expect((await readManifest(R, repoOf(PROD), d)).status).toBe(200);
     docker(env, ['image', 'rm', `${PROD}:full`], { allowFailure: true });
-    expect(docker(env, ['run', '--rm', '--platform', 'linux/arm64', `${PROD}:full`, 'uname', '-m']).stdout.trim()).toBe('aarch64');
+    expect(docker(env, ['run', '--rm', '--platform', 'linux/arm64', `${PROD}:full`, 'uname', '-m']).stdout.trim()).toBe(
+      'aarch64',
+    );
     docker(env, ['image', 'rm', `${PROD}:full`], { allowFailure: true });
 
-    const again = await step(workspace, { step: 'promote', image: PROD, source: `${PREPROD}:full-1.0.0`, 'expected-digest': listDigest, profile: 'full', version: '1.0.0', tags: '{profile}\n{profile}-{version}' });
+    const again = await step(workspace, {
+      step: 'promote',
+      image: PROD,
+      source: `${PREPROD}:full-1.0.0`,
+      'expected-digest': listDigest,
+      profile: 'full',
+      version: '1.0.0',
+      tags: '{profile}\n{profile}-{version}',
+    });
     expectSuccess(again);
     expect(again.outputs.operation).toBe('unchanged');
   });
 
   test('promote whose source digest differs: one error, nothing promoted', async () => {
     const other = `sha256:${'0'.repeat(64)}`;
-    const run = await step(workspace, { step: 'promote', image: PROD, source: `${PREPROD}:full`, 'expected-digest': other, tags: 'release-candidate' });
-    expectOneError(run, /^Input "expected-digest": .*exegol-preprod:full is sha256:[0-9a-f]{64}, not sha256:0{64}\. .*Nothing was promoted\.$/);
+    const run = await step(workspace, {
+      step: 'promote',
+      image: PROD,
+      source: `${PREPROD}:full`,
+      'expected-digest': other,
+      tags: 'release-candidate',
+    });
+    expectOneError(
+      run,
+      /^Input "expected-digest": .*exegol-preprod:full is sha256:[0-9a-f]{64}, not sha256:0{64}\. .*Nothing was promoted\.$/,
+    );
     expect(await tagsOf(PROD)).toEqual(['full', 'full-1.0.0']);
   });
 
   test('merge whose arch tag is missing: one error, nothing under the final tag', async () => {
-    const run = await step(workspace, { step: 'merge', image: PREPROD, sources: 'full-1.0.0-amd64\nfull-9.9.9-arm64', tags: 'broken' });
-    expectOneError(run, /^Input "sources": .*exegol-preprod:full-9\.9\.9-arm64 does not exist on the registry\. Did the build for that platform fail.*Nothing was written\.$/);
+    const run = await step(workspace, {
+      step: 'merge',
+      image: PREPROD,
+      sources: 'full-1.0.0-amd64\nfull-9.9.9-arm64',
+      tags: 'broken',
+    });
+    expectOneError(
+      run,
+      /^Input "sources": .*exegol-preprod:full-9\.9\.9-arm64 does not exist on the registry\. Did the build for that platform fail.*Nothing was written\.$/,
+    );
     expect((await readManifest(R, repoOf(PREPROD), 'broken')).status).toBe(404);
   });
 
   test('merge of sources that do not match the expected platforms: one error, nothing written', async () => {
-    const run = await step(workspace, { step: 'merge', image: PREPROD, sources: 'full-1.0.0-amd64', platforms: 'linux/amd64,linux/arm64', tags: 'half' });
-    expectOneError(run, /^Input "platforms": the sources hold linux\/amd64; missing linux\/arm64\. Nothing was written\.$/);
+    const run = await step(workspace, {
+      step: 'merge',
+      image: PREPROD,
+      sources: 'full-1.0.0-amd64',
+      platforms: 'linux/amd64,linux/arm64',
+      tags: 'half',
+    });
+    expectOneError(
+      run,
+      /^Input "platforms": the sources hold linux\/amd64; missing linux\/arm64\. Nothing was written\.$/,
+    );
     expect((await readManifest(R, repoOf(PREPROD), 'half')).status).toBe(404);
   });
 
   test('merge with delete-intermediate on a registry that deletes only whole manifests: the list is written, the arch tags kept, with a warning', async () => {
-    const run = await step(workspace, { step: 'merge', image: PREPROD, sources: `full-1.0.0-amd64\nsha256:${digests.arm64!.slice(7)}`, tags: 'nightly', 'delete-intermediate': 'true' });
+    const run = await step(workspace, {
+      step: 'merge',
+      image: PREPROD,
+      sources: `full-1.0.0-amd64\nsha256:${digests.arm64!.slice(7)}`,
+      tags: 'nightly',
+      'delete-intermediate': 'true',
+    });
     expectSuccess(run);
     expect(run.outputs.digest).toBe(listDigest);
-    expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([expect.stringMatching(/does not delete tags on their own.*full-1\.0\.0-amd64 is kept/)]);
+    expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+      expect.stringMatching(/does not delete tags on their own.*full-1\.0\.0-amd64 is kept/),
+    ]);
     expect(await tagsOf(PREPROD)).toEqual(expect.arrayContaining(['full-1.0.0-amd64', 'full-1.0.0-arm64', 'nightly']));
   });
 });
@@ -228,7 +345,13 @@ describeDocker('the image tests decide what is pushed', () => {
     const ws = project({ tests: FAILING_TESTS, marker: `${NS}-bad` });
     const run = await build(ws, 'amd64', { 'arch-tag': 'bad-{arch}' });
     expectOneError(run, /^3 failed and 1 timed-out of 5 test command\(s\) in .*:bad-amd64; nothing was pushed\./);
-    expect(run.outputs).toMatchObject({ operation: 'tests-failed', 'tests-passed': '1', 'tests-failed': '3', 'tests-timed-out': '1', digest: '' });
+    expect(run.outputs).toMatchObject({
+      operation: 'tests-failed',
+      'tests-passed': '1',
+      'tests-failed': '3',
+      'tests-timed-out': '1',
+      digest: '',
+    });
     expect(run.summary).toContain('<details><summary>❌ failed (exit 3');
     expect(run.summary).toContain("<code>echo 'to stderr' &gt;&amp;2; exit 3</code>");
     expect(run.summary).toContain('<pre>to stderr</pre>');
@@ -242,17 +365,28 @@ describeDocker('the image tests decide what is pushed', () => {
 
   test('test-failures report: the same failures warn, and the image is pushed', async () => {
     const ws = project({ tests: FAILING_TESTS, marker: `${NS}-bad` });
-    const run = await build(ws, 'amd64', { 'arch-tag': 'reported-{arch}', 'test-failures': 'report', 'test-concurrency': '1' });
+    const run = await build(ws, 'amd64', {
+      'arch-tag': 'reported-{arch}',
+      'test-failures': 'report',
+      'test-concurrency': '1',
+    });
     expectSuccess(run);
     expect(run.outputs).toMatchObject({ operation: 'pushed', 'tests-failed': '3', 'tests-timed-out': '1' });
-    expect(run.annotations.some((a) => a.level === 'warning' && /pushing anyway \(test-failures is report\)/.test(a.message))).toBe(true);
+    expect(
+      run.annotations.some(
+        (a) => a.level === 'warning' && /pushing anyway \(test-failures is report\)/.test(a.message),
+      ),
+    ).toBe(true);
     expect(await tagsOf(PREPROD)).toContain('reported-amd64');
   });
 
   test('an image without the test file: one error naming test-file; with test-file-missing skip it is pushed', async () => {
     const ws = project({ marker: `${NS}-notests` });
     const run = await build(ws, 'amd64', { 'arch-tag': 'notests-{arch}' });
-    expectOneError(run, /^Input "test-file": the image has no test file \/\.exegol\/unit_tests_all_commands\.txt\. .*set test-file-missing to skip/);
+    expectOneError(
+      run,
+      /^Input "test-file": the image has no test file \/\.exegol\/unit_tests_all_commands\.txt\. .*set test-file-missing to skip/,
+    );
     expect(await tagsOf(PREPROD)).not.toContain('notests-amd64');
     const skipped = await build(ws, 'amd64', { 'arch-tag': 'notests-{arch}', 'test-file-missing': 'skip' });
     expectSuccess(skipped);
@@ -274,7 +408,12 @@ describeDocker('registry credentials', () => {
     const ws = project({ tests: PASSING_TESTS, marker: `${NS}-login` });
     const config = tempDir('e2e-login-config-');
     dirs.push(config);
-    const run = await build(ws, 'amd64', { 'arch-tag': 'login-{arch}', 'registry-username': 'robot', 'registry-password': password }, { DOCKER_CONFIG: config });
+    const run = await build(
+      ws,
+      'amd64',
+      { 'arch-tag': 'login-{arch}', 'registry-username': 'robot', 'registry-password': password },
+      { DOCKER_CONFIG: config },
+    );
     expectSuccess(run);
     expect(run.masks).toContain(password);
     // Nowhere but in the mask commands themselves.
@@ -282,7 +421,9 @@ describeDocker('registry credentials', () => {
     expect(shown).not.toContain(password);
     expect(run.stdout).toContain(`logged in to ${R} as robot`);
     expect(run.stdout).toContain(`logged out of ${R}`);
-    const after = JSON.parse(fs.readFileSync(path.join(config, 'config.json'), 'utf8')) as { auths?: Record<string, unknown> };
+    const after = JSON.parse(fs.readFileSync(path.join(config, 'config.json'), 'utf8')) as {
+      auths?: Record<string, unknown>;
+    };
     expect(Object.keys(after.auths ?? {})).toEqual([]);
     expect(await tagsOf(PREPROD)).toContain('login-amd64');
   });
@@ -313,7 +454,10 @@ describeDocker('registry faults', () => {
     proxy.inject({ method: 'POST', path: /\/blobs\/uploads\//, status: 403, times: Infinity });
     proxy.inject({ method: 'PUT', status: 403, times: Infinity });
     const run = await build(ws, 'amd64', { image: `${proxy.address}/${NS}/denied` });
-    expectOneError(run, /^Pushing .*\/denied:full-1\.0\.0-amd64 failed: .*denied.*The registry refused the credentials/);
+    expectOneError(
+      run,
+      /^Pushing .*\/denied:full-1\.0\.0-amd64 failed: .*denied.*The registry refused the credentials/,
+    );
     expect(run.stdout).not.toMatch(/retrying/);
     expect(await listTags(R, `${NS}/denied`)).toEqual([]);
     proxy.clearRules();
@@ -324,7 +468,12 @@ describeDocker('registry faults', () => {
     proxy.resetLog();
     proxy.inject({ method: 'HEAD', path: /\/manifests\/retried$/, reset: true, times: 1 });
     proxy.inject({ method: 'PUT', path: /\/manifests\/retried$/, status: 500, times: 1 });
-    const run = await step(tempDir('e2e-empty-'), { step: 'merge', image: `${proxy.address}/${NS}/exegol-preprod`, sources: 'full-1.0.0-amd64\nfull-1.0.0-arm64', tags: 'retried' });
+    const run = await step(tempDir('e2e-empty-'), {
+      step: 'merge',
+      image: `${proxy.address}/${NS}/exegol-preprod`,
+      sources: 'full-1.0.0-amd64\nfull-1.0.0-arm64',
+      tags: 'retried',
+    });
     expectSuccess(run);
     expect(proxy.injected().map((r) => `${r.method} ${r.status}`)).toEqual(['HEAD 0', 'PUT 500']);
     expect(run.summary).toMatch(/2 retries; no layer pulled/);
@@ -342,13 +491,21 @@ describeDocker('cache, disk and dry run', () => {
     expect(localImageExists(`${R}/${NS}/cache:full-1.0.0-arm64`)).toBe(false);
     docker(env, ['builder', 'prune', '--all', '--force']);
     // skip-existing off: this is the same commit, which would otherwise not be built again.
-    const second = await build(ws, 'arm64', { image: `${R}/${NS}/cache`, 'cache-from': `${R}/${NS}/cache:full-1.0.0-arm64`, 'cache-to': 'inline', 'skip-existing': 'false' });
+    const second = await build(ws, 'arm64', {
+      image: `${R}/${NS}/cache`,
+      'cache-from': `${R}/${NS}/cache:full-1.0.0-arm64`,
+      'cache-to': 'inline',
+      'skip-existing': 'false',
+    });
     expectSuccess(second);
     expect(second.outputs['cached-steps']).toBe('3/3');
     expect(second.outputs.digest).toBe(first.outputs.digest);
     expect(second.outputs.operation).toBe('unchanged');
-    const seconds = (r: ActionRun) => Number(/\| linux\/arm64 \|[^\n]*\| ([\d.]+) s \| \d\/3 steps \|/.exec(r.summary)?.[1]);
-    console.log(`build with cache: first ${seconds(first)} s (0/3 cached), second ${seconds(second)} s (3/3 cached from the registry)`);
+    const seconds = (r: ActionRun) =>
+      Number(/\| linux\/arm64 \|[^\n]*\| ([\d.]+) s \| \d\/3 steps \|/.exec(r.summary)?.[1]);
+    console.log(
+      `build with cache: first ${seconds(first)} s (0/3 cached), second ${seconds(second)} s (3/3 cached from the registry)`,
+    );
     expect(seconds(second)).toBeLessThan(seconds(first));
   });
 
@@ -360,13 +517,21 @@ describeDocker('cache, disk and dry run', () => {
     expect(localImageExists(`${NS}-prunable:1`)).toBe(true);
     const ws = project({ tests: PASSING_TESTS, marker: NS });
 
-    const enough = await build(ws, 'amd64', { 'arch-tag': 'disk-ok', 'min-free-space': '1MB', 'prune-label': label, push: 'false' });
+    const enough = await build(ws, 'amd64', {
+      'arch-tag': 'disk-ok',
+      'min-free-space': '1MB',
+      'prune-label': label,
+      push: 'false',
+    });
     expectSuccess(enough);
     expect(enough.outputs.operation).toBe('built');
     expect(localImageExists(`${NS}-prunable:1`)).toBe(true);
 
     const short = await build(ws, 'amd64', { 'arch-tag': 'disk-short', 'min-free-space': '1PB', 'prune-label': label });
-    expectOneError(short, /^Not enough disk space on \/.*: [\d.]+ [kMGT]?B free after pruning dangling images, unused images labelled org\.exegol\.test=.*, build cache \(.* freed\), 1\.0 PB required by input "min-free-space"\./);
+    expectOneError(
+      short,
+      /^Not enough disk space on \/.*: [\d.]+ [kMGT]?B free after pruning dangling images, unused images labelled org\.exegol\.test=.*, build cache \(.* freed\), 1\.0 PB required by input "min-free-space"\./,
+    );
     expect(localImageExists(`${NS}-prunable:1`)).toBe(false);
     for (const arch of ['amd64', 'arm64']) expect(localImageExists(env.baseImage(arch))).toBe(true);
     expect(await tagsOf(PREPROD)).not.toContain('disk-short');
@@ -381,7 +546,11 @@ describeDocker('cache, disk and dry run', () => {
     expect(run.stdout).toMatch(/\[dry-run\] push: .*:dry-arm64/);
     expect(localImageExists(`${PREPROD}:dry-arm64`)).toBe(false);
 
-    const merge = await step(ws, { step: 'merge', image: PREPROD, sources: 'full-1.0.0-amd64\nfull-1.0.0-arm64', tags: 'act-only' }, { ACT: 'true' });
+    const merge = await step(
+      ws,
+      { step: 'merge', image: PREPROD, sources: 'full-1.0.0-amd64\nfull-1.0.0-arm64', tags: 'act-only' },
+      { ACT: 'true' },
+    );
     expectSuccess(merge);
     expect(merge.outputs.operation).toBe('planned');
     expect((await readManifest(R, repoOf(PREPROD), 'act-only')).status).toBe(404);
@@ -394,22 +563,69 @@ describe('bad input: one error naming the input, nothing pushed', () => {
   dirs.push(ws);
   imageProject(ws, { tests: PASSING_TESTS });
   const badRepo = `${R}/${NS}/bad-input`;
-  const base = { step: 'build', image: badRepo, profile: 'full', version: '1.0.0', platform: 'linux/amd64', 'build-args': 'ARCH=amd64' };
+  const base = {
+    step: 'build',
+    image: badRepo,
+    profile: 'full',
+    version: '1.0.0',
+    platform: 'linux/amd64',
+    'build-args': 'ARCH=amd64',
+  };
 
   test.each([
-    ['unknown platform', { platform: 'linux/sparc' }, /^Input "platform": unknown platform "linux\/sparc"\. Use one of: linux\/amd64, linux\/arm64/],
-    ['a Dockerfile that does not exist', { dockerfile: 'light.dockerfile' }, /^Input "dockerfile": "light\.dockerfile" does not exist\./],
-    ['an image that is not a valid reference', { image: `${R}/${NS}/Exegol` }, /^Input "image": ".*\/Exegol" is not a valid image reference: "Exegol" has upper-case letters/],
+    [
+      'unknown platform',
+      { platform: 'linux/sparc' },
+      /^Input "platform": unknown platform "linux\/sparc"\. Use one of: linux\/amd64, linux\/arm64/,
+    ],
+    [
+      'a Dockerfile that does not exist',
+      { dockerfile: 'light.dockerfile' },
+      /^Input "dockerfile": "light\.dockerfile" does not exist\./,
+    ],
+    [
+      'an image that is not a valid reference',
+      { image: `${R}/${NS}/Exegol` },
+      /^Input "image": ".*\/Exegol" is not a valid image reference: "Exegol" has upper-case letters/,
+    ],
     ['an image with a tag', { image: `${badRepo}:latest` }, /^Input "image": ".*:latest" names a tag or digest/],
-    ['a version that cannot go into the arch tag', { version: '1.0.0+local' }, /^Input "version": "1\.0\.0\+local" cannot be part of a tag \(arch-tag "\{profile\}-\{version\}-\{arch\}" gives "full-1\.0\.0\+local-amd64"\)/],
-    ['an arch tag that is not a valid tag', { 'arch-tag': '{profile}+{arch}' }, /^Input "arch-tag": "full\+amd64" is not a valid tag/],
-    ['an unknown step', { step: 'deploy' }, /^Input "step": unknown value "deploy"\. Use one of: build, merge, promote\./],
+    [
+      'a version that cannot go into the arch tag',
+      { version: '1.0.0+local' },
+      /^Input "version": "1\.0\.0\+local" cannot be part of a tag \(arch-tag "\{profile\}-\{version\}-\{arch\}" gives "full-1\.0\.0\+local-amd64"\)/,
+    ],
+    [
+      'an arch tag that is not a valid tag',
+      { 'arch-tag': '{profile}+{arch}' },
+      /^Input "arch-tag": "full\+amd64" is not a valid tag/,
+    ],
+    [
+      'an unknown step',
+      { step: 'deploy' },
+      /^Input "step": unknown value "deploy"\. Use one of: build, merge, promote\./,
+    ],
     ['a bad duration', { 'test-timeout': 'forever' }, /^Input "test-timeout": "forever" is not a duration/],
-    ['half the credentials', { 'registry-username': 'robot' }, /^Input "registry-password": is empty while the other credential is set/],
-    ['a final tag that is not a valid tag', { step: 'merge', sources: 'a-amd64', tags: 'bad tag!' }, /^Input "tags": "bad tag!" is not a valid tag/],
-    ['a merge with neither sources nor platforms', { step: 'merge', tags: 'x' }, /^Input "sources": is empty, and so is platforms/],
+    [
+      'half the credentials',
+      { 'registry-username': 'robot' },
+      /^Input "registry-password": is empty while the other credential is set/,
+    ],
+    [
+      'a final tag that is not a valid tag',
+      { step: 'merge', sources: 'a-amd64', tags: 'bad tag!' },
+      /^Input "tags": "bad tag!" is not a valid tag/,
+    ],
+    [
+      'a merge with neither sources nor platforms',
+      { step: 'merge', tags: 'x' },
+      /^Input "sources": is empty, and so is platforms/,
+    ],
     ['a promote without source', { step: 'promote', tags: 'x' }, /^Input "source": is required but empty/],
-    ['a promote with a malformed expected digest', { step: 'promote', tags: 'x', source: `${badRepo}:x`, 'expected-digest': 'sha256:abc' }, /^Input "expected-digest": "sha256:abc" is not a digest/],
+    [
+      'a promote with a malformed expected digest',
+      { step: 'promote', tags: 'x', source: `${badRepo}:x`, 'expected-digest': 'sha256:abc' },
+      /^Input "expected-digest": "sha256:abc" is not a digest/,
+    ],
   ])('%s', async (_name, inputs, pattern) => {
     const run = await step(ws, { ...base, ...inputs } as Record<string, string>);
     expectOneError(run, pattern);
@@ -420,6 +636,9 @@ describe('bad input: one error naming the input, nothing pushed', () => {
   (ready ? test : test.skip)('native emulation asked for arm64 on an amd64 engine', async () => {
     if (process.arch !== 'x64') return;
     const run = await step(ws, { ...base, platform: 'linux/arm64', emulation: 'native' });
-    expectOneError(run, /^Input "emulation": native was asked, but the engine runs on linux\/amd64 and the platform is linux\/arm64\./);
+    expectOneError(
+      run,
+      /^Input "emulation": native was asked, but the engine runs on linux\/amd64 and the platform is linux\/arm64\./,
+    );
   });
 });

@@ -68,7 +68,9 @@ async function world(name: string): Promise<World> {
 }
 
 /** A month later: images has two commits and a tag, resources' dev moved its tool, the tool moved on. */
-async function moveAhead(w: World): Promise<{ images: string; resources: string; toolInResources: string; tool: string }> {
+async function moveAhead(
+  w: World,
+): Promise<{ images: string; resources: string; toolInResources: string; tool: string }> {
   await w.imagesDev.commit('add a tool', { files: { 'sources/install.sh': 'echo 1\n' } });
   const images = await w.imagesDev.commit('Release 3.1.6', { files: { Dockerfile: 'FROM scratch\nLABEL v=3.1.6\n' } });
   await w.imagesDev.tag('3.1.6', { message: 'Release 3.1.6' });
@@ -94,8 +96,15 @@ function sync(checkout: TestRepo, extra: Partial<RunActionOptions> = {}): Promis
   return runAction({ action: 'sync-submodules', workspace: checkout.dir, env: sandbox.env(), ...extra });
 }
 
-function submodules(run: ActionRun): Record<string, { from: string; to: string; branch: string; behind: number; tag: string | null; parent: string | null }> {
-  return Object.fromEntries((JSON.parse(run.outputs.submodules ?? '[]') as { path: string }[]).map((s) => [s.path, s])) as never;
+function submodules(
+  run: ActionRun,
+): Record<
+  string,
+  { from: string; to: string; branch: string; behind: number; tag: string | null; parent: string | null }
+> {
+  return Object.fromEntries(
+    (JSON.parse(run.outputs.submodules ?? '[]') as { path: string }[]).map((s) => [s.path, s]),
+  ) as never;
 }
 
 describe('update', () => {
@@ -143,14 +152,35 @@ describe('update', () => {
 
   test('outputs and summary list every submodule, the nested one with how far behind its branch it is', async () => {
     const subs = submodules(first);
-    expect(Object.keys(subs)).toEqual(['exegol-images', 'exegol-resources', 'vendor/docs/site', 'exegol-resources/sources/tool']);
-    expect(subs['exegol-images']).toMatchObject({ to: moved.images, branch: 'main', behind: 2, tag: '3.1.6', parent: null });
+    expect(Object.keys(subs)).toEqual([
+      'exegol-images',
+      'exegol-resources',
+      'vendor/docs/site',
+      'exegol-resources/sources/tool',
+    ]);
+    expect(subs['exegol-images']).toMatchObject({
+      to: moved.images,
+      branch: 'main',
+      behind: 2,
+      tag: '3.1.6',
+      parent: null,
+    });
     expect(subs['exegol-resources']).toMatchObject({ to: moved.resources, branch: 'dev', behind: 1, parent: null });
     expect(subs['vendor/docs/site']).toMatchObject({ branch: 'main', behind: 0 });
     // Resources' new commit moved its tool by two; the tool has one more since.
-    expect(subs['exegol-resources/sources/tool']).toMatchObject({ to: moved.toolInResources, branch: 'main', behind: 3, parent: 'exegol-resources' });
+    expect(subs['exegol-resources/sources/tool']).toMatchObject({
+      to: moved.toolInResources,
+      branch: 'main',
+      behind: 3,
+      parent: 'exegol-resources',
+    });
     expect(first.annotations).toEqual([
-      expect.objectContaining({ level: 'warning', file: 'exegol-resources/.gitmodules', line: 1, message: expect.stringContaining('1 commit(s) behind main') }),
+      expect.objectContaining({
+        level: 'warning',
+        file: 'exegol-resources/.gitmodules',
+        line: 1,
+        message: expect.stringContaining('1 commit(s) behind main'),
+      }),
     ]);
     expect(first.summary).toContain('| Submodule | Branch | From | To | Behind | Tag |');
     expect(first.summary).toContain(`| \`exegol-images\` | \`main\` |`);
@@ -160,7 +190,9 @@ describe('update', () => {
   test('the work tree holds the new commits, nested ones included, and is clean', async () => {
     expect(await checkout.git.changedFiles()).toEqual([]);
     expect(await sandbox.git(path.join(checkout.dir, 'exegol-images')).head()).toBe(moved.images);
-    expect(await sandbox.git(path.join(checkout.dir, 'exegol-resources/sources/tool')).head()).toBe(moved.toolInResources);
+    expect(await sandbox.git(path.join(checkout.dir, 'exegol-resources/sources/tool')).head()).toBe(
+      moved.toolInResources,
+    );
     expect(checkout.read('exegol-resources/sources/tool/tool.sh')).toBe('v3\n');
   });
 
@@ -191,12 +223,27 @@ describe('check', () => {
     const run = await sync(checkout, { inputs: { mode: 'check', recursive: true } });
     expect(run.exitCode).toBe(1);
     expect(run.errors).toEqual([
-      expect.objectContaining({ file: '.gitmodules', line: 4, message: '2 commit(s) behind main (' + (await checkout.git.gitlinks()).get('exegol-images')!.slice(0, 7) + `, tip ${(await head(w.images)).slice(0, 7)})` }),
-      expect.objectContaining({ file: '.gitmodules', line: 8, message: expect.stringMatching(/^1 commit\(s\) behind dev /) }),
+      expect.objectContaining({
+        file: '.gitmodules',
+        line: 4,
+        message:
+          '2 commit(s) behind main (' +
+          (await checkout.git.gitlinks()).get('exegol-images')!.slice(0, 7) +
+          `, tip ${(await head(w.images)).slice(0, 7)})`,
+      }),
+      expect.objectContaining({
+        file: '.gitmodules',
+        line: 8,
+        message: expect.stringMatching(/^1 commit\(s\) behind dev /),
+      }),
     ]);
     // The nested tool is resources' to move: a warning, never a failure of this repository.
     expect(run.annotations.filter((a) => a.level === 'warning')).toEqual([
-      expect.objectContaining({ file: 'exegol-resources/.gitmodules', line: 1, message: expect.stringContaining('1 commit(s) behind main') }),
+      expect.objectContaining({
+        file: 'exegol-resources/.gitmodules',
+        line: 1,
+        message: expect.stringContaining('1 commit(s) behind main'),
+      }),
     ]);
     expect(run.outputs).toMatchObject({ changed: 'true', operation: 'behind', behind: '3' });
     expect(submodules(run)['exegol-images']).toMatchObject({ behind: 2, to: await head(w.images), tag: '3.1.6' });
@@ -266,7 +313,13 @@ describe('dry run and selection', () => {
     await w.resourcesDev.pushAll();
     const before = await head(w.wrapper);
     const checkout = await sandbox.checkout(w.wrapper, 'refs/heads/main', { name: 'select/checkout' });
-    const run = await sync(checkout, { inputs: { paths: './exegol-resources/', 'submodule-branch': 'exegol-resources=main', 'commit-message': 'updating resources' } });
+    const run = await sync(checkout, {
+      inputs: {
+        paths: './exegol-resources/',
+        'submodule-branch': 'exegol-resources=main',
+        'commit-message': 'updating resources',
+      },
+    });
     expect(run.exitCode).toBe(0);
     const after = await head(w.wrapper);
     const links = await sandbox.git(w.wrapper).gitlinks(after);
@@ -323,8 +376,13 @@ describe('bad input and faults: one error, nothing committed or pushed', () => {
     await moveAhead(w);
   });
 
-  async function refused(inputs: RunActionOptions['inputs'], setup?: (c: TestRepo) => Promise<void>): Promise<ActionRun> {
-    const checkout = await sandbox.checkout(w.wrapper, 'refs/heads/main', { name: `bad/${Math.random().toString(36).slice(2, 8)}` });
+  async function refused(
+    inputs: RunActionOptions['inputs'],
+    setup?: (c: TestRepo) => Promise<void>,
+  ): Promise<ActionRun> {
+    const checkout = await sandbox.checkout(w.wrapper, 'refs/heads/main', {
+      name: `bad/${Math.random().toString(36).slice(2, 8)}`,
+    });
     if (setup) await setup(checkout);
     const refs = await sandbox.refs(w.wrapper);
     const local = await checkout.git.refs();
@@ -338,12 +396,16 @@ describe('bad input and faults: one error, nothing committed or pushed', () => {
 
   test('a path that is not a submodule', async () => {
     const run = await refused({ paths: 'exegol-images\nexegol' });
-    expect(run.errors[0]!.message).toBe('Input "paths": "exegol" is not a submodule (the submodules are: exegol-images, exegol-resources, vendor/docs/site). Give submodule paths as .gitmodules lists them.');
+    expect(run.errors[0]!.message).toBe(
+      'Input "paths": "exegol" is not a submodule (the submodules are: exegol-images, exegol-resources, vendor/docs/site). Give submodule paths as .gitmodules lists them.',
+    );
   });
 
   test('a branch that does not exist upstream, named in the input', async () => {
     const run = await refused({ 'submodule-branch': 'exegol-images=release' });
-    expect(run.errors[0]!.message).toMatch(/^Input "submodule-branch": submodule "exegol-images": .*Exegol-images\.git has no branch "release"/);
+    expect(run.errors[0]!.message).toMatch(
+      /^Input "submodule-branch": submodule "exegol-images": .*Exegol-images\.git has no branch "release"/,
+    );
   });
 
   test('a branch that does not exist upstream, from .gitmodules: at its line', async () => {
@@ -357,10 +419,18 @@ describe('bad input and faults: one error, nothing committed or pushed', () => {
 
   test('an unreachable submodule URL', async () => {
     const run = await refused({}, async (c) => {
-      await c.git.raw(['config', '--file', '.gitmodules', 'submodule.vendor/docs/site.url', sandbox.url(path.join(sandbox.root, 'remotes', 'missing.git'))]);
+      await c.git.raw([
+        'config',
+        '--file',
+        '.gitmodules',
+        'submodule.vendor/docs/site.url',
+        sandbox.url(path.join(sandbox.root, 'remotes', 'missing.git')),
+      ]);
       await c.git.commit('moved docs', { name: 't', email: 't@example.invalid' }, ['.gitmodules']);
     });
-    expect(run.errors[0]!.message).toMatch(/^Submodule "vendor\/docs\/site": cannot reach file:\/\/.*missing\.git: .*fetch-token/s);
+    expect(run.errors[0]!.message).toMatch(
+      /^Submodule "vendor\/docs\/site": cannot reach file:\/\/.*missing\.git: .*fetch-token/s,
+    );
     expect(run.errors[0]).toMatchObject({ file: '.gitmodules', line: 11 });
   });
 
@@ -369,11 +439,19 @@ describe('bad input and faults: one error, nothing committed or pushed', () => {
     try {
       const started = performance.now();
       const run = await refused({ 'network-timeout': '2' }, async (c) => {
-        await c.git.raw(['config', '--file', '.gitmodules', 'submodule.vendor/docs/site.url', `${silent.url}/ThePorgs/docs.git`]);
+        await c.git.raw([
+          'config',
+          '--file',
+          '.gitmodules',
+          'submodule.vendor/docs/site.url',
+          `${silent.url}/ThePorgs/docs.git`,
+        ]);
         await c.git.commit('docs on a stalling server', { name: 't', email: 't@example.invalid' }, ['.gitmodules']);
       });
       expect((performance.now() - started) / 1000).toBeLessThan(20);
-      expect(run.errors[0]!.message).toContain(`Submodule "vendor/docs/site" (http://${silent.host}/ThePorgs/docs.git): git ls-remote with ${silent.host} stopped: nothing came for 2 s, the stall limit (input "network-timeout")`);
+      expect(run.errors[0]!.message).toContain(
+        `Submodule "vendor/docs/site" (http://${silent.host}/ThePorgs/docs.git): git ls-remote with ${silent.host} stopped: nothing came for 2 s, the stall limit (input "network-timeout")`,
+      );
       expect(run.errors[0]!.message).not.toContain('fetch-token');
       expect(run.errors[0]).toMatchObject({ file: '.gitmodules', line: 11 });
       expect(silent.requests).toBeGreaterThan(0);
@@ -398,10 +476,22 @@ describe('bad input and faults: one error, nothing committed or pushed', () => {
 
   test.each([
     [{ mode: 'sync' }, 'mode', 'Use one of: update, pull-request, check, fork'],
-    [{ mode: 'pull-request', 'github-token': 'ghs_x', 'pull-request-title': 'Update {month}' }, 'pull-request-title', 'unknown placeholder {month}'],
-    [{ mode: 'pull-request', 'pull-request-branch': 'update {date}' }, 'pull-request-branch', 'not a valid branch name'],
+    [
+      { mode: 'pull-request', 'github-token': 'ghs_x', 'pull-request-title': 'Update {month}' },
+      'pull-request-title',
+      'unknown placeholder {month}',
+    ],
+    [
+      { mode: 'pull-request', 'pull-request-branch': 'update {date}' },
+      'pull-request-branch',
+      'not a valid branch name',
+    ],
     [{ mode: 'pull-request', 'github-token': '' }, 'github-token', 'pull-request mode needs it'],
-    [{ mode: 'fork', upstream: 'ThePorgs/Exegol', 'fork-method': 'github' }, 'fork-method', 'Use one of: auto, api, git'],
+    [
+      { mode: 'fork', upstream: 'ThePorgs/Exegol', 'fork-method': 'github' },
+      'fork-method',
+      'Use one of: auto, api, git',
+    ],
     [{ 'submodule-branch': 'main\ndev' }, 'submodule-branch', 'mixes a branch for all'],
     [{ 'submodule-branch': 'exegol-images=bad..name' }, 'submodule-branch', 'not a valid branch name'],
     [{ 'submodule-branch': 'nowhere=main' }, 'submodule-branch', '"nowhere" is not one of the selected submodules'],
@@ -426,24 +516,42 @@ describe('private submodules', () => {
     const server = await sandbox.serveHttp({ token });
     try {
       // The wrapper's resources submodule now lives on a server that wants the token.
-      await w.wrapperDev.git.raw(['config', '--file', '.gitmodules', 'submodule.exegol-resources.url', server.url(w.resources)]);
+      await w.wrapperDev.git.raw([
+        'config',
+        '--file',
+        '.gitmodules',
+        'submodule.exegol-resources.url',
+        server.url(w.resources),
+      ]);
       await w.wrapperDev.commit('resources over https');
       await w.wrapperDev.pushAll();
       const moved = await moveAhead(w);
       const checkout = await sandbox.checkout(w.wrapper, 'refs/heads/main', { name: 'private/checkout' });
       // What actions/checkout persists: its own token, for the same server.
-      await checkout.git.raw(['config', `http.${server.origin}/.extraheader`, `AUTHORIZATION: basic ${Buffer.from('x-access-token:ghs_checkout').toString('base64')}`]);
+      await checkout.git.raw([
+        'config',
+        `http.${server.origin}/.extraheader`,
+        `AUTHORIZATION: basic ${Buffer.from('x-access-token:ghs_checkout').toString('base64')}`,
+      ]);
       const refs = await sandbox.refs(w.wrapper);
 
       const without = await sync(checkout, { serverUrl: server.origin });
       expect(without.exitCode).toBe(1);
-      expect(without.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Submodule "exegol-resources": cannot reach http:\/\/127\.0\.0\.1:\d+\/.*fetch-token/s) })]);
+      expect(without.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(
+            /^Submodule "exegol-resources": cannot reach http:\/\/127\.0\.0\.1:\d+\/.*fetch-token/s,
+          ),
+        }),
+      ]);
       expect(await sandbox.refs(w.wrapper)).toEqual(refs);
 
       const run = await sync(checkout, { serverUrl: server.origin, inputs: { 'fetch-token': token } });
       expect(run.errors).toEqual([]);
       expect(run.exitCode).toBe(0);
-      expect((await sandbox.git(w.wrapper).gitlinks(await head(w.wrapper))).get('exegol-resources')).toBe(moved.resources);
+      expect((await sandbox.git(w.wrapper).gitlinks(await head(w.wrapper))).get('exegol-resources')).toBe(
+        moved.resources,
+      );
       expect(server.requests.some((r) => r.authorized)).toBe(true);
       expect(server.requests.every((r) => r.authorizationHeaders <= 1)).toBe(true);
       expect(run.masks).toContain(token);
@@ -471,21 +579,32 @@ describe('private submodules', () => {
         `printf '%s %s %s %s\\n' "$host" "$(stat -c %a "$key")" "$(head -1 "$key")" "$key" >> '${record}'\nexec sh -c "$1"\n`,
       { mode: 0o755 },
     );
-    await w.wrapperDev.git.raw(['config', '--file', '.gitmodules', 'submodule.exegol-images.url', `ssh://git@github.example${w.images}`]);
+    await w.wrapperDev.git.raw([
+      'config',
+      '--file',
+      '.gitmodules',
+      'submodule.exegol-images.url',
+      `ssh://git@github.example${w.images}`,
+    ]);
     await w.wrapperDev.commit('images over ssh');
     await w.wrapperDev.pushAll();
     const moved = await moveAhead(w);
     const checkout = await sandbox.checkout(w.wrapper, 'refs/heads/main', { name: 'ssh/checkout' });
-    const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n';
+    const key =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n';
     const runnerTemp = path.join(sandbox.root, 'ssh-runner-temp');
     fs.mkdirSync(runnerTemp);
-    const run = await sync(checkout, { inputs: { 'fetch-ssh-key': key, paths: 'exegol-images' }, env: { ...sandbox.env(), PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: runnerTemp } });
+    const run = await sync(checkout, {
+      inputs: { 'fetch-ssh-key': key, paths: 'exegol-images' },
+      env: { ...sandbox.env(), PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: runnerTemp },
+    });
     expect(run.errors).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect((await sandbox.git(w.wrapper).gitlinks(await head(w.wrapper))).get('exegol-images')).toBe(moved.images);
     const calls = fs.readFileSync(record, 'utf8').trim().split('\n');
     expect(calls.length).toBeGreaterThan(0);
-    for (const call of calls) expect(call).toMatch(new RegExp(`^git@github\\.example 600 -----BEGIN OPENSSH PRIVATE KEY----- ${runnerTemp}/`));
+    for (const call of calls)
+      expect(call).toMatch(new RegExp(`^git@github\\.example 600 -----BEGIN OPENSSH PRIVATE KEY----- ${runnerTemp}/`));
     expect(fs.readdirSync(runnerTemp)).toEqual([]);
     expect(unmasked(run)).not.toContain('b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ');
     expect(run.masks).toContain('b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ');
@@ -497,7 +616,9 @@ describe('private submodules', () => {
 
 describe('fork', () => {
   /** An upstream repository, a fork of it with a contributor's branch, and upstream moving on. */
-  async function forked(name: string): Promise<{ upstream: string; fork: string; upstreamDev: TestRepo; forkDev: TestRepo }> {
+  async function forked(
+    name: string,
+  ): Promise<{ upstream: string; fork: string; upstreamDev: TestRepo; forkDev: TestRepo }> {
     const upstream = await sandbox.bare(`${name}/upstream`);
     const upstreamDev = await sandbox.repo(`${name}/upstream-dev`, upstream);
     await upstreamDev.commit('base', { files: { 'install.sh': 'base\n', 'README.md': 'readme\n' } });
@@ -519,16 +640,28 @@ describe('fork', () => {
     await f.upstreamDev.pushAll();
     const before = await head(f.fork, 'new-tool');
     const checkout = await sandbox.checkout(f.fork, 'refs/heads/new-tool', { name: 'fork-merge/checkout' });
-    const run = await sync(checkout, { inputs: { mode: 'fork', upstream: sandbox.url(f.upstream), 'upstream-branch': 'main' } });
+    const run = await sync(checkout, {
+      inputs: { mode: 'fork', upstream: sandbox.url(f.upstream), 'upstream-branch': 'main' },
+    });
     expect(run.errors).toEqual([]);
     expect(run.exitCode).toBe(0);
     const after = await head(f.fork, 'new-tool');
     const git = sandbox.git(f.fork);
-    expect(await git.out(['log', '-1', '--format=%an|%s|%P', after])).toBe(`Github Actions|Merge remote-tracking branch 'upstream/main' into new-tool|${before} ${await head(f.upstream)}`);
-    expect(run.outputs).toMatchObject({ changed: 'true', operation: 'merged', method: 'git', behind: '2', 'commit-sha': after });
+    expect(await git.out(['log', '-1', '--format=%an|%s|%P', after])).toBe(
+      `Github Actions|Merge remote-tracking branch 'upstream/main' into new-tool|${before} ${await head(f.upstream)}`,
+    );
+    expect(run.outputs).toMatchObject({
+      changed: 'true',
+      operation: 'merged',
+      method: 'git',
+      behind: '2',
+      'commit-sha': after,
+    });
     expect(run.summary).toContain('| commits taken from upstream | `2` |');
 
-    const again = await sync(checkout, { inputs: { mode: 'fork', upstream: sandbox.url(f.upstream), 'upstream-branch': 'main' } });
+    const again = await sync(checkout, {
+      inputs: { mode: 'fork', upstream: sandbox.url(f.upstream), 'upstream-branch': 'main' },
+    });
     expect(again.outputs).toMatchObject({ changed: 'false', operation: 'unchanged', behind: '0' });
     expect(await head(f.fork, 'new-tool')).toBe(after);
   });
@@ -552,7 +685,9 @@ describe('fork', () => {
     await f.upstreamDev.pushAll();
     const checkout = await sandbox.checkout(f.fork, 'refs/heads/new-tool', { name: 'fork-dry/checkout' });
     const refs = await sandbox.refs(f.fork);
-    const run = await sync(checkout, { inputs: { mode: 'fork', upstream: sandbox.url(f.upstream), 'upstream-branch': 'main', 'dry-run': true } });
+    const run = await sync(checkout, {
+      inputs: { mode: 'fork', upstream: sandbox.url(f.upstream), 'upstream-branch': 'main', 'dry-run': true },
+    });
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ changed: 'true', operation: 'dry-run', behind: '1', 'commit-sha': '' });
     expect(run.stdout).toContain('Dry run: would merge 1 commit(s) of upstream/main into new-tool.');
@@ -562,9 +697,13 @@ describe('fork', () => {
 
   test('a conflict stops with the conflicting files and nothing pushed; dry run foresees it', async () => {
     const f = await forked('fork-conflict');
-    await f.forkDev.commit('contributor edits install', { files: { 'install.sh': 'contributor\n', 'README.md': 'contrib readme\n' } });
+    await f.forkDev.commit('contributor edits install', {
+      files: { 'install.sh': 'contributor\n', 'README.md': 'contrib readme\n' },
+    });
     await f.forkDev.pushAll();
-    await f.upstreamDev.commit('upstream edits install', { files: { 'install.sh': 'upstream\n', 'README.md': 'upstream readme\n' } });
+    await f.upstreamDev.commit('upstream edits install', {
+      files: { 'install.sh': 'upstream\n', 'README.md': 'upstream readme\n' },
+    });
     await f.upstreamDev.pushAll();
     const checkout = await sandbox.checkout(f.fork, 'refs/heads/new-tool', { name: 'fork-conflict/checkout' });
     const refs = await sandbox.refs(f.fork);
@@ -573,7 +712,9 @@ describe('fork', () => {
       const run = await sync(checkout, { inputs: { ...inputs, 'dry-run': dryRun } });
       expect(run.exitCode).toBe(1);
       expect(run.errors).toHaveLength(1);
-      expect(run.errors[0]!.message).toContain('conflicts in 2 file(s):\n- README.md\n- install.sh\nNothing was pushed.');
+      expect(run.errors[0]!.message).toContain(
+        'conflicts in 2 file(s):\n- README.md\n- install.sh\nNothing was pushed.',
+      );
       expect(await sandbox.refs(f.fork)).toEqual(refs);
       expect(await checkout.git.changedFiles()).toEqual([]);
       expect(await checkout.git.head()).toBe(refs['refs/heads/new-tool']);
@@ -584,17 +725,29 @@ describe('fork', () => {
     const f = await forked('fork-bad');
     const checkout = await sandbox.checkout(f.fork, 'refs/heads/new-tool', { name: 'fork-bad/checkout' });
     const refs = await sandbox.refs(f.fork);
-    const noBranch = await sync(checkout, { inputs: { mode: 'fork', upstream: sandbox.url(f.upstream), 'upstream-branch': 'develop' } });
-    expect(noBranch.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Input "upstream-branch": .*upstream\.git has no branch "develop"/) })]);
+    const noBranch = await sync(checkout, {
+      inputs: { mode: 'fork', upstream: sandbox.url(f.upstream), 'upstream-branch': 'develop' },
+    });
+    expect(noBranch.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Input "upstream-branch": .*upstream\.git has no branch "develop"/),
+      }),
+    ]);
     const sameName = await sync(checkout, { inputs: { mode: 'fork', upstream: sandbox.url(f.upstream) } });
-    expect(sameName.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Input "branch": .*has no branch "new-tool"/) })]);
-    const unreachable = await sync(checkout, { inputs: { mode: 'fork', upstream: sandbox.url(path.join(sandbox.root, 'nowhere.git')) } });
-    expect(unreachable.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Input "upstream": cannot reach /) })]);
+    expect(sameName.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^Input "branch": .*has no branch "new-tool"/) }),
+    ]);
+    const unreachable = await sync(checkout, {
+      inputs: { mode: 'fork', upstream: sandbox.url(path.join(sandbox.root, 'nowhere.git')) },
+    });
+    expect(unreachable.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^Input "upstream": cannot reach /) }),
+    ]);
     expect(await sandbox.refs(f.fork)).toEqual(refs);
   });
 });
 
-describe('pull-request mode: the resources repository\'s monthly run, through the API double', () => {
+describe("pull-request mode: the resources repository's monthly run, through the API double", () => {
   const repository = 'ThePorgs/Exegol-resources';
   const token = 'ghs_resourcesbot0000000000';
   // 1 December 2026, 15:00 UTC: the cron `0 15 1 * *`.
@@ -616,7 +769,13 @@ describe('pull-request mode: the resources repository\'s monthly run, through th
   async function monthly(name: string): Promise<{ run: ActionRun; requests: number }> {
     const checkout = await sandbox.checkout(remote, 'refs/heads/main', { name: `resources/${name}` });
     double.resetCounts();
-    const run = await sync(checkout, { repository, apiUrl: double.url, token, inputs, env: { ...sandbox.env(), SOURCE_DATE_EPOCH: firstOfMonth } });
+    const run = await sync(checkout, {
+      repository,
+      apiUrl: double.url,
+      token,
+      inputs,
+      env: { ...sandbox.env(), SOURCE_DATE_EPOCH: firstOfMonth },
+    });
     double.assertNoViolations();
     expect(run.errors).toEqual([]);
     expect(run.exitCode).toBe(0);
@@ -627,9 +786,20 @@ describe('pull-request mode: the resources repository\'s monthly run, through th
     const checkout = await sandbox.checkout(remote, 'refs/heads/main', { name: 'resources/dry' });
     const refs = await sandbox.refs(remote);
     double.resetCounts();
-    const run = await sync(checkout, { repository, apiUrl: double.url, token, inputs: { ...inputs, 'dry-run': true }, env: { ...sandbox.env(), SOURCE_DATE_EPOCH: firstOfMonth } });
+    const run = await sync(checkout, {
+      repository,
+      apiUrl: double.url,
+      token,
+      inputs: { ...inputs, 'dry-run': true },
+      env: { ...sandbox.env(), SOURCE_DATE_EPOCH: firstOfMonth },
+    });
     expect(run.exitCode).toBe(0);
-    expect(run.outputs).toMatchObject({ changed: 'true', operation: 'dry-run', 'pull-request-number': '', behind: '5' });
+    expect(run.outputs).toMatchObject({
+      changed: 'true',
+      operation: 'dry-run',
+      'pull-request-number': '',
+      behind: '5',
+    });
     expect(run.summary).toContain('| pushed to | `update/2026-12-01` |');
     expect(double.count()).toBe(0);
     expect(await sandbox.refs(remote)).toEqual(refs);
@@ -641,7 +811,13 @@ describe('pull-request mode: the resources repository\'s monthly run, through th
     expect(run.outputs).toMatchObject({ changed: 'true', operation: 'pull-request-created', behind: '5' });
     const pulls = double.state.pulls(repository);
     expect(pulls).toHaveLength(1);
-    expect(pulls[0]).toMatchObject({ number: Number(run.outputs['pull-request-number']), state: 'open', title: 'Resources update 01-Dec-26', headRef: 'update/2026-12-01', baseRef: 'main' });
+    expect(pulls[0]).toMatchObject({
+      number: Number(run.outputs['pull-request-number']),
+      state: 'open',
+      title: 'Resources update 01-Dec-26',
+      headRef: 'update/2026-12-01',
+      baseRef: 'main',
+    });
     expect(pulls[0]!.body).toContain('| `sources/tool-07` | `dev` |');
     expect(double.state.labels(repository, pulls[0]!.number)).toEqual(['bot']);
     // One commit on main, holding the five moves; main itself untouched.
@@ -653,7 +829,8 @@ describe('pull-request mode: the resources repository\'s monthly run, through th
     expect(message.split('\n')[0]).toBe('updating resources');
     expect(message.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(5);
     const links = await sandbox.git(remote).gitlinks(branch);
-    for (const i of [0, 3, 6, 10, 17]) expect(links.get(`sources/tool-${String(i + 1).padStart(2, '0')}`)).toBe(await tools[i]!.git.head());
+    for (const i of [0, 3, 6, 10, 17])
+      expect(links.get(`sources/tool-${String(i + 1).padStart(2, '0')}`)).toBe(await tools[i]!.git.head());
     // pulls/list, pulls/create, issues/add-labels.
     expect(requests).toBe(3);
   });
@@ -687,7 +864,12 @@ describe('pull-request mode: the resources repository\'s monthly run, through th
     const [pr] = double.state.pulls(repository);
     await double.act('pulls/merge', { owner: 'ThePorgs', repo: 'Exegol-resources', pull_number: pr!.number });
     const { run, requests } = await monthly('after-merge');
-    expect(run.outputs).toMatchObject({ changed: 'false', operation: 'unchanged', 'pull-request-number': '', behind: '0' });
+    expect(run.outputs).toMatchObject({
+      changed: 'false',
+      operation: 'unchanged',
+      'pull-request-number': '',
+      behind: '0',
+    });
     expect(requests).toBe(0);
     expect(double.state.pulls(repository).filter((p) => p.state === 'open')).toEqual([]);
   });
@@ -703,14 +885,25 @@ describe('fork mode on one repository: branches following main (the docs automer
     await dev.branch('dev-wrapper');
     await dev.branch('dev-images');
     await dev.switch('dev-wrapper');
-    const wrapperOwn = await dev.commit('Wrapper docs not in main yet', { files: { 'docs/src/wrapper.md': '# Wrapper\n' } });
+    const wrapperOwn = await dev.commit('Wrapper docs not in main yet', {
+      files: { 'docs/src/wrapper.md': '# Wrapper\n' },
+    });
     await dev.switch('main');
-    const main = await dev.commit('Merge pull request #131 from ThePorgs/dev', { files: { 'docs/src/tools.md': '# Tools\n' } });
+    const main = await dev.commit('Merge pull request #131 from ThePorgs/dev', {
+      files: { 'docs/src/tools.md': '# Tools\n' },
+    });
     await dev.pushAll();
     await dev.git.raw(['push', '--quiet', 'origin', 'main:refs/heads/dev-images', '--force']);
     return { remote, dev, main, wrapperOwn };
   }
-  const follow = (remote: string, branch: string, strategy?: string) => ({ mode: 'fork', upstream: sandbox.url(remote), 'upstream-branch': 'main', branch, 'fork-method': 'git', ...(strategy ? { 'fork-strategy': strategy } : {}) });
+  const follow = (remote: string, branch: string, strategy?: string) => ({
+    mode: 'fork',
+    upstream: sandbox.url(remote),
+    'upstream-branch': 'main',
+    branch,
+    'fork-method': 'git',
+    ...(strategy ? { 'fork-strategy': strategy } : {}),
+  });
 
   test('merge (git merge --ff): fast-forward when it can, a merge commit otherwise, unchanged when level; a re-run changes nothing', async () => {
     const d = await docs('follow-merge');
@@ -718,7 +911,11 @@ describe('fork mode on one repository: branches following main (the docs automer
     for (const branch of ['dev', 'dev-wrapper', 'dev-images']) {
       const checkout = await sandbox.checkout(d.remote, 'refs/heads/main', { name: `follow-merge/${branch}` });
       results[branch] = await sync(checkout, { inputs: follow(d.remote, branch) });
-      expect({ branch, errors: results[branch]!.errors, code: results[branch]!.exitCode }).toEqual({ branch, errors: [], code: 0 });
+      expect({ branch, errors: results[branch]!.errors, code: results[branch]!.exitCode }).toEqual({
+        branch,
+        errors: [],
+        code: 0,
+      });
     }
     const refs = await sandbox.refs(d.remote);
     expect(refs['refs/heads/dev']).toBe(d.main);
@@ -726,7 +923,11 @@ describe('fork mode on one repository: branches following main (the docs automer
     expect(refs['refs/heads/dev-images']).toBe(d.main);
     expect(results['dev-images']!.outputs).toMatchObject({ operation: 'unchanged', changed: 'false' });
     const wrapperTip = refs['refs/heads/dev-wrapper']!;
-    expect(results['dev-wrapper']!.outputs).toMatchObject({ operation: 'merged', changed: 'true', 'commit-sha': wrapperTip });
+    expect(results['dev-wrapper']!.outputs).toMatchObject({
+      operation: 'merged',
+      changed: 'true',
+      'commit-sha': wrapperTip,
+    });
     expect(await sandbox.git(d.remote).out(['log', '-1', '--format=%P', wrapperTip])).toBe(`${d.wrapperOwn} ${d.main}`);
     expect(refs['refs/heads/main']).toBe(d.main);
 
@@ -744,21 +945,31 @@ describe('fork mode on one repository: branches following main (the docs automer
     expect(dev.outputs).toMatchObject({ operation: 'fast-forward' });
     for (const dryRun of [true, false]) {
       const checkout = await sandbox.checkout(d.remote, 'refs/heads/main', { name: `follow-ff/wrapper-${dryRun}` });
-      const run = await sync(checkout, { inputs: { ...follow(d.remote, 'dev-wrapper', 'ff-only'), 'dry-run': dryRun } });
+      const run = await sync(checkout, {
+        inputs: { ...follow(d.remote, 'dev-wrapper', 'ff-only'), 'dry-run': dryRun },
+      });
       expect(run.exitCode).toBe(1);
       expect(run.errors).toEqual([
-        expect.objectContaining({ message: expect.stringContaining('dev-wrapper cannot fast-forward to upstream/main: it has 1 commit(s) of its own that upstream/main lacks (and lacks 1 of upstream\'s).') }),
+        expect.objectContaining({
+          message: expect.stringContaining(
+            "dev-wrapper cannot fast-forward to upstream/main: it has 1 commit(s) of its own that upstream/main lacks (and lacks 1 of upstream's).",
+          ),
+        }),
       ]);
       expect(run.errors[0]!.message).toContain('set fork-strategy: merge');
     }
     const after = await sandbox.refs(d.remote);
     expect(after).toEqual({ ...before, 'refs/heads/dev': d.main });
     const bad = await sync(devCheckout, { inputs: follow(d.remote, 'dev', 'rebase') });
-    expect(bad.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Input "fork-strategy": .*Use one of: merge, ff-only/) })]);
+    expect(bad.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Input "fork-strategy": .*Use one of: merge, ff-only/),
+      }),
+    ]);
   });
 });
 
-describe('include-work-tree: what the repository\'s own update script changed, proposed with the submodules', () => {
+describe("include-work-tree: what the repository's own update script changed, proposed with the submodules", () => {
   const repository = 'ThePorgs/Exegol-resources';
   const token = 'ghs_resourcesbot1111111111';
   let double: GitHubDouble;
@@ -775,18 +986,29 @@ describe('include-work-tree: what the repository\'s own update script changed, p
   async function updateScript(checkout: TestRepo): Promise<void> {
     fs.mkdirSync(path.join(checkout.dir, 'windows/winPEAS'), { recursive: true });
     fs.writeFileSync(path.join(checkout.dir, 'windows/winPEAS/winPEAS.bat'), '@echo off\n');
-    fs.writeFileSync(path.join(checkout.dir, 'resources_list.csv'), 'Resource,Link,Description\nPEASS-ng,https://github.com/carlospolop/PEASS-ng,Privilege Escalation Awesome Scripts SUITE\n');
+    fs.writeFileSync(
+      path.join(checkout.dir, 'resources_list.csv'),
+      'Resource,Link,Description\nPEASS-ng,https://github.com/carlospolop/PEASS-ng,Privilege Escalation Awesome Scripts SUITE\n',
+    );
     await checkout.git.raw(['submodule', 'update', '--init', '--quiet', '--remote', '--merge', 'sources/tool-01']);
   }
 
-  async function run(name: string, extra: Record<string, string | boolean> = {}): Promise<{ checkout: TestRepo; run: ActionRun }> {
+  async function run(
+    name: string,
+    extra: Record<string, string | boolean> = {},
+  ): Promise<{ checkout: TestRepo; run: ActionRun }> {
     const checkout = await sandbox.checkout(r.remote, 'refs/heads/main', { name: `worktree/${name}` });
     await updateScript(checkout);
     const res = await sync(checkout, {
       repository,
       apiUrl: double.url,
       token,
-      inputs: { ...RESOURCES_MONTHLY.inputs, 'pull-request-branch': 'update/{epoch}', 'include-work-tree': true, ...extra },
+      inputs: {
+        ...RESOURCES_MONTHLY.inputs,
+        'pull-request-branch': 'update/{epoch}',
+        'include-work-tree': true,
+        ...extra,
+      },
       env: { ...sandbox.env(), SOURCE_DATE_EPOCH: RESOURCES_MONTHLY.sourceDateEpoch },
     });
     double.assertNoViolations();
@@ -806,26 +1028,44 @@ describe('include-work-tree: what the repository\'s own update script changed, p
     const branch = `update/${RESOURCES_MONTHLY.sourceDateEpoch}`;
     const { run: first } = await run('first');
     expect(first.errors).toEqual([]);
-    expect(first.outputs).toMatchObject({ operation: 'pull-request-created', changed: 'true', 'work-tree-changes': '2', behind: '5' });
+    expect(first.outputs).toMatchObject({
+      operation: 'pull-request-created',
+      changed: 'true',
+      'work-tree-changes': '2',
+      behind: '5',
+    });
     const tip = await head(r.remote, branch);
     const git = sandbox.git(r.remote);
     expect(await git.out(['rev-parse', `${tip}^`])).toBe(main);
     expect(await git.out(['show', `${tip}:windows/winPEAS/winPEAS.bat`])).toBe('@echo off');
-    expect(await git.out(['show', `${tip}:resources_list.csv`])).toContain('PEASS-ng,https://github.com/carlospolop/PEASS-ng,');
+    expect(await git.out(['show', `${tip}:resources_list.csv`])).toContain(
+      'PEASS-ng,https://github.com/carlospolop/PEASS-ng,',
+    );
     const links = await git.gitlinks(tip);
-    for (const i of r.moved) expect(links.get(`sources/tool-${String(i + 1).padStart(2, '0')}`)).toBe(await r.tools[i]!.git.head());
+    for (const i of r.moved)
+      expect(links.get(`sources/tool-${String(i + 1).padStart(2, '0')}`)).toBe(await r.tools[i]!.git.head());
     const message = await git.out(['log', '-1', '--format=%B', tip]);
-    expect(message).toMatch(/^updating resources\n\n(- sources\/tool-\d\d: .*\n){5}- 2 other paths: 1 added, 1 changed, 0 deleted$/);
+    expect(message).toMatch(
+      /^updating resources\n\n(- sources\/tool-\d\d: .*\n){5}- 2 other paths: 1 added, 1 changed, 0 deleted$/,
+    );
     const pulls = double.state.pulls(repository);
     expect(pulls).toHaveLength(1);
-    expect(pulls[0]).toMatchObject({ title: 'Resources update 01-Dec-26', headRef: branch, baseRef: 'main', state: 'open' });
+    expect(pulls[0]).toMatchObject({
+      title: 'Resources update 01-Dec-26',
+      headRef: branch,
+      baseRef: 'main',
+      state: 'open',
+    });
     expect(pulls[0]!.body).toContain('- added: `windows/winPEAS/winPEAS.bat`');
     expect(pulls[0]!.body).toContain('- modified: `resources_list.csv`');
     expect(double.state.labels(repository, pulls[0]!.number)).toEqual(['bot']);
 
     const refs = await sandbox.refs(r.remote);
     const { run: again } = await run('again');
-    expect(again.outputs).toMatchObject({ operation: 'pull-request-unchanged', 'pull-request-number': first.outputs['pull-request-number'] });
+    expect(again.outputs).toMatchObject({
+      operation: 'pull-request-unchanged',
+      'pull-request-number': first.outputs['pull-request-number'],
+    });
     expect(await sandbox.refs(r.remote)).toEqual(refs);
     expect(double.state.pulls(repository)).toHaveLength(1);
   });
@@ -846,7 +1086,13 @@ describe('fork through merge-upstream, where the API applies', () => {
   });
 
   /** ThePorgs/<name> and someone/<name>, a fork of it on the same (HTTP) server. */
-  async function githubFork(name: string): Promise<{ upstream: string; fork: string; upstreamDev: TestRepo; forkDev: TestRepo; checkout: () => Promise<TestRepo> }> {
+  async function githubFork(name: string): Promise<{
+    upstream: string;
+    fork: string;
+    upstreamDev: TestRepo;
+    forkDev: TestRepo;
+    checkout: () => Promise<TestRepo>;
+  }> {
     const upstream = await sandbox.bare(`ThePorgs/${name}`);
     const upstreamDev = await sandbox.repo(`api/${name}-upstream`, upstream);
     await upstreamDev.commit('base', { files: { 'install.sh': 'base\n' } });
@@ -872,7 +1118,13 @@ describe('fork through merge-upstream, where the API applies', () => {
   }
 
   function forkRun(checkout: TestRepo, inputs: Record<string, string>): Promise<ActionRun> {
-    return sync(checkout, { serverUrl: server.origin, apiUrl: double.url, token, repository: 'ThePorgs/Exegol-images', inputs: { mode: 'fork', ...inputs } });
+    return sync(checkout, {
+      serverUrl: server.origin,
+      apiUrl: double.url,
+      token,
+      repository: 'ThePorgs/Exegol-images',
+      inputs: { mode: 'fork', ...inputs },
+    });
   }
 
   test('GitHub merges, the checkout follows, the summary says which path was used', async () => {
@@ -890,7 +1142,9 @@ describe('fork through merge-upstream, where the API applies', () => {
     expect(run.outputs).toMatchObject({ method: 'api', operation: 'merged', changed: 'true', behind: '1' });
     const tip = await head(f.fork);
     expect(run.outputs['commit-sha']).toBe(tip);
-    expect(await sandbox.git(f.fork).out(['log', '-1', '--format=%s', tip])).toBe("Merge branch 'main' of ThePorgs/Exegol-images");
+    expect(await sandbox.git(f.fork).out(['log', '-1', '--format=%s', tip])).toBe(
+      "Merge branch 'main' of ThePorgs/Exegol-images",
+    );
     expect(await checkout.git.head()).toBe(tip);
     expect(run.summary).toContain('| method | `api` |');
     // repos/get (is it a fork of that upstream?), repos/merge-upstream.
@@ -924,14 +1178,21 @@ describe('fork through merge-upstream, where the API applies', () => {
     expect(run.errors).toEqual([]);
     expect(run.outputs).toMatchObject({ method: 'git', operation: 'fast-forward' });
     expect(await head(f.fork)).toBe(devTip);
-    expect(run.stdout).toContain('Using git, not merge-upstream: merge-upstream merges the upstream branch of the same name');
+    expect(run.stdout).toContain(
+      'Using git, not merge-upstream: merge-upstream merges the upstream branch of the same name',
+    );
     expect(double.count()).toBe(0);
 
     const refs = await sandbox.refs(f.upstream);
     const upstreamCheckout = await sandbox.checkout(f.upstream, 'refs/heads/main', { name: 'api/not-a-fork' });
     await upstreamCheckout.git.raw(['remote', 'set-url', 'origin', server.url(f.upstream)]);
     const refused = await forkRun(upstreamCheckout, { upstream: 'ThePorgs/other-branch', 'fork-method': 'api' });
-    expect(refused.errors).toEqual([expect.objectContaining({ message: 'Input "fork-method": "api" does not apply: GitHub does not list ThePorgs/other-branch as a fork. Use fork-method: git (or auto).' })]);
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        message:
+          'Input "fork-method": "api" does not apply: GitHub does not list ThePorgs/other-branch as a fork. Use fork-method: git (or auto).',
+      }),
+    ]);
     expect(await sandbox.refs(f.upstream)).toEqual(refs);
   });
 });

@@ -43,9 +43,18 @@ export async function run(): Promise<void> {
     const prTitle = input('pull-request-title') || commitMessage;
     // {version} is filled in later; what is around it must already make a branch name.
     if (!isBranchName(prBranch.replaceAll('{version}', '1.0.0'))) {
-      throw new InputError('pull-request-branch', `${JSON.stringify(prBranch)} is not a valid branch name`, 'Write it like bump/{version}: no spaces, "..", line breaks or ~^:?*[\\.');
+      throw new InputError(
+        'pull-request-branch',
+        `${JSON.stringify(prBranch)} is not a valid branch name`,
+        'Write it like bump/{version}: no spaces, "..", line breaks or ~^:?*[\\.',
+      );
     }
-    if (fastForwardFrom === devBranch) throw new InputError('fast-forward-from', `is the dev branch itself ("${devBranch}")`, 'Name the release branch (master, main).');
+    if (fastForwardFrom === devBranch)
+      throw new InputError(
+        'fast-forward-from',
+        `is the dev branch itself ("${devBranch}")`,
+        'Name the release branch (master, main).',
+      );
     const identityText = input('identity') || 'Github Actions <actions@github.com>';
     const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
     // The files are read after the branches are fetched; where they lead is known now.
@@ -55,7 +64,8 @@ export async function run(): Promise<void> {
 
     // Git, the version model and the job load only once the inputs are known to be usable.
     if (versionInput) {
-      const { hasLeadingZeros, nextPrerelease, parseVersion, VersionError } = await import('@exegol-actions/core/version');
+      const { hasLeadingZeros, nextPrerelease, parseVersion, VersionError } =
+        await import('@exegol-actions/core/version');
       const raw = versionInput.startsWith(tagPrefix) ? versionInput.slice(tagPrefix.length) : versionInput;
       let released;
       try {
@@ -64,18 +74,32 @@ export async function run(): Promise<void> {
         if (!(e instanceof VersionError)) throw e;
         throw new InputError('version', e.message, 'Give the release the next beta follows, like 4.3.5.');
       }
-      if (hasLeadingZeros(raw)) throw new InputError('version', `${raw} has a number with a leading zero`, `Write it as PEP 440 reads it: ${released.normalized}.`);
+      if (hasLeadingZeros(raw))
+        throw new InputError(
+          'version',
+          `${raw} has a number with a leading zero`,
+          `Write it as PEP 440 reads it: ${released.normalized}.`,
+        );
       // After a release candidate only another rc sorts higher within its release: said before anything is fetched.
       try {
         nextPrerelease(released, { part, pre });
       } catch (e) {
         if (!(e instanceof VersionError)) throw e;
-        throw new InputError('pre', e.message, `Set pre to ${released.pre?.kind ?? 'a higher kind'}, bump minor, or give the release it follows in "version".`);
+        throw new InputError(
+          'pre',
+          e.message,
+          `Set pre to ${released.pre?.kind ?? 'a higher kind'}, bump minor, or give the release it follows in "version".`,
+        );
       }
     }
     const { Git, authConfig, parseIdentity } = await import('@exegol-actions/core/git');
     const identity = parseIdentity(identityText);
-    if (!identity) throw new InputError('identity', `${JSON.stringify(identityText)} is not "Name <email>"`, 'Write it like "Github Actions <actions@github.com>".');
+    if (!identity)
+      throw new InputError(
+        'identity',
+        `${JSON.stringify(identityText)} is not "Name <email>"`,
+        'Write it like "Github Actions <actions@github.com>".',
+      );
     const { bumpNextBeta, pullRequestOpener } = await import('@exegol-actions/core/bump-next-beta');
     const git = await Git.open(root, token ? authConfig({ token, serverUrl: ctx.serverUrl }) : {});
     preflight({ writes: [{ input: 'working-directory', dir: root, what: 'the version files and a commit' }] });
@@ -105,7 +129,8 @@ export async function run(): Promise<void> {
       pullRequest: { branch: prBranch, title: prTitle },
       attempts,
       dryRun,
-      openPullRequest: token && ctx.repository ? pullRequestOpener({ token, repository: ctx.repository, apiUrl: ctx.apiUrl }) : null,
+      openPullRequest:
+        token && ctx.repository ? pullRequestOpener({ token, repository: ctx.repository, apiUrl: ctx.apiUrl }) : null,
     });
 
     for (const note of result.notes) log.info(note);
@@ -140,7 +165,17 @@ export async function run(): Promise<void> {
           rules: rulesFrom,
         }),
         '',
-        ...(result.changes.length ? ['| File | Line | From | To |', '| --- | --- | --- | --- |', ...result.changes.map((c) => `| ${mdCell(mdCode(c.file))} | ${c.line} | ${mdCell(mdCode(c.from))} | ${mdCell(mdCode(c.to))} |`), ''] : []),
+        ...(result.changes.length
+          ? [
+              '| File | Line | From | To |',
+              '| --- | --- | --- | --- |',
+              ...result.changes.map(
+                (c) =>
+                  `| ${mdCell(mdCode(c.file))} | ${c.line} | ${mdCell(mdCode(c.from))} | ${mdCell(mdCode(c.to))} |`,
+              ),
+              '',
+            ]
+          : []),
         ...result.notes.map((n) => `> ${mdText(n)}`),
         '',
       ].join('\n'),

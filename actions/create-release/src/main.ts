@@ -40,7 +40,9 @@ export async function run(): Promise<void> {
     const assetsRequired = booleanInput('assets-required', true);
     const dryRun = booleanInput('dry-run', ctx.act);
     const notesSinceText = input('notes-since') || 'auto';
-    const notesSince = ['auto', 'stable', 'any'].includes(notesSinceText) ? (notesSinceText as 'auto' | 'stable' | 'any') : { tag: notesSinceText };
+    const notesSince = ['auto', 'stable', 'any'].includes(notesSinceText)
+      ? (notesSinceText as 'auto' | 'stable' | 'any')
+      : { tag: notesSinceText };
     const nameTemplate = input('name') || '{version}';
     const messageTemplate = input('tag-message') || '{version}';
     const identityText = input('identity') || 'Github Actions <actions@github.com>';
@@ -50,15 +52,35 @@ export async function run(): Promise<void> {
       const file = pathInput('body-file', { mustExist: true, base: root, kind: 'file', allowRunnerTemp: true });
       extraBody = [extraBody, fs.readFileSync(file, 'utf8')].filter((s) => s.trim()).join('\n\n');
     }
-    if (passphrase && !signingKey) throw new InputError('signing-key-passphrase', 'is set but signing-key is empty', 'Pass the key too, or drop the passphrase.');
-    if (!token && !dryRun) throw new InputError('github-token', 'is empty', 'Pass a token with contents: write (the default ${{ github.token }} works with `permissions: { contents: write }`).');
-    if (!ctx.repository && !dryRun) throw new InputError('github-token', 'has no repository to act on (GITHUB_REPOSITORY is empty)', 'Run the action in a GitHub Actions job.');
+    if (passphrase && !signingKey)
+      throw new InputError(
+        'signing-key-passphrase',
+        'is set but signing-key is empty',
+        'Pass the key too, or drop the passphrase.',
+      );
+    if (!token && !dryRun)
+      throw new InputError(
+        'github-token',
+        'is empty',
+        'Pass a token with contents: write (the default ${{ github.token }} works with `permissions: { contents: write }`).',
+      );
+    if (!ctx.repository && !dryRun)
+      throw new InputError(
+        'github-token',
+        'has no repository to act on (GITHUB_REPOSITORY is empty)',
+        'Run the action in a GitHub Actions job.',
+      );
 
     // The version model, git and the job load only once the inputs are known to be usable.
     const { parseVersion, isVersionTag, hasLeadingZeros, VersionError } = await import('@exegol-actions/core/version');
     const { Git, authConfig, parseIdentity } = await import('@exegol-actions/core/git');
     const tagger = parseIdentity(identityText);
-    if (!tagger) throw new InputError('identity', `${JSON.stringify(identityText)} is not "Name <email>"`, 'Write it like "Github Actions <actions@github.com>".');
+    if (!tagger)
+      throw new InputError(
+        'identity',
+        `${JSON.stringify(identityText)} is not "Name <email>"`,
+        'Write it like "Github Actions <actions@github.com>".',
+      );
 
     // The version: given, else the pushed tag, else what the version files say.
     let version: Version;
@@ -70,13 +92,21 @@ export async function run(): Promise<void> {
         version = parseVersion(raw);
       } catch (e) {
         if (!(e instanceof VersionError)) throw e;
-        throw new InputError('version', e.message, 'Give the version to release, like 4.3.5 (the tag is tag-prefix + version).');
+        throw new InputError(
+          'version',
+          e.message,
+          'Give the version to release, like 4.3.5 (the tag is tag-prefix + version).',
+        );
       }
       versionSource = 'input "version"';
     } else if (ctx.tag) {
       const fromTag = isVersionTag(ctx.tag, tagPrefix);
       if (!fromTag) {
-        throw new InputError('version', `is empty and the pushed tag "${ctx.tag}" is not a version${tagPrefix ? ` with prefix "${tagPrefix}"` : ''}`, 'Push a tag like 4.3.5, set tag-prefix, or give the version.');
+        throw new InputError(
+          'version',
+          `is empty and the pushed tag "${ctx.tag}" is not a version${tagPrefix ? ` with prefix "${tagPrefix}"` : ''}`,
+          'Push a tag like 4.3.5, set tag-prefix, or give the version.',
+        );
       }
       version = fromTag;
       versionSource = `the pushed tag ${ctx.tag}`;
@@ -85,18 +115,29 @@ export async function run(): Promise<void> {
     }
     // PEP 440 reads 05.1.4 as 5.1.4: a tag spelled 05.1.4 would name a version no one writes.
     if (hasLeadingZeros(version.raw)) {
-      throw new InputError('version', `${version.raw} (${versionSource}) has a number with a leading zero`, `Write it as PEP 440 reads it: ${version.normalized}.`);
+      throw new InputError(
+        'version',
+        `${version.raw} (${versionSource}) has a number with a leading zero`,
+        `Write it as PEP 440 reads it: ${version.normalized}.`,
+      );
     }
     // A new tag gets the canonical spelling (5.1.5-rc1 is tagged 5.1.5rc1); a pushed tag keeps its own.
-    if (versionSource !== `the pushed tag ${ctx.tag}` && version.raw !== version.normalized) version = parseVersion(version.normalized, version.scheme);
+    if (versionSource !== `the pushed tag ${ctx.tag}` && version.raw !== version.normalized)
+      version = parseVersion(version.normalized, version.scheme);
 
     const git = await Git.open(root, token ? authConfig({ token, serverUrl: ctx.serverUrl }) : {});
     const commitInput = input('commit');
     const commitRev = commitInput || (ctx.sha && (await git.revParse(ctx.sha)) ? ctx.sha : 'HEAD');
     const commit = await git.revParse(commitRev);
-    if (!commit) throw new InputError('commit', `"${commitRev}" is not a commit of the checkout at ${root}`, 'Give a commit SHA or ref that is checked out (actions/checkout with the ref to release).');
+    if (!commit)
+      throw new InputError(
+        'commit',
+        `"${commitRev}" is not a commit of the checkout at ${root}`,
+        'Give a commit SHA or ref that is checked out (actions/checkout with the ref to release).',
+      );
 
-    const fill = (t: string) => t.replaceAll('{version}', version.raw).replaceAll('{tag}', `${tagPrefix}${version.raw}`);
+    const fill = (t: string) =>
+      t.replaceAll('{version}', version.raw).replaceAll('{tag}', `${tagPrefix}${version.raw}`);
     const { createRelease } = await import('@exegol-actions/core/create-release');
     preflight({ writes: [{ input: 'working-directory', dir: root, what: 'the tag (and fetched history)' }] });
     const result = await createRelease({
@@ -135,7 +176,13 @@ export async function run(): Promise<void> {
       prerelease: r?.prerelease ?? (prerelease === 'auto' ? version.isPrerelease : prerelease === 'true'),
       latest: r?.latest ?? false,
       operation: r?.operation ?? (result.tag.created ? 'created' : 'unchanged'),
-      assets: JSON.stringify((r?.assets ?? result.assets.map((a) => ({ name: a.name, action: 'uploaded', url: '' }))).map((a) => ({ name: a.name, action: a.action, url: a.url }))),
+      assets: JSON.stringify(
+        (r?.assets ?? result.assets.map((a) => ({ name: a.name, action: 'uploaded', url: '' }))).map((a) => ({
+          name: a.name,
+          action: a.action,
+          url: a.url,
+        })),
+      ),
     });
     for (const n of result.notes) log.info(n);
     await writeSummary(
@@ -148,16 +195,25 @@ export async function run(): Promise<void> {
           'tag status': result.tag.note,
           signature: result.tag.verification?.detail ?? result.tag.signature ?? 'none',
           'notes since': result.previousTag ?? 'GitHub default',
-          release: r ? (r.url || `"${r.name}" (not created: dry-run)`) : undefined,
+          release: r ? r.url || `"${r.name}" (not created: dry-run)` : undefined,
           name: r?.name,
           prerelease: r?.prerelease,
           latest: r ? `${r.latest}${r.previousLatest ? ` (previous latest ${r.previousLatest})` : ''}` : undefined,
         }),
         '',
-        ...(r?.assets.length ? ['| Asset | Action |', '| --- | --- |', ...r.assets.map((a) => `| ${mdCell(mdCode(a.name))} | ${a.action} |`), ''] : []),
+        ...(r?.assets.length
+          ? [
+              '| Asset | Action |',
+              '| --- | --- |',
+              ...r.assets.map((a) => `| ${mdCell(mdCode(a.name))} | ${a.action} |`),
+              '',
+            ]
+          : []),
         ...[...result.notes, ...(r?.notes ?? [])].map((n) => `> ${mdText(n)}`),
         '',
-        ...(r && dryRun ? ['<details><summary>Release body</summary>', '', mdBlock(r.body, 'markdown'), '', '</details>', ''] : []),
+        ...(r && dryRun
+          ? ['<details><summary>Release body</summary>', '', mdBlock(r.body, 'markdown'), '', '</details>', '']
+          : []),
       ].join('\n'),
     );
   });
@@ -167,7 +223,8 @@ function maskSecrets(...secrets: string[]): void {
   for (const secret of secrets.filter(Boolean)) {
     core.setSecret(secret);
     // A key is masked line by line too: a log line never holds the whole multi-line value.
-    for (const line of secret.split('\n').map((l) => l.trim())) if (line.length >= 8 && !line.startsWith('-----')) core.setSecret(line);
+    for (const line of secret.split('\n').map((l) => l.trim()))
+      if (line.length >= 8 && !line.startsWith('-----')) core.setSecret(line);
   }
 }
 
@@ -175,10 +232,15 @@ async function versionFromFiles(root: string): Promise<{ version: Version; versi
   const { rulesFromInputs, findRuleValue, detectPreset } = await import('@exegol-actions/core/files');
   const { ActionError } = await import('@exegol-actions/core/action');
   const { parseVersion, VersionError } = await import('@exegol-actions/core/version');
-  const missing = new InputError('version', 'is empty, the run is not for a tag, and no version file was found', "Give the version (for the images: the release PR title's, e.g. verify-version's output).");
+  const missing = new InputError(
+    'version',
+    'is empty, the run is not for a tag, and no version file was found',
+    "Give the version (for the images: the release PR title's, e.g. verify-version's output).",
+  );
   // Without rules the preset is only a guess: a checkout that looks like no known project
   // lacks a version, not a preset.
-  if (!input('rules') && !input('config-file') && ['', 'auto'].includes(input('preset')) && !detectPreset(root)) throw missing;
+  if (!input('rules') && !input('config-file') && ['', 'auto'].includes(input('preset')) && !detectPreset(root))
+    throw missing;
   const { rules, rulesInput } = await rulesFromInputs(root);
   for (const rule of rules.filter((r) => r.role === 'version')) {
     let m;
@@ -187,14 +249,24 @@ async function versionFromFiles(root: string): Promise<{ version: Version; versi
     } catch (e) {
       // Already names the input (a path the containment rule refused).
       if (!(e instanceof ActionError) || e instanceof InputError) throw e;
-      throw new InputError(rulesInput, e.message.replace(/\.$/, ''), 'Fix the rule, or give the version input.', e.location);
+      throw new InputError(
+        rulesInput,
+        e.message.replace(/\.$/, ''),
+        'Fix the rule, or give the version input.',
+        e.location,
+      );
     }
     if (!m) continue;
     try {
       return { version: parseVersion(m.value), versionSource: `${rule.name} (${m.value})` };
     } catch (e) {
       if (!(e instanceof VersionError)) throw e;
-      throw new InputError(rulesInput, `${rule.name} holds ${e.message}`, 'Fix the version file, or give the version input.', { file: m.file, line: m.line, column: m.column });
+      throw new InputError(
+        rulesInput,
+        `${rule.name} holds ${e.message}`,
+        'Fix the version file, or give the version input.',
+        { file: m.file, line: m.line, column: m.column },
+      );
     }
   }
   throw missing;

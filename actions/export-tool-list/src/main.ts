@@ -37,9 +37,14 @@ export async function run(): Promise<void> {
     const ctx = readContext();
     const sources = (['tools-csv', 'image', 'resources-csv'] as const).filter((name) => input(name));
     if (sources.length === 0) {
-      throw new InputError('tools-csv', 'is empty, and so are image and resources-csv', 'Give the list to publish: tools-csv (a file), image (copied out of it) or resources-csv.');
+      throw new InputError(
+        'tools-csv',
+        'is empty, and so are image and resources-csv',
+        'Give the list to publish: tools-csv (a file), image (copied out of it) or resources-csv.',
+      );
     }
-    if (sources.length > 1) throw new InputError(sources[1]!, `is set together with "${sources[0]}"`, 'Give one source per step.');
+    if (sources.length > 1)
+      throw new InputError(sources[1]!, `is set together with "${sources[0]}"`, 'Give one source per step.');
     const list = sources[0] === 'resources-csv' ? 'resources' : 'tools';
 
     const publish = enumInput('publish', ['push', 'pull-request', 'none'], 'push');
@@ -59,7 +64,12 @@ export async function run(): Promise<void> {
       tools = {
         channel: channel as 'nightly' | 'release',
         profile: input('profile'),
-        version: requiredInput('version', channel === 'nightly' ? 'Give the commit the image was built from (e.g. ${{ github.sha }}).' : 'Give the release version, e.g. 3.1.18.'),
+        version: requiredInput(
+          'version',
+          channel === 'nightly'
+            ? 'Give the commit the image was built from (e.g. ${{ github.sha }}).'
+            : 'Give the release version, e.g. 3.1.18.',
+        ),
         arch: requiredInput('arch', 'Give the image architecture: amd64 or arm64.'),
         buildDate: input('build-date'),
         toolsDir: input('tools-dir'),
@@ -69,18 +79,37 @@ export async function run(): Promise<void> {
       };
       // Checked as a reference here: docker would only say "invalid reference format".
       if (sources[0] === 'image') parseReference(input('image'), 'image');
-      source = sources[0] === 'image'
-        ? { kind: 'image', image: input('image'), path: input('image-path') || '/.exegol/installed_tools.csv' }
-        : { kind: 'file', file: pathInput('tools-csv', { mustExist: true, kind: 'file', allowRunnerTemp: true }), input: 'tools-csv' };
+      source =
+        sources[0] === 'image'
+          ? { kind: 'image', image: input('image'), path: input('image-path') || '/.exegol/installed_tools.csv' }
+          : {
+              kind: 'file',
+              file: pathInput('tools-csv', { mustExist: true, kind: 'file', allowRunnerTemp: true }),
+              input: 'tools-csv',
+            };
     } else {
       for (const name of TOOLS_ONLY) {
-        if (input(name)) throw new InputError(name, 'applies to tools lists only, and resources-csv is set', `Remove ${name}, or publish the tools list in a step of its own.`);
+        if (input(name))
+          throw new InputError(
+            name,
+            'applies to tools lists only, and resources-csv is set',
+            `Remove ${name}, or publish the tools list in a step of its own.`,
+          );
       }
-      source = { kind: 'file', file: pathInput('resources-csv', { mustExist: true, kind: 'file', allowRunnerTemp: true }), input: 'resources-csv' };
+      source = {
+        kind: 'file',
+        file: pathInput('resources-csv', { mustExist: true, kind: 'file', allowRunnerTemp: true }),
+        input: 'resources-csv',
+      };
     }
     const branch = branchInput('branch', channel === 'release' ? 'dev' : 'main');
     const header = input('header');
-    if (/[\r\n]/.test(header)) throw new InputError('header', 'holds a line break', `Give the one header line, e.g. ${list === 'tools' ? TOOLS_HEADER : RESOURCES_HEADER}.`);
+    if (/[\r\n]/.test(header))
+      throw new InputError(
+        'header',
+        'holds a line break',
+        `Give the one header line, e.g. ${list === 'tools' ? TOOLS_HEADER : RESOURCES_HEADER}.`,
+      );
 
     // The export (git, CSV parsing, the version model) loads only once the inputs are usable.
     const { exportList, InvalidRowsError: InvalidRows } = await import('@exegol-actions/core/export-tool-list');
@@ -96,7 +125,10 @@ export async function run(): Promise<void> {
       publish,
       dryRun,
       branch,
-      identity: { name: input('commit-name') || 'Github Actions', email: input('commit-email') || 'actions@github.com' },
+      identity: {
+        name: input('commit-name') || 'Github Actions',
+        email: input('commit-email') || 'actions@github.com',
+      },
       auth: { token, sshKey, serverUrl: ctx.serverUrl },
       pullRequest: {
         token,
@@ -113,12 +145,23 @@ export async function run(): Promise<void> {
     preflight({ writes: dryRun ? [] : [{ input: 'docs-path', dir: docs, what: 'the list, the index and a commit' }] });
     let result: ExportResult;
     try {
-      result = await log.group(`Exporting the ${list === 'tools' ? 'tools' : 'resources'} list${dryRun ? ' (dry run)' : ''}`, () => exportList(options));
+      result = await log.group(
+        `Exporting the ${list === 'tools' ? 'tools' : 'resources'} list${dryRun ? ' (dry run)' : ''}`,
+        () => exportList(options),
+      );
     } catch (error) {
       if (!(error instanceof InvalidRows)) throw error;
       reportInvalidRows(error);
       setOutputs({ changed: false, operation: 'unchanged', 'invalid-rows': error.problems.length });
-      await writeSummary([`### export-tool-list ❌ ${mdText(error.describe)}`, '', mdText(error.message), '', problemsTable(error.problems)].join('\n'));
+      await writeSummary(
+        [
+          `### export-tool-list ❌ ${mdText(error.describe)}`,
+          '',
+          mdText(error.message),
+          '',
+          problemsTable(error.problems),
+        ].join('\n'),
+      );
       process.exitCode = 1;
       return;
     }
@@ -126,7 +169,11 @@ export async function run(): Promise<void> {
     if (result.dropped.length) {
       const file = source.kind === 'file' ? source.file : undefined;
       for (const p of result.dropped.slice(0, MAX_ANNOTATIONS)) {
-        log.warning(`Input "${sources[0]}": line ${p.line} ${oneLine(p.problem)}; dropped (invalid-rows: drop).`, { title: 'export-tool-list', file: file && annotationPath(file), startLine: p.line });
+        log.warning(`Input "${sources[0]}": line ${p.line} ${oneLine(p.problem)}; dropped (invalid-rows: drop).`, {
+          title: 'export-tool-list',
+          file: file && annotationPath(file),
+          startLine: p.line,
+        });
       }
     }
     if (result.diff) await log.group('The diff that would be committed', async () => log.info(result.diff));
@@ -146,15 +193,19 @@ export async function run(): Promise<void> {
       'list-file': listFile ?? '',
       'index-file': list === 'tools' ? (indexFile ?? '') : '',
     });
-    log.info(`${oneLine(result.key)}: ${result.operation}${result.commitSha ? ` (${result.commitSha.slice(0, 8)})` : ''}`);
+    log.info(
+      `${oneLine(result.key)}: ${result.operation}${result.commitSha ? ` (${result.commitSha.slice(0, 8)})` : ''}`,
+    );
     await writeSummary(summary(result, dryRun));
   });
 }
 
 function reportInvalidRows(error: InvalidRowsError): void {
   const file = error.file ? annotationPath(error.file) : undefined;
-  for (const p of error.problems.slice(0, MAX_ANNOTATIONS)) log.error(error.messageFor(p), { title: 'export-tool-list', file, startLine: file ? p.line : undefined });
-  if (error.problems.length > MAX_ANNOTATIONS) log.info(`${error.problems.length - MAX_ANNOTATIONS} more invalid row(s): see the job summary.`);
+  for (const p of error.problems.slice(0, MAX_ANNOTATIONS))
+    log.error(error.messageFor(p), { title: 'export-tool-list', file, startLine: file ? p.line : undefined });
+  if (error.problems.length > MAX_ANNOTATIONS)
+    log.info(`${error.problems.length - MAX_ANNOTATIONS} more invalid row(s): see the job summary.`);
 }
 
 function problemsTable(problems: readonly { line: number; problem: string }[]): string {
@@ -164,7 +215,10 @@ function problemsTable(problems: readonly { line: number; problem: string }[]): 
 }
 
 function names(list: readonly string[], max = 100): string {
-  const shown = list.slice(0, max).map((n) => mdCode(n)).join(', ');
+  const shown = list
+    .slice(0, max)
+    .map((n) => mdCode(n))
+    .join(', ');
   return list.length > max ? `${shown} and ${list.length - max} more` : shown;
 }
 
@@ -195,9 +249,16 @@ function summary(r: ExportResult, dryRun: boolean): string {
     '',
   );
   if (r.completed) out.push(`> ${r.completed}`, '');
-  if (r.duplicates.length) out.push(`**Duplicate names** (allowed): ${r.duplicates.map((d) => `${mdCode(d.name)} (lines ${d.lines.join(', ')})`).join(', ')}`, '');
+  if (r.duplicates.length)
+    out.push(
+      `**Duplicate names** (allowed): ${r.duplicates.map((d) => `${mdCode(d.name)} (lines ${d.lines.join(', ')})`).join(', ')}`,
+      '',
+    );
   if (r.previous) {
-    out.push(`**Compared with ${mdText(r.previous.label)}** (${mdCode(r.previous.path)}): ${r.added.length} added, ${r.removed.length} removed.`, '');
+    out.push(
+      `**Compared with ${mdText(r.previous.label)}** (${mdCode(r.previous.path)}): ${r.added.length} added, ${r.removed.length} removed.`,
+      '',
+    );
     if (r.added.length) out.push(`Added: ${names(r.added)}`, '');
     if (r.removed.length) out.push(`Removed: ${names(r.removed)}`, '');
   } else {
@@ -208,7 +269,9 @@ function summary(r: ExportResult, dryRun: boolean): string {
     const lines = r.diff.split('\n');
     const shown = lines.slice(0, 300).join('\n');
     out.push(
-      r.diff ? `<details><summary>The diff that would be committed</summary>\n\n${mdBlock(shown, 'diff')}\n${lines.length > 300 ? `\n…${lines.length - 300} more lines in the log.\n` : ''}</details>` : 'Nothing would change.',
+      r.diff
+        ? `<details><summary>The diff that would be committed</summary>\n\n${mdBlock(shown, 'diff')}\n${lines.length > 300 ? `\n…${lines.length - 300} more lines in the log.\n` : ''}</details>`
+        : 'Nothing would change.',
       '',
     );
   }

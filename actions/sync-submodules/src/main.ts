@@ -43,40 +43,92 @@ export async function run(): Promise<void> {
     if (input('github-token')) core.setSecret(input('github-token'));
     for (const line of sshKey.split('\n')) if (line.trim().length >= 8) core.setSecret(line.trim());
     if (sshKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(sshKey)) {
-      throw new InputError('fetch-ssh-key', 'is not a private key (no "-----BEGIN … PRIVATE KEY-----" line)', 'Give the whole private key, e.g. from a secret.');
+      throw new InputError(
+        'fetch-ssh-key',
+        'is not a private key (no "-----BEGIN … PRIVATE KEY-----" line)',
+        'Give the whole private key, e.g. from a secret.',
+      );
     }
 
     const fork = mode === 'fork' ? forkInputs(ctx) : null;
     const update = mode !== 'fork' ? updateInputs(mode) : null;
     const includeWorkTree = booleanInput('include-work-tree', false);
     if (includeWorkTree && mode !== 'update' && mode !== 'pull-request') {
-      throw new InputError('include-work-tree', `applies to the update and pull-request modes, not ${mode} (it commits what the work tree changed)`, 'Remove it, or use mode: pull-request.');
+      throw new InputError(
+        'include-work-tree',
+        `applies to the update and pull-request modes, not ${mode} (it commits what the work tree changed)`,
+        'Remove it, or use mode: pull-request.',
+      );
     }
     const pr = mode === 'pull-request' ? pullRequestInputs(ctx) : null;
 
     // The git layer and the job load only once the inputs are known to be usable.
     const { authConfig, parseIdentity, writeSshKeyFile } = await import('@exegol-actions/core/git');
     const identity = parseIdentity(authorText);
-    if (!identity) throw new InputError('author', `"${authorText}" is not "Name <email>"`, 'Write it like Github Actions <actions@github.com>.');
+    if (!identity)
+      throw new InputError(
+        'author',
+        `"${authorText}" is not "Name <email>"`,
+        'Write it like Github Actions <actions@github.com>.',
+      );
     const job = await import('@exegol-actions/core/sync-submodules');
     if (pr) {
-      for (const [name, value] of [['pull-request-branch', pr.branch], ['pull-request-title', pr.title]] as const) {
+      for (const [name, value] of [
+        ['pull-request-branch', pr.branch],
+        ['pull-request-title', pr.title],
+      ] as const) {
         const unknown = job.unknownPlaceholders(value);
-        if (unknown.length) throw new InputError(name, `unknown placeholder {${unknown[0]}}`, 'Use {date}, {YYYY}, {YY}, {MM}, {Mon}, {DD} or {epoch}.');
+        if (unknown.length)
+          throw new InputError(
+            name,
+            `unknown placeholder {${unknown[0]}}`,
+            'Use {date}, {YYYY}, {YY}, {MM}, {Mon}, {DD} or {epoch}.',
+          );
       }
     }
-    preflight({ writes: [{ input: 'working-directory', dir: root, what: mode === 'check' ? 'fetched submodule commits' : 'submodule commits and a commit' }] });
+    preflight({
+      writes: [
+        {
+          input: 'working-directory',
+          dir: root,
+          what: mode === 'check' ? 'fetched submodule commits' : 'submodule commits and a commit',
+        },
+      ],
+    });
     const key = sshKey ? writeSshKeyFile(sshKey) : null;
     try {
-      const fetchAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({ token: fetchToken || undefined, serverUrl: ctx.serverUrl, sshKeyFile: key?.file });
+      const fetchAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({
+        token: fetchToken || undefined,
+        serverUrl: ctx.serverUrl,
+        sshKeyFile: key?.file,
+      });
       // The push to the repository's own remote goes with github-token: the templates check out
       // with persist-credentials: false, which leaves no credentials behind.
-      const pushAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({ token: input('github-token') || undefined, serverUrl: ctx.serverUrl });
-      const common = { root, identity, dryRun, pushAttempts, fetchAuth, pushAuth, log: (l: string) => log.info(l), warn: (l: string) => log.warning(l) };
+      const pushAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({
+        token: input('github-token') || undefined,
+        serverUrl: ctx.serverUrl,
+      });
+      const common = {
+        root,
+        identity,
+        dryRun,
+        pushAttempts,
+        fetchAuth,
+        pushAuth,
+        log: (l: string) => log.info(l),
+        warn: (l: string) => log.warning(l),
+      };
       if (fork) {
-        const api = { method: fork.method, token: input('github-token'), apiUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, upstream: fork.raw };
-        const result = await log.group(`Bringing ${branch ?? 'the checked-out branch'} up to date with ${fork.upstreamLabel}`, () =>
-          job.syncFork({ ...common, branch, upstream: fork.upstream, api, strategy: fork.strategy }),
+        const api = {
+          method: fork.method,
+          token: input('github-token'),
+          apiUrl: ctx.apiUrl,
+          serverUrl: ctx.serverUrl,
+          upstream: fork.raw,
+        };
+        const result = await log.group(
+          `Bringing ${branch ?? 'the checked-out branch'} up to date with ${fork.upstreamLabel}`,
+          () => job.syncFork({ ...common, branch, upstream: fork.upstream, api, strategy: fork.strategy }),
         );
         await reportFork(result, fork.upstreamLabel, dryRun);
         return;
@@ -85,11 +137,23 @@ export async function run(): Promise<void> {
         ? {
             branch: job.expandStamp(pr.branch, pr.now),
             title: job.expandStamp(pr.title, pr.now),
-            open: job.pullRequestOpener({ token: pr.token, repository: ctx.repository, labels: pr.labels, apiUrl: ctx.apiUrl }),
+            open: job.pullRequestOpener({
+              token: pr.token,
+              repository: ctx.repository,
+              labels: pr.labels,
+              apiUrl: ctx.apiUrl,
+            }),
           }
         : undefined;
       const result = await log.group(`Submodules (${mode}${dryRun ? ', dry run' : ''})`, () =>
-        job.syncSubmodules({ ...common, ...update!, mode: mode as 'update' | 'pull-request' | 'check', branch, pullRequest, includeWorkTree }),
+        job.syncSubmodules({
+          ...common,
+          ...update!,
+          mode: mode as 'update' | 'pull-request' | 'check',
+          branch,
+          pullRequest,
+          includeWorkTree,
+        }),
       );
       await reportUpdate(result, job, dryRun);
     } finally {
@@ -98,9 +162,20 @@ export async function run(): Promise<void> {
   });
 }
 
-function updateInputs(mode: string): { paths: string[]; branches: BranchOverrides; recursive: boolean; commitMessage: string; onBehind: 'fail' | 'warn' } {
+function updateInputs(mode: string): {
+  paths: string[];
+  branches: BranchOverrides;
+  recursive: boolean;
+  commitMessage: string;
+  onBehind: 'fail' | 'warn';
+} {
   const commitMessage = input('commit-message') || 'Update submodules';
-  if (commitMessage.includes('\n')) throw new InputError('commit-message', 'spans several lines', 'Give the first line only: the list of moved submodules follows it.');
+  if (commitMessage.includes('\n'))
+    throw new InputError(
+      'commit-message',
+      'spans several lines',
+      'Give the first line only: the list of moved submodules follows it.',
+    );
   return {
     paths: listInput('paths'),
     branches: parseBranchOverrides(listInput('submodule-branch')),
@@ -117,49 +192,107 @@ function parseBranchOverrides(entries: string[]): BranchOverrides {
     const eq = entry.indexOf('=');
     if (eq < 0) {
       if (out.all || entries.length > 1) {
-        throw new InputError('submodule-branch', `"${entry}" mixes a branch for all with other entries`, 'Give one branch name for every submodule, or only path=branch lines.');
+        throw new InputError(
+          'submodule-branch',
+          `"${entry}" mixes a branch for all with other entries`,
+          'Give one branch name for every submodule, or only path=branch lines.',
+        );
       }
       out.all = entry;
       continue;
     }
-    const p = entry.slice(0, eq).trim().replace(/^\.\/+/, '').replace(/\/+$/, '');
+    const p = entry
+      .slice(0, eq)
+      .trim()
+      .replace(/^\.\/+/, '')
+      .replace(/\/+$/, '');
     const b = entry.slice(eq + 1).trim();
-    if (!p || !b) throw new InputError('submodule-branch', `${JSON.stringify(entry)} is not path=branch`, 'Write each entry as <submodule path>=<branch>.');
+    if (!p || !b)
+      throw new InputError(
+        'submodule-branch',
+        `${JSON.stringify(entry)} is not path=branch`,
+        'Write each entry as <submodule path>=<branch>.',
+      );
     out.byPath[p] = branchName('submodule-branch', b);
   }
   if (out.all !== undefined) out.all = branchName('submodule-branch', out.all);
   return out;
 }
 
-function pullRequestInputs(ctx: RunContext): { branch: string; title: string; labels: string[]; token: string; now: Date } {
+function pullRequestInputs(ctx: RunContext): {
+  branch: string;
+  title: string;
+  labels: string[];
+  token: string;
+  now: Date;
+} {
   const branch = input('pull-request-branch') || 'update/{date}';
   const title = input('pull-request-title') || 'Update submodules {date}';
   if (!isBranchName(branch.replace(/\{\w+\}/g, 'x'))) {
-    throw new InputError('pull-request-branch', `${JSON.stringify(branch)} is not a valid branch name`, 'Write it like update/{date}: no spaces, "..", line breaks or ~^:?*[\\.');
+    throw new InputError(
+      'pull-request-branch',
+      `${JSON.stringify(branch)} is not a valid branch name`,
+      'Write it like update/{date}: no spaces, "..", line breaks or ~^:?*[\\.',
+    );
   }
   const token = input('github-token');
-  if (!token) throw new InputError('github-token', 'is empty, and pull-request mode needs it to open the pull request', 'Pass a token with contents: write and pull-requests: write (the default github.token has them when the job grants them).');
-  if (!ctx.repository) throw new InputError('mode', 'pull-request needs the repository (GITHUB_REPOSITORY), which is not set', 'Run on GitHub Actions, or set GITHUB_REPOSITORY.');
+  if (!token)
+    throw new InputError(
+      'github-token',
+      'is empty, and pull-request mode needs it to open the pull request',
+      'Pass a token with contents: write and pull-requests: write (the default github.token has them when the job grants them).',
+    );
+  if (!ctx.repository)
+    throw new InputError(
+      'mode',
+      'pull-request needs the repository (GITHUB_REPOSITORY), which is not set',
+      'Run on GitHub Actions, or set GITHUB_REPOSITORY.',
+    );
   // SOURCE_DATE_EPOCH pins the stamp, as it pins dates in reproducible builds.
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const now = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
   return { branch, title, labels: listInput('pull-request-labels'), token, now };
 }
 
-function forkInputs(ctx: RunContext): { upstream: { url: string; branch: string | null }; upstreamLabel: string; raw: string; method: 'auto' | 'api' | 'git'; strategy: 'merge' | 'ff-only' } {
+function forkInputs(ctx: RunContext): {
+  upstream: { url: string; branch: string | null };
+  upstreamLabel: string;
+  raw: string;
+  method: 'auto' | 'api' | 'git';
+  strategy: 'merge' | 'ff-only';
+} {
   const raw = input('upstream');
-  if (!raw) throw new InputError('upstream', 'is required in fork mode', 'Give the upstream repository as owner/name, e.g. ThePorgs/Exegol-images.');
+  if (!raw)
+    throw new InputError(
+      'upstream',
+      'is required in fork mode',
+      'Give the upstream repository as owner/name, e.g. ThePorgs/Exegol-images.',
+    );
   let url: string;
   if (/^[\w.-]+\/[\w.-]+$/.test(raw)) url = `${ctx.serverUrl.replace(/\/+$/, '')}/${raw.replace(/\.git$/, '')}.git`;
   else if (/^(https?|ssh|git|file):\/\/\S+$/.test(raw) || /^[\w.-]+@[\w.-]+:\S+$/.test(raw)) url = raw;
-  else throw new InputError('upstream', `"${raw}" is neither owner/name nor a clone URL`, 'Give it as owner/name, e.g. ThePorgs/Exegol-images.');
+  else
+    throw new InputError(
+      'upstream',
+      `"${raw}" is neither owner/name nor a clone URL`,
+      'Give it as owner/name, e.g. ThePorgs/Exegol-images.',
+    );
   const method = enumInput('fork-method', ['auto', 'api', 'git'], 'auto');
   const strategy = enumInput('fork-strategy', ['merge', 'ff-only'], 'merge');
-  return { upstream: { url, branch: branchInput('upstream-branch') || null }, upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw, raw, method, strategy };
+  return {
+    upstream: { url, branch: branchInput('upstream-branch') || null },
+    upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw,
+    raw,
+    method,
+    strategy,
+  };
 }
 
-
-async function reportUpdate(result: SyncResult, job: typeof import('@exegol-actions/core/sync-submodules'), dryRun: boolean): Promise<void> {
+async function reportUpdate(
+  result: SyncResult,
+  job: typeof import('@exegol-actions/core/sync-submodules'),
+  dryRun: boolean,
+): Promise<void> {
   annotateChecks(result.checks, 'sync-submodules');
   const behind = result.submodules.filter((s) => !s.parent).reduce((n, s) => n + s.behind, 0);
   setOutputs({
@@ -183,13 +316,17 @@ async function reportUpdate(result: SyncResult, job: typeof import('@exegol-acti
         operation: result.operation,
         'pushed to': result.pushedTo ?? undefined,
         commit: result.commitSha ?? undefined,
-        'pull request': result.pullRequest ? `#${result.pullRequest.number} (${result.pullRequest.operation})` : undefined,
+        'pull request': result.pullRequest
+          ? `#${result.pullRequest.number} (${result.pullRequest.operation})`
+          : undefined,
         completed: result.completed,
         'behind in all': behind,
         'other changes committed': result.workTree.length ? job.workTreeCounts(result.workTree) : undefined,
       }),
       '',
-      ...(result.commitMessage ? [dryRun ? 'Would commit:' : 'Commit message:', '', mdBlock(result.commitMessage.trimEnd(), 'text'), ''] : []),
+      ...(result.commitMessage
+        ? [dryRun ? 'Would commit:' : 'Commit message:', '', mdBlock(result.commitMessage.trimEnd(), 'text'), '']
+        : []),
     ].join('\n'),
   );
   if (!result.ok) {

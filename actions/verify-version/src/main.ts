@@ -34,7 +34,11 @@ export async function run(): Promise<void> {
     const devBranch = branchInput('dev-branch', 'dev');
     const titleTemplate = input('release-pr-title') || 'Release {version}';
     if (!titleTemplate.includes('{version}')) {
-      throw new InputError('release-pr-title', `"${titleTemplate}" has no {version} placeholder`, 'Write it like "Release {version}".');
+      throw new InputError(
+        'release-pr-title',
+        `"${titleTemplate}" has no {version} placeholder`,
+        'Write it like "Release {version}".',
+      );
     }
 
     const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
@@ -43,7 +47,9 @@ export async function run(): Promise<void> {
     const { Git } = await import('@exegol-actions/core/git');
     const { findReleasePullRequest, nextBeta, verifyVersion } = await import('@exegol-actions/core/verify-version');
     // compare-previous fetches history and tags into the checkout.
-    preflight({ writes: comparePrevious ? [{ input: 'working-directory', dir: root, what: 'fetched history and tags' }] : [] });
+    preflight({
+      writes: comparePrevious ? [{ input: 'working-directory', dir: root, what: 'fetched history and tags' }] : [],
+    });
     const git = comparePrevious ? await Git.open(root) : null;
 
     const explicit = input('version');
@@ -53,11 +59,17 @@ export async function run(): Promise<void> {
       try {
         given = parseVersion(explicit);
       } catch (e) {
-        if (e instanceof VersionError) throw new InputError('version', e.message, 'Give the version as the project writes it.');
+        if (e instanceof VersionError)
+          throw new InputError('version', e.message, 'Give the version as the project writes it.');
         throw e;
       }
       // PEP 440 reads 05.1.4 as 5.1.4: a gate must not pass a spelling no tag will have.
-      if (hasLeadingZeros(explicit)) throw new InputError('version', `${explicit} has a number with a leading zero`, `Write it as PEP 440 reads it: ${given.normalized}.`);
+      if (hasLeadingZeros(explicit))
+        throw new InputError(
+          'version',
+          `${explicit} has a number with a leading zero`,
+          `Write it as PEP 440 reads it: ${given.normalized}.`,
+        );
     }
     if (input('tag') && !isVersionTag(input('tag'), tagPrefix)) {
       throw new InputError(
@@ -71,7 +83,9 @@ export async function run(): Promise<void> {
       root,
       rules,
       rulesInput,
-      version: explicit ? { value: explicit, source: 'input "version"' } : versionFromPullRequest(ctx, rules, titleTemplate),
+      version: explicit
+        ? { value: explicit, source: 'input "version"' }
+        : versionFromPullRequest(ctx, rules, titleTemplate),
       tag: tag ? { value: tag, source: input('tag') ? 'input "tag"' : ctx.ref } : undefined,
       tagPrefix,
       requireStable: stableRequirement(requireStable, ctx, releaseBranch),
@@ -88,7 +102,8 @@ export async function run(): Promise<void> {
                 repository: ctx.repository,
                 head: devBranch,
                 base: releaseBranch,
-                number: ctx.pullRequest && ctx.pullRequest.baseRef === releaseBranch ? ctx.pullRequest.number : undefined,
+                number:
+                  ctx.pullRequest && ctx.pullRequest.baseRef === releaseBranch ? ctx.pullRequest.number : undefined,
               }),
           }
         : null,
@@ -136,7 +151,12 @@ export async function run(): Promise<void> {
         '',
         checksTable(result.checks),
         '',
-        keyValueTable({ rules: rulesFrom, 'previous tag': result.previousTag ?? 'none', history: result.history, 'next beta': v ? nextBeta(v) : undefined }),
+        keyValueTable({
+          rules: rulesFrom,
+          'previous tag': result.previousTag ?? 'none',
+          history: result.history,
+          'next beta': v ? nextBeta(v) : undefined,
+        }),
         '',
       ].join('\n'),
     );
@@ -162,6 +182,10 @@ function versionFromPullRequest(ctx: RunContext, rules: VersionRule[], template:
   if (rules.some((r) => r.role === 'version') || !ctx.pullRequest) return undefined;
   const [before, after] = template.split('{version}') as [string, string];
   const title = ctx.pullRequest.title.trim();
-  if (!title.startsWith(before) || !title.endsWith(after) || title.length <= before.length + after.length) return undefined;
-  return { value: title.slice(before.length, title.length - after.length), source: `pull request #${ctx.pullRequest.number} title` };
+  if (!title.startsWith(before) || !title.endsWith(after) || title.length <= before.length + after.length)
+    return undefined;
+  return {
+    value: title.slice(before.length, title.length - after.length),
+    source: `pull request #${ctx.pullRequest.number} title`,
+  };
 }

@@ -60,12 +60,16 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
  */
 function readPayload(eventPath: string | undefined): Record<string, unknown> {
   if (!eventPath || !fs.existsSync(eventPath)) return {};
-  const fix = 'The runner writes this file; if a step or act (--eventpath) provides it, give a JSON object such as {"ref": "refs/heads/main"}.';
+  const fix =
+    'The runner writes this file; if a step or act (--eventpath) provides it, give a JSON object such as {"ref": "refs/heads/main"}.';
   let text: string;
   try {
     text = fs.readFileSync(eventPath, 'utf8');
   } catch (error) {
-    throw new ActionError(`The event payload GITHUB_EVENT_PATH (${eventPath}) cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). ${fix}`, { cause: error });
+    throw new ActionError(
+      `The event payload GITHUB_EVENT_PATH (${eventPath}) cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). ${fix}`,
+      { cause: error },
+    );
   }
   let payload: unknown;
   try {

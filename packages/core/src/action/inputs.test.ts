@@ -9,8 +9,12 @@ test('refs/heads/ is dropped wherever a branch name is asked for', () => {
 });
 
 test('what is left must be a branch name; the error names the input and shows the value escaped', () => {
-  expect(() => branchName('dev-branch', 'refs/heads/')).toThrow('Input "dev-branch": "refs/heads/" is not a valid branch name. Give a branch name such as main or dev (a refs/heads/ prefix is dropped).');
+  expect(() => branchName('dev-branch', 'refs/heads/')).toThrow(
+    'Input "dev-branch": "refs/heads/" is not a valid branch name. Give a branch name such as main or dev (a refs/heads/ prefix is dropped).',
+  );
   expect(() => branchName('pull-request-branch', 'update/..x')).toThrow('Input "pull-request-branch"');
-  expect(() => branchName('release-branch', 'main\n::warning::x')).toThrow('"main\\n::warning::x" is not a valid branch name');
+  expect(() => branchName('release-branch', 'main\n::warning::x')).toThrow(
+    '"main\\n::warning::x" is not a valid branch name',
+  );
   expect(() => branchName('branch', 'refs/tags/v1..')).toThrow('not a valid branch name');
 });

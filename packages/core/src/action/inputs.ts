@@ -18,7 +18,8 @@ export function requiredInput(name: string, fix: string): string {
 
 export function enumInput<T extends string>(name: string, allowed: readonly T[], fallback?: T): T {
   const value = input(name) || fallback;
-  if (value === undefined || value === '') throw new InputError(name, 'is required but empty', `Use one of: ${allowed.join(', ')}.`);
+  if (value === undefined || value === '')
+    throw new InputError(name, 'is required but empty', `Use one of: ${allowed.join(', ')}.`);
   if (!(allowed as readonly string[]).includes(value)) {
     throw new InputError(name, `unknown value ${JSON.stringify(value)}`, `Use one of: ${allowed.join(', ')}.`);
   }
@@ -43,8 +44,14 @@ export function integerInput(name: string, fallback: number, range: { min?: numb
   const n = Number(value);
   const { min = -Infinity, max = Infinity } = range;
   if (!/^-?\d+$/.test(value) || n < min || n > max) {
-    const bounds = [Number.isFinite(min) ? `at least ${min}` : '', Number.isFinite(max) ? `at most ${max}` : ''].filter(Boolean).join(' and ');
-    throw new InputError(name, `${JSON.stringify(value)} is not a whole number${bounds ? ` ${bounds}` : ''}`, `Give a whole number${bounds ? ` ${bounds}` : ''}.`);
+    const bounds = [Number.isFinite(min) ? `at least ${min}` : '', Number.isFinite(max) ? `at most ${max}` : '']
+      .filter(Boolean)
+      .join(' and ');
+    throw new InputError(
+      name,
+      `${JSON.stringify(value)} is not a whole number${bounds ? ` ${bounds}` : ''}`,
+      `Give a whole number${bounds ? ` ${bounds}` : ''}.`,
+    );
   }
   return n;
 }
@@ -65,7 +72,8 @@ export function keyValueInput(name: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of listInput(name, { commas: false })) {
     const eq = line.indexOf('=');
-    if (eq <= 0) throw new InputError(name, `line ${JSON.stringify(line)} is not KEY=VALUE`, 'Write one KEY=VALUE a line.');
+    if (eq <= 0)
+      throw new InputError(name, `line ${JSON.stringify(line)} is not KEY=VALUE`, 'Write one KEY=VALUE a line.');
     out[line.slice(0, eq).trim()] = line.slice(eq + 1);
   }
   return out;
@@ -84,7 +92,11 @@ export function isBranchName(name: string): boolean {
 export function branchName(input: string, value: string): string {
   const branch = value.replace(/^refs\/heads\//, '');
   if (!isBranchName(branch)) {
-    throw new InputError(input, `${JSON.stringify(value)} is not a valid branch name`, 'Give a branch name such as main or dev (a refs/heads/ prefix is dropped).');
+    throw new InputError(
+      input,
+      `${JSON.stringify(value)} is not a valid branch name`,
+      'Give a branch name such as main or dev (a refs/heads/ prefix is dropped).',
+    );
   }
   return branch;
 }
@@ -100,7 +112,16 @@ export function branchInput(name: string, fallback = ''): string {
  * A path input, held to the containment rule (see paths.ts): inside the workspace (or RUNNER_TEMP
  * with `allowRunnerTemp`), wherever its symbolic links lead.
  */
-export function pathInput(name: string, options: { fallback?: string; mustExist?: boolean; base?: string; kind?: 'file' | 'dir'; allowRunnerTemp?: boolean } = {}): string {
+export function pathInput(
+  name: string,
+  options: {
+    fallback?: string;
+    mustExist?: boolean;
+    base?: string;
+    kind?: 'file' | 'dir';
+    allowRunnerTemp?: boolean;
+  } = {},
+): string {
   const value = input(name) || options.fallback || '';
   if (!value) throw new InputError(name, 'is required but empty', 'Give a path relative to the workspace.');
   return resolveInside(name, value, options);
@@ -112,5 +133,8 @@ export function pathInput(name: string, options: { fallback?: string; mustExist?
  */
 export function applyNetworkTimeoutInput(name = 'network-timeout'): void {
   // Six hours is the longest a job may run on GitHub's runners: a longer limit is no limit.
-  setNetworkLimits({ stallSeconds: integerInput(name, networkLimits().stallSeconds, { min: 1, max: 21_600 }), input: name });
+  setNetworkLimits({
+    stallSeconds: integerInput(name, networkLimits().stallSeconds, { min: 1, max: 21_600 }),
+    input: name,
+  });
 }

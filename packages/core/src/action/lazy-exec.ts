@@ -3,7 +3,9 @@
 // instead of at process start.
 import type * as Exec from '@actions/exec';
 
-export async function getExecOutput(...args: Parameters<typeof Exec.getExecOutput>): ReturnType<typeof Exec.getExecOutput> {
+export async function getExecOutput(
+  ...args: Parameters<typeof Exec.getExecOutput>
+): ReturnType<typeof Exec.getExecOutput> {
   return (await import('@actions/exec')).getExecOutput(...args);
 }
 

@@ -6,7 +6,14 @@ import { describe, expect, test } from '@jest/globals';
 import { parseWorkflowCommands } from '@exegol-actions/testkit/runner';
 import { logText, mdBlock, mdCell, mdCode, mdText, oneLine } from './log.ts';
 
-const HOSTILE = ['::warning::PWNED', '  \t::error::PWNED', 'a\r::notice::PWNED', 'a\r\n::set-output name=x::PWNED', 'text ##[warning]PWNED', '::add-mask::PWNED'].join('\n');
+const HOSTILE = [
+  '::warning::PWNED',
+  '  \t::error::PWNED',
+  'a\r::notice::PWNED',
+  'a\r\n::set-output name=x::PWNED',
+  'text ##[warning]PWNED',
+  '::add-mask::PWNED',
+].join('\n');
 
 /** What the runner would run: it splits lines at \n, \r and \r\n and trims leading white space. */
 function runnerCommands(stdout: string): string[] {
@@ -18,10 +25,21 @@ describe('logText', () => {
     const out = logText(HOSTILE);
     expect(runnerCommands(out)).toEqual([]);
     expect(parseWorkflowCommands(out)).toEqual({ annotations: [], masks: [] });
-    expect(out.split('\n')).toEqual(['\\::warning::PWNED', '  \t\\::error::PWNED', 'a', '\\::notice::PWNED', 'a', '\\::set-output name=x::PWNED', 'text ##\u200b[warning]PWNED', '\\::add-mask::PWNED']);
+    expect(out.split('\n')).toEqual([
+      '\\::warning::PWNED',
+      '  \t\\::error::PWNED',
+      'a',
+      '\\::notice::PWNED',
+      'a',
+      '\\::set-output name=x::PWNED',
+      'text ##\u200b[warning]PWNED',
+      '\\::add-mask::PWNED',
+    ]);
   });
   test('ordinary text is unchanged', () => {
-    expect(logText('history: unshallowed\n  4.3.5 → 4.3.6b1\na :: b')).toBe('history: unshallowed\n  4.3.5 → 4.3.6b1\na :: b');
+    expect(logText('history: unshallowed\n  4.3.5 → 4.3.6b1\na :: b')).toBe(
+      'history: unshallowed\n  4.3.5 → 4.3.6b1\na :: b',
+    );
   });
 });
 
@@ -36,7 +54,9 @@ describe('oneLine', () => {
 
 describe('Markdown', () => {
   test('mdText escapes markup and HTML, on one line', () => {
-    expect(mdText('a *b* _c_ `d` <img src=x> | [l](u)')).toBe('a \\*b\\* \\_c\\_ \\`d\\` \\<img src=x\\> \\| \\[l\\](u)');
+    expect(mdText('a *b* _c_ `d` <img src=x> | [l](u)')).toBe(
+      'a \\*b\\* \\_c\\_ \\`d\\` \\<img src=x\\> \\| \\[l\\](u)',
+    );
     expect(mdText('# not a heading')).toBe('\\# not a heading');
     expect(mdText('light 3.1.17')).toBe('light 3.1.17');
     expect(mdText('4.3.5')).toBe('4.3.5');
@@ -62,15 +82,25 @@ describe('Markdown', () => {
 // not: core.info, console and direct writes are for log.ts alone.
 test('every plain log line of core and the actions goes through log.ts', () => {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-  const dirs = [path.join(root, 'packages/core/src'), ...fs.readdirSync(path.join(root, 'actions')).map((a) => path.join(root, 'actions', a, 'src'))];
+  const dirs = [
+    path.join(root, 'packages/core/src'),
+    ...fs.readdirSync(path.join(root, 'actions')).map((a) => path.join(root, 'actions', a, 'src')),
+  ];
   const offenders: string[] = [];
   for (const dir of dirs) {
     for (const file of fs.globSync('**/*.ts', { cwd: dir })) {
-      if (file.endsWith('.test.ts') || path.join(dir, file) === fileURLToPath(import.meta.url).replace('.test.ts', '.ts')) continue;
+      if (
+        file.endsWith('.test.ts') ||
+        path.join(dir, file) === fileURLToPath(import.meta.url).replace('.test.ts', '.ts')
+      )
+        continue;
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       text.split('\n').forEach((line, i) => {
         // core.info(logText(…)) is the door too (the GitHub client's logger, loaded lazily).
-        if (/\bcore\.info\(|console\.(log|info|warn|error)\(|process\.std(out|err)\.write\(/.test(line) && !/core\.info\(logText\(/.test(line)) {
+        if (
+          /\bcore\.info\(|console\.(log|info|warn|error)\(|process\.std(out|err)\.write\(/.test(line) &&
+          !/core\.info\(logText\(/.test(line)
+        ) {
           offenders.push(`${path.relative(root, path.join(dir, file))}:${i + 1}: ${line.trim()}`);
         }
       });

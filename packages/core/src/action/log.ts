@@ -21,7 +21,10 @@ function defuseLine(line: string): string {
 
 /** Text for the log, any number of lines: no line of it can start a workflow command. */
 export function logText(text: string): string {
-  return text.split(/\r\n|\r|\n/).map(defuseLine).join('\n');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(defuseLine)
+    .join('\n');
 }
 
 /**

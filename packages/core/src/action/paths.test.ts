@@ -35,10 +35,16 @@ afterAll(() => {
 });
 
 test('a link that stays inside is fine; one that leads out is refused, naming the input and where it leads', () => {
-  expect(resolveInside('body-file', 'dist/readme-link.md', { mustExist: true, kind: 'file' })).toBe(path.join(ws, 'dist/readme-link.md'));
-  expect(() => resolveInside('body-file', 'dist/passwd.txt')).toThrow(`Input "body-file": "dist/passwd.txt" leads outside the workspace: it is, or goes through, a symbolic link to ${root}/outside/secret.txt`);
+  expect(resolveInside('body-file', 'dist/readme-link.md', { mustExist: true, kind: 'file' })).toBe(
+    path.join(ws, 'dist/readme-link.md'),
+  );
+  expect(() => resolveInside('body-file', 'dist/passwd.txt')).toThrow(
+    `Input "body-file": "dist/passwd.txt" leads outside the workspace: it is, or goes through, a symbolic link to ${root}/outside/secret.txt`,
+  );
   expect(() => resolveInside('tools-csv', 'out/secret.txt')).toThrow('goes through, a symbolic link');
-  expect(() => resolveInside('tools-csv', '../outside/secret.txt')).toThrow(`is outside the workspace (${root}/outside/secret.txt)`);
+  expect(() => resolveInside('tools-csv', '../outside/secret.txt')).toThrow(
+    `is outside the workspace (${root}/outside/secret.txt)`,
+  );
 });
 
 test('paths that do not exist yet are judged by their nearest existing folder, dangling links by their target', () => {
@@ -51,15 +57,24 @@ test('paths that do not exist yet are judged by their nearest existing folder, d
 
 test('RUNNER_TEMP only where allowed; kinds and existence checked', () => {
   expect(() => resolveInside('body-file', path.join(temp, 'notes.md'))).toThrow('is outside the workspace');
-  expect(resolveInside('body-file', path.join(temp, 'notes.md'), { allowRunnerTemp: true, kind: 'file' })).toBe(path.join(temp, 'notes.md'));
-  expect(() => resolveInside('working-directory', 'README.md', { kind: 'dir' })).toThrow('Input "working-directory": "README.md" is not a folder');
+  expect(resolveInside('body-file', path.join(temp, 'notes.md'), { allowRunnerTemp: true, kind: 'file' })).toBe(
+    path.join(temp, 'notes.md'),
+  );
+  expect(() => resolveInside('working-directory', 'README.md', { kind: 'dir' })).toThrow(
+    'Input "working-directory": "README.md" is not a folder',
+  );
   expect(() => resolveInside('config-file', 'nope.yml', { mustExist: true })).toThrow('"nope.yml" does not exist');
 });
 
 test('a glob is checked per matched file; a config file location is named', () => {
-  expect(() => globInside('assets', 'dist/*', { base: ws })).toThrow('Input "assets": "dist/*" matches "dist/passwd.txt", which leads outside the workspace');
-  expect(globInside('assets', 'dist/*.md', { base: ws })).toEqual([path.join(ws, 'dist/readme-link.md')]);
-  expect(() => resolveInside('config-file', 'dist/passwd.txt', { label: 'rule "x" file "dist/passwd.txt"', location: { file: path.join(ws, 'rules.yml'), line: 3 } })).toThrow(
-    'Input "config-file": rule "x" file "dist/passwd.txt" (rules.yml line 3) leads outside the workspace',
+  expect(() => globInside('assets', 'dist/*', { base: ws })).toThrow(
+    'Input "assets": "dist/*" matches "dist/passwd.txt", which leads outside the workspace',
   );
+  expect(globInside('assets', 'dist/*.md', { base: ws })).toEqual([path.join(ws, 'dist/readme-link.md')]);
+  expect(() =>
+    resolveInside('config-file', 'dist/passwd.txt', {
+      label: 'rule "x" file "dist/passwd.txt"',
+      location: { file: path.join(ws, 'rules.yml'), line: 3 },
+    }),
+  ).toThrow('Input "config-file": rule "x" file "dist/passwd.txt" (rules.yml line 3) leads outside the workspace');
 });

@@ -43,7 +43,8 @@ export function realPath(p: string): string {
       // A dangling link is a path that exists as a link: where it leads is read from the link.
       if (code === 'ENOENT') {
         const link = readLink(dir);
-        if (link !== null) return realPath(path.resolve(path.dirname(dir), link)) + (rest.length ? path.sep + path.join(...rest) : '');
+        if (link !== null)
+          return realPath(path.resolve(path.dirname(dir), link)) + (rest.length ? path.sep + path.join(...rest) : '');
       } else if (code !== 'ENOTDIR') {
         throw error;
       }
@@ -70,14 +71,21 @@ function within(root: string, p: string): boolean {
 
 /** The allowed roots, each as written and as its real path (the workspace itself may sit behind a link). */
 function allowedRoots(options: InsideOptions): string[] {
-  const roots = options.roots ?? [options.workspace ?? workspace(), ...(options.allowRunnerTemp && process.env.RUNNER_TEMP ? [path.resolve(process.env.RUNNER_TEMP)] : [])];
+  const roots = options.roots ?? [
+    options.workspace ?? workspace(),
+    ...(options.allowRunnerTemp && process.env.RUNNER_TEMP ? [path.resolve(process.env.RUNNER_TEMP)] : []),
+  ];
   return roots.flatMap((r) => [path.resolve(r), realPath(r)]);
 }
 
 /** Why `abs` is not allowed, or null when it is: the check behind every function below. */
 export function outsideProblem(abs: string, options: InsideOptions = {}): string | null {
   const roots = allowedRoots(options);
-  const where = options.roots ? 'the allowed folder' : options.allowRunnerTemp ? 'the workspace and RUNNER_TEMP' : 'the workspace';
+  const where = options.roots
+    ? 'the allowed folder'
+    : options.allowRunnerTemp
+      ? 'the workspace and RUNNER_TEMP'
+      : 'the workspace';
   if (!roots.some((r) => within(r, abs))) return `is outside ${where} (${abs})`;
   let real: string;
   try {
@@ -85,13 +93,16 @@ export function outsideProblem(abs: string, options: InsideOptions = {}): string
   } catch (error) {
     return `cannot be followed to a real path (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
   }
-  if (!roots.some((r) => within(r, real))) return `leads outside ${where}: it is, or goes through, a symbolic link to ${real}`;
+  if (!roots.some((r) => within(r, real)))
+    return `leads outside ${where}: it is, or goes through, a symbolic link to ${real}`;
   return null;
 }
 
 function describe(value: string, options: InsideOptions): string {
   const loc = options.location;
-  const file = loc && (within(workspace(), path.resolve(loc.file)) ? path.relative(workspace(), path.resolve(loc.file)) : loc.file);
+  const file =
+    loc &&
+    (within(workspace(), path.resolve(loc.file)) ? path.relative(workspace(), path.resolve(loc.file)) : loc.file);
   const from = loc ? ` (${file}${loc.line ? ` line ${loc.line}` : ''})` : '';
   return `${options.label ?? JSON.stringify(value)}${from}`;
 }
@@ -116,11 +127,29 @@ export function resolveInside(input: string, value: string, options: InsideOptio
     stat = null;
   }
   if (!stat) {
-    if (options.mustExist) throw new InputError(input, `${describe(value, options)} does not exist`, 'Check the path, and that the step runs after actions/checkout.', options.location);
+    if (options.mustExist)
+      throw new InputError(
+        input,
+        `${describe(value, options)} does not exist`,
+        'Check the path, and that the step runs after actions/checkout.',
+        options.location,
+      );
     return abs;
   }
-  if (options.kind === 'dir' && !stat.isDirectory()) throw new InputError(input, `${describe(value, options)} is not a folder`, 'Give the path of a folder.', options.location);
-  if (options.kind === 'file' && !stat.isFile()) throw new InputError(input, `${describe(value, options)} is not a file`, 'Give the path of a file.', options.location);
+  if (options.kind === 'dir' && !stat.isDirectory())
+    throw new InputError(
+      input,
+      `${describe(value, options)} is not a folder`,
+      'Give the path of a folder.',
+      options.location,
+    );
+  if (options.kind === 'file' && !stat.isFile())
+    throw new InputError(
+      input,
+      `${describe(value, options)} is not a file`,
+      'Give the path of a file.',
+      options.location,
+    );
   return abs;
 }
 
@@ -128,7 +157,11 @@ export function resolveInside(input: string, value: string, options: InsideOptio
 export function globInside(input: string, pattern: string, options: InsideOptions & { base: string }): string[] {
   const out: string[] = [];
   for (const rel of fs.globSync(pattern, { cwd: options.base })) {
-    const abs = resolveInside(input, rel, { ...options, label: `"${pattern}" matches ${JSON.stringify(rel)}, which`, mustExist: true });
+    const abs = resolveInside(input, rel, {
+      ...options,
+      label: `"${pattern}" matches ${JSON.stringify(rel)}, which`,
+      mustExist: true,
+    });
     if (fs.statSync(abs).isFile()) out.push(abs);
   }
   return out;

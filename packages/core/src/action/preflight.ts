@@ -73,11 +73,15 @@ export function checkRunnerFiles(env: NodeJS.ProcessEnv = process.env): void {
     try {
       fs.closeSync(fs.openSync(file, 'a'));
     } catch (error) {
-      throw new ActionError(`${name} (${file}) cannot be written: ${reason(error)}. Nothing was changed. ${fix}`, { cause: error });
+      throw new ActionError(`${name} (${file}) cannot be written: ${reason(error)}. Nothing was changed. ${fix}`, {
+        cause: error,
+      });
     }
     const free = freeBytes(file);
     if (free !== null && free < RUNNER_FILE_FREE) {
-      throw new ActionError(`${name} (${file}) cannot be written: only ${formatBytes(free)} free on its disk, ${formatBytes(RUNNER_FILE_FREE)} needed. Nothing was changed. Free disk space on the runner before this step.`);
+      throw new ActionError(
+        `${name} (${file}) cannot be written: only ${formatBytes(free)} free on its disk, ${formatBytes(RUNNER_FILE_FREE)} needed. Nothing was changed. Free disk space on the runner before this step.`,
+      );
     }
   }
 }

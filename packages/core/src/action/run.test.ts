@@ -31,8 +31,17 @@ test('an unexpected exception says it is a bug and where to report it; the stack
 });
 
 test("an unforeseen command failure names the command and git's own line", () => {
-  const error = new CommandError('git fetch --unshallow', { code: 1, stdout: '', stderr: 'From x\n ! [rejected]   1.0.1 -> 1.0.1  (would clobber existing tag)\n' });
+  const error = new CommandError('git fetch --unshallow', {
+    code: 1,
+    stdout: '',
+    stderr: 'From x\n ! [rejected]   1.0.1 -> 1.0.1  (would clobber existing tag)\n',
+  });
   reportError(error, 'bump-next-beta');
-  const annotation = written.join('').split('\n').find((l) => l.startsWith('::error'));
-  expect(annotation).toMatch(/^::error title=bump-next-beta::Unexpected error: git fetch --unshallow failed: ! \[rejected\]   1\.0\.1 -> 1\.0\.1  \(would clobber existing tag\)\. This is a bug in the action: please report it at https:\/\/github\.com\/exegol\/actions\/issues/);
+  const annotation = written
+    .join('')
+    .split('\n')
+    .find((l) => l.startsWith('::error'));
+  expect(annotation).toMatch(
+    /^::error title=bump-next-beta::Unexpected error: git fetch --unshallow failed: ! \[rejected\]   1\.0\.1 -> 1\.0\.1  \(would clobber existing tag\)\. This is a bug in the action: please report it at https:\/\/github\.com\/exegol\/actions\/issues/,
+  );
 });

@@ -30,8 +30,14 @@ export function reportError(error: unknown, title?: string): void {
   // command and its own reason line (exec's CommandError; by name, to load no exec at start).
   const err = error instanceof Error ? error : new Error(String(error));
   core.debug(err.stack ?? err.message);
-  const what = err.name === 'CommandError' ? `${(err as CommandError).command} failed: ${(err as CommandError).reason}` : err.message.split('\n')[0];
-  core.error(`Unexpected error: ${what}. This is a bug in the action: please report it at ${ISSUES_URL} with this log (re-run the job with debug logging for the stack trace).`, { title });
+  const what =
+    err.name === 'CommandError'
+      ? `${(err as CommandError).command} failed: ${(err as CommandError).reason}`
+      : err.message.split('\n')[0];
+  core.error(
+    `Unexpected error: ${what}. This is a bug in the action: please report it at ${ISSUES_URL} with this log (re-run the job with debug logging for the stack trace).`,
+    { title },
+  );
 }
 
 /** Runs an action's main; a thrown error fails the step with one annotation. */

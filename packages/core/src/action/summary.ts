@@ -33,7 +33,9 @@ export function annotateChecks(checks: readonly Check[], title: string): void {
 
 export function checksTable(checks: readonly Check[]): string {
   const rows = checks.map((c) => {
-    const where = c.location ? mdCode(`${annotationPath(c.location.file)}${c.location.line ? `:${c.location.line}` : ''}`) : '';
+    const where = c.location
+      ? mdCode(`${annotationPath(c.location.file)}${c.location.line ? `:${c.location.line}` : ''}`)
+      : '';
     return `| ${mdCell(mdText(c.title))} | ${ICON[c.status]} | ${mdCell(mdText(c.detail))} | ${mdCell(where)} |`;
   });
   return ['| Check | Result | Detail | Where |', '| --- | --- | --- | --- |', ...rows].join('\n');

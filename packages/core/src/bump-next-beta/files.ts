@@ -38,7 +38,9 @@ export function readVersionFiles(root: string, rules: VersionRule[], rulesInput:
       v = parseVersion(m.value);
     } catch (e) {
       if (!(e instanceof VersionError)) throw e;
-      throw new ActionError(`${rel(root, m)}:${m.line}: ${e.message}. Fix the version in the file before bumping it.`, { location: location(m) });
+      throw new ActionError(`${rel(root, m)}:${m.line}: ${e.message}. Fix the version in the file before bumping it.`, {
+        location: location(m),
+      });
     }
     if (!current || !first) {
       current = v;
@@ -59,7 +61,13 @@ export function readVersionFiles(root: string, rules: VersionRule[], rulesInput:
  * Every other byte of each file stays as it was. Returns what changed (nothing when the files
  * already hold these values).
  */
-export function writeNextVersion(root: string, rules: VersionRule[], rulesInput: string, next: Version, marker: StableMarkerPolicy): FileChange[] {
+export function writeNextVersion(
+  root: string,
+  rules: VersionRule[],
+  rulesInput: string,
+  next: Version,
+  marker: StableMarkerPolicy,
+): FileChange[] {
   const changes: FileChange[] = [];
   for (const rule of rules) {
     // Found again right before writing: an earlier rule may have changed the same file.
@@ -94,7 +102,12 @@ function find(root: string, rule: VersionRule, rulesInput: string): RuleMatch | 
   } catch (e) {
     // Already names the input (a path the containment rule refused).
     if (!(e instanceof ActionError) || e instanceof InputError) throw e;
-    throw new InputError(rulesInput, e.message.replace(/\.$/, ''), 'See the rule format in the action README.', e.location);
+    throw new InputError(
+      rulesInput,
+      e.message.replace(/\.$/, ''),
+      'See the rule format in the action README.',
+      e.location,
+    );
   }
 }
 

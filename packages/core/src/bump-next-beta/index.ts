@@ -7,7 +7,17 @@ import type { VersionRule } from '../files/index.ts';
 import { reasonLine } from '../exec/index.ts';
 import { unauthorizedPushFix, type Git, type Identity } from '../git/index.ts';
 import { completedNote, completingPullRequest } from '../github/index.ts';
-import { compareVersions, isVersionTag, nextPrerelease, parseVersion, VersionError, type BumpOptions, type PreKind, type Scheme, type Version } from '../version/index.ts';
+import {
+  compareVersions,
+  isVersionTag,
+  nextPrerelease,
+  parseVersion,
+  VersionError,
+  type BumpOptions,
+  type PreKind,
+  type Scheme,
+  type Version,
+} from '../version/index.ts';
 import { readVersionFiles, writeNextVersion, type FileChange, type StableMarkerPolicy } from './files.ts';
 import type { PullRequestTarget, PullRequestOutcome } from './pull-request.ts';
 
@@ -71,13 +81,24 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
 
   // 1. Nothing is changed unless everything is known to be right.
   if (!(await git.isClean())) {
-    throw new ActionError(`The work tree at ${git.dir} has uncommitted changes (${(await git.lines(['status', '--porcelain', '--untracked-files=no'])).slice(0, 5).join('; ')}). Run bump-next-beta on a clean checkout, before steps that modify files.`);
+    throw new ActionError(
+      `The work tree at ${git.dir} has uncommitted changes (${(await git.lines(['status', '--porcelain', '--untracked-files=no'])).slice(0, 5).join('; ')}). Run bump-next-beta on a clean checkout, before steps that modify files.`,
+    );
   }
   // The branches are asked of the remote before anything is fetched: a wrong name changes nothing,
   // not even this clone.
-  for (const [input, branch] of [['dev-branch', opts.devBranch], ['fast-forward-from', opts.fastForwardFrom]] as const) {
+  for (const [input, branch] of [
+    ['dev-branch', opts.devBranch],
+    ['fast-forward-from', opts.fastForwardFrom],
+  ] as const) {
     if (branch && !(await git.remoteBranch(branch, remote))) {
-      throw new InputError(input, `branch "${branch}" does not exist on ${remote}`, input === 'dev-branch' ? 'Check the branch name, or create the branch first.' : 'Check the branch name (Exegol releases to master in the wrapper, main in the images).');
+      throw new InputError(
+        input,
+        `branch "${branch}" does not exist on ${remote}`,
+        input === 'dev-branch'
+          ? 'Check the branch name, or create the branch first.'
+          : 'Check the branch name (Exegol releases to master in the wrapper, main in the images).',
+      );
     }
   }
   const branches = await log.group('Fetching branches and tags', async () => {
@@ -85,18 +106,23 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
     return git.fetchBranches([opts.devBranch, ...(opts.fastForwardFrom ? [opts.fastForwardFrom] : [])], remote);
   });
   const devSha = branches[opts.devBranch];
-  if (!devSha) throw new ActionError(`${opts.devBranch} disappeared from ${remote} while it was being fetched. Run again.`);
+  if (!devSha)
+    throw new ActionError(`${opts.devBranch} disappeared from ${remote} while it was being fetched. Run again.`);
 
   // 2. The fast-forward, decided before anything is written.
   let base = devSha;
   let fastForward: BumpResult['fastForward'] = null;
   if (opts.fastForwardFrom) {
     const releaseSha = branches[opts.fastForwardFrom];
-    if (!releaseSha) throw new ActionError(`${opts.fastForwardFrom} disappeared from ${remote} while it was being fetched. Run again.`);
+    if (!releaseSha)
+      throw new ActionError(
+        `${opts.fastForwardFrom} disappeared from ${remote} while it was being fetched. Run again.`,
+      );
     if (await git.isAncestor(devSha, releaseSha)) {
       base = releaseSha;
       fastForward = { from: devSha, to: releaseSha, needed: devSha !== releaseSha, pushed: false };
-      if (devSha === releaseSha) notes.push(`${opts.devBranch} is already at ${opts.fastForwardFrom} (${short(releaseSha)}).`);
+      if (devSha === releaseSha)
+        notes.push(`${opts.devBranch} is already at ${opts.fastForwardFrom} (${short(releaseSha)}).`);
     } else if (await git.isAncestor(releaseSha, devSha)) {
       fastForward = { from: devSha, to: devSha, needed: false, pushed: false };
       notes.push(`${opts.devBranch} already contains ${opts.fastForwardFrom}: nothing to fast-forward.`);
@@ -105,7 +131,8 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
       // A release pull request merged by rebase or squash puts copies of dev's commits on the
       // release branch: nothing of dev is missing there, but dev is no longer its ancestor.
       const uncopied = (await git.lines(['cherry', releaseSha, devSha])).filter((l) => l.startsWith('+'));
-      const sameFiles = (await git.raw(['diff', '--quiet', devSha, releaseSha, '--'], { allowFailure: true })).code === 0;
+      const sameFiles =
+        (await git.raw(['diff', '--quiet', devSha, releaseSha, '--'], { allowFailure: true })).code === 0;
       if (!uncopied.length || sameFiles) {
         throw new ActionError(
           `Cannot fast-forward ${opts.devBranch} to ${opts.fastForwardFrom}: ${opts.fastForwardFrom} has ${opts.devBranch}'s changes as copies of its commits (${only.join('; ')}), ` +
@@ -181,7 +208,11 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
         next = parseVersion(nextPrerelease(released.version, { part: opts.part, pre: opts.pre }), scheme);
       } catch (e) {
         if (!(e instanceof VersionError)) throw e;
-        throw new InputError('pre', e.message, 'Choose the pre-release kind (or the version it follows) so that the next version is higher.');
+        throw new InputError(
+          'pre',
+          e.message,
+          'Choose the pre-release kind (or the version it follows) so that the next version is higher.',
+        );
       }
       result.nextVersion = next.normalized;
       const order = compareVersions(files.current, next);
@@ -193,7 +224,8 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
       }
       if (order > 0) notes.push(`force: writing ${next.normalized} over ${files.current.raw}, which was ahead of it.`);
       result.changes = writeNextVersion(opts.root, opts.rules, opts.rulesInput, next, opts.stableMarker);
-      for (const c of result.changes) log.info(`${log.oneLine(c.file)}:${c.line} ${log.oneLine(c.from)} → ${log.oneLine(c.to)}`);
+      for (const c of result.changes)
+        log.info(`${log.oneLine(c.file)}:${c.line} ${log.oneLine(c.from)} → ${log.oneLine(c.to)}`);
       if (result.changes.length === 0) notes.push(`The files already hold ${next.normalized}: nothing to commit.`);
     } else {
       notes.push('The rules declare no version file (images): there is no version to bump.');
@@ -205,11 +237,21 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
     const needsFastForward = fastForward?.needed === true;
     let sha: string | null = null;
     if (result.changes.length) {
-      sha = await git.commit(message, opts.identity, result.changes.map((c) => c.file));
+      sha = await git.commit(
+        message,
+        opts.identity,
+        result.changes.map((c) => c.file),
+      );
       result.commitSha = sha ?? base;
     }
     if (opts.dryRun) {
-      result.operation = sha ? (opts.mode === 'pull-request' ? 'pull-request' : 'bumped') : needsFastForward ? 'fast-forwarded' : 'unchanged';
+      result.operation = sha
+        ? opts.mode === 'pull-request'
+          ? 'pull-request'
+          : 'bumped'
+        : needsFastForward
+          ? 'fast-forwarded'
+          : 'unchanged';
       notes.push('dry-run: nothing was pushed and no pull request was opened.');
       return result;
     }
@@ -225,25 +267,40 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
         } else if (ff.reason === 'protected') {
           protectedReason = ff.message;
         } else if (ff.reason === 'unauthorized') {
-          throw new ActionError(`Fast-forwarding ${opts.devBranch} was refused: ${reasonLine(ff.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
+          throw new ActionError(
+            `Fast-forwarding ${opts.devBranch} was refused: ${reasonLine(ff.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`,
+            { input: 'github-token' },
+          );
         } else {
-          throw new ActionError(`Could not fast-forward ${opts.devBranch} to ${opts.fastForwardFrom}: ${ff.message}. Nothing else was pushed; run again.`);
+          throw new ActionError(
+            `Could not fast-forward ${opts.devBranch} to ${opts.fastForwardFrom}: ${ff.message}. Nothing else was pushed; run again.`,
+          );
         }
       }
       if (sha && !protectedReason) {
-        const pushed = await git.pushWithRetry(opts.devBranch, { remote, attempts: opts.attempts, identity: opts.identity });
+        const pushed = await git.pushWithRetry(opts.devBranch, {
+          remote,
+          attempts: opts.attempts,
+          identity: opts.identity,
+        });
         if (pushed.pushed) {
           result.pushed = true;
           result.commitSha = pushed.sha;
-          if (pushed.attempts > 1) notes.push(`${opts.devBranch} moved meanwhile: rebased and pushed on attempt ${pushed.attempts}.`);
+          if (pushed.attempts > 1)
+            notes.push(`${opts.devBranch} moved meanwhile: rebased and pushed on attempt ${pushed.attempts}.`);
           result.operation = 'bumped';
           return result;
         }
         if (pushed.reason === 'unauthorized') {
-          throw new ActionError(`Pushing to ${opts.devBranch} was refused: ${reasonLine(pushed.message)}. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
+          throw new ActionError(
+            `Pushing to ${opts.devBranch} was refused: ${reasonLine(pushed.message)}. ${unauthorizedPushFix('github-token')}`,
+            { input: 'github-token' },
+          );
         }
         if (pushed.reason !== 'protected') {
-          throw new ActionError(`Could not push to ${opts.devBranch} after ${pushed.attempts} attempt(s): ${pushed.message}. Run again, or set mode: pull-request.`);
+          throw new ActionError(
+            `Could not push to ${opts.devBranch} after ${pushed.attempts} attempt(s): ${pushed.message}. Run again, or set mode: pull-request.`,
+          );
         }
         protectedReason = pushed.message;
       }
@@ -251,12 +308,18 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
         result.operation = 'fast-forwarded';
         return result;
       }
-      notes.push(`${opts.devBranch} is protected (${firstLine(protectedReason)}): proposing the change in a pull request instead.`);
+      notes.push(
+        `${opts.devBranch} is protected (${firstLine(protectedReason)}): proposing the change in a pull request instead.`,
+      );
     }
 
     // 5. The pull request: one branch, one PR, updated on a re-run.
     if (!opts.openPullRequest) {
-      throw new InputError('github-token', `is empty, but ${opts.mode === 'pull-request' ? 'mode is pull-request' : `${opts.devBranch} is protected`} and a pull request must be opened`, 'Pass a token with contents: write and pull-requests: write.');
+      throw new InputError(
+        'github-token',
+        `is empty, but ${opts.mode === 'pull-request' ? 'mode is pull-request' : `${opts.devBranch} is protected`} and a pull request must be opened`,
+        'Pass a token with contents: write and pull-requests: write.',
+      );
     }
     const head = fill(opts.pullRequest.branch, result.nextVersion || short(base));
     const existing = (await git.fetchBranches([head], remote))[head];
@@ -271,14 +334,21 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
     }
     result.commitSha = headSha;
     // Without a version file (images) the pull request only fast-forwards dev.
-    const title = result.nextVersion ? fill(opts.pullRequest.title, result.nextVersion) : `Fast-forward ${opts.devBranch} to ${opts.fastForwardFrom}`;
+    const title = result.nextVersion
+      ? fill(opts.pullRequest.title, result.nextVersion)
+      : `Fast-forward ${opts.devBranch} to ${opts.fastForwardFrom}`;
     const body = pullRequestBody(result, opts, head);
-    result.pullRequest = await completingPullRequest(head, () => opts.openPullRequest!({ base: opts.devBranch, head, title, body }));
+    result.pullRequest = await completingPullRequest(head, () =>
+      opts.openPullRequest!({ base: opts.devBranch, head, title, body }),
+    );
     // The branch held the change and had no pull request: an earlier run stopped in between.
-    if (!result.pushed && result.pullRequest.operation === 'created') notes.push(completedNote(head, result.pullRequest.number));
+    if (!result.pushed && result.pullRequest.operation === 'created')
+      notes.push(completedNote(head, result.pullRequest.number));
     result.operation = result.pullRequest.operation === 'unchanged' && !result.pushed ? 'unchanged' : 'pull-request';
     if (!result.pullRequest.triggersWorkflows) {
-      notes.push(`Pull request #${result.pullRequest.number} was opened with the workflow's GITHUB_TOKEN: GitHub does not run workflows on it. Pass a personal or GitHub App token as github-token for checks to run.`);
+      notes.push(
+        `Pull request #${result.pullRequest.number} was opened with the workflow's GITHUB_TOKEN: GitHub does not run workflows on it. Pass a personal or GitHub App token as github-token for checks to run.`,
+      );
     }
     return result;
   }
@@ -290,7 +360,9 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
    */
   async function releasedVersion(current: Version, scheme: Scheme): Promise<{ version: Version; source: string }> {
     if (opts.released) {
-      const raw = opts.released.value.startsWith(opts.tagPrefix) ? opts.released.value.slice(opts.tagPrefix.length) : opts.released.value;
+      const raw = opts.released.value.startsWith(opts.tagPrefix)
+        ? opts.released.value.slice(opts.tagPrefix.length)
+        : opts.released.value;
       try {
         return { version: parseVersion(raw, scheme), source: opts.released.source };
       } catch (e) {
@@ -303,12 +375,19 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
       inScheme = parseVersion(current.raw, scheme);
     } catch (e) {
       if (!(e instanceof VersionError)) throw e;
-      throw new InputError('version-format', `is ${scheme}, but the files hold ${current.raw}`, 'Set version-format to the form the files use, or auto.');
+      throw new InputError(
+        'version-format',
+        `is ${scheme}, but the files hold ${current.raw}`,
+        'Set version-format to the form the files use, or auto.',
+      );
     }
-    let found: { version: Version; source: string } | null = current.isPrerelease ? null : { version: inScheme, source: 'the version files' };
+    let found: { version: Version; source: string } | null = current.isPrerelease
+      ? null
+      : { version: inScheme, source: 'the version files' };
     for (const tag of await git.tagsMergedInto(base)) {
       const v = isVersionTag(tag, opts.tagPrefix, scheme);
-      if (v && !v.isPrerelease && (!found || compareVersions(v, found.version) > 0)) found = { version: v, source: `release tag ${tag}` };
+      if (v && !v.isPrerelease && (!found || compareVersions(v, found.version) > 0))
+        found = { version: v, source: `release tag ${tag}` };
     }
     if (found) return found;
     throw new InputError(
@@ -320,21 +399,31 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
 
   /** The remote PR branch already makes the same change on the same base. */
   async function sameChange(existing: string, local: string): Promise<boolean> {
-    const [a, b] = await Promise.all([git.out(['rev-parse', `${existing}^{tree}`, `${existing}^`]), git.out(['rev-parse', `${local}^{tree}`, `${local}^`])]);
+    const [a, b] = await Promise.all([
+      git.out(['rev-parse', `${existing}^{tree}`, `${existing}^`]),
+      git.out(['rev-parse', `${local}^{tree}`, `${local}^`]),
+    ]);
     return a === b;
   }
 }
 
 function pullRequestBody(result: BumpResult, opts: BumpNextBetaOptions, head: string): string {
   const lines = [
-    result.nextVersion ? `Sets the next version, **${result.nextVersion}**, after ${result.released?.version ?? 'the release'}.` : '',
+    result.nextVersion
+      ? `Sets the next version, **${result.nextVersion}**, after ${result.released?.version ?? 'the release'}.`
+      : '',
     fastForward(result, opts),
     '',
     ...result.changes.map((c) => `- \`${c.file}\` line ${c.line}: \`${c.from}\` → \`${c.to}\``),
     '',
     `Opened by bump-next-beta from branch \`${head}\`; running it again updates this pull request.`,
   ];
-  return lines.filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== '')).join('\n').trim() + '\n';
+  return (
+    lines
+      .filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== ''))
+      .join('\n')
+      .trim() + '\n'
+  );
 }
 
 function fastForward(result: BumpResult, opts: BumpNextBetaOptions): string {
@@ -348,5 +437,11 @@ function short(sha: string): string {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((l) => /protected|GH0|declined|rule/i.test(l))?.replace(/^remote:\s*/, '').trim() ?? text.split('\n')[0]!;
+  return (
+    text
+      .split('\n')
+      .find((l) => /protected|GH0|declined|rule/i.test(l))
+      ?.replace(/^remote:\s*/, '')
+      .trim() ?? text.split('\n')[0]!
+  );
 }

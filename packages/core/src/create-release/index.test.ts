@@ -40,7 +40,12 @@ test('assets: globs inside the workspace, hashed; nothing matched is an error on
   fs.writeFileSync(path.join(ws, 'dist', 'exegol-4.3.5-py3-none-any.whl'), 'wheel');
   const assets = resolveAssets(ws, ['dist/*.tar.gz', 'dist/*'], true);
   expect(assets.map((a) => a.name)).toEqual(['exegol-4.3.5.tar.gz', 'exegol-4.3.5-py3-none-any.whl']);
-  expect(assets[0]).toEqual({ path: path.join(ws, 'dist', 'exegol-4.3.5.tar.gz'), name: 'exegol-4.3.5.tar.gz', size: 5, sha256: createHash('sha256').update('sdist').digest('hex') });
+  expect(assets[0]).toEqual({
+    path: path.join(ws, 'dist', 'exegol-4.3.5.tar.gz'),
+    name: 'exegol-4.3.5.tar.gz',
+    size: 5,
+    sha256: createHash('sha256').update('sdist').digest('hex'),
+  });
   expect(() => resolveAssets(ws, ['build/*.zip'], true)).toThrow('Input "assets": "build/*.zip" matches no file');
   expect(resolveAssets(ws, ['build/*.zip'], false)).toEqual([]);
   fs.writeFileSync(path.join(ws, '..', 'outside.txt'), 'x');

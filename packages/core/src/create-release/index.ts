@@ -8,7 +8,14 @@ import * as path from 'node:path';
 import { globInside, InputError, oneLine } from '../action/index.ts';
 import { SigningKeyError, SigningSession, type Git, type Identity, type SignatureTrust } from '../git/index.ts';
 import { compareVersions, isVersionTag, type Version } from '../version/index.ts';
-import { applyRelease, describeReleasePlan, planRelease, type AssetFile, type GitHubAccess, type ReleaseOutcome } from './release.ts';
+import {
+  applyRelease,
+  describeReleasePlan,
+  planRelease,
+  type AssetFile,
+  type GitHubAccess,
+  type ReleaseOutcome,
+} from './release.ts';
 import { applyTag, describeTagPlan, planTag, type TagOutcome, type TagRequest } from './tag.ts';
 
 export * from './release.ts';
@@ -64,14 +71,26 @@ export async function createRelease(opts: CreateReleaseOptions): Promise<CreateR
     if (typeof opts.notesSince === 'object') {
       const wanted = opts.notesSince.tag;
       if (!(await opts.git.tagInfo(wanted)) && !(await opts.git.remoteTag(wanted, opts.remote))) {
-        throw new InputError('notes-since', `tag "${wanted}" does not exist`, 'Give an existing tag, or stable, any or auto.');
+        throw new InputError(
+          'notes-since',
+          `tag "${wanted}" does not exist`,
+          'Give an existing tag, or stable, any or auto.',
+        );
       }
     }
     // 2. Reads: the tag on the remote (a tag on another commit, or an unsigned one under
     // require-signed-tag, stops the run before even the clone changes), history and tags for
     // the previous tag, then the repository's releases and the notes (a token that may not write
     // stops the run there). Nothing is written before all of them passed.
-    const tagRequest: TagRequest = { name: tagName, commit: opts.commit, message: opts.tagMessage, tagger: opts.tagger, requireSigned: opts.requireSigned, trust: opts.trust, remote: opts.remote };
+    const tagRequest: TagRequest = {
+      name: tagName,
+      commit: opts.commit,
+      message: opts.tagMessage,
+      tagger: opts.tagger,
+      requireSigned: opts.requireSigned,
+      trust: opts.trust,
+      remote: opts.remote,
+    };
     const tagPlan = await planTag(opts.git, tagRequest, signer);
     const previousTag = await log.group('Reading tags', async () => {
       log.info(`history: ${await opts.git.ensureHistory(opts.remote)}`);
@@ -104,7 +123,9 @@ export async function createRelease(opts: CreateReleaseOptions): Promise<CreateR
     if (tag.verification) log.info(`signature: ${tag.verification.detail}`);
     let release: ReleaseOutcome | null = null;
     if (releasePlan) {
-      release = opts.dryRun ? describeReleasePlan(releasePlan) : await log.group(`Release ${tagName}`, () => applyRelease(releasePlan));
+      release = opts.dryRun
+        ? describeReleasePlan(releasePlan)
+        : await log.group(`Release ${tagName}`, () => applyRelease(releasePlan));
       for (const n of release.notes) log.info(n);
     }
     if (opts.dryRun) {
@@ -138,11 +159,19 @@ async function startSigning(opts: CreateReleaseOptions): Promise<SigningSession>
  * The tag the notes start from: the highest version tag below this version, stable only unless
  * this is a pre-release (`auto`) or `any` is asked; or the tag given.
  */
-export async function findPreviousTag(opts: Pick<CreateReleaseOptions, 'git' | 'version' | 'tagPrefix' | 'notesSince'>, tagName: string): Promise<string | null> {
+export async function findPreviousTag(
+  opts: Pick<CreateReleaseOptions, 'git' | 'version' | 'tagPrefix' | 'notesSince'>,
+  tagName: string,
+): Promise<string | null> {
   const tags = await opts.git.lines(['tag', '--list']);
   if (typeof opts.notesSince === 'object') {
     const wanted = opts.notesSince.tag;
-    if (!tags.includes(wanted)) throw new InputError('notes-since', `tag "${wanted}" does not exist`, 'Give an existing tag, or stable, any or auto.');
+    if (!tags.includes(wanted))
+      throw new InputError(
+        'notes-since',
+        `tag "${wanted}" does not exist`,
+        'Give an existing tag, or stable, any or auto.',
+      );
     return wanted;
   }
   const stableOnly = opts.notesSince === 'stable' || (opts.notesSince === 'auto' && !opts.version.isPrerelease);
@@ -165,12 +194,21 @@ export function resolveAssets(workspace: string, globs: string[], required: bool
   for (const pattern of globs) {
     const matches = globInside('assets', pattern, { base: workspace, workspace, allowRunnerTemp: true });
     if (matches.length === 0 && required) {
-      throw new InputError('assets', `${JSON.stringify(pattern)} matches no file in ${workspace}`, 'Build the files first (e.g. pdm build), fix the glob, or set assets-required: false.');
+      throw new InputError(
+        'assets',
+        `${JSON.stringify(pattern)} matches no file in ${workspace}`,
+        'Build the files first (e.g. pdm build), fix the glob, or set assets-required: false.',
+      );
     }
     for (const abs of matches.sort()) {
       const name = path.basename(abs);
       const clash = [...found.values()].find((a) => a.name === name && a.path !== abs);
-      if (clash) throw new InputError('assets', `two files would be uploaded as ${JSON.stringify(name)} (${path.relative(workspace, clash.path)} and ${path.relative(workspace, abs)})`, 'Make the globs match one file per name.');
+      if (clash)
+        throw new InputError(
+          'assets',
+          `two files would be uploaded as ${JSON.stringify(name)} (${path.relative(workspace, clash.path)} and ${path.relative(workspace, abs)})`,
+          'Make the globs match one file per name.',
+        );
       const data = fs.readFileSync(abs);
       found.set(abs, { path: abs, name, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
     }

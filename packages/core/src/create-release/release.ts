@@ -118,7 +118,10 @@ export async function planRelease(access: GitHubAccess, req: ReleaseRequest): Pr
   const notes: string[] = [];
   const releases = await call('list the releases', () => listReleases(octokit, owner, repo));
   const previousLatest = latestStable(releases, req);
-  const latest = req.makeLatest === 'auto' ? !req.prerelease && (!previousLatest || compareVersions(req.version, previousLatest.version) > 0) : req.makeLatest;
+  const latest =
+    req.makeLatest === 'auto'
+      ? !req.prerelease && (!previousLatest || compareVersions(req.version, previousLatest.version) > 0)
+      : req.makeLatest;
   if (req.makeLatest === 'auto') {
     notes.push(
       latest
@@ -148,7 +151,12 @@ async function wantedBody({ octokit, owner, repo, req }: ReleasePlan): Promise<s
   return [req.extraBody.trim(), data.body.trim()].filter(Boolean).join('\n\n');
 }
 
-function outcome(plan: ReleasePlan, r: Release | null, operation: ReleaseOperation, assets: AssetOutcome[]): ReleaseOutcome {
+function outcome(
+  plan: ReleasePlan,
+  r: Release | null,
+  operation: ReleaseOperation,
+  assets: AssetOutcome[],
+): ReleaseOutcome {
   return {
     id: r?.id ?? 0,
     url: r?.html_url ?? '',
@@ -168,21 +176,41 @@ function outcome(plan: ReleasePlan, r: Release | null, operation: ReleaseOperati
 export function describeReleasePlan(plan: ReleasePlan): ReleaseOutcome {
   const { req, existing: r } = plan;
   if (!r) {
-    plan.notes.push(`dry-run: would create release "${req.name}" for ${req.tag}${req.assets.length ? ` as a draft, upload ${req.assets.length} asset(s), then publish it` : ''}.`);
-    return outcome(plan, null, 'created', req.assets.map((a) => ({ name: a.name, action: 'uploaded', url: '' })));
+    plan.notes.push(
+      `dry-run: would create release "${req.name}" for ${req.tag}${req.assets.length ? ` as a draft, upload ${req.assets.length} asset(s), then publish it` : ''}.`,
+    );
+    return outcome(
+      plan,
+      null,
+      'created',
+      req.assets.map((a) => ({ name: a.name, action: 'uploaded', url: '' })),
+    );
   }
   if (req.existing === 'keep' && !r.draft) {
-    plan.notes.push(`dry-run: release ${r.id} for ${req.tag} exists and existing-release is keep: it would be left as it is.`);
+    plan.notes.push(
+      `dry-run: release ${r.id} for ${req.tag} exists and existing-release is keep: it would be left as it is.`,
+    );
     return outcome(plan, r, 'unchanged', skipped(plan, r));
   }
   const changes = releaseChanges(plan, r);
   const assetPlan = planAssets(r, req.assets);
   const what = [
     ...Object.keys(changes).map((k) => (k === 'draft' ? 'publish the draft' : `change ${k}`)),
-    ...assetPlan.filter((a) => a.action !== 'unchanged').map((a) => `${a.action === 'replaced' ? 'replace' : 'upload'} ${a.name}`),
+    ...assetPlan
+      .filter((a) => a.action !== 'unchanged')
+      .map((a) => `${a.action === 'replaced' ? 'replace' : 'upload'} ${a.name}`),
   ];
-  plan.notes.push(what.length ? `dry-run: would update release ${r.id}: ${what.join(', ')}.` : `dry-run: release ${r.id} is already as wanted.`);
-  return outcome(plan, r, what.length ? 'updated' : 'unchanged', assetPlan.map((a) => ({ name: a.name, action: a.action, url: a.url })));
+  plan.notes.push(
+    what.length
+      ? `dry-run: would update release ${r.id}: ${what.join(', ')}.`
+      : `dry-run: release ${r.id} is already as wanted.`,
+  );
+  return outcome(
+    plan,
+    r,
+    what.length ? 'updated' : 'unchanged',
+    assetPlan.map((a) => ({ name: a.name, action: a.action, url: a.url })),
+  );
 }
 
 /**
@@ -216,22 +244,41 @@ export async function applyRelease(plan: ReleasePlan): Promise<ReleaseOutcome> {
       // GitHub made ours, answered 5xx, and the retry met it).
       if (!isAlreadyExists(error)) throw apiError(error, `create release ${req.tag}`);
       notes.push(`Another run created the release for ${req.tag} first: using it.`);
-      existing = pick((await call('list the releases', () => listReleases(octokit, owner, repo))).filter((r) => r.tag_name === req.tag));
-      if (!existing) throw new ActionError(`GitHub said a release for ${req.tag} already exists, but none is listed. Run again.`);
+      existing = pick(
+        (await call('list the releases', () => listReleases(octokit, owner, repo))).filter(
+          (r) => r.tag_name === req.tag,
+        ),
+      );
+      if (!existing)
+        throw new ActionError(`GitHub said a release for ${req.tag} already exists, but none is listed. Run again.`);
     }
     if (created && !draft) return outcome(plan, created, 'created', []);
     if (created) {
       // Drafts do not reserve the tag, so two runs may each have made one: the oldest wins and
       // the other run deletes its own and completes the winner.
-      const same = (await call('list the releases', () => listReleases(octokit, owner, repo))).filter((r) => r.tag_name === req.tag);
+      const same = (await call('list the releases', () => listReleases(octokit, owner, repo))).filter(
+        (r) => r.tag_name === req.tag,
+      );
       const winner = pick(same) ?? created;
       if (winner.id === created.id) {
         const assets = await syncAssets(plan, created, true);
-        const { data } = await call('publish the release', () => octokit.rest.repos.updateRelease({ owner, repo, release_id: created!.id, draft: false, make_latest: makeLatest }));
+        const { data } = await call('publish the release', () =>
+          octokit.rest.repos.updateRelease({
+            owner,
+            repo,
+            release_id: created!.id,
+            draft: false,
+            make_latest: makeLatest,
+          }),
+        );
         return outcome(plan, data as Release, 'created', assets);
       }
-      await call('delete a duplicate draft', () => octokit.rest.repos.deleteRelease({ owner, repo, release_id: created!.id }));
-      notes.push(`Another run made a release for ${req.tag} at the same time: deleted this run's draft, completing release ${winner.id}.`);
+      await call('delete a duplicate draft', () =>
+        octokit.rest.repos.deleteRelease({ owner, repo, release_id: created!.id }),
+      );
+      notes.push(
+        `Another run made a release for ${req.tag} at the same time: deleted this run's draft, completing release ${winner.id}.`,
+      );
       existing = winner;
     }
   }
@@ -250,12 +297,17 @@ export async function applyRelease(plan: ReleasePlan): Promise<ReleaseOutcome> {
     if (!assetWork) notes.push(`Release ${r.id} for ${req.tag} is already as wanted.`);
     return outcome(plan, r, assetWork ? 'updated' : 'unchanged', assets);
   }
-  const { data } = await call(`update release ${r.id}`, () => octokit.rest.repos.updateRelease({ owner, repo, release_id: r.id, ...changes, make_latest: makeLatest }));
+  const { data } = await call(`update release ${r.id}`, () =>
+    octokit.rest.repos.updateRelease({ owner, repo, release_id: r.id, ...changes, make_latest: makeLatest }),
+  );
   return outcome(plan, data as Release, 'updated', assets);
 }
 
 /** Fields of `r` that differ from what this run wants. */
-function releaseChanges(plan: ReleasePlan, r: Release): { name?: string; body?: string; prerelease?: boolean; draft?: false } {
+function releaseChanges(
+  plan: ReleasePlan,
+  r: Release,
+): { name?: string; body?: string; prerelease?: boolean; draft?: false } {
   const changes: { name?: string; body?: string; prerelease?: boolean; draft?: false } = {};
   if ((r.name ?? '') !== plan.req.name) changes.name = plan.req.name;
   if (plan.body !== null && (r.body ?? '').trim() !== plan.body.trim()) changes.body = plan.body;
@@ -265,7 +317,11 @@ function releaseChanges(plan: ReleasePlan, r: Release): { name?: string; body?: 
 }
 
 function skipped(plan: ReleasePlan, r: Release): AssetOutcome[] {
-  return plan.req.assets.map((a) => ({ name: a.name, action: 'skipped', url: r.assets.find((x) => x.name === a.name)?.browser_download_url ?? '' }));
+  return plan.req.assets.map((a) => ({
+    name: a.name,
+    action: 'skipped',
+    url: r.assets.find((x) => x.name === a.name)?.browser_download_url ?? '',
+  }));
 }
 
 /** Uploads what is missing or different; the same name with the same content is skipped. */
@@ -279,9 +335,15 @@ async function syncAssets(plan: ReleasePlan, release: Release, isDraft: boolean)
     }
     if (item.replaceId) {
       if (!isDraft) notes.push(`Asset ${item.name} on the published release differs from the file: replacing it.`);
-      await call(`delete asset ${item.name}`, () => octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: item.replaceId! }));
+      await call(`delete asset ${item.name}`, () =>
+        octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: item.replaceId! }),
+      );
     }
-    const uploaded = await upload(plan, release, plan.req.assets.find((a) => a.name === item.name)!);
+    const uploaded = await upload(
+      plan,
+      release,
+      plan.req.assets.find((a) => a.name === item.name)!,
+    );
     out.push({ name: item.name, action: item.action, url: uploaded.browser_download_url });
   }
   return out;
@@ -302,10 +364,14 @@ async function upload(plan: ReleasePlan, release: Release, file: AssetFile): Pro
   } catch (error) {
     if (!isAlreadyExists(error)) throw apiError(error, `upload ${file.name}`);
     // Another run uploaded it meanwhile: fine if it is the same file.
-    const { data } = await call('list the assets', () => octokit.rest.repos.listReleaseAssets({ owner, repo, release_id: release.id, per_page: PAGE }));
+    const { data } = await call('list the assets', () =>
+      octokit.rest.repos.listReleaseAssets({ owner, repo, release_id: release.id, per_page: PAGE }),
+    );
     const theirs = (data as Asset[]).find((a) => a.name === file.name);
     if (theirs && sameContent(theirs, file)) return theirs;
-    throw new ActionError(`Asset ${file.name} was uploaded by another run with different content. Run again to replace it.`);
+    throw new ActionError(
+      `Asset ${file.name} was uploaded by another run with different content. Run again to replace it.`,
+    );
   }
 }
 
@@ -353,7 +419,8 @@ function planAssets(release: Release, files: AssetFile[]): AssetPlan[] {
   return files.map((file) => {
     const there = release.assets.find((a) => a.name === file.name);
     if (!there) return { name: file.name, action: 'uploaded', url: '' };
-    if (there.state === 'uploaded' && sameContent(there, file)) return { name: file.name, action: 'unchanged', url: there.browser_download_url };
+    if (there.state === 'uploaded' && sameContent(there, file))
+      return { name: file.name, action: 'unchanged', url: there.browser_download_url };
     return { name: file.name, action: 'replaced', url: there.browser_download_url, replaceId: there.id };
   });
 }

@@ -13,7 +13,9 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.cleanup());
 
-async function project(name: string): Promise<{ remote: string; maintainer: TestRepo; checkout: TestRepo; first: string; release: string }> {
+async function project(
+  name: string,
+): Promise<{ remote: string; maintainer: TestRepo; checkout: TestRepo; first: string; release: string }> {
   const remote = await sandbox.bare(name);
   const maintainer = await sandbox.repo(`${name}-maintainer`, remote);
   const first = await maintainer.commit('first', { files: { v: '1\n' } });
@@ -23,7 +25,10 @@ async function project(name: string): Promise<{ remote: string; maintainer: Test
   return { remote, maintainer, checkout, first, release };
 }
 
-const request = (commit: string, extra: Partial<TagRequest & { dryRun: boolean }> = {}): TagRequest & { dryRun: boolean } => ({
+const request = (
+  commit: string,
+  extra: Partial<TagRequest & { dryRun: boolean }> = {},
+): TagRequest & { dryRun: boolean } => ({
   name: '4.3.5',
   commit,
   message: '4.3.5',
@@ -62,7 +67,9 @@ describe('ensureTag', () => {
     await p.maintainer.tag('4.3.5', { rev: p.first });
     await p.maintainer.pushAll();
     const refs = await sandbox.refs(p.remote);
-    await expect(ensureTag(p.checkout.git, request(p.release), null)).rejects.toThrow(/Tag 4\.3\.5 already exists on origin at commit [0-9a-f]{8}, not at [0-9a-f]{8}\. Nothing was changed/);
+    await expect(ensureTag(p.checkout.git, request(p.release), null)).rejects.toThrow(
+      /Tag 4\.3\.5 already exists on origin at commit [0-9a-f]{8}, not at [0-9a-f]{8}\. Nothing was changed/,
+    );
     expect(await sandbox.refs(p.remote)).toEqual(refs);
   });
 
@@ -89,9 +96,17 @@ describe('ensureTag', () => {
     const p = await project('race');
     // The other run's tag appears on the remote between our look and our push.
     const rival = await sandbox.checkout(p.remote, 'refs/heads/main', { name: 'race-rival' });
-    await rival.git.createTag('4.3.5', { rev: p.release, message: '4.3.5', tagger: { name: 'Rival', email: 'rival@example.invalid' } });
+    await rival.git.createTag('4.3.5', {
+      rev: p.release,
+      message: '4.3.5',
+      tagger: { name: 'Rival', email: 'rival@example.invalid' },
+    });
     const hook = path.join(p.checkout.dir, '.git', 'hooks', 'pre-push');
-    fs.writeFileSync(hook, `#!/bin/sh\nunset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE\ngit -C '${rival.dir}' push --quiet origin refs/tags/4.3.5\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      hook,
+      `#!/bin/sh\nunset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE\ngit -C '${rival.dir}' push --quiet origin refs/tags/4.3.5\n`,
+      { mode: 0o755 },
+    );
     const out = await ensureTag(p.checkout.git, request(p.release), null);
     expect(out).toMatchObject({ created: false, pushed: false });
     expect(out.note).toContain('Another run pushed tag 4.3.5 on the same commit first');
@@ -104,8 +119,14 @@ describe('ensureTag', () => {
     const p = await project('race-other');
     const rival = await sandbox.checkout(p.remote, 'refs/heads/main', { name: 'race-other-rival', depth: 0 });
     await rival.git.createTag('4.3.5', { rev: p.first, message: '4.3.5', tagger: ACTIONS_IDENTITY });
-    fs.writeFileSync(path.join(p.checkout.dir, '.git', 'hooks', 'pre-push'), `#!/bin/sh\nunset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE\ngit -C '${rival.dir}' push --quiet origin refs/tags/4.3.5\n`, { mode: 0o755 });
-    await expect(ensureTag(p.checkout.git, request(p.release), null)).rejects.toThrow(/appeared on origin .* while this run was making it/);
+    fs.writeFileSync(
+      path.join(p.checkout.dir, '.git', 'hooks', 'pre-push'),
+      `#!/bin/sh\nunset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE\ngit -C '${rival.dir}' push --quiet origin refs/tags/4.3.5\n`,
+      { mode: 0o755 },
+    );
+    await expect(ensureTag(p.checkout.git, request(p.release), null)).rejects.toThrow(
+      /appeared on origin .* while this run was making it/,
+    );
     expect(await p.checkout.git.tagInfo('4.3.5')).toBeNull();
     expect((await p.checkout.git.remoteTag('4.3.5'))!.commit).toBe(p.first);
   });
@@ -127,18 +148,29 @@ describe('ensureTag', () => {
     expect(ok.verification).toMatchObject({ signature: 'ssh', verified: true });
 
     const stranger = await sshKey();
-    await expect(ensureTag(human.git, request(p.release, { requireSigned: true, trust: { allowedSigners: `x@example.invalid ${stranger.publicKey}` } }), null)).rejects.toThrow(
-      /must be signed \(require-signed-tag\), but its SSH signature does not verify/,
-    );
+    await expect(
+      ensureTag(
+        human.git,
+        request(p.release, {
+          requireSigned: true,
+          trust: { allowedSigners: `x@example.invalid ${stranger.publicKey}` },
+        }),
+        null,
+      ),
+    ).rejects.toThrow(/must be signed \(require-signed-tag\), but its SSH signature does not verify/);
   });
 
   test('require-signed-tag refuses an unsigned tag pushed by hand, and a missing tag without a key', async () => {
     const p = await project('unsigned');
-    await expect(ensureTag(p.checkout.git, request(p.release, { requireSigned: true }), null)).rejects.toThrow(/Input "require-signed-tag": is true, but tag 4\.3\.5 does not exist/);
+    await expect(ensureTag(p.checkout.git, request(p.release, { requireSigned: true }), null)).rejects.toThrow(
+      /Input "require-signed-tag": is true, but tag 4\.3\.5 does not exist/,
+    );
     await p.maintainer.tag('4.3.5', { rev: p.release });
     await p.maintainer.pushAll();
     const refs = await sandbox.refs(p.remote);
-    await expect(ensureTag(p.checkout.git, request(p.release, { requireSigned: true }), null)).rejects.toThrow(/must be signed \(require-signed-tag\), but tag 4\.3\.5 is not signed/);
+    await expect(ensureTag(p.checkout.git, request(p.release, { requireSigned: true }), null)).rejects.toThrow(
+      /must be signed \(require-signed-tag\), but tag 4\.3\.5 is not signed/,
+    );
     expect(await sandbox.refs(p.remote)).toEqual(refs);
   });
 });

@@ -4,7 +4,15 @@
 // `applyTag` writes, and copes with another run pushing the same tag meanwhile.
 import { ActionError, InputError } from '../action/index.ts';
 import { reasonLine } from '../exec/index.ts';
-import { unauthorizedPushFix, type Git, type Identity, type SignatureTrust, type SigningSession, type TagInfo, type TagVerification } from '../git/index.ts';
+import {
+  unauthorizedPushFix,
+  type Git,
+  type Identity,
+  type SignatureTrust,
+  type SigningSession,
+  type TagInfo,
+  type TagVerification,
+} from '../git/index.ts';
 
 export interface TagRequest {
   name: string;
@@ -52,7 +60,11 @@ export async function planTag(git: Git, req: TagRequest, signer: SigningSession 
     }
     // The remote's tag is the truth; a local one of the same name is replaced by it.
     await git.fetchTag(req.name, remote);
-    return { action: 'reuse', info: await git.tagInfo(req.name), verification: req.requireSigned ? await requireSignature(git, req) : null };
+    return {
+      action: 'reuse',
+      info: await git.tagInfo(req.name),
+      verification: req.requireSigned ? await requireSignature(git, req) : null,
+    };
   }
 
   const local = await git.tagInfo(req.name);
@@ -62,7 +74,8 @@ export async function planTag(git: Git, req: TagRequest, signer: SigningSession 
         `Delete the local tag (git tag -d ${req.name}) in an earlier step, or release from ${short(local.commit)}.`,
     );
   }
-  if (local) return { action: 'push', info: local, verification: req.requireSigned ? await requireSignature(git, req) : null };
+  if (local)
+    return { action: 'push', info: local, verification: req.requireSigned ? await requireSignature(git, req) : null };
 
   if (req.requireSigned && !signer) {
     throw new InputError(
@@ -76,23 +89,64 @@ export async function planTag(git: Git, req: TagRequest, signer: SigningSession 
 
 /** What `applyTag` would do, for a dry-run. */
 export function describeTagPlan(req: TagRequest, plan: TagPlan, signer: SigningSession | null): TagOutcome {
-  const base = { name: req.name, commit: req.commit, signature: plan.info?.signature ?? signer?.kind ?? null, verification: plan.verification, pushed: false };
+  const base = {
+    name: req.name,
+    commit: req.commit,
+    signature: plan.info?.signature ?? signer?.kind ?? null,
+    verification: plan.verification,
+    pushed: false,
+  };
   if (plan.action === 'reuse') return { ...base, created: false, note: reuseNote(req, plan.info!) };
-  if (plan.action === 'push') return { ...base, created: false, note: `Would push the existing local tag ${req.name} (${describe(plan.info!)}).` };
-  return { ...base, created: true, note: `Would create the ${kindOf(signer)} tag ${req.name} on ${short(req.commit)} and push it.` };
+  if (plan.action === 'push')
+    return {
+      ...base,
+      created: false,
+      note: `Would push the existing local tag ${req.name} (${describe(plan.info!)}).`,
+    };
+  return {
+    ...base,
+    created: true,
+    note: `Would create the ${kindOf(signer)} tag ${req.name} on ${short(req.commit)} and push it.`,
+  };
 }
 
-export async function applyTag(git: Git, req: TagRequest, plan: TagPlan, signer: SigningSession | null): Promise<TagOutcome> {
+export async function applyTag(
+  git: Git,
+  req: TagRequest,
+  plan: TagPlan,
+  signer: SigningSession | null,
+): Promise<TagOutcome> {
   const remote = req.remote ?? 'origin';
   if (plan.action === 'reuse') {
-    return { name: req.name, commit: req.commit, created: false, pushed: false, signature: plan.info!.signature, verification: plan.verification, note: reuseNote(req, plan.info!) };
+    return {
+      name: req.name,
+      commit: req.commit,
+      created: false,
+      pushed: false,
+      signature: plan.info!.signature,
+      verification: plan.verification,
+      note: reuseNote(req, plan.info!),
+    };
   }
   if (plan.action === 'push') {
     const race = await push(git, req, remote, false);
     if (race) return race;
-    return { name: req.name, commit: req.commit, created: false, pushed: true, signature: plan.info!.signature, verification: plan.verification, note: `Pushed the existing local tag ${req.name} (${describe(plan.info!)}).` };
+    return {
+      name: req.name,
+      commit: req.commit,
+      created: false,
+      pushed: true,
+      signature: plan.info!.signature,
+      verification: plan.verification,
+      note: `Pushed the existing local tag ${req.name} (${describe(plan.info!)}).`,
+    };
   }
-  const made = await (signer ? git.with(signer.gitOptions) : git).createTag(req.name, { rev: req.commit, message: req.message, tagger: req.tagger, sign: Boolean(signer) });
+  const made = await (signer ? git.with(signer.gitOptions) : git).createTag(req.name, {
+    rev: req.commit,
+    message: req.message,
+    tagger: req.tagger,
+    sign: Boolean(signer),
+  });
   const race = await push(git, req, remote, true);
   if (race) return race;
   return {
@@ -107,7 +161,11 @@ export async function applyTag(git: Git, req: TagRequest, plan: TagPlan, signer:
 }
 
 /** Plan and apply in one go (or only plan, in a dry-run). */
-export async function ensureTag(git: Git, req: TagRequest & { dryRun?: boolean }, signer: SigningSession | null): Promise<TagOutcome> {
+export async function ensureTag(
+  git: Git,
+  req: TagRequest & { dryRun?: boolean },
+  signer: SigningSession | null,
+): Promise<TagOutcome> {
   const plan = await planTag(git, req, signer);
   return req.dryRun ? describeTagPlan(req, plan, signer) : applyTag(git, req, plan, signer);
 }
@@ -126,16 +184,31 @@ async function push(git: Git, req: TagRequest, remote: string, madeHere: boolean
       await git.fetchTag(req.name, remote);
       const info = (await git.tagInfo(req.name))!;
       const verification = req.requireSigned ? await requireSignature(git, req) : null;
-      return { name: req.name, commit: req.commit, created: false, pushed: false, signature: info.signature, verification, note: `Another run pushed tag ${req.name} on the same commit first: reused it.` };
+      return {
+        name: req.name,
+        commit: req.commit,
+        created: false,
+        pushed: false,
+        signature: info.signature,
+        verification,
+        note: `Another run pushed tag ${req.name} on the same commit first: reused it.`,
+      };
     }
     if (madeHere) await git.deleteTag(req.name);
-    throw new ActionError(`Tag ${req.name} appeared on ${remote} at ${theirs ? short(theirs.commit) : 'another commit'} while this run was making it. Nothing was pushed. Check which commit should be released.`);
+    throw new ActionError(
+      `Tag ${req.name} appeared on ${remote} at ${theirs ? short(theirs.commit) : 'another commit'} while this run was making it. Nothing was pushed. Check which commit should be released.`,
+    );
   }
   if (madeHere) await git.deleteTag(req.name);
   if (res.reason === 'unauthorized') {
-    throw new ActionError(`Could not push tag ${req.name} to ${remote}: ${reasonLine(res.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
+    throw new ActionError(
+      `Could not push tag ${req.name} to ${remote}: ${reasonLine(res.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`,
+      { input: 'github-token' },
+    );
   }
-  throw new ActionError(`Could not push tag ${req.name} to ${remote}: ${reasonLine(res.message)}. Check that the token may push tags (contents: write) and that no tag protection rule forbids it.`);
+  throw new ActionError(
+    `Could not push tag ${req.name} to ${remote}: ${reasonLine(res.message)}. Check that the token may push tags (contents: write) and that no tag protection rule forbids it.`,
+  );
 }
 
 async function requireSignature(git: Git, req: TagRequest): Promise<TagVerification> {

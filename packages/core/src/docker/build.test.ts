@@ -17,10 +17,30 @@ describe('buildCommand', () => {
   test('buildx with a container driver: --load, registry cache in both directions', () => {
     const c = buildCommand({ builder: 'buildx', buildxDriver: 'docker-container' }, base, '/t/iid');
     expect(c.args).toEqual([
-      'buildx', 'build', '--load', '--platform', 'linux/arm64', '--progress', 'plain', '--file', '/w/Dockerfile', '--iidfile', '/t/iid',
-      '--tag', 'r.example/a/b:full-1.0.0-arm64', '--label', 'org.exegol.app=Exegol',
-      '--cache-from', 'type=registry,ref=r.example/a/b:full-0.9.0-arm64', '--cache-to', 'type=registry,ref=r.example/a/cache:arm64,mode=max',
-      '--build-arg', 'TAG=full', '--build-arg', 'VERSION=1.0.0', '/w',
+      'buildx',
+      'build',
+      '--load',
+      '--platform',
+      'linux/arm64',
+      '--progress',
+      'plain',
+      '--file',
+      '/w/Dockerfile',
+      '--iidfile',
+      '/t/iid',
+      '--tag',
+      'r.example/a/b:full-1.0.0-arm64',
+      '--label',
+      'org.exegol.app=Exegol',
+      '--cache-from',
+      'type=registry,ref=r.example/a/b:full-0.9.0-arm64',
+      '--cache-to',
+      'type=registry,ref=r.example/a/cache:arm64,mode=max',
+      '--build-arg',
+      'TAG=full',
+      '--build-arg',
+      'VERSION=1.0.0',
+      '/w',
     ]);
     expect(c.env).toEqual({ DOCKER_BUILDKIT: '1' });
     expect(c.notes).toEqual([]);
@@ -32,8 +52,12 @@ describe('buildCommand', () => {
     expect(c.notes.join()).toMatch(/driver "docker" cannot export a registry cache/);
   });
 
-  test('the engine\'s BuildKit (old client): DOCKER_BUILDKIT=1, image refs as cache, inline cache by build arg', () => {
-    const c = buildCommand({ builder: 'buildkit' }, { ...base, cacheFrom: ['type=registry,ref=r.example/x:c', 'type=local,src=/tmp/c'] }, '/t/iid');
+  test("the engine's BuildKit (old client): DOCKER_BUILDKIT=1, image refs as cache, inline cache by build arg", () => {
+    const c = buildCommand(
+      { builder: 'buildkit' },
+      { ...base, cacheFrom: ['type=registry,ref=r.example/x:c', 'type=local,src=/tmp/c'] },
+      '/t/iid',
+    );
     expect(c.args.slice(0, 3)).toEqual(['build', '--platform', 'linux/arm64']);
     expect(c.args).toContain('--progress');
     const froms = c.args.flatMap((a, i) => (a === '--cache-from' ? [c.args[i + 1]] : []));
@@ -45,7 +69,11 @@ describe('buildCommand', () => {
   });
 
   test('legacy builder: DOCKER_BUILDKIT=0, no progress flag, no cache export', () => {
-    const c = buildCommand({ builder: 'legacy' }, { ...base, cacheTo: 'inline', noCache: true, target: 'final' }, '/t/iid');
+    const c = buildCommand(
+      { builder: 'legacy' },
+      { ...base, cacheTo: 'inline', noCache: true, target: 'final' },
+      '/t/iid',
+    );
     expect(c.env).toEqual({ DOCKER_BUILDKIT: '0' });
     expect(c.args).not.toContain('--progress');
     expect(c.args).not.toContain('BUILDKIT_INLINE_CACHE=1');
@@ -71,7 +99,15 @@ describe('countCachedSteps', () => {
   });
 
   test('legacy builder output', () => {
-    const log = ['Step 1/4 : FROM busybox', ' ---> 959da7d67603', 'Step 2/4 : ARG X', 'Step 3/4 : RUN true', ' ---> Using cache', 'Step 4/4 : COPY a /a', ' ---> 1234'].join('\n');
+    const log = [
+      'Step 1/4 : FROM busybox',
+      ' ---> 959da7d67603',
+      'Step 2/4 : ARG X',
+      'Step 3/4 : RUN true',
+      ' ---> Using cache',
+      'Step 4/4 : COPY a /a',
+      ' ---> 1234',
+    ].join('\n');
     expect(countCachedSteps(log)).toEqual({ steps: 2, cachedSteps: 1 });
   });
 });

@@ -57,7 +57,11 @@ function cacheRef(spec: string): string | undefined {
 }
 
 /** The command line for a build; pure, so it is tested for each builder without an engine. */
-export function buildCommand(engine: Pick<EngineInfo, 'builder' | 'buildxDriver'>, o: BuildOptions, iidFile: string): BuildCommand {
+export function buildCommand(
+  engine: Pick<EngineInfo, 'builder' | 'buildxDriver'>,
+  o: BuildOptions,
+  iidFile: string,
+): BuildCommand {
   const notes: string[] = [];
   const args: string[] = engine.builder === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
   args.push('--platform', platformString(o.platform));
@@ -78,7 +82,8 @@ export function buildCommand(engine: Pick<EngineInfo, 'builder' | 'buildxDriver'
     }
   }
   if (o.cacheTo) {
-    const registryCacheWorks = engine.builder === 'buildx' && engine.buildxDriver !== undefined && engine.buildxDriver !== 'docker';
+    const registryCacheWorks =
+      engine.builder === 'buildx' && engine.buildxDriver !== undefined && engine.buildxDriver !== 'docker';
     if (o.cacheTo === 'inline' || !registryCacheWorks) {
       if (o.cacheTo !== 'inline') {
         notes.push(
@@ -87,7 +92,8 @@ export function buildCommand(engine: Pick<EngineInfo, 'builder' | 'buildxDriver'
             : `the ${engine.builder} builder cannot export a registry cache: the cache goes inline, into the pushed image`,
         );
       }
-      if (engine.builder === 'legacy') notes.push('the legacy builder cannot write cache metadata; only --cache-from is used');
+      if (engine.builder === 'legacy')
+        notes.push('the legacy builder cannot write cache metadata; only --cache-from is used');
       else if (engine.builder === 'buildx') args.push('--cache-to', 'type=inline');
       else buildArgs.BUILDKIT_INLINE_CACHE = '1';
     } else {
@@ -134,7 +140,11 @@ export function countCachedSteps(log: string): { steps: number; cachedSteps: num
 }
 
 export async function buildImage(docker: Docker, o: BuildOptions): Promise<BuildResult> {
-  if (!fs.existsSync(o.dockerfile)) throw new ActionError(`Input "dockerfile": ${o.dockerfile} does not exist. Check the path (relative to the workspace).`, { input: 'dockerfile' });
+  if (!fs.existsSync(o.dockerfile))
+    throw new ActionError(
+      `Input "dockerfile": ${o.dockerfile} does not exist. Check the path (relative to the workspace).`,
+      { input: 'dockerfile' },
+    );
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'exegol-build-'));
   const iidFile = path.join(temp, 'iid');
   const command = buildCommand(docker.info, o, iidFile);
@@ -149,7 +159,9 @@ export async function buildImage(docker: Docker, o: BuildOptions): Promise<Build
       })
       .catch((e: unknown) => {
         if (e instanceof CommandError) {
-          throw new ActionError(`The ${platformString(o.platform)} build failed (exit ${e.result.code}); the build log is above. Last lines:\n${(e.result.stderr || e.result.stdout).trim().split('\n').slice(-15).join('\n')}`);
+          throw new ActionError(
+            `The ${platformString(o.platform)} build failed (exit ${e.result.code}); the build log is above. Last lines:\n${(e.result.stderr || e.result.stdout).trim().split('\n').slice(-15).join('\n')}`,
+          );
         }
         throw e;
       });

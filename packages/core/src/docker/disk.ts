@@ -71,7 +71,11 @@ export interface DiskGuardOptions {
 
 export function pruneSteps(label?: string): { name: string; command: string[] }[] {
   const steps = [{ name: 'dangling images', command: ['image', 'prune', '--force'] }];
-  if (label) steps.push({ name: `unused images labelled ${label}`, command: ['image', 'prune', '--all', '--force', '--filter', `label=${label}`] });
+  if (label)
+    steps.push({
+      name: `unused images labelled ${label}`,
+      command: ['image', 'prune', '--all', '--force', '--filter', `label=${label}`],
+    });
   steps.push({ name: 'build cache', command: ['builder', 'prune', '--all', '--force'] });
   return steps;
 }
@@ -86,20 +90,39 @@ export async function guardDisk(docker: Docker, o: DiskGuardOptions): Promise<Di
     return { path: dir, required, pruned: [], ok: true, note };
   }
   log.info(`${formatBytes(freeBefore)} free on ${dir}; ${formatBytes(required)} required`);
-  if (freeBefore >= required) return { path: dir, required, freeBefore, freeAfter: freeBefore, pruned: [], ok: true, note: 'enough space' };
+  if (freeBefore >= required)
+    return { path: dir, required, freeBefore, freeAfter: freeBefore, pruned: [], ok: true, note: 'enough space' };
   if (o.dryRun) {
-    const plan = pruneSteps(o.pruneLabel).map((s) => s.name).join(', then ');
+    const plan = pruneSteps(o.pruneLabel)
+      .map((s) => s.name)
+      .join(', then ');
     log.info(`would prune ${plan}`);
-    return { path: dir, required, freeBefore, freeAfter: freeBefore, pruned: [], ok: false, note: `short by ${formatBytes(required - freeBefore)}; would prune ${plan}` };
+    return {
+      path: dir,
+      required,
+      freeBefore,
+      freeAfter: freeBefore,
+      pruned: [],
+      ok: false,
+      note: `short by ${formatBytes(required - freeBefore)}; would prune ${plan}`,
+    };
   }
   const pruned: PruneStep[] = [];
   let free = freeBefore;
   for (const step of pruneSteps(o.pruneLabel)) {
     const res = await docker.run(step.command, { allowFailure: true });
-    if (res.code !== 0) log.warning(`docker ${step.command.join(' ')} failed: ${res.stderr.trim()}`, { title: 'multi-arch-image-build' });
+    if (res.code !== 0)
+      log.warning(`docker ${step.command.join(' ')} failed: ${res.stderr.trim()}`, { title: 'multi-arch-image-build' });
     const now = freeBytes(dir) ?? free;
-    pruned.push({ name: step.name, command: step.command, reclaimed: reclaimedBytes(res.stdout), gained: Math.max(0, now - free) });
-    log.info(`pruned ${step.name}: Docker reports ${formatBytes(reclaimedBytes(res.stdout))} reclaimed, ${formatBytes(Math.max(0, now - free))} gained on disk`);
+    pruned.push({
+      name: step.name,
+      command: step.command,
+      reclaimed: reclaimedBytes(res.stdout),
+      gained: Math.max(0, now - free),
+    });
+    log.info(
+      `pruned ${step.name}: Docker reports ${formatBytes(reclaimedBytes(res.stdout))} reclaimed, ${formatBytes(Math.max(0, now - free))} gained on disk`,
+    );
     free = now;
     if (free >= required) break;
   }
@@ -111,7 +134,9 @@ export async function guardDisk(docker: Docker, o: DiskGuardOptions): Promise<Di
     freeAfter: free,
     pruned,
     ok,
-    note: ok ? `freed ${formatBytes(free - freeBefore)} by pruning ${pruned.map((p) => p.name).join(', ')}` : `still short by ${formatBytes(required - free)}`,
+    note: ok
+      ? `freed ${formatBytes(free - freeBefore)} by pruning ${pruned.map((p) => p.name).join(', ')}`
+      : `still short by ${formatBytes(required - free)}`,
   };
   if (!ok) {
     throw new DiskSpaceError(

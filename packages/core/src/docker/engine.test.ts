@@ -4,7 +4,15 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chooseBuilder, clientCandidates, detectEngine, emulationState, planEmulation, type ClientCandidate, type EngineInfo } from './engine.ts';
+import {
+  chooseBuilder,
+  clientCandidates,
+  detectEngine,
+  emulationState,
+  planEmulation,
+  type ClientCandidate,
+  type EngineInfo,
+} from './engine.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -30,19 +38,33 @@ esac
   return dir;
 }
 
-const cand = (p: string, version: string, buildx?: string): ClientCandidate => ({ path: p, version, major: Number(version.split('.')[0]), buildx });
+const cand = (p: string, version: string, buildx?: string): ClientCandidate => ({
+  path: p,
+  version,
+  major: Number(version.split('.')[0]),
+  buildx,
+});
 
 describe('chooseBuilder', () => {
   test('buildx wins when any client has it', () => {
-    expect(chooseBuilder([cand('/a', '20.10.24'), cand('/b', '28.2.2', '0.21.1')], 'auto')).toMatchObject({ builder: 'buildx', client: { path: '/b' } });
+    expect(chooseBuilder([cand('/a', '20.10.24'), cand('/b', '28.2.2', '0.21.1')], 'auto')).toMatchObject({
+      builder: 'buildx',
+      client: { path: '/b' },
+    });
   });
   test('without buildx, an old client that speaks BuildKit itself', () => {
-    expect(chooseBuilder([cand('/usr/local/bin/docker', '28.2.2'), cand('/usr/bin/docker', '20.10.24')], 'auto')).toMatchObject({ builder: 'buildkit', client: { path: '/usr/bin/docker' } });
+    expect(
+      chooseBuilder([cand('/usr/local/bin/docker', '28.2.2'), cand('/usr/bin/docker', '20.10.24')], 'auto'),
+    ).toMatchObject({ builder: 'buildkit', client: { path: '/usr/bin/docker' } });
   });
   test('only new clients without buildx: the legacy builder, unless BuildKit is required', () => {
     expect(chooseBuilder([cand('/x', '28.2.2')], 'auto')).toMatchObject({ builder: 'legacy' });
-    expect(chooseBuilder([cand('/x', '28.2.2')], 'buildkit')).toEqual({ problem: expect.stringMatching(/can build with BuildKit/) });
-    expect(chooseBuilder([cand('/x', '20.10.1')], 'buildx')).toEqual({ problem: expect.stringMatching(/buildx plugin/) });
+    expect(chooseBuilder([cand('/x', '28.2.2')], 'buildkit')).toEqual({
+      problem: expect.stringMatching(/can build with BuildKit/),
+    });
+    expect(chooseBuilder([cand('/x', '20.10.1')], 'buildx')).toEqual({
+      problem: expect.stringMatching(/buildx plugin/),
+    });
   });
 });
 
@@ -63,7 +85,12 @@ describe('detectEngine with clients on PATH', () => {
     expect(found).toEqual([path.join(newer, 'docker'), path.join(older, 'docker')]);
     const d = await detectEngine({ client: undefined, fallbacks: [] });
     expect(d.info.client).toBe(path.join(older, 'docker'));
-    expect(d.info).toMatchObject({ builder: 'buildkit', clientVersion: '20.10.24+dfsg1', architecture: 'x86_64', native: { os: 'linux', architecture: 'amd64' } });
+    expect(d.info).toMatchObject({
+      builder: 'buildkit',
+      clientVersion: '20.10.24+dfsg1',
+      architecture: 'x86_64',
+      native: { os: 'linux', architecture: 'amd64' },
+    });
     expect(fs.readFileSync(log, 'utf8')).toContain('version --format {{.Client.Version}}');
   });
 
@@ -75,10 +102,16 @@ describe('detectEngine with clients on PATH', () => {
 });
 
 describe('emulation', () => {
-  const engine = { native: { os: 'linux', architecture: 'amd64' }, architecture: 'x86_64', remote: false } as EngineInfo;
+  const engine = {
+    native: { os: 'linux', architecture: 'amd64' },
+    architecture: 'x86_64',
+    remote: false,
+  } as EngineInfo;
   test('native platform needs nothing; native asked for a foreign one fails with the fix', () => {
     expect(planEmulation(engine, { os: 'linux', architecture: 'amd64' }, 'auto')).toMatchObject({ emulated: false });
-    expect(() => planEmulation(engine, { os: 'linux', architecture: 'arm64' }, 'native')).toThrow(/Input "emulation": native was asked.*Run this job on a linux\/arm64 runner/);
+    expect(() => planEmulation(engine, { os: 'linux', architecture: 'arm64' }, 'native')).toThrow(
+      /Input "emulation": native was asked.*Run this job on a linux\/arm64 runner/,
+    );
   });
   test('binfmt entries are read', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'binfmt-'));
@@ -86,9 +119,15 @@ describe('emulation', () => {
     expect(emulationState({ os: 'linux', architecture: 'arm64' }, dir)).toBe('unknown');
     fs.writeFileSync(path.join(dir, 'status'), 'enabled\n');
     expect(emulationState({ os: 'linux', architecture: 'arm64' }, dir)).toBe('absent');
-    fs.writeFileSync(path.join(dir, 'qemu-aarch64'), 'disabled\ninterpreter /usr/libexec/qemu-binfmt/aarch64-binfmt-P\n');
+    fs.writeFileSync(
+      path.join(dir, 'qemu-aarch64'),
+      'disabled\ninterpreter /usr/libexec/qemu-binfmt/aarch64-binfmt-P\n',
+    );
     expect(emulationState({ os: 'linux', architecture: 'arm64' }, dir)).toBe('disabled');
-    fs.writeFileSync(path.join(dir, 'qemu-aarch64'), 'enabled\ninterpreter /usr/libexec/qemu-binfmt/aarch64-binfmt-P\nflags: PF\n');
+    fs.writeFileSync(
+      path.join(dir, 'qemu-aarch64'),
+      'enabled\ninterpreter /usr/libexec/qemu-binfmt/aarch64-binfmt-P\nflags: PF\n',
+    );
     expect(emulationState({ os: 'linux', architecture: 'arm64' }, dir)).toBe('enabled');
   });
 });

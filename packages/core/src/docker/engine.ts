@@ -94,21 +94,33 @@ export function clientCandidates(explicit?: string, fallbacks: readonly string[]
 }
 
 async function probe(client: string): Promise<ClientCandidate> {
-  const v = await run(client, ['version', '--format', '{{.Client.Version}}'], { allowFailure: true, timeoutMs: 20_000 }).catch((e: Error) => ({
+  const v = await run(client, ['version', '--format', '{{.Client.Version}}'], {
+    allowFailure: true,
+    timeoutMs: 20_000,
+  }).catch((e: Error) => ({
     code: 127,
     stdout: '',
     stderr: e.message,
   }));
   const version = v.stdout.trim().split('\n')[0] ?? '';
   const major = Number(/^(\d+)\./.exec(version)?.[1] ?? NaN);
-  if (!version || Number.isNaN(major)) return { path: client, version, major: NaN, problem: `does not say its version: ${(v.stderr || v.stdout).trim().split('\n')[0]}` };
+  if (!version || Number.isNaN(major))
+    return {
+      path: client,
+      version,
+      major: NaN,
+      problem: `does not say its version: ${(v.stderr || v.stdout).trim().split('\n')[0]}`,
+    };
   const bx = await run(client, ['buildx', 'version'], { allowFailure: true, timeoutMs: 20_000 });
-  const buildx = bx.code === 0 ? /v?\d+\.\d+\.\d+\S*/.exec(bx.stdout)?.[0] ?? bx.stdout.trim() : undefined;
+  const buildx = bx.code === 0 ? (/v?\d+\.\d+\.\d+\S*/.exec(bx.stdout)?.[0] ?? bx.stdout.trim()) : undefined;
   return { path: client, version, major, buildx };
 }
 
 /** Picks a builder from what the clients can do, or honours a forced one when a client can do it. */
-export function chooseBuilder(candidates: ClientCandidate[], wanted: BuilderKind | 'auto'): { client: ClientCandidate; builder: BuilderKind } | { problem: string } {
+export function chooseBuilder(
+  candidates: ClientCandidate[],
+  wanted: BuilderKind | 'auto',
+): { client: ClientCandidate; builder: BuilderKind } | { problem: string } {
   const usable = candidates.filter((c) => !c.problem);
   const withBuildx = usable.find((c) => c.buildx);
   const speaksBuildkit = usable.find((c) => c.major < 23);
@@ -119,7 +131,10 @@ export function chooseBuilder(candidates: ClientCandidate[], wanted: BuilderKind
   if (wanted === 'buildkit' || (wanted === 'auto' && speaksBuildkit)) {
     if (speaksBuildkit) return { client: speaksBuildkit, builder: 'buildkit' };
     if (withBuildx) return { client: withBuildx, builder: 'buildx' };
-    return { problem: 'no Docker client here can build with BuildKit (buildx is missing and every client is version 23 or later, which needs buildx for BuildKit)' };
+    return {
+      problem:
+        'no Docker client here can build with BuildKit (buildx is missing and every client is version 23 or later, which needs buildx for BuildKit)',
+    };
   }
   if (usable[0]) return { client: usable[0], builder: 'legacy' };
   return { problem: 'no usable Docker client' };
@@ -141,17 +156,31 @@ export interface DetectOptions {
 export async function detectEngine(options: DetectOptions = {}): Promise<Docker> {
   const paths = clientCandidates(options.client, options.fallbacks);
   if (paths.length === 0) {
-    throw new ActionError('No Docker client found (looked on PATH, /usr/bin/docker, /usr/local/bin/docker). Install Docker on the runner, or give the client\'s path in input "docker".', { input: 'docker' });
+    throw new ActionError(
+      'No Docker client found (looked on PATH, /usr/bin/docker, /usr/local/bin/docker). Install Docker on the runner, or give the client\'s path in input "docker".',
+      { input: 'docker' },
+    );
   }
   const candidates = await Promise.all(paths.map(probe));
   const chosen = chooseBuilder(candidates, options.builder ?? 'auto');
-  const seen = candidates.map((c) => `${c.path} (${c.problem ? c.problem : `${c.version}${c.buildx ? `, buildx ${c.buildx}` : ', no buildx'}`})`).join('; ');
+  const seen = candidates
+    .map(
+      (c) =>
+        `${c.path} (${c.problem ? c.problem : `${c.version}${c.buildx ? `, buildx ${c.buildx}` : ', no buildx'}`})`,
+    )
+    .join('; ');
   if ('problem' in chosen) {
-    throw new ActionError(`Cannot build here: ${chosen.problem}. Clients found: ${seen}. Install docker buildx (docker/setup-buildx-action), or set input "builder" to legacy.`, {
-      input: 'builder',
-    });
+    throw new ActionError(
+      `Cannot build here: ${chosen.problem}. Clients found: ${seen}. Install docker buildx (docker/setup-buildx-action), or set input "builder" to legacy.`,
+      {
+        input: 'builder',
+      },
+    );
   }
-  const infoRun = await run(chosen.client.path, ['info', '--format', '{{json .}}'], { allowFailure: true, timeoutMs: 30_000 });
+  const infoRun = await run(chosen.client.path, ['info', '--format', '{{json .}}'], {
+    allowFailure: true,
+    timeoutMs: 30_000,
+  });
   let info: Record<string, unknown> = {};
   try {
     info = JSON.parse(infoRun.stdout.trim() || '{}') as Record<string, unknown>;
@@ -160,11 +189,14 @@ export async function detectEngine(options: DetectOptions = {}): Promise<Docker>
   }
   if (infoRun.code !== 0 || !info.ServerVersion) {
     const why = (infoRun.stderr || infoRun.stdout).trim().split('\n').slice(-3).join(' ');
-    throw new ActionError(`No Docker engine answers ${chosen.client.path} (${why || 'no answer'}). Start the Docker daemon on the runner, or point DOCKER_HOST at one.`);
+    throw new ActionError(
+      `No Docker engine answers ${chosen.client.path} (${why || 'no answer'}). Start the Docker daemon on the runner, or point DOCKER_HOST at one.`,
+    );
   }
   const architecture = String(info.Architecture ?? '');
   const native = platformOfMachine(architecture);
-  if (!native) throw new ActionError(`The Docker engine reports an architecture this action does not know: "${architecture}".`);
+  if (!native)
+    throw new ActionError(`The Docker engine reports an architecture this action does not know: "${architecture}".`);
   let buildxDriver: string | undefined;
   if (chosen.builder === 'buildx') {
     const inspect = await run(chosen.client.path, ['buildx', 'inspect'], { allowFailure: true, timeoutMs: 30_000 });
@@ -201,7 +233,11 @@ export type EmulationMode = 'auto' | 'qemu' | 'native';
  * Decides how `platform` gets built: natively when the engine runs on it, with QEMU otherwise or
  * when asked. Refuses early, with the fix, when the platform cannot be built here at all.
  */
-export function planEmulation(engine: EngineInfo, platform: Platform, mode: EmulationMode): { emulated: boolean; note: string } {
+export function planEmulation(
+  engine: EngineInfo,
+  platform: Platform,
+  mode: EmulationMode,
+): { emulated: boolean; note: string } {
   const isNative = platformString(engine.native) === platformString(platform);
   if (mode === 'native' && !isNative) {
     throw new ActionError(
@@ -210,7 +246,11 @@ export function planEmulation(engine: EngineInfo, platform: Platform, mode: Emul
     );
   }
   if (isNative && mode !== 'qemu') return { emulated: false, note: `native (${engine.architecture})` };
-  if (isNative) return { emulated: false, note: `native (${engine.architecture}); qemu was asked but is not needed for the engine's own platform` };
+  if (isNative)
+    return {
+      emulated: false,
+      note: `native (${engine.architecture}); qemu was asked but is not needed for the engine's own platform`,
+    };
   if (engine.remote) return { emulated: true, note: `QEMU on the remote engine (not checked from here)` };
   const state = emulationState(platform);
   if (state === 'absent' || state === 'disabled') {
@@ -219,5 +259,8 @@ export function planEmulation(engine: EngineInfo, platform: Platform, mode: Emul
       { input: 'platform' },
     );
   }
-  return { emulated: true, note: `QEMU (qemu-${platformMachine(platform)} ${state === 'enabled' ? 'enabled' : 'state not visible'})` };
+  return {
+    emulated: true,
+    note: `QEMU (qemu-${platformMachine(platform)} ${state === 'enabled' ? 'enabled' : 'state not visible'})`,
+  };
 }

@@ -44,7 +44,12 @@ export class DockerHubClient {
     return new URL(p, this.options.baseUrl ?? DOCKER_HUB_API);
   }
 
-  private async send(method: string, p: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  private async send(
+    method: string,
+    p: string,
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<{ status: number; text: string }> {
     return withRetry(
       `${method} ${p}`,
       this.options.retry ?? DEFAULT_RETRY,
@@ -55,15 +60,27 @@ export class DockerHubClient {
         if (res.status === 429 || res.status >= 500) throw new HubError(`HTTP ${res.status}`, res.status);
         return { status: res.status, text };
       },
-      (e) => (e instanceof HubError || e instanceof TypeError ? { retry: true, reason: e.message } : { retry: false, reason: String(e) }),
+      (e) =>
+        e instanceof HubError || e instanceof TypeError
+          ? { retry: true, reason: e.message }
+          : { retry: false, reason: String(e) },
     );
   }
 
   private async login(): Promise<string> {
     if (this.token) return this.token;
     const { username, password } = this.options.credentials;
-    const res = await this.send('POST', '/v2/auth/token', { 'content-type': 'application/json', accept: 'application/json' }, JSON.stringify({ identifier: username, secret: password }));
-    if (res.status !== 200) throw new HubError(`Docker Hub refused the login of ${username} (HTTP ${res.status}): ${res.text.slice(0, 200)}`, res.status);
+    const res = await this.send(
+      'POST',
+      '/v2/auth/token',
+      { 'content-type': 'application/json', accept: 'application/json' },
+      JSON.stringify({ identifier: username, secret: password }),
+    );
+    if (res.status !== 200)
+      throw new HubError(
+        `Docker Hub refused the login of ${username} (HTTP ${res.status}): ${res.text.slice(0, 200)}`,
+        res.status,
+      );
     const token = (JSON.parse(res.text) as { access_token?: string }).access_token;
     if (!token) throw new HubError('Docker Hub answered the login without an access_token', res.status);
     core.setSecret(token);
@@ -76,9 +93,15 @@ export class DockerHubClient {
     if (!ref.tag) throw new Error(`${formatReference(ref)} has no tag`);
     const [namespace, ...rest] = ref.repository.includes('/') ? ref.repository.split('/') : ['library', ref.repository];
     const p = `/v2/repositories/${encodeURIComponent(namespace!)}/${encodeURIComponent(rest.join('/'))}/tags/${encodeURIComponent(ref.tag)}`;
-    const res = await this.send('DELETE', p, { authorization: `Bearer ${await this.login()}`, accept: 'application/json' });
+    const res = await this.send('DELETE', p, {
+      authorization: `Bearer ${await this.login()}`,
+      accept: 'application/json',
+    });
     if (res.status === 204 || res.status === 200 || res.status === 202) return 'deleted';
     if (res.status === 404) return 'absent';
-    throw new HubError(`Docker Hub refused to delete ${formatReference(ref)} (HTTP ${res.status}): ${res.text.slice(0, 200)}`, res.status);
+    throw new HubError(
+      `Docker Hub refused to delete ${formatReference(ref)} (HTTP ${res.status}): ${res.text.slice(0, 200)}`,
+      res.status,
+    );
   }
 }

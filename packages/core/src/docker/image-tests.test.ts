@@ -3,10 +3,9 @@ import { mapLimit, testCommands } from './image-tests.ts';
 
 describe('test-command files', () => {
   test('blank lines and comments are skipped, duplicates run once, order kept', () => {
-    expect(testCommands('nbtscan 127.0.0.1\n\n# comment\n  samdump2 -h|& grep \'enable debugging\'\r\nnbtscan 127.0.0.1\n')).toEqual([
-      'nbtscan 127.0.0.1',
-      "samdump2 -h|& grep 'enable debugging'",
-    ]);
+    expect(
+      testCommands("nbtscan 127.0.0.1\n\n# comment\n  samdump2 -h|& grep 'enable debugging'\r\nnbtscan 127.0.0.1\n"),
+    ).toEqual(['nbtscan 127.0.0.1', "samdump2 -h|& grep 'enable debugging'"]);
   });
 
   test('mapLimit never runs more than the limit at once and keeps order', async () => {

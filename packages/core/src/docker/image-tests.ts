@@ -81,7 +81,11 @@ export function testCommands(text: string): string[] {
 }
 
 /** Runs `fn` over `items` with at most `limit` at once, keeping the input order in the result. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
@@ -120,8 +124,16 @@ function logEntry(r: CommandResult): string {
 
 function writeLogs(dir: string, results: CommandResult[]): NonNullable<ImageTestReport['logs']> {
   fs.mkdirSync(dir, { recursive: true });
-  const logs = { failed: path.join(dir, 'failed_commands.log'), timedOut: path.join(dir, 'timedout_commands.log'), passed: path.join(dir, 'success_commands.log') };
-  const pick = (s: CommandStatus) => results.filter((r) => r.status === s).map(logEntry).join('');
+  const logs = {
+    failed: path.join(dir, 'failed_commands.log'),
+    timedOut: path.join(dir, 'timedout_commands.log'),
+    passed: path.join(dir, 'success_commands.log'),
+  };
+  const pick = (s: CommandStatus) =>
+    results
+      .filter((r) => r.status === s)
+      .map(logEntry)
+      .join('');
   fs.writeFileSync(logs.failed, pick('failed'));
   fs.writeFileSync(logs.timedOut, pick('timed-out'));
   fs.writeFileSync(logs.passed, pick('passed'));
@@ -136,64 +148,130 @@ export async function testImage(docker: Docker, o: ImageTestOptions): Promise<Im
   // An idle container: the shell reads its (open, empty) standard input forever. The image needs
   // no `sleep`, and its entrypoint does not run.
   const start = await docker.run(
-    ['run', '--detach', '--interactive', '--name', name, '--label', 'org.exegol-actions.role=image-test', '--platform', platformString(o.platform), '--entrypoint', o.shell[0]!, o.image],
+    [
+      'run',
+      '--detach',
+      '--interactive',
+      '--name',
+      name,
+      '--label',
+      'org.exegol-actions.role=image-test',
+      '--platform',
+      platformString(o.platform),
+      '--entrypoint',
+      o.shell[0]!,
+      o.image,
+    ],
     { allowFailure: true },
   );
   try {
     if (start.code !== 0) {
       const why = start.stderr.trim();
       if (/executable file not found|no such file or directory/i.test(why)) {
-        throw new ActionError(`Input "test-shell": the image has no ${o.shell[0]} (${why.split('\n').pop()}). Set test-shell to a shell the image has (e.g. sh or bash).`, { input: 'test-shell' });
+        throw new ActionError(
+          `Input "test-shell": the image has no ${o.shell[0]} (${why.split('\n').pop()}). Set test-shell to a shell the image has (e.g. sh or bash).`,
+          { input: 'test-shell' },
+        );
       }
       throw new ActionError(`Could not start a test container of ${o.image}: ${why}`);
     }
-    const read = await docker.run(['exec', name, ...o.shell, '-c', READ_FILE, o.shell[0]!, o.file], { allowFailure: true });
+    const read = await docker.run(['exec', name, ...o.shell, '-c', READ_FILE, o.shell[0]!, o.file], {
+      allowFailure: true,
+    });
     if (read.code === 3) {
       const msg = `the image has no test file ${o.file}`;
       if (o.onMissingFile === 'skip') {
         log.warning(`${msg}: tests skipped (test-file-missing is skip).`, { title: 'multi-arch-image-build' });
-        return { file: o.file, shell: shellText, mode, prelude: o.prelude, skipped: msg, results: [], passed: 0, failed: 0, timedOut: 0, durationMs: performance.now() - started };
+        return {
+          file: o.file,
+          shell: shellText,
+          mode,
+          prelude: o.prelude,
+          skipped: msg,
+          results: [],
+          passed: 0,
+          failed: 0,
+          timedOut: 0,
+          durationMs: performance.now() - started,
+        };
       }
-      throw new ActionError(`Input "test-file": ${msg}. Check the path, or set test-file-missing to skip for images without tests.`, { input: 'test-file' });
+      throw new ActionError(
+        `Input "test-file": ${msg}. Check the path, or set test-file-missing to skip for images without tests.`,
+        { input: 'test-file' },
+      );
     }
-    if (read.code !== 0) throw new ActionError(`Could not read ${o.file} in the image with ${shellText}: ${(read.stderr || read.stdout).trim()}`);
+    if (read.code !== 0)
+      throw new ActionError(
+        `Could not read ${o.file} in the image with ${shellText}: ${(read.stderr || read.stdout).trim()}`,
+      );
     const commands = testCommands(read.stdout);
-    if (commands.length === 0) log.warning(`${o.file} holds no test command: nothing was tested.`, { title: 'multi-arch-image-build' });
+    if (commands.length === 0)
+      log.warning(`${o.file} holds no test command: nothing was tested.`, { title: 'multi-arch-image-build' });
     let gui: ImageTestReport['gui'];
     if (o.guiFile) {
-      const g = await docker.run(['exec', name, ...o.shell, '-c', READ_FILE, o.shell[0]!, o.guiFile], { allowFailure: true });
+      const g = await docker.run(['exec', name, ...o.shell, '-c', READ_FILE, o.shell[0]!, o.guiFile], {
+        allowFailure: true,
+      });
       if (g.code === 0) {
         const guiCommands = testCommands(g.stdout);
         if (guiCommands.length) {
           gui = { file: o.guiFile, commands: guiCommands, note: GUI_NOTE };
-          log.notice(`${guiCommands.length} GUI command(s) in ${o.guiFile} ${GUI_NOTE}.`, { title: 'multi-arch-image-build' });
+          log.notice(`${guiCommands.length} GUI command(s) in ${o.guiFile} ${GUI_NOTE}.`, {
+            title: 'multi-arch-image-build',
+          });
         }
       }
     }
-    log.info(`${commands.length} command(s) from ${o.file}, ${o.concurrency} at a time, ${o.timeoutMs / 1000} s each, under ${shellText}${mode === 'file' ? ', each sourced from a file' : ''}${o.prelude ? ` after \`${o.prelude}\`` : ''}`);
+    log.info(
+      `${commands.length} command(s) from ${o.file}, ${o.concurrency} at a time, ${o.timeoutMs / 1000} s each, under ${shellText}${mode === 'file' ? ', each sourced from a file' : ''}${o.prelude ? ` after \`${o.prelude}\`` : ''}`,
+    );
     const prefix = `/tmp/.exegol-actions-test-${crypto.randomBytes(4).toString('hex')}-`;
     if (mode === 'file' && commands.length) {
-      const w = await docker.run(['exec', name, ...o.shell, '-c', WRITE_FILES, o.shell[0]!, prefix, ...commands], { allowFailure: true });
-      if (w.code !== 0) throw new ActionError(`Could not write the test commands to ${prefix}* in the image with ${shellText}: ${(w.stderr || w.stdout).trim()}. Set test-mode to inline for images without a writable /tmp.`, { input: 'test-mode' });
+      const w = await docker.run(['exec', name, ...o.shell, '-c', WRITE_FILES, o.shell[0]!, prefix, ...commands], {
+        allowFailure: true,
+      });
+      if (w.code !== 0)
+        throw new ActionError(
+          `Could not write the test commands to ${prefix}* in the image with ${shellText}: ${(w.stderr || w.stdout).trim()}. Set test-mode to inline for images without a writable /tmp.`,
+          { input: 'test-mode' },
+        );
     }
     if (o.prelude && commands.length) {
       // Once alone first: zsh's first compinit in a container writes ~/.zcompdump (seconds on a big
       // fpath); five lines doing it at once would spend their time limits on that, not the tool.
-      const warm = await docker.run(['exec', name, ...o.shell, '-c', `exec 2>&1\n${o.prelude}`], { allowFailure: true, timeoutMs: o.timeoutMs });
+      const warm = await docker.run(['exec', name, ...o.shell, '-c', `exec 2>&1\n${o.prelude}`], {
+        allowFailure: true,
+        timeoutMs: o.timeoutMs,
+      });
       const secs = ((warm.durationMs ?? 0) / 1000).toFixed(1);
       if (warm.code === 0) log.info(`prelude alone: ${secs} s`);
-      else log.warning(`The test prelude alone ${warm.timedOut ? `timed out after ${secs} s` : `failed (exit ${warm.code})`}: ${tail(`${warm.stdout}${warm.stderr}`, 500).trim()}`, { title: 'multi-arch-image-build' });
+      else
+        log.warning(
+          `The test prelude alone ${warm.timedOut ? `timed out after ${secs} s` : `failed (exit ${warm.code})`}: ${tail(`${warm.stdout}${warm.stderr}`, 500).trim()}`,
+          { title: 'multi-arch-image-build' },
+        );
     }
     const max = o.maxOutputBytes ?? 16_384;
     const results = await mapLimit(commands, o.concurrency, async (command, index): Promise<CommandResult> => {
       // stderr joins stdout inside the shell, so the output reads in the order it was written.
       const body = mode === 'file' ? `. ${prefix}${index + 1}` : command;
       const script = ['exec 2>&1', o.prelude ?? '', body].filter(Boolean).join('\n');
-      const r = await docker.run(['exec', name, ...o.shell, '-c', script], { allowFailure: true, timeoutMs: o.timeoutMs });
+      const r = await docker.run(['exec', name, ...o.shell, '-c', script], {
+        allowFailure: true,
+        timeoutMs: o.timeoutMs,
+      });
       const status: CommandStatus = r.timedOut ? 'timed-out' : r.code === 0 ? 'passed' : 'failed';
       const secs = ((r.durationMs ?? 0) / 1000).toFixed(1);
-      log.info(`${status === 'passed' ? '✔' : status === 'failed' ? '✘' : '⏱'} ${command}  (${status === 'failed' ? `exit ${r.code}, ` : ''}${secs} s)`);
-      return { command, status, exitCode: r.code, output: tail(`${r.stdout}${r.stderr}`, max), durationMs: r.durationMs ?? 0 };
+      log.info(
+        `${status === 'passed' ? '✔' : status === 'failed' ? '✘' : '⏱'} ${command}  (${status === 'failed' ? `exit ${r.code}, ` : ''}${secs} s)`,
+      );
+      return {
+        command,
+        status,
+        exitCode: r.code,
+        output: tail(`${r.stdout}${r.stderr}`, max),
+        durationMs: r.durationMs ?? 0,
+      };
     });
     const count = (s: CommandStatus) => results.filter((r) => r.status === s).length;
     const logs = o.logDir ? writeLogs(o.logDir, results) : undefined;

@@ -5,7 +5,15 @@
 import * as log from '../action/index.ts';
 import { ActionError } from '../action/index.ts';
 import type { DockerHubClient } from './hub.ts';
-import { DOCKER_HUB, formatReference, platformKey, platformString, withDigest, type ImageReference, type Platform } from './reference.ts';
+import {
+  DOCKER_HUB,
+  formatReference,
+  platformKey,
+  platformString,
+  withDigest,
+  type ImageReference,
+  type Platform,
+} from './reference.ts';
 import { isIndex, MEDIA, RegistryClient, sha256, type Manifest } from './registry.ts';
 
 export interface ListEntry {
@@ -61,7 +69,11 @@ function sameRepository(a: ImageReference, b: ImageReference): boolean {
  * The platform images a source stands for: one for an image manifest (its platform read from the
  * config blob, a few hundred bytes), each real platform for a list (attestations left out).
  */
-export async function resolveSource(client: RegistryClient, source: ImageReference, input: string): Promise<ListEntry[]> {
+export async function resolveSource(
+  client: RegistryClient,
+  source: ImageReference,
+  input: string,
+): Promise<ListEntry[]> {
   const m = await client.getManifest(source);
   if (!m) {
     throw new ActionError(
@@ -71,14 +83,32 @@ export async function resolveSource(client: RegistryClient, source: ImageReferen
   }
   if (isIndex(m.mediaType)) {
     return (m.json.manifests ?? [])
-      .filter((d) => d.platform && d.platform.os !== 'unknown' && d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
-      .map((d) => ({ source, mediaType: d.mediaType, digest: d.digest, size: d.size, platform: platformOf(d.platform!) }));
+      .filter(
+        (d) =>
+          d.platform &&
+          d.platform.os !== 'unknown' &&
+          d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest',
+      )
+      .map((d) => ({
+        source,
+        mediaType: d.mediaType,
+        digest: d.digest,
+        size: d.size,
+        platform: platformOf(d.platform!),
+      }));
   }
   const config = m.json.config;
-  if (!config) throw new ActionError(`${formatReference(source)} is neither an image manifest nor a list (media type ${m.mediaType}).`);
-  const cfg = JSON.parse((await client.getBlob(source.registry, source.repository, config.digest)).toString('utf8')) as { os?: string; architecture?: string; variant?: string };
+  if (!config)
+    throw new ActionError(
+      `${formatReference(source)} is neither an image manifest nor a list (media type ${m.mediaType}).`,
+    );
+  const cfg = JSON.parse(
+    (await client.getBlob(source.registry, source.repository, config.digest)).toString('utf8'),
+  ) as { os?: string; architecture?: string; variant?: string };
   const imageSize = [config, ...(m.json.layers ?? [])].reduce((n, b) => n + (b.size ?? 0), 0);
-  return [{ source, mediaType: m.mediaType, digest: m.digest, size: m.bytes.length, platform: platformOf(cfg), imageSize }];
+  return [
+    { source, mediaType: m.mediaType, digest: m.digest, size: m.bytes.length, platform: platformOf(cfg), imageSize },
+  ];
 }
 
 /** The list's bytes: stable key order and spacing, so the same inputs give the same digest. */
@@ -92,7 +122,11 @@ export function listBytes(entries: ListEntry[]): { mediaType: string; bytes: Buf
       mediaType: e.mediaType,
       size: e.size,
       digest: e.digest,
-      platform: { architecture: e.platform.architecture, os: e.platform.os, ...(e.platform.variant ? { variant: e.platform.variant } : {}) },
+      platform: {
+        architecture: e.platform.architecture,
+        os: e.platform.os,
+        ...(e.platform.variant ? { variant: e.platform.variant } : {}),
+      },
     })),
   };
   return { mediaType, bytes: Buffer.from(`${JSON.stringify(doc, null, 3)}\n`) };
@@ -102,7 +136,13 @@ export function listBytes(entries: ListEntry[]): { mediaType: string; bytes: Buf
  * Makes `digest` (a manifest of `from`) readable in `to`: links each blob it uses, then writes the
  * manifest itself by digest. Within one repository there is nothing to do.
  */
-async function ensureManifestIn(client: RegistryClient, from: ImageReference, to: ImageReference, digest: string, dryRun: boolean): Promise<void> {
+async function ensureManifestIn(
+  client: RegistryClient,
+  from: ImageReference,
+  to: ImageReference,
+  digest: string,
+  dryRun: boolean,
+): Promise<void> {
   if (sameRepository(from, to)) return;
   if (from.registry !== to.registry) {
     throw new ActionError(
@@ -117,7 +157,8 @@ async function ensureManifestIn(client: RegistryClient, from: ImageReference, to
   } else {
     for (const blob of [m.json.config, ...(m.json.layers ?? [])]) {
       if (!blob || dryRun) continue;
-      if (!(await client.hasBlob(to.registry, to.repository, blob.digest))) await client.mountBlob(to.registry, to.repository, blob.digest, from.repository);
+      if (!(await client.hasBlob(to.registry, to.repository, blob.digest)))
+        await client.mountBlob(to.registry, to.repository, blob.digest, from.repository);
     }
   }
   if (dryRun) return;
@@ -125,7 +166,13 @@ async function ensureManifestIn(client: RegistryClient, from: ImageReference, to
 }
 
 /** Writes `bytes` under each target tag, unless the tag already holds exactly them. */
-async function writeTargets(client: RegistryClient, targets: ImageReference[], mediaType: string, bytes: Buffer, dryRun: boolean): Promise<TargetResult[]> {
+async function writeTargets(
+  client: RegistryClient,
+  targets: ImageReference[],
+  mediaType: string,
+  bytes: Buffer,
+  dryRun: boolean,
+): Promise<TargetResult[]> {
   const digest = sha256(bytes);
   const results: TargetResult[] = [];
   for (const ref of targets) {
@@ -141,7 +188,10 @@ async function writeTargets(client: RegistryClient, targets: ImageReference[], m
       continue;
     }
     const written = await client.putManifest(ref, mediaType, bytes);
-    if (written !== digest) throw new ActionError(`The registry stored ${formatReference(ref)} as ${written}, not ${digest}: it rewrote the list.`);
+    if (written !== digest)
+      throw new ActionError(
+        `The registry stored ${formatReference(ref)} as ${written}, not ${digest}: it rewrote the list.`,
+      );
     log.info(`${formatReference(ref)} → ${digest}${before ? ` (was ${before.digest})` : ''}`);
     results.push({ ref, operation: before ? 'updated' : 'created', previous: before?.digest });
   }
@@ -149,13 +199,21 @@ async function writeTargets(client: RegistryClient, targets: ImageReference[], m
 }
 
 /** Reads each target back: same digest, and exactly the expected platforms with their digests. */
-async function verifyTargets(client: RegistryClient, targets: TargetResult[], digest: string, entries: ListEntry[]): Promise<void> {
+async function verifyTargets(
+  client: RegistryClient,
+  targets: TargetResult[],
+  digest: string,
+  entries: ListEntry[],
+): Promise<void> {
   const expected = new Map(entries.map((e) => [platformKey(e.platform), e.digest]));
   for (const t of targets) {
     if (t.operation === 'planned') continue;
     const m = await client.getManifest(t.ref);
     if (!m) throw new ActionError(`${formatReference(t.ref)} is missing right after it was written.`);
-    if (m.digest !== digest) throw new ActionError(`${formatReference(t.ref)} is ${m.digest} on the registry, not the ${digest} just written (another job wrote it?).`);
+    if (m.digest !== digest)
+      throw new ActionError(
+        `${formatReference(t.ref)} is ${m.digest} on the registry, not the ${digest} just written (another job wrote it?).`,
+      );
     const got = new Map((m.json.manifests ?? []).map((d) => [platformKey(platformOf(d.platform ?? {})), d.digest]));
     const same = got.size === expected.size && [...expected].every(([k, d]) => got.get(k) === d);
     if (!same) {
@@ -170,7 +228,12 @@ async function verifyTargets(client: RegistryClient, targets: TargetResult[], di
  * its blobs: a registry-side copy, no layer moves. Used to bring back an arch tag that a merge
  * deleted, when the build it names is found in the list.
  */
-export async function tagManifest(client: RegistryClient, from: ImageReference, digest: string, to: ImageReference): Promise<void> {
+export async function tagManifest(
+  client: RegistryClient,
+  from: ImageReference,
+  digest: string,
+  to: ImageReference,
+): Promise<void> {
   await ensureManifestIn(client, from, to, digest, false);
   const m = await client.getManifest(withDigest(sameRepository(from, to) ? from : to, digest));
   if (!m) throw new ActionError(`${formatReference(withDigest(to, digest))} is missing right after it was linked.`);
@@ -209,7 +272,8 @@ export async function deleteIntermediates(client: RegistryClient, o: DeleteOptio
   const out: DeletedTag[] = [];
   const finalTags = new Set(o.targets.map(formatReference));
   const targetRepos = new Set(o.targets.map((t) => `${t.registry}/${t.repository}`));
-  const warn = (d: DeletedTag) => log.warning(`${d.note}: ${formatReference(d.ref)} is kept.`, { title: 'multi-arch-image-build' });
+  const warn = (d: DeletedTag) =>
+    log.warning(`${d.note}: ${formatReference(d.ref)} is kept.`, { title: 'multi-arch-image-build' });
   for (const s of o.sources) {
     if (!s.tag || s.digest || finalTags.has(formatReference(s))) continue;
     if (o.dryRun) {
@@ -219,7 +283,13 @@ export async function deleteIntermediates(client: RegistryClient, o: DeleteOptio
     let d: DeletedTag;
     try {
       if (s.registry === DOCKER_HUB) {
-        if (!o.hub) d = { ref: s, result: 'kept', via: 'docker-hub-api', note: "Docker Hub deletes tags only through its own API, which needs registry-username and registry-password" };
+        if (!o.hub)
+          d = {
+            ref: s,
+            result: 'kept',
+            via: 'docker-hub-api',
+            note: 'Docker Hub deletes tags only through its own API, which needs registry-username and registry-password',
+          };
         else d = { ref: s, result: await o.hub.deleteTag(s), via: 'docker-hub-api' };
       } else {
         const byTag = await client.deleteTag(s);
@@ -228,13 +298,25 @@ export async function deleteIntermediates(client: RegistryClient, o: DeleteOptio
         if (byTag === 'unsupported' && own.length === 1 && !targetRepos.has(`${s.registry}/${s.repository}`)) {
           // Still the image the list points at? Another build may have moved the tag since.
           const now = await client.headManifest(s);
-          if (now?.digest === own[0]!.digest) d = { ref: s, result: await client.deleteManifest(withDigest(s, own[0]!.digest)), via: 'digest' };
-          else d = { ref: s, result: 'kept', via: 'digest', note: `the tag moved to ${now?.digest ?? 'nothing'} since the merge read it` };
+          if (now?.digest === own[0]!.digest)
+            d = { ref: s, result: await client.deleteManifest(withDigest(s, own[0]!.digest)), via: 'digest' };
+          else
+            d = {
+              ref: s,
+              result: 'kept',
+              via: 'digest',
+              note: `the tag moved to ${now?.digest ?? 'nothing'} since the merge read it`,
+            };
         }
-        if (d.result === 'unsupported') d.note = `${s.registry} does not delete tags on their own (only whole manifests, which the list needs)`;
+        if (d.result === 'unsupported')
+          d.note = `${s.registry} does not delete tags on their own (only whole manifests, which the list needs)`;
       }
     } catch (e) {
-      d = { ref: s, result: 'failed', note: `deleting it failed (${(e instanceof Error ? e.message : String(e)).replace(/\.$/, '')})` };
+      d = {
+        ref: s,
+        result: 'failed',
+        note: `deleting it failed (${(e instanceof Error ? e.message : String(e)).replace(/\.$/, '')})`,
+      };
     }
     if (d.note) warn(d);
     else log.info(`${formatReference(s)}: ${d.result}${d.via ? ` (${d.via})` : ''}`);
@@ -252,7 +334,10 @@ export async function mergeManifests(client: RegistryClient, o: MergeOptions): P
     const key = platformKey(e.platform);
     const twin = seen.get(key);
     if (twin) {
-      throw new ActionError(`Input "sources": ${formatReference(twin.source)} and ${formatReference(e.source)} are both ${platformString(e.platform)}. Give one image per platform. Nothing was written.`, { input: 'sources' });
+      throw new ActionError(
+        `Input "sources": ${formatReference(twin.source)} and ${formatReference(e.source)} are both ${platformString(e.platform)}. Give one image per platform. Nothing was written.`,
+        { input: 'sources' },
+      );
     }
     seen.set(key, e);
   }
@@ -269,11 +354,20 @@ export async function mergeManifests(client: RegistryClient, o: MergeOptions): P
   }
   const { mediaType, bytes } = listBytes(entries);
   const digest = sha256(bytes);
-  for (const t of o.targets) for (const e of entries) await ensureManifestIn(client, e.source, t, e.digest, Boolean(o.dryRun));
+  for (const t of o.targets)
+    for (const e of entries) await ensureManifestIn(client, e.source, t, e.digest, Boolean(o.dryRun));
   const targets = await writeTargets(client, o.targets, mediaType, bytes, Boolean(o.dryRun));
   await verifyTargets(client, targets, digest, entries);
 
-  const deleted = o.deleteSources ? await deleteIntermediates(client, { sources: o.sources, targets: o.targets, entries, hub: o.hub, dryRun: o.dryRun }) : [];
+  const deleted = o.deleteSources
+    ? await deleteIntermediates(client, {
+        sources: o.sources,
+        targets: o.targets,
+        entries,
+        hub: o.hub,
+        dryRun: o.dryRun,
+      })
+    : [];
   return { digest, mediaType, bytes, entries, targets, deleted, durationMs: performance.now() - started };
 }
 
@@ -292,7 +386,11 @@ export interface PromoteResult extends ListResult {
 export async function promoteManifest(client: RegistryClient, o: PromoteOptions): Promise<PromoteResult> {
   const started = performance.now();
   const m: Manifest | undefined = await client.getManifest(o.source);
-  if (!m) throw new ActionError(`Input "source": ${formatReference(o.source)} does not exist on the registry. Nothing was promoted.`, { input: 'source' });
+  if (!m)
+    throw new ActionError(
+      `Input "source": ${formatReference(o.source)} does not exist on the registry. Nothing was promoted.`,
+      { input: 'source' },
+    );
   if (o.expectedDigest && m.digest !== o.expectedDigest) {
     throw new ActionError(
       `Input "expected-digest": ${formatReference(o.source)} is ${m.digest}, not ${o.expectedDigest}. The pre-production image changed since it was tested: promote by the tested digest, or re-run the pipeline. Nothing was promoted.`,
@@ -300,10 +398,17 @@ export async function promoteManifest(client: RegistryClient, o: PromoteOptions)
     );
   }
   const entries: ListEntry[] = isIndex(m.mediaType)
-    ? (m.json.manifests ?? []).map((d) => ({ source: o.source, mediaType: d.mediaType, digest: d.digest, size: d.size, platform: platformOf(d.platform ?? {}) }))
+    ? (m.json.manifests ?? []).map((d) => ({
+        source: o.source,
+        mediaType: d.mediaType,
+        digest: d.digest,
+        size: d.size,
+        platform: platformOf(d.platform ?? {}),
+      }))
     : (await resolveSource(client, o.source, 'source')).map((e) => ({ ...e, digest: m.digest }));
   for (const t of o.targets) {
-    if (isIndex(m.mediaType)) for (const e of entries) await ensureManifestIn(client, o.source, t, e.digest, Boolean(o.dryRun));
+    if (isIndex(m.mediaType))
+      for (const e of entries) await ensureManifestIn(client, o.source, t, e.digest, Boolean(o.dryRun));
     else await ensureManifestIn(client, o.source, t, m.digest, Boolean(o.dryRun));
   }
   const targets = await writeTargets(client, o.targets, m.mediaType, m.bytes, Boolean(o.dryRun));
@@ -311,8 +416,18 @@ export async function promoteManifest(client: RegistryClient, o: PromoteOptions)
   else {
     for (const t of targets) {
       const after = t.operation === 'planned' ? undefined : await client.headManifest(t.ref);
-      if (after && after.digest !== m.digest) throw new ActionError(`${formatReference(t.ref)} is ${after.digest} after the copy, not ${m.digest}.`);
+      if (after && after.digest !== m.digest)
+        throw new ActionError(`${formatReference(t.ref)} is ${after.digest} after the copy, not ${m.digest}.`);
     }
   }
-  return { digest: m.digest, sourceDigest: m.digest, mediaType: m.mediaType, bytes: m.bytes, entries, targets, deleted: [], durationMs: performance.now() - started };
+  return {
+    digest: m.digest,
+    sourceDigest: m.digest,
+    mediaType: m.mediaType,
+    bytes: m.bytes,
+    entries,
+    targets,
+    deleted: [],
+    durationMs: performance.now() - started,
+  };
 }

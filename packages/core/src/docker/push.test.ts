@@ -4,7 +4,14 @@
 // without output (a 1 s limit here: 15 s), tried again, and then stops naming the limit and the
 // input; nothing is tagged. Skipped loudly without the engine, except under CI=true.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { docker as dockerCli, dockerEnvironment, dockerTestsMustRun, listTags, skipBanner, uniqueRepository } from '@exegol-actions/testkit/docker';
+import {
+  docker as dockerCli,
+  dockerEnvironment,
+  dockerTestsMustRun,
+  listTags,
+  skipBanner,
+  uniqueRepository,
+} from '@exegol-actions/testkit/docker';
 import { stallProxy, type StallProxy } from '@exegol-actions/testkit/stall';
 import { ActionError } from '../action/index.ts';
 import { DEFAULT_STALL_SECONDS, setNetworkLimits } from '../net/index.ts';
@@ -21,7 +28,9 @@ describeDocker('pushImage', () => {
   beforeAll(async () => {
     if (!env.ok) throw new Error(`the Docker test environment is not ready under CI=true: ${env.reason}`);
     setNetworkLimits({ stallSeconds: 1, input: 'network-timeout' });
-    proxy = await stallProxy(`http://${env.registry}`, [{ method: 'PUT', path: /\/manifests\//, mode: 'silent', times: Infinity }]);
+    proxy = await stallProxy(`http://${env.registry}`, [
+      { method: 'PUT', path: /\/manifests\//, mode: 'silent', times: Infinity },
+    ]);
   });
   afterAll(async () => {
     setNetworkLimits({ stallSeconds: DEFAULT_STALL_SECONDS, input: null });

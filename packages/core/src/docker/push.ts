@@ -22,11 +22,18 @@ export async function login(docker: Docker, creds: RegistryLogin, policy: RetryP
   await withRetry(
     `docker login ${creds.registry}`,
     policy,
-    () => docker.run(['login', ...server, '--username', creds.username, '--password-stdin'], { input: creds.password, secrets: [creds.password] }),
+    () =>
+      docker.run(['login', ...server, '--username', creds.username, '--password-stdin'], {
+        input: creds.password,
+        secrets: [creds.password],
+      }),
     (e) => (e instanceof CommandError ? transientByText(e.result.stderr) : { retry: false, reason: String(e) }),
   ).catch((e: unknown) => {
     const text = e instanceof CommandError ? e.result.stderr.trim() : e instanceof Error ? e.message : String(e);
-    throw new ActionError(`Input "registry-username": login to ${creds.registry} failed: ${text}. Check the user name and the password or token (and its scopes).`, { input: 'registry-username' });
+    throw new ActionError(
+      `Input "registry-username": login to ${creds.registry} failed: ${text}. Check the user name and the password or token (and its scopes).`,
+      { input: 'registry-username' },
+    );
   });
   log.info(`logged in to ${creds.registry} as ${creds.username}`);
   return async () => {
@@ -66,14 +73,22 @@ export async function pushImage(docker: Docker, ref: string, policy: RetryPolicy
           : { retry: false, reason: String(e) },
     );
     const pushed = pushedDigest(res.stdout);
-    if (!pushed) throw new ActionError(`docker push ${ref} ended without printing the pushed digest:\n${res.stdout.trim().split('\n').slice(-5).join('\n')}`);
+    if (!pushed)
+      throw new ActionError(
+        `docker push ${ref} ended without printing the pushed digest:\n${res.stdout.trim().split('\n').slice(-5).join('\n')}`,
+      );
     return { ...pushed, attempts };
   } catch (e) {
     if (e instanceof ActionError) throw e;
     const inner = e instanceof RetriesExhausted ? e.cause : e;
-    const text = inner instanceof CommandError ? (inner.result.stderr || inner.result.stdout).trim().split('\n').slice(-3).join(' ') : String(inner);
+    const text =
+      inner instanceof CommandError
+        ? (inner.result.stderr || inner.result.stdout).trim().split('\n').slice(-3).join(' ')
+        : String(inner);
     if (inner instanceof CommandError && inner.result.idle) {
-      throw new ActionError(`Pushing ${ref} stalled${e instanceof RetriesExhausted ? ` ${e.attempts} time(s)` : ''}: docker printed nothing for ${describeDockerLimit()}. ${stallAdvice()}`);
+      throw new ActionError(
+        `Pushing ${ref} stalled${e instanceof RetriesExhausted ? ` ${e.attempts} time(s)` : ''}: docker printed nothing for ${describeDockerLimit()}. ${stallAdvice()}`,
+      );
     }
     const hint = /denied|unauthorized|authentication required/i.test(text)
       ? 'The registry refused the credentials: give registry-username and registry-password that may push to this repository.'
@@ -82,6 +97,8 @@ export async function pushImage(docker: Docker, ref: string, policy: RetryPolicy
         : e instanceof RetriesExhausted
           ? `The registry kept failing after ${e.attempts} attempts: retry later, or raise retries.`
           : 'See the push log above.';
-    throw new ActionError(`Pushing ${ref} failed${e instanceof RetriesExhausted ? ` ${e.attempts} time(s)` : ''}: ${text}. ${hint}`);
+    throw new ActionError(
+      `Pushing ${ref} failed${e instanceof RetriesExhausted ? ` ${e.attempts} time(s)` : ''}: ${text}. ${hint}`,
+    );
   }
 }

@@ -54,7 +54,8 @@ export function parseReference(
   if (at >= 0) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!DIGEST.test(digest)) throw refError(input, text, `the digest "${digest}" is not sha256: followed by 64 lower-case hex digits`);
+    if (!DIGEST.test(digest))
+      throw refError(input, text, `the digest "${digest}" is not sha256: followed by 64 lower-case hex digits`);
   }
   let tag: string | undefined;
   const lastSlash = rest.lastIndexOf('/');
@@ -62,7 +63,8 @@ export function parseReference(
   if (colon > lastSlash) {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) throw refError(input, text, `the tag "${tag}" has a character Docker refuses or is longer than 128`);
+    if (!TAG.test(tag))
+      throw refError(input, text, `the tag "${tag}" has a character Docker refuses or is longer than 128`);
   }
   const parts = rest.split('/');
   let registry = DOCKER_HUB;
@@ -75,14 +77,24 @@ export function parseReference(
   for (const p of parts) {
     if (!p) throw refError(input, text, 'a path component is empty');
     if (/[A-Z]/.test(p)) throw refError(input, text, `"${p}" has upper-case letters (repositories are lower-case)`);
-    if (!PATH_COMPONENT.test(p)) throw refError(input, text, `"${p}" is not a repository path component (lower-case letters, digits, separated by ".", "_", "__" or "-")`);
+    if (!PATH_COMPONENT.test(p))
+      throw refError(
+        input,
+        text,
+        `"${p}" is not a repository path component (lower-case letters, digits, separated by ".", "_", "__" or "-")`,
+      );
   }
   if (registry === DOCKER_HUB && parts.length === 1) parts.unshift('library');
   const repository = parts.join('/');
-  if (registry.length + 1 + repository.length > 255) throw refError(input, text, 'the name is longer than 255 characters');
+  if (registry.length + 1 + repository.length > 255)
+    throw refError(input, text, 'the name is longer than 255 characters');
   const require = options.require ?? 'any';
   if (require === 'repository' && (tag || digest)) {
-    throw new InputError(input, `${JSON.stringify(text)} names a tag or digest`, 'Give the repository only (tags come from their own inputs).');
+    throw new InputError(
+      input,
+      `${JSON.stringify(text)} names a tag or digest`,
+      'Give the repository only (tags come from their own inputs).',
+    );
   }
   if (require === 'tag-or-digest' && !tag && !digest) {
     throw new InputError(input, `${JSON.stringify(text)} has no tag or digest`, 'Add `:tag` or `@sha256:<digest>`.');
@@ -93,7 +105,11 @@ export function parseReference(
 /** Checks a bare tag (what goes after the colon). */
 export function checkTag(tag: string, input: string): string {
   if (!TAG.test(tag)) {
-    throw new InputError(input, `"${tag}" is not a valid tag`, 'A tag is 1 to 128 letters, digits, `_`, `.` or `-`, and does not start with `.` or `-`.');
+    throw new InputError(
+      input,
+      `"${tag}" is not a valid tag`,
+      'A tag is 1 to 128 letters, digits, `_`, `.` or `-`, and does not start with `.` or `-`.',
+    );
   }
   return tag;
 }
@@ -166,13 +182,22 @@ export function parsePlatform(text: string, input: string): Platform {
   const key = ALIASES[text.trim()] ?? text.trim();
   const known = KNOWN_PLATFORMS[key];
   if (!known) {
-    throw new InputError(input, `unknown platform ${JSON.stringify(text)}`, `Use one of: ${Object.keys(KNOWN_PLATFORMS).join(', ')}.`);
+    throw new InputError(
+      input,
+      `unknown platform ${JSON.stringify(text)}`,
+      `Use one of: ${Object.keys(KNOWN_PLATFORMS).join(', ')}.`,
+    );
   }
   return { ...known.platform };
 }
 
 export function platformSuffix(p: Platform): string {
-  return KNOWN_PLATFORMS[platformKey(p)]?.suffix ?? platformKey(p).replace(/^linux\//, '').replace(/\//g, '');
+  return (
+    KNOWN_PLATFORMS[platformKey(p)]?.suffix ??
+    platformKey(p)
+      .replace(/^linux\//, '')
+      .replace(/\//g, '')
+  );
 }
 
 export function platformMachine(p: Platform): string {
@@ -194,7 +219,12 @@ const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3
 /** `30s`, `1.5s`, `200ms`, `2m`; a bare number is seconds. */
 export function parseDuration(text: string, input: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
-  if (!m) throw new InputError(input, `${JSON.stringify(text)} is not a duration`, 'Write it like `30s`, `500ms` or `2m` (a bare number is seconds).');
+  if (!m)
+    throw new InputError(
+      input,
+      `${JSON.stringify(text)} is not a duration`,
+      'Write it like `30s`, `500ms` or `2m` (a bare number is seconds).',
+    );
   return Math.round(Number(m[1]) * DURATION_UNITS[m[2] ?? 's']!);
 }
 
@@ -221,7 +251,11 @@ export function parseSize(text: string, input: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
   const unit = (m?.[2] ?? '').toLowerCase();
   if (!m || (unit && !(unit in SIZE_UNITS))) {
-    throw new InputError(input, `${JSON.stringify(text)} is not a size`, 'Write it like `20GB`, `500MB` or `1.5GiB` (a bare number is bytes).');
+    throw new InputError(
+      input,
+      `${JSON.stringify(text)} is not a size`,
+      'Write it like `20GB`, `500MB` or `1.5GiB` (a bare number is bytes).',
+    );
   }
   return Math.round(Number(m[1]) * (unit ? SIZE_UNITS[unit]! : 1));
 }
@@ -243,10 +277,21 @@ export function formatBytes(bytes: number): string {
 export function expandTemplate(template: string, values: Record<string, string>, input: string): string {
   return template.replace(/\{([a-z-]+)\}/g, (whole, name: string) => {
     if (!(name in values)) {
-      throw new InputError(input, `${JSON.stringify(template)} uses {${name}}, which is not known`, `Use only ${Object.keys(values).map((k) => `{${k}}`).join(', ')}.`);
+      throw new InputError(
+        input,
+        `${JSON.stringify(template)} uses {${name}}, which is not known`,
+        `Use only ${Object.keys(values)
+          .map((k) => `{${k}}`)
+          .join(', ')}.`,
+      );
     }
     const value = values[name]!;
-    if (!value) throw new InputError(input, `${JSON.stringify(template)} uses {${name}}, which is empty`, `Set the input "${name}".`);
+    if (!value)
+      throw new InputError(
+        input,
+        `${JSON.stringify(template)} uses {${name}}, which is empty`,
+        `Set the input "${name}".`,
+      );
     return value;
   });
 }
@@ -256,7 +301,12 @@ export function expandTemplate(template: string, values: Record<string, string>,
  * the error names the input that value came from (`valueInputs`: placeholder → input), not the
  * template the user never wrote.
  */
-export function fillTag(template: string, values: Record<string, string>, input: string, valueInputs: Record<string, string> = {}): string {
+export function fillTag(
+  template: string,
+  values: Record<string, string>,
+  input: string,
+  valueInputs: Record<string, string> = {},
+): string {
   const tag = expandTemplate(template, values, input);
   if (TAG.test(tag)) return tag;
   for (const [name, from] of Object.entries(valueInputs)) {

@@ -8,7 +8,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { dockerConfigCredentials, RegistryClient, RegistryError, sha256 } from './registry.ts';
 
-const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.docker.distribution.manifest.v2+json', config: { digest: 'sha256:x' }, layers: [] }));
+const manifest = Buffer.from(
+  JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+    config: { digest: 'sha256:x' },
+    layers: [],
+  }),
+);
 let server: http.Server;
 let registry: string;
 const seen: { method: string; url: string; auth?: string }[] = [];
@@ -30,11 +37,16 @@ beforeAll(async () => {
       return res.writeHead(503, { 'retry-after': '0' }).end('busy');
     }
     if (!req.headers.authorization?.startsWith('Bearer tok:repository:team/app:pull')) {
-      res.writeHead(401, { 'www-authenticate': `Bearer realm="${base}/token",service="test-registry",scope="repository:team/app:pull"` });
+      res.writeHead(401, {
+        'www-authenticate': `Bearer realm="${base}/token",service="test-registry",scope="repository:team/app:pull"`,
+      });
       return res.end('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}');
     }
     if (req.url === '/v2/team/app/manifests/v1') {
-      res.writeHead(200, { 'content-type': 'application/vnd.docker.distribution.manifest.v2+json', 'docker-content-digest': sha256(manifest) });
+      res.writeHead(200, {
+        'content-type': 'application/vnd.docker.distribution.manifest.v2+json',
+        'docker-content-digest': sha256(manifest),
+      });
       return res.end(manifest);
     }
     res.writeHead(404).end('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}');
@@ -48,25 +60,40 @@ afterAll(() => {
 
 describe('RegistryClient', () => {
   test('answers a Bearer challenge with a token fetched with the credentials, then reuses it', async () => {
-    const client = new RegistryClient({ credentials: async (r) => (r === registry ? { username: 'robot', password: 's3cret-pass' } : undefined), retry: { attempts: 2, baseDelayMs: 1 } });
+    const client = new RegistryClient({
+      credentials: async (r) => (r === registry ? { username: 'robot', password: 's3cret-pass' } : undefined),
+      retry: { attempts: 2, baseDelayMs: 1 },
+    });
     seen.length = 0;
     const m = await client.getManifest({ registry, repository: 'team/app', tag: 'v1' });
     expect(m?.digest).toBe(sha256(manifest));
-    expect(seen.map((s) => s.url)).toEqual(['/v2/team/app/manifests/v1', '/token?service=test-registry&scope=repository%3Ateam%2Fapp%3Apull', '/v2/team/app/manifests/v1']);
+    expect(seen.map((s) => s.url)).toEqual([
+      '/v2/team/app/manifests/v1',
+      '/token?service=test-registry&scope=repository%3Ateam%2Fapp%3Apull',
+      '/v2/team/app/manifests/v1',
+    ]);
     seen.length = 0;
     expect(await client.getManifest({ registry, repository: 'team/app', tag: 'nope' })).toBeUndefined();
     expect(seen).toHaveLength(1);
   });
 
   test('bad credentials: a clear error', async () => {
-    const client = new RegistryClient({ credentials: async () => ({ username: 'robot', password: 'wrong-pass' }), retry: { attempts: 1, baseDelayMs: 1 } });
+    const client = new RegistryClient({
+      credentials: async () => ({ username: 'robot', password: 'wrong-pass' }),
+      retry: { attempts: 1, baseDelayMs: 1 },
+    });
     const err = await client.getManifest({ registry, repository: 'team/app', tag: 'v1' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RegistryError);
-    expect((err as Error).message).toMatch(/refused a token for repository:team\/app:pull \(HTTP 401\).*Check the registry credentials/);
+    expect((err as Error).message).toMatch(
+      /refused a token for repository:team\/app:pull \(HTTP 401\).*Check the registry credentials/,
+    );
   });
 
   test('retries a 503 and counts it', async () => {
-    const client = new RegistryClient({ credentials: async () => ({ username: 'robot', password: 's3cret-pass' }), retry: { attempts: 3, baseDelayMs: 1 } });
+    const client = new RegistryClient({
+      credentials: async () => ({ username: 'robot', password: 's3cret-pass' }),
+      retry: { attempts: 3, baseDelayMs: 1 },
+    });
     failNext = 2;
     expect((await client.headManifest({ registry, repository: 'team/app', tag: 'v1' }))?.digest).toBe(sha256(manifest));
     expect(client.traffic.retries).toBe(2);
@@ -76,7 +103,12 @@ describe('RegistryClient', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcfg-'));
     fs.writeFileSync(
       path.join(dir, 'config.json'),
-      JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth: Buffer.from('hubuser:hubpass').toString('base64') }, 'ghcr.io': { auth: Buffer.from('gh:tok:en').toString('base64') } } }),
+      JSON.stringify({
+        auths: {
+          'https://index.docker.io/v1/': { auth: Buffer.from('hubuser:hubpass').toString('base64') },
+          'ghcr.io': { auth: Buffer.from('gh:tok:en').toString('base64') },
+        },
+      }),
     );
     const read = dockerConfigCredentials(dir);
     expect(await read('docker.io')).toEqual({ username: 'hubuser', password: 'hubpass' });

@@ -65,7 +65,14 @@ export function apiHost(registry: string): string {
 }
 
 function configKeys(registry: string): string[] {
-  if (registry === DOCKER_HUB) return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io', 'https://registry-1.docker.io'];
+  if (registry === DOCKER_HUB)
+    return [
+      'https://index.docker.io/v1/',
+      'index.docker.io',
+      'docker.io',
+      'registry-1.docker.io',
+      'https://registry-1.docker.io',
+    ];
   return [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`];
 }
 
@@ -73,9 +80,15 @@ function configKeys(registry: string): string[] {
  * Credentials the Docker client already has: `auths` in config.json, or a credential helper
  * (`credHelpers` / `credsStore`), as docker/login-action leaves them.
  */
-export function dockerConfigCredentials(configDir = process.env.DOCKER_CONFIG || path.join(os.homedir(), '.docker')): CredentialSource {
+export function dockerConfigCredentials(
+  configDir = process.env.DOCKER_CONFIG || path.join(os.homedir(), '.docker'),
+): CredentialSource {
   return async (registry) => {
-    let config: { auths?: Record<string, { auth?: string; username?: string; password?: string }>; credHelpers?: Record<string, string>; credsStore?: string };
+    let config: {
+      auths?: Record<string, { auth?: string; username?: string; password?: string }>;
+      credHelpers?: Record<string, string>;
+      credsStore?: string;
+    };
     try {
       config = JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8'));
     } catch {
@@ -105,7 +118,9 @@ export function dockerConfigCredentials(configDir = process.env.DOCKER_CONFIG ||
 }
 
 async function helperCredentials(helper: string, serverUrl: string): Promise<Credentials | undefined> {
-  const res = await run(`docker-credential-${helper}`, ['get'], { input: serverUrl, allowFailure: true }).catch(() => undefined);
+  const res = await run(`docker-credential-${helper}`, ['get'], { input: serverUrl, allowFailure: true }).catch(
+    () => undefined,
+  );
   if (!res || res.code !== 0) return undefined;
   try {
     const j = JSON.parse(res.stdout) as { Username?: string; Secret?: string };
@@ -137,7 +152,13 @@ export interface Manifest {
   mediaType: string;
   json: {
     mediaType?: string;
-    manifests?: { mediaType: string; digest: string; size: number; platform?: { os: string; architecture: string; variant?: string }; annotations?: Record<string, string> }[];
+    manifests?: {
+      mediaType: string;
+      digest: string;
+      size: number;
+      platform?: { os: string; architecture: string; variant?: string };
+      annotations?: Record<string, string>;
+    }[];
     config?: { mediaType: string; digest: string; size: number };
     layers?: { mediaType: string; digest: string; size: number }[];
   };
@@ -193,16 +214,26 @@ export class RegistryClient {
     const url = new URL(params.realm);
     if (params.service) url.searchParams.set('service', params.service);
     for (const s of scopes) url.searchParams.append('scope', s);
-    const res = await this.fetchWithRetry(`token from ${url.host}`, url, { method: 'GET', headers: basic ? { authorization: basic } : {} });
+    const res = await this.fetchWithRetry(`token from ${url.host}`, url, {
+      method: 'GET',
+      headers: basic ? { authorization: basic } : {},
+    });
     if (res.status !== 200) {
-      throw new RegistryError(`${registry} refused a token for ${scopes.join(' ')} (HTTP ${res.status}): ${res.body.toString('utf8').slice(0, 200)}. Check the registry credentials.`, res.status);
+      throw new RegistryError(
+        `${registry} refused a token for ${scopes.join(' ')} (HTTP ${res.status}): ${res.body.toString('utf8').slice(0, 200)}. Check the registry credentials.`,
+        res.status,
+      );
     }
     const j = JSON.parse(res.body.toString('utf8')) as { token?: string; access_token?: string };
     const token = j.token ?? j.access_token;
     return token ? `Bearer ${token}` : undefined;
   }
 
-  private async fetchWithRetry(what: string, url: URL, init: { method: string; headers: Record<string, string>; body?: Buffer }): Promise<RegistryResponse> {
+  private async fetchWithRetry(
+    what: string,
+    url: URL,
+    init: { method: string; headers: Record<string, string>; body?: Buffer },
+  ): Promise<RegistryResponse> {
     const policy = this.options.retry ?? DEFAULT_RETRY;
     try {
       return await withRetry(
@@ -213,7 +244,11 @@ export class RegistryClient {
           this.traffic.requests++;
           // The stall limit (network-timeout) on the headers and on each piece of the body; the
           // retries are this loop's, so the fetch itself does not retry.
-          const res = await limitedFetch(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'follow' }, { retry: false, service: 'the registry', source: this.options.source });
+          const res = await limitedFetch(
+            url,
+            { method: init.method, headers: init.headers, body: init.body, redirect: 'follow' },
+            { retry: false, service: 'the registry', source: this.options.source },
+          );
           const body = Buffer.from(await res.arrayBuffer());
           log.debug(`${init.method} ${url.href} → ${res.status}`);
           if (res.status === 429 || res.status >= 500) {
@@ -226,20 +261,29 @@ export class RegistryClient {
         (e): Verdict => {
           if (e instanceof TransientStatus) return { retry: true, reason: `HTTP ${e.status}`, afterMs: e.afterMs };
           // A stalled POST may have reached the registry: sending it again is not safe.
-          if (e instanceof NetworkError) return { retry: !(e.kind === 'stalled' && init.method === 'POST'), reason: e.kind === 'stalled' ? 'stalled' : e.message.split(':')[0]! };
+          if (e instanceof NetworkError)
+            return {
+              retry: !(e.kind === 'stalled' && init.method === 'POST'),
+              reason: e.kind === 'stalled' ? 'stalled' : e.message.split(':')[0]!,
+            };
           const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-          if (e instanceof TypeError || cause?.code) return { retry: true, reason: cause?.code ?? cause?.message ?? (e as Error).message };
+          if (e instanceof TypeError || cause?.code)
+            return { retry: true, reason: cause?.code ?? cause?.message ?? (e as Error).message };
           if (e instanceof DOMException && e.name === 'TimeoutError') return { retry: true, reason: 'timed out' };
           return { retry: false, reason: String(e) };
         },
       );
     } catch (e) {
       const last = (e as { cause?: unknown }).cause ?? e;
-      if (last instanceof TransientStatus) throw new RegistryError(`${init.method} ${url.href}: ${(e as Error).message}`, last.status);
+      if (last instanceof TransientStatus)
+        throw new RegistryError(`${init.method} ${url.href}: ${(e as Error).message}`, last.status);
       // A connection that failed or stalled is not an HTTP status: the host, the attempts, the limit or the address's source.
       if (last instanceof NetworkError) {
         const attempts = e instanceof RetriesExhausted ? ` (${e.attempts} attempts)` : '';
-        throw new NetworkError(last.kind, last.host, `${what}${attempts}: ${last.message}`, { input: last.input, cause: last });
+        throw new NetworkError(last.kind, last.host, `${what}${attempts}: ${last.message}`, {
+          input: last.input,
+          cause: last,
+        });
       }
       throw e;
     }
@@ -264,7 +308,11 @@ export class RegistryClient {
       const auth = challenge ? await this.authorize(registry, challenge, options.scopes) : undefined;
       if (auth) {
         this.tokens.set(key, auth);
-        res = await this.fetchWithRetry(what, url, { method, headers: { ...headers, authorization: auth }, body: options.body });
+        res = await this.fetchWithRetry(what, url, {
+          method,
+          headers: { ...headers, authorization: auth },
+          body: options.body,
+        });
       }
     }
     return res;
@@ -299,27 +347,41 @@ export class RegistryClient {
   /** The manifest's exact bytes, or undefined when the registry has none under that tag or digest. */
   async getManifest(r: ImageReference): Promise<Manifest | undefined> {
     this.traffic.manifestGets++;
-    const res = await this.request(r.registry, 'GET', `${r.repository}/manifests/${RegistryClient.ref(r)}`, { headers: { accept: ACCEPT }, scopes: [`repository:${r.repository}:pull`] });
+    const res = await this.request(r.registry, 'GET', `${r.repository}/manifests/${RegistryClient.ref(r)}`, {
+      headers: { accept: ACCEPT },
+      scopes: [`repository:${r.repository}:pull`],
+    });
     if (res.status === 404) return undefined;
     if (res.status !== 200) RegistryClient.fail(`reading ${formatReference(r)}`, res);
     const digest = sha256(res.body);
-    if (r.digest && r.digest !== digest) throw new RegistryError(`${formatReference(r)}: the registry sent bytes whose digest is ${digest}`, 200);
+    if (r.digest && r.digest !== digest)
+      throw new RegistryError(`${formatReference(r)}: the registry sent bytes whose digest is ${digest}`, 200);
     const json = JSON.parse(res.body.toString('utf8')) as Manifest['json'];
-    const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim() || json.mediaType || MEDIA.ociManifest;
+    const mediaType =
+      (res.headers.get('content-type') ?? '').split(';')[0]!.trim() || json.mediaType || MEDIA.ociManifest;
     return { bytes: res.body, digest, mediaType, json };
   }
 
   /** Digest and media type without the body, or undefined when absent. */
   async headManifest(r: ImageReference): Promise<{ digest: string; mediaType: string; size: number } | undefined> {
-    const res = await this.request(r.registry, 'HEAD', `${r.repository}/manifests/${RegistryClient.ref(r)}`, { headers: { accept: ACCEPT }, scopes: [`repository:${r.repository}:pull`] });
+    const res = await this.request(r.registry, 'HEAD', `${r.repository}/manifests/${RegistryClient.ref(r)}`, {
+      headers: { accept: ACCEPT },
+      scopes: [`repository:${r.repository}:pull`],
+    });
     if (res.status === 404) return undefined;
     if (res.status !== 200) RegistryClient.fail(`reading ${formatReference(r)}`, res);
     const digest = res.headers.get('docker-content-digest');
     if (!digest) {
       // Some registries omit the header on HEAD: the body tells.
-      return (await this.getManifest(r).then((m) => m && { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length }))!;
+      return (await this.getManifest(r).then(
+        (m) => m && { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length },
+      ))!;
     }
-    return { digest, mediaType: (res.headers.get('content-type') ?? '').split(';')[0]!, size: Number(res.headers.get('content-length') ?? 0) };
+    return {
+      digest,
+      mediaType: (res.headers.get('content-type') ?? '').split(';')[0]!,
+      size: Number(res.headers.get('content-length') ?? 0),
+    };
   }
 
   async putManifest(r: ImageReference, mediaType: string, bytes: Buffer): Promise<string> {
@@ -335,15 +397,20 @@ export class RegistryClient {
   /** A small blob (an image config), checked against its digest. */
   async getBlob(registry: string, repository: string, digest: string): Promise<Buffer> {
     this.traffic.blobGets++;
-    const res = await this.request(registry, 'GET', `${repository}/blobs/${digest}`, { scopes: [`repository:${repository}:pull`] });
+    const res = await this.request(registry, 'GET', `${repository}/blobs/${digest}`, {
+      scopes: [`repository:${repository}:pull`],
+    });
     if (res.status !== 200) RegistryClient.fail(`reading blob ${digest} of ${registry}/${repository}`, res);
     this.traffic.blobBytes += res.body.length;
-    if (sha256(res.body) !== digest) throw new RegistryError(`blob ${digest} of ${registry}/${repository} does not match its digest`, 200);
+    if (sha256(res.body) !== digest)
+      throw new RegistryError(`blob ${digest} of ${registry}/${repository} does not match its digest`, 200);
     return res.body;
   }
 
   async hasBlob(registry: string, repository: string, digest: string): Promise<boolean> {
-    const res = await this.request(registry, 'HEAD', `${repository}/blobs/${digest}`, { scopes: [`repository:${repository}:pull`] });
+    const res = await this.request(registry, 'HEAD', `${repository}/blobs/${digest}`, {
+      scopes: [`repository:${repository}:pull`],
+    });
     if (res.status === 404) return false;
     if (res.status !== 200) RegistryClient.fail(`checking blob ${digest} in ${registry}/${repository}`, res);
     return true;
@@ -361,9 +428,14 @@ export class RegistryClient {
       const location = res.headers.get('location');
       if (location) {
         const url = new URL(location, this.baseUrl(registry));
-        await this.request(registry, 'DELETE', url.pathname.replace(/^\/v2\//, '') + url.search, { scopes: [`repository:${repository}:pull,push`] }).catch(() => undefined);
+        await this.request(registry, 'DELETE', url.pathname.replace(/^\/v2\//, '') + url.search, {
+          scopes: [`repository:${repository}:pull,push`],
+        }).catch(() => undefined);
       }
-      throw new RegistryError(`${registry} would not link blob ${digest} from ${from} into ${repository} (it asked for an upload instead)`, 202);
+      throw new RegistryError(
+        `${registry} would not link blob ${digest} from ${from} into ${repository} (it asked for an upload instead)`,
+        202,
+      );
     }
     RegistryClient.fail(`linking blob ${digest} from ${from} into ${registry}/${repository}`, res);
   }
@@ -373,7 +445,9 @@ export class RegistryClient {
    * delete by digest (Docker's distribution 2.x) answer `unsupported`.
    */
   async deleteTag(r: ImageReference): Promise<'deleted' | 'absent' | 'unsupported'> {
-    const res = await this.request(r.registry, 'DELETE', `${r.repository}/manifests/${r.tag}`, { scopes: [`repository:${r.repository}:pull,push,delete`, `repository:${r.repository}:*`] });
+    const res = await this.request(r.registry, 'DELETE', `${r.repository}/manifests/${r.tag}`, {
+      scopes: [`repository:${r.repository}:pull,push,delete`, `repository:${r.repository}:*`],
+    });
     if (res.status === 202 || res.status === 200) return 'deleted';
     if (res.status === 404) {
       const { code } = RegistryClient.describe(res);
@@ -389,7 +463,9 @@ export class RegistryClient {
    */
   async deleteManifest(r: ImageReference): Promise<'deleted' | 'absent' | 'unsupported'> {
     if (!r.digest) throw new Error(`${formatReference(r)} has no digest`);
-    const res = await this.request(r.registry, 'DELETE', `${r.repository}/manifests/${r.digest}`, { scopes: [`repository:${r.repository}:pull,push,delete`, `repository:${r.repository}:*`] });
+    const res = await this.request(r.registry, 'DELETE', `${r.repository}/manifests/${r.digest}`, {
+      scopes: [`repository:${r.repository}:pull,push,delete`, `repository:${r.repository}:*`],
+    });
     if (res.status === 202 || res.status === 200) return 'deleted';
     if (res.status === 404) return 'absent';
     if (res.status === 400 || res.status === 405) return 'unsupported';

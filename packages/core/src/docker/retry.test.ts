@@ -13,13 +13,23 @@ describe('retry', () => {
   test('retries transient failures with a growing delay, then gives up with the count', async () => {
     let calls = 0;
     const policy = { attempts: 3, baseDelayMs: 5 };
-    const ok = await withRetry('op', policy, async () => (++calls < 3 ? Promise.reject(new Error('503')) : 'done'), () => ({ retry: true, reason: 'HTTP 503' }));
+    const ok = await withRetry(
+      'op',
+      policy,
+      async () => (++calls < 3 ? Promise.reject(new Error('503')) : 'done'),
+      () => ({ retry: true, reason: 'HTTP 503' }),
+    );
     expect([ok, calls]).toEqual(['done', 3]);
     calls = 0;
-    const err = await withRetry('op', policy, async () => {
-      calls++;
-      throw new Error('503');
-    }, () => ({ retry: true, reason: 'HTTP 503' })).catch((e: unknown) => e);
+    const err = await withRetry(
+      'op',
+      policy,
+      async () => {
+        calls++;
+        throw new Error('503');
+      },
+      () => ({ retry: true, reason: 'HTTP 503' }),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RetriesExhausted);
     expect((err as RetriesExhausted).attempts).toBe(3);
     expect(calls).toBe(3);
@@ -27,10 +37,17 @@ describe('retry', () => {
 
   test('a permanent failure is not retried', async () => {
     let calls = 0;
-    await expect(withRetry('op', { attempts: 5, baseDelayMs: 1 }, async () => {
-      calls++;
-      throw new Error('403');
-    }, () => ({ retry: false, reason: 'HTTP 403' }))).rejects.toThrow('403');
+    await expect(
+      withRetry(
+        'op',
+        { attempts: 5, baseDelayMs: 1 },
+        async () => {
+          calls++;
+          throw new Error('403');
+        },
+        () => ({ retry: false, reason: 'HTTP 403' }),
+      ),
+    ).rejects.toThrow('403');
     expect(calls).toBe(1);
   });
 

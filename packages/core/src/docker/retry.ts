@@ -45,7 +45,15 @@ export function transientByText(text: string): Verdict {
     const m = re.exec(text);
     if (m) return { retry: true, reason: m[0] };
   }
-  return { retry: false, reason: text.split('\n').find((l) => l.trim())?.trim().slice(0, 120) ?? 'failed' };
+  return {
+    retry: false,
+    reason:
+      text
+        .split('\n')
+        .find((l) => l.trim())
+        ?.trim()
+        .slice(0, 120) ?? 'failed',
+  };
 }
 
 export function delayFor(policy: RetryPolicy, attempt: number, afterMs?: number): number {
@@ -73,10 +81,16 @@ export async function withRetry<T>(
       if (!verdict.retry) throw error;
       if (attempt >= policy.attempts) {
         const msg = error instanceof Error ? error.message : String(error);
-        throw new RetriesExhausted(`${what} failed ${attempt} time(s), the last with ${verdict.reason}: ${msg}`, attempt, { cause: error });
+        throw new RetriesExhausted(
+          `${what} failed ${attempt} time(s), the last with ${verdict.reason}: ${msg}`,
+          attempt,
+          { cause: error },
+        );
       }
       const delay = delayFor(policy, attempt, verdict.afterMs);
-      log.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.attempts})`);
+      log.info(
+        `${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.attempts})`,
+      );
       await new Promise((r) => setTimeout(r, delay));
     }
   }

@@ -20,6 +20,11 @@ export interface TestShellPreset {
 
 export const TEST_PRESETS: Record<'exegol-images' | 'none', TestShellPreset> = {
   // run_tests.py: 30 s a line, 5 at a time (the action's defaults), each line sourced from a file.
-  'exegol-images': { shell: ['zsh'], prelude: 'autoload -Uz compinit; compinit; source ~/.zshrc', mode: 'file', guiFile: DEFAULT_GUI_TEST_FILE },
+  'exegol-images': {
+    shell: ['zsh'],
+    prelude: 'autoload -Uz compinit; compinit; source ~/.zshrc',
+    mode: 'file',
+    guiFile: DEFAULT_GUI_TEST_FILE,
+  },
   none: { shell: ['sh'], mode: 'inline' },
 };

@@ -8,7 +8,9 @@ describe('run', () => {
     const err = await run('sh', ['-c', 'echo secret-value-here >&2; exit 4', 'arg']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CommandError);
     expect((err as CommandError).message).toMatch(/^sh -c echo secret-value-here >&2; exit 4 failed \(exit 4\)/);
-    const redacted = await run('sh', ['-c', 'echo token-1234 >&2; exit 1'], { secrets: ['token-1234'] }).catch((e: CommandError) => e.message);
+    const redacted = await run('sh', ['-c', 'echo token-1234 >&2; exit 1'], { secrets: ['token-1234'] }).catch(
+      (e: CommandError) => e.message,
+    );
     expect(redacted).not.toContain('token-1234');
   });
 
@@ -40,7 +42,9 @@ describe('run', () => {
     const thrown = await run('sleep', ['10'], { idleTimeoutMs: 300 }).catch((e: CommandError) => e);
     expect((thrown as CommandError).message).toMatch(/^sleep 10 printed nothing for 0 s and was stopped/);
     // 1 s in all, a line every 0.1 s: never 0.3 s without output.
-    const busy = await run('sh', ['-c', 'for i in 1 2 3 4 5 6 7 8 9 10; do echo $i; sleep 0.1; done'], { idleTimeoutMs: 300 });
+    const busy = await run('sh', ['-c', 'for i in 1 2 3 4 5 6 7 8 9 10; do echo $i; sleep 0.1; done'], {
+      idleTimeoutMs: 300,
+    });
     expect(busy.code).toBe(0);
   });
 

@@ -68,7 +68,14 @@ export function reasonLine(text: string): string {
     .map((l) => l.trim())
     .filter((l) => l && !/^hint:/.test(l));
   const first = (re: RegExp) => lines.find((l) => re.test(l));
-  return first(/^remote: (error|fatal):/i) ?? first(/^! \[(remote )?rejected\]/) ?? first(/^fatal:/) ?? first(/^error:/) ?? lines.pop() ?? '';
+  return (
+    first(/^remote: (error|fatal):/i) ??
+    first(/^! \[(remote )?rejected\]/) ??
+    first(/^fatal:/) ??
+    first(/^error:/) ??
+    lines.pop() ??
+    ''
+  );
 }
 
 export function redact(text: string, secrets: readonly string[] = []): string {
@@ -107,49 +114,51 @@ export async function run(tool: string, args: readonly string[], options: RunOpt
   const started = performance.now();
   const out = collector('stdout', options.onLine);
   const err = collector('stderr', options.onLine);
-  const { code, timedOut, idle } = await new Promise<{ code: number; timedOut: boolean; idle: boolean }>((resolve, reject) => {
-    const child = spawn(tool, [...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let killed = false;
-    let idle = false;
-    const timer =
-      options.timeoutMs !== undefined
-        ? setTimeout(() => {
-            killed = true;
-            child.kill('SIGKILL');
-          }, options.timeoutMs)
-        : undefined;
-    let idleTimer: NodeJS.Timeout | undefined;
-    const rearm = () => {
-      if (options.idleTimeoutMs === undefined) return;
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => {
-        killed = idle = true;
-        child.kill('SIGKILL');
-      }, options.idleTimeoutMs);
-    };
-    rearm();
-    child.stdout.on('data', (d: Buffer) => {
+  const { code, timedOut, idle } = await new Promise<{ code: number; timedOut: boolean; idle: boolean }>(
+    (resolve, reject) => {
+      const child = spawn(tool, [...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+      let killed = false;
+      let idle = false;
+      const timer =
+        options.timeoutMs !== undefined
+          ? setTimeout(() => {
+              killed = true;
+              child.kill('SIGKILL');
+            }, options.timeoutMs)
+          : undefined;
+      let idleTimer: NodeJS.Timeout | undefined;
+      const rearm = () => {
+        if (options.idleTimeoutMs === undefined) return;
+        clearTimeout(idleTimer);
+        idleTimer = setTimeout(() => {
+          killed = idle = true;
+          child.kill('SIGKILL');
+        }, options.idleTimeoutMs);
+      };
       rearm();
-      out.push(d);
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      rearm();
-      err.push(d);
-    });
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      clearTimeout(idleTimer);
-      reject(e.code === 'ENOENT' ? new Error(`${tool}: command not found (is it installed and on PATH?)`) : e);
-    });
-    child.on('close', (c) => {
-      clearTimeout(timer);
-      clearTimeout(idleTimer);
-      resolve({ code: killed ? -1 : (c ?? -1), timedOut: killed, idle });
-    });
-    // A command that exits without reading its input closes the pipe early: not an error here.
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.input === undefined ? undefined : Buffer.from(options.input));
-  });
+      child.stdout.on('data', (d: Buffer) => {
+        rearm();
+        out.push(d);
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        rearm();
+        err.push(d);
+      });
+      child.on('error', (e: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        clearTimeout(idleTimer);
+        reject(e.code === 'ENOENT' ? new Error(`${tool}: command not found (is it installed and on PATH?)`) : e);
+      });
+      child.on('close', (c) => {
+        clearTimeout(timer);
+        clearTimeout(idleTimer);
+        resolve({ code: killed ? -1 : (c ?? -1), timedOut: killed, idle });
+      });
+      // A command that exits without reading its input closes the pipe early: not an error here.
+      child.stdin.on('error', () => {});
+      child.stdin.end(options.input === undefined ? undefined : Buffer.from(options.input));
+    },
+  );
   const result: RunResult = { code, stdout: out.end(), stderr: err.end(), durationMs: performance.now() - started };
   if (timedOut) result.timedOut = true;
   if (idle) {
@@ -161,7 +170,12 @@ export async function run(tool: string, args: readonly string[], options: RunOpt
 }
 
 /** The error `run` throws for a failed result, for a caller that looked at the result first. */
-export function commandError(tool: string, args: readonly string[], result: RunResult, secrets: readonly string[] = []): CommandError {
+export function commandError(
+  tool: string,
+  args: readonly string[],
+  result: RunResult,
+  secrets: readonly string[] = [],
+): CommandError {
   // Only the first two words of the command are named: later arguments may carry user data.
   const shown = [tool, ...args.slice(0, 2)].join(' ');
   return new CommandError(redact(shown, secrets), {

@@ -9,7 +9,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ActionError, InputError, oneLine, resolveInside, workspace, type SourceLocation } from '../action/index.ts';
 import { reasonLine } from '../exec/index.ts';
-import { ACTIONS_IDENTITY, authConfig, Git, unauthorizedPushFix, writeSshKeyFile, type Identity } from '../git/index.ts';
+import {
+  ACTIONS_IDENTITY,
+  authConfig,
+  Git,
+  unauthorizedPushFix,
+  writeSshKeyFile,
+  type Identity,
+} from '../git/index.ts';
 import {
   checkList,
   compareNames,
@@ -25,7 +32,14 @@ import {
 } from '../lists/index.ts';
 import { compareVersions, tryParseVersion } from '../version/index.ts';
 import { readSource, type Source } from './source.ts';
-import { indexEntry, insideDocs, normalizeBuildDate, resolveToolsTarget, type ToolsTarget, type ToolsTargetInput } from './target.ts';
+import {
+  indexEntry,
+  insideDocs,
+  normalizeBuildDate,
+  resolveToolsTarget,
+  type ToolsTarget,
+  type ToolsTargetInput,
+} from './target.ts';
 
 export * from './source.ts';
 export * from './target.ts';
@@ -69,7 +83,8 @@ export interface ExportOptions {
   log?: (message: string) => void;
 }
 
-export type Operation = 'unchanged' | 'written' | 'pushed' | 'pull-request-created' | 'pull-request-updated' | 'dry-run';
+export type Operation =
+  'unchanged' | 'written' | 'pushed' | 'pull-request-created' | 'pull-request-updated' | 'dry-run';
 
 export interface FileChange {
   /** Relative to the docs root. */
@@ -112,7 +127,10 @@ export class InvalidRowsError extends ActionError {
     readonly file: string | undefined,
     readonly describe: string,
   ) {
-    super(`Input "${listInput}": ${describe} has ${problems.length} invalid row${problems.length === 1 ? '' : 's'}. Fix them, or set invalid-rows: drop to publish without them.`, { input: listInput });
+    super(
+      `Input "${listInput}": ${describe} has ${problems.length} invalid row${problems.length === 1 ? '' : 's'}. Fix them, or set invalid-rows: drop to publish without them.`,
+      { input: listInput },
+    );
     this.name = 'InvalidRowsError';
   }
 
@@ -145,21 +163,34 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
   const target = opts.list === 'tools' ? resolveToolsTarget(opts.tools!) : null;
   const resourcesPath = opts.list === 'resources' ? insideDocs('resources-file', opts.resourcesFile!) : null;
   if (!fs.existsSync(opts.docs) || !fs.statSync(opts.docs).isDirectory()) {
-    throw new InputError('docs-path', `${opts.docs} is not a folder`, 'Check out the docs repository first (actions/checkout with path:) and give that path.');
+    throw new InputError(
+      'docs-path',
+      `${opts.docs} is not a folder`,
+      'Check out the docs repository first (actions/checkout with path:) and give that path.',
+    );
   }
 
   // 1. The source, checked.
   const source = await readSource(opts.source, tempDir);
-  const shownSource = opts.source.kind === 'file' && !path.relative(workspace(), source.describe).startsWith('..') ? path.relative(workspace(), source.describe) : source.describe;
+  const shownSource =
+    opts.source.kind === 'file' && !path.relative(workspace(), source.describe).startsWith('..')
+      ? path.relative(workspace(), source.describe)
+      : source.describe;
   log(`Read ${source.bytes.length} bytes from ${oneLine(shownSource)}`);
-  const location = (line?: number): SourceLocation | undefined => (opts.source.kind === 'file' ? { file: opts.source.file, line } : undefined);
+  const location = (line?: number): SourceLocation | undefined =>
+    opts.source.kind === 'file' ? { file: opts.source.file, line } : undefined;
   const where = opts.source.kind === 'image' ? `${source.describe}: ` : '';
   let buildDate: string | null = null;
   if (target) {
     const given = opts.tools!.buildDate.trim();
     const label = source.labels['org.exegol.build_date'] ?? '';
     const raw = given || label;
-    if (!raw) throw new InputError('build-date', 'is required', 'Give the image build date in ISO-8601 UTC, e.g. 2026-06-24T20:45:25Z (images built with the org.exegol.build_date label supply it).');
+    if (!raw)
+      throw new InputError(
+        'build-date',
+        'is required',
+        'Give the image build date in ISO-8601 UTC, e.g. 2026-06-24T20:45:25Z (images built with the org.exegol.build_date label supply it).',
+      );
     buildDate = normalizeBuildDate(raw);
     if (!buildDate) {
       throw new InputError(
@@ -174,13 +205,29 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     checked = await checkList(decodeUtf8(source.bytes), opts.header, { allowEmptyLink: opts.allowEmptyLinks });
   } catch (error) {
     if (error instanceof ListFileError) {
-      throw new InputError(sourceInput, `${where}${error.message}`, opts.source.kind === 'image' ? 'Fix the list the image build writes.' : 'Fix the file.', location(error.line));
+      throw new InputError(
+        sourceInput,
+        `${where}${error.message}`,
+        opts.source.kind === 'image' ? 'Fix the list the image build writes.' : 'Fix the file.',
+        location(error.line),
+      );
     }
     throw error;
   }
-  if (checked.invalid.length && opts.invalidRows === 'fail') throw new InvalidRowsError(sourceInput, checked.invalid, opts.source.kind === 'file' ? opts.source.file : undefined, source.describe);
+  if (checked.invalid.length && opts.invalidRows === 'fail')
+    throw new InvalidRowsError(
+      sourceInput,
+      checked.invalid,
+      opts.source.kind === 'file' ? opts.source.file : undefined,
+      source.describe,
+    );
   if (checked.names.length === 0) {
-    throw new InputError(sourceInput, `${where}has no valid rows (${checked.invalid.length} invalid)`, 'Publishing an empty list would hide every tool: fix the list.', location(1));
+    throw new InputError(
+      sourceInput,
+      `${where}has no valid rows (${checked.invalid.length} invalid)`,
+      'Publishing an empty list would hide every tool: fix the list.',
+      location(1),
+    );
   }
   const content = renderList(checked);
   log(`${checked.names.length} rows, ${checked.duplicateCount} duplicate(s), ${checked.invalid.length} invalid`);
@@ -194,7 +241,10 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
         files: [{ path: resourcesPath!, before, after: content }],
         changed: before !== content,
         replacedRows: [],
-        previous: before === null ? null : { label: 'the published resources list', path: resourcesPath!, names: await namesInList(before) },
+        previous:
+          before === null
+            ? null
+            : { label: 'the published resources list', path: resourcesPath!, names: await namesInList(before) },
       };
     }
     const indexBefore = read(target.indexPath);
@@ -203,9 +253,12 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
       update = await updateIndex(target.channel, indexBefore, indexEntry(target, buildDate!));
     } catch (error) {
       if (error instanceof IndexFileError) {
-        throw new ActionError(`The index ${target.indexPath} in docs-path ${error.message}. Fix the index in the docs repository, or set index-file.`, {
-          location: { file: path.join(opts.docs, target.indexPath), line: error.line },
-        });
+        throw new ActionError(
+          `The index ${target.indexPath} in docs-path ${error.message}. Fix the index in the docs repository, or set index-file.`,
+          {
+            location: { file: path.join(opts.docs, target.indexPath), line: error.line },
+          },
+        );
       }
       throw error;
     }
@@ -244,23 +297,30 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
   };
   const record = (p: Plan) => {
     result.changed = p.changed;
-    result.files = p.files.map((f) => ({ path: f.path, status: f.before === null ? 'created' : f.before === f.after ? 'unchanged' : 'updated' }));
+    result.files = p.files.map((f) => ({
+      path: f.path,
+      status: f.before === null ? 'created' : f.before === f.after ? 'unchanged' : 'updated',
+    }));
     result.replacedRows = p.replacedRows;
     result.previous = p.previous && { label: p.previous.label, path: p.previous.path };
-    const { added, removed } = p.previous ? compareNames(p.previous.names, checked.names, checked.keys) : { added: [], removed: [] };
+    const { added, removed } = p.previous
+      ? compareNames(p.previous.names, checked.names, checked.keys)
+      : { added: [], removed: [] };
     result.added = added;
     result.removed = removed;
   };
   // The docs checkout is someone else's tree: a tracked symbolic link there must not lead a read
   // or a write out of the workspace.
-  const docsFile = (rel: string) => resolveInside('docs-path', rel, { base: opts.docs, label: `${JSON.stringify(rel)} in docs-path` });
+  const docsFile = (rel: string) =>
+    resolveInside('docs-path', rel, { base: opts.docs, label: `${JSON.stringify(rel)} in docs-path` });
   const readWorkTree: Read = (rel) => {
     const file = docsFile(rel);
     if (!fs.existsSync(file)) return null;
     try {
       return decodeUtf8(fs.readFileSync(file));
     } catch (error) {
-      if (error instanceof ListFileError) throw new ActionError(`${rel} in docs-path ${error.message}.`, { location: { file, line: error.line } });
+      if (error instanceof ListFileError)
+        throw new ActionError(`${rel} in docs-path ${error.message}.`, { location: { file, line: error.line } });
       throw error;
     }
   };
@@ -297,7 +357,11 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     const identity = opts.identity ?? ACTIONS_IDENTITY;
     const pullRequestTarget = opts.publish === 'pull-request' ? await pullRequestTargetOf(git, opts, target) : null;
     if (!(await git.isClean())) {
-      throw new InputError('docs-path', `${opts.docs} has uncommitted changes to tracked files`, 'Give a fresh checkout of the docs repository: the action commits there and may move it to the branch it publishes to.');
+      throw new InputError(
+        'docs-path',
+        `${opts.docs} has uncommitted changes to tracked files`,
+        'Give a fresh checkout of the docs repository: the action commits there and may move it to the branch it publishes to.',
+      );
     }
     const shallow = await git.isShallow();
     const tip = await git.fetchBranch(opts.branch, { depth: shallow ? 1 : undefined }).catch((error: unknown) => {
@@ -306,7 +370,12 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
         { cause: error },
       );
     });
-    if (!tip) throw new InputError('branch', `the docs repository has no branch ${JSON.stringify(opts.branch)}`, 'Create it, or publish to an existing branch.');
+    if (!tip)
+      throw new InputError(
+        'branch',
+        `the docs repository has no branch ${JSON.stringify(opts.branch)}`,
+        'Create it, or publish to an existing branch.',
+      );
 
     if (opts.publish === 'push') {
       // Start from the branch as it is now, whatever was checked out.
@@ -345,12 +414,20 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
         return result;
       }
       if (outcome.reason === 'unauthorized') {
-        throw new ActionError(`Pushing to ${opts.branch} of the docs repository was refused: ${reasonLine(outcome.message)}. ${unauthorizedPushFix('token')} (or give ssh-key)`, { input: 'token' });
+        throw new ActionError(
+          `Pushing to ${opts.branch} of the docs repository was refused: ${reasonLine(outcome.message)}. ${unauthorizedPushFix('token')} (or give ssh-key)`,
+          { input: 'token' },
+        );
       }
       if (outcome.reason === 'protected') {
-        throw new ActionError(`${opts.branch} of the docs repository refuses direct pushes (branch protection): ${lastLine(outcome.message)}. Set publish: pull-request, or allow the token or deploy key to push.`, { input: 'publish' });
+        throw new ActionError(
+          `${opts.branch} of the docs repository refuses direct pushes (branch protection): ${lastLine(outcome.message)}. Set publish: pull-request, or allow the token or deploy key to push.`,
+          { input: 'publish' },
+        );
       }
-      throw new ActionError(`Pushing to ${opts.branch} failed after ${outcome.attempts} attempt(s): ${lastLine(outcome.message)}. Re-run the job; if ${opts.branch} keeps moving, raise push-attempts.`);
+      throw new ActionError(
+        `Pushing to ${opts.branch} failed after ${outcome.attempts} attempt(s): ${lastLine(outcome.message)}. Re-run the job; if ${opts.branch} keeps moving, raise push-attempts.`,
+      );
     }
 
     // Pull request: a head branch per key, rebuilt from the base's tip at every run.
@@ -370,14 +447,20 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
     let pushed = false;
     if (!remoteHead || (await git.treeOf(remoteHead)) !== (await git.treeOf(sha))) {
       const outcome = await git.pushBranch('HEAD', head, { lease: remoteHead });
-      if (!outcome.pushed) throw new ActionError(`Pushing the pull request branch ${head} failed: ${lastLine(outcome.message)}. Re-run the job; if it keeps failing, check that the token or deploy key may push branches.`);
+      if (!outcome.pushed)
+        throw new ActionError(
+          `Pushing the pull request branch ${head} failed: ${lastLine(outcome.message)}. Re-run the job; if it keeps failing, check that the token or deploy key may push branches.`,
+        );
       pushed = true;
     }
     result.commitSha = pushed ? sha : remoteHead!;
     const github = await import('../github/index.ts');
     const opened = await github.completingPullRequest(head, async () => {
       try {
-        const client = await github.getGitHubClient({ token: opts.pullRequest!.token, baseUrl: opts.pullRequest!.apiUrl });
+        const client = await github.getGitHubClient({
+          token: opts.pullRequest!.token,
+          baseUrl: opts.pullRequest!.apiUrl,
+        });
         return await github.openOrUpdatePullRequest(client, {
           repository,
           head,
@@ -387,12 +470,20 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
           labels: opts.pullRequest!.labels,
         });
       } catch (error) {
-        throw new ActionError(`${github.describeGitHubError(error, { operation: `open or update the pull request from ${head} into ${opts.branch} of ${repository}`, needs: { pull_requests: 'write' } })}`, { cause: error });
+        throw new ActionError(
+          `${github.describeGitHubError(error, { operation: `open or update the pull request from ${head} into ${opts.branch} of ${repository}`, needs: { pull_requests: 'write' } })}`,
+          { cause: error },
+        );
       }
     });
     result.pullRequest = { number: opened.number, url: opened.url };
     if (!pushed && opened.operation === 'created') result.completed = github.completedNote(head, opened.number);
-    result.operation = opened.operation === 'created' ? 'pull-request-created' : pushed || opened.operation === 'updated' ? 'pull-request-updated' : 'unchanged';
+    result.operation =
+      opened.operation === 'created'
+        ? 'pull-request-created'
+        : pushed || opened.operation === 'updated'
+          ? 'pull-request-updated'
+          : 'unchanged';
     result.changed = result.operation !== 'unchanged';
     return result;
   } finally {
@@ -401,15 +492,31 @@ export async function exportList(opts: ExportOptions): Promise<ExportResult> {
 }
 
 /** The pull request's repository (input, else the checkout's origin on the server) and head branch. */
-async function pullRequestTargetOf(git: Git, opts: ExportOptions, target: ToolsTarget | null): Promise<{ repository: string; head: string }> {
+async function pullRequestTargetOf(
+  git: Git,
+  opts: ExportOptions,
+  target: ToolsTarget | null,
+): Promise<{ repository: string; head: string }> {
   const pr = opts.pullRequest;
-  if (!pr?.token) throw new InputError('token', 'is empty, and pull-request mode opens the pull request through the API', 'Pass a token with contents: write and pull-requests: write on the docs repository.');
+  if (!pr?.token)
+    throw new InputError(
+      'token',
+      'is empty, and pull-request mode opens the pull request through the API',
+      'Pass a token with contents: write and pull-requests: write on the docs repository.',
+    );
   let repository = pr.repository.trim();
   if (!repository) {
     const origin = (await git.remoteUrl('origin')) ?? '';
     const host = new URL(opts.auth?.serverUrl ?? 'https://github.com').host;
-    const m = new RegExp(`^(?:https?://(?:[^@/]+@)?${host.replace(/\./g, '\\.')}/|git@${host.replace(/\./g, '\\.')}:|ssh://git@${host.replace(/\./g, '\\.')}/)([^/]+/[^/]+?)(?:\\.git)?/?$`).exec(origin);
-    if (!m) throw new InputError('docs-repository', `is empty and the checkout's origin (${origin.replace(/\/\/[^@/]+@/, '//') || 'none'}) is not a repository on ${host}`, 'Give the docs repository as owner/name, e.g. ThePorgs/Exegol-docs.');
+    const m = new RegExp(
+      `^(?:https?://(?:[^@/]+@)?${host.replace(/\./g, '\\.')}/|git@${host.replace(/\./g, '\\.')}:|ssh://git@${host.replace(/\./g, '\\.')}/)([^/]+/[^/]+?)(?:\\.git)?/?$`,
+    ).exec(origin);
+    if (!m)
+      throw new InputError(
+        'docs-repository',
+        `is empty and the checkout's origin (${origin.replace(/\/\/[^@/]+@/, '//') || 'none'}) is not a repository on ${host}`,
+        'Give the docs repository as owner/name, e.g. ThePorgs/Exegol-docs.',
+      );
     repository = m[1]!;
   }
   const { parseRepository } = await import('../github/index.ts');
@@ -419,10 +526,17 @@ async function pullRequestTargetOf(git: Git, opts: ExportOptions, target: ToolsT
     throw new InputError('docs-repository', (error as Error).message.replace(/\.$/, ''), 'Give it as owner/name.');
   }
   const prefix = pr.branchPrefix;
-  const key = target ? `tools-list/${target.channel === 'nightly' ? `nightly_${target.arch}` : target.key}` : 'resources-list';
+  const key = target
+    ? `tools-list/${target.channel === 'nightly' ? `nightly_${target.arch}` : target.key}`
+    : 'resources-list';
   const head = `${prefix}${key}`;
   const valid = await git.raw(['check-ref-format', `refs/heads/${head}`], { allowFailure: true });
-  if (valid.code !== 0) throw new InputError('pull-request-branch-prefix', `gives the branch name ${JSON.stringify(head)}, which git refuses`, 'Use letters, digits, dashes, dots and slashes, like pipeline/.');
+  if (valid.code !== 0)
+    throw new InputError(
+      'pull-request-branch-prefix',
+      `gives the branch name ${JSON.stringify(head)}, which git refuses`,
+      'Use letters, digits, dashes, dots and slashes, like pipeline/.',
+    );
   return { repository, head };
 }
 
@@ -435,7 +549,11 @@ async function openDocs(dir: string, auth: { token?: string; serverUrl?: string;
   try {
     git = await Git.open(dir);
   } catch {
-    throw new InputError('docs-path', `${dir} is not a git checkout`, 'Check out the docs repository there (actions/checkout with repository: and path:), or set publish: none.');
+    throw new InputError(
+      'docs-path',
+      `${dir} is not a git checkout`,
+      'Check out the docs repository there (actions/checkout with repository: and path:), or set publish: none.',
+    );
   }
   // actions/checkout leaves its credentials for the server it fetched from (persist-credentials:
   // in .git/config up to v5, in a file included from it since v6); the docs checkout's are the
@@ -443,18 +561,30 @@ async function openDocs(dir: string, auth: { token?: string; serverUrl?: string;
   // apply to origin's URL; asked of git for that URL, so a header for another server, or none,
   // leaves the token input in charge.
   const origin = await git.remoteUrl('origin');
-  const persisted = origin ? await git.raw(['config', '--get-urlmatch', 'http.extraheader', origin], { allowFailure: true }) : null;
+  const persisted = origin
+    ? await git.raw(['config', '--get-urlmatch', 'http.extraheader', origin], { allowFailure: true })
+    : null;
   const useToken = auth.token && !auth.sshKeyFile && !persisted?.stdout.trim();
-  return Git.at(git.dir, authConfig({ token: useToken ? auth.token : undefined, serverUrl: auth.serverUrl, sshKeyFile: auth.sshKeyFile }));
+  return Git.at(
+    git.dir,
+    authConfig({ token: useToken ? auth.token : undefined, serverUrl: auth.serverUrl, sshKeyFile: auth.sshKeyFile }),
+  );
 }
 
 /**
  * The list this one is compared with: for a release, the published list of the highest lower
  * version of the same profile and arch; for nightly, the list being replaced.
  */
-async function previousList(target: ToolsTarget, index: ParsedIndex | null, listBefore: string | null, read: Read): Promise<Plan['previous']> {
+async function previousList(
+  target: ToolsTarget,
+  index: ParsedIndex | null,
+  listBefore: string | null,
+  read: Read,
+): Promise<Plan['previous']> {
   if (target.channel === 'nightly') {
-    return listBefore === null ? null : { label: `the previous nightly list`, path: target.listPath, names: await namesInList(listBefore) };
+    return listBefore === null
+      ? null
+      : { label: `the previous nightly list`, path: target.listPath, names: await namesInList(listBefore) };
   }
   const current = tryParseVersion(target.version);
   if (!index || !current) return null;
@@ -468,7 +598,9 @@ async function previousList(target: ToolsTarget, index: ParsedIndex | null, list
   if (!best) return null;
   const file = target.listPathFor(best.version);
   const text = read(file);
-  return text === null ? null : { label: `${target.profile} ${best.version}`, path: file, names: await namesInList(text) };
+  return text === null
+    ? null
+    : { label: `${target.profile} ${best.version}`, path: file, names: await namesInList(text) };
 }
 
 async function diffOf(plan: Plan, tempDir: string): Promise<string> {
@@ -499,7 +631,9 @@ function pullRequestBody(result: ExportResult, title: string): string {
   ];
   if (result.buildDate) lines.push(`- build date: ${result.buildDate}`);
   if (result.previous) {
-    lines.push(`- compared with ${result.previous.label}: ${result.added.length} added, ${result.removed.length} removed`);
+    lines.push(
+      `- compared with ${result.previous.label}: ${result.added.length} added, ${result.removed.length} removed`,
+    );
     if (result.added.length) lines.push(`  - added: ${result.added.join(', ')}`);
     if (result.removed.length) lines.push(`  - removed: ${result.removed.join(', ')}`);
   }

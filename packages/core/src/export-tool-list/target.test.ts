@@ -23,9 +23,12 @@ describe('normalizeBuildDate', () => {
     ['2026-06-24T20:45Z', '2026-06-24T20:45:00Z'],
   ])('%s → %s', (given, expected) => expect(normalizeBuildDate(given)).toBe(expected));
 
-  test.each(['2026-06-24', '2026-06-24T20:45:25', '2026-02-31T00:00:00Z', '2026-06-24T25:00:00Z', 'yesterday', ''])('refuses %j', (given) => {
-    expect(normalizeBuildDate(given)).toBeNull();
-  });
+  test.each(['2026-06-24', '2026-06-24T20:45:25', '2026-02-31T00:00:00Z', '2026-06-24T25:00:00Z', 'yesterday', ''])(
+    'refuses %j',
+    (given) => {
+      expect(normalizeBuildDate(given)).toBeNull();
+    },
+  );
 });
 
 describe('resolveToolsTarget', () => {
@@ -41,7 +44,13 @@ describe('resolveToolsTarget', () => {
   });
 
   test('nightly: the commit cut to 8 characters, one list per arch', () => {
-    const t = resolveToolsTarget({ ...base, channel: 'nightly', profile: '', version: 'AD8A5C77e0f1b2c3d4e5f60718293a4b5c6d7e8f', arch: 'arm64' });
+    const t = resolveToolsTarget({
+      ...base,
+      channel: 'nightly',
+      profile: '',
+      version: 'AD8A5C77e0f1b2c3d4e5f60718293a4b5c6d7e8f',
+      arch: 'arm64',
+    });
     expect(t).toMatchObject({
       profile: 'nightly',
       version: 'ad8a5c77',
@@ -53,8 +62,18 @@ describe('resolveToolsTarget', () => {
   });
 
   test('custom paths fill their placeholders', () => {
-    const t = resolveToolsTarget({ ...base, toolsDir: 'site/tools/', listFile: '{arch}/{profile}-{version}.csv', indexFile: 'index-{arch}.csv', linkPrefix: '/tools' });
-    expect(t).toMatchObject({ listPath: 'site/tools/amd64/full-3.1.18.csv', indexPath: 'site/tools/index-amd64.csv', link: '/tools/amd64/full-3.1.18.csv' });
+    const t = resolveToolsTarget({
+      ...base,
+      toolsDir: 'site/tools/',
+      listFile: '{arch}/{profile}-{version}.csv',
+      indexFile: 'index-{arch}.csv',
+      linkPrefix: '/tools',
+    });
+    expect(t).toMatchObject({
+      listPath: 'site/tools/amd64/full-3.1.18.csv',
+      indexPath: 'site/tools/index-amd64.csv',
+      link: '/tools/amd64/full-3.1.18.csv',
+    });
   });
 
   test.each<[Partial<ToolsTargetInput>, string]>([

@@ -72,12 +72,23 @@ export function normalizeBuildDate(value: string): string | null {
 /** A path template relative to `base`, filled, that stays inside it. */
 function fillTemplate(input: string, template: string, values: Record<string, string>): string {
   const filled = template.replace(PLACEHOLDER, (all, name: string) => {
-    if (!(name in values)) throw new InputError(input, `${JSON.stringify(template)} uses the unknown placeholder ${all}`, `Use ${Object.keys(values).map((k) => `{${k}}`).join(', ')}.`);
+    if (!(name in values))
+      throw new InputError(
+        input,
+        `${JSON.stringify(template)} uses the unknown placeholder ${all}`,
+        `Use ${Object.keys(values)
+          .map((k) => `{${k}}`)
+          .join(', ')}.`,
+      );
     return values[name]!;
   });
   const normalized = path.posix.normalize(filled);
   if (path.posix.isAbsolute(normalized) || normalized.startsWith('..') || !normalized.endsWith('.csv')) {
-    throw new InputError(input, `${JSON.stringify(template)} gives ${JSON.stringify(filled)}`, 'Give a relative path to a .csv file inside the tools folder.');
+    throw new InputError(
+      input,
+      `${JSON.stringify(template)} gives ${JSON.stringify(filled)}`,
+      'Give a relative path to a .csv file inside the tools folder.',
+    );
   }
   return normalized;
 }
@@ -85,7 +96,11 @@ function fillTemplate(input: string, template: string, values: Record<string, st
 export function insideDocs(input: string, rel: string): string {
   const normalized = path.posix.normalize(rel.replace(/\\/g, '/')).replace(/\/$/, '');
   if (!normalized || path.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
-    throw new InputError(input, `${JSON.stringify(rel)} is not a path inside the docs checkout`, 'Give a path relative to docs-path.');
+    throw new InputError(
+      input,
+      `${JSON.stringify(rel)} is not a path inside the docs checkout`,
+      'Give a path relative to docs-path.',
+    );
   }
   return normalized;
 }
@@ -96,36 +111,68 @@ export function resolveToolsTarget(t: ToolsTargetInput): ToolsTarget {
   let version = t.version.trim();
   if (channel === 'nightly') {
     if (profile && profile !== 'nightly') {
-      throw new InputError('profile', `is ${JSON.stringify(profile)} on the nightly channel, whose lists are per arch only`, 'Leave profile empty (or nightly) for nightly builds.');
+      throw new InputError(
+        'profile',
+        `is ${JSON.stringify(profile)} on the nightly channel, whose lists are per arch only`,
+        'Leave profile empty (or nightly) for nightly builds.',
+      );
     }
     profile = 'nightly';
     if (!COMMIT.test(version)) {
-      throw new InputError('version', `${JSON.stringify(version)} is not a commit`, 'On the nightly channel give the commit the image was built from (at least 8 hex characters, e.g. ${{ github.sha }}).');
+      throw new InputError(
+        'version',
+        `${JSON.stringify(version)} is not a commit`,
+        'On the nightly channel give the commit the image was built from (at least 8 hex characters, e.g. ${{ github.sha }}).',
+      );
     }
     version = version.slice(0, 8).toLowerCase();
   } else {
-    if (!profile) throw new InputError('profile', 'is required on the release channel', 'Give the image profile: full, ad, light, osint, web…');
+    if (!profile)
+      throw new InputError(
+        'profile',
+        'is required on the release channel',
+        'Give the image profile: full, ad, light, osint, web…',
+      );
     if (!PROFILE.test(profile) || profile === 'nightly') {
-      throw new InputError('profile', `${JSON.stringify(profile)} is not an image profile`, 'Use lower-case letters, digits, dots, dashes or underscores (full, ad, light, osint, web…); nightly builds use channel: nightly.');
+      throw new InputError(
+        'profile',
+        `${JSON.stringify(profile)} is not an image profile`,
+        'Use lower-case letters, digits, dots, dashes or underscores (full, ad, light, osint, web…); nightly builds use channel: nightly.',
+      );
     }
     if (!version) throw new InputError('version', 'is required', 'Give the release version, e.g. 3.1.18.');
     try {
       const v = parseVersion(version);
-      if (v.normalized !== version) throw new VersionError(`${JSON.stringify(version)} is not written canonically: write ${v.normalized}`);
+      if (v.normalized !== version)
+        throw new VersionError(`${JSON.stringify(version)} is not written canonically: write ${v.normalized}`);
     } catch (error) {
       if (!(error instanceof VersionError)) throw error;
-      throw new InputError('version', `${error.message}`, 'Give the release version as the images repository tags it, e.g. 3.1.18 (no v prefix).');
+      throw new InputError(
+        'version',
+        `${error.message}`,
+        'Give the release version as the images repository tags it, e.g. 3.1.18 (no v prefix).',
+      );
     }
   }
   const arch = t.arch.trim();
-  if (!ARCH.test(arch)) throw new InputError('arch', `${JSON.stringify(arch)} is not an architecture`, 'Use the Docker architecture name: amd64 or arm64.');
+  if (!ARCH.test(arch))
+    throw new InputError(
+      'arch',
+      `${JSON.stringify(arch)} is not an architecture`,
+      'Use the Docker architecture name: amd64 or arm64.',
+    );
 
   const toolsDir = insideDocs('tools-dir', t.toolsDir || DEFAULT_TOOLS_DIR);
   const values = { profile, version, arch };
   const listTemplate = t.listFile || DEFAULT_LIST_FILE[channel];
   const listInToolsDir = fillTemplate('list-file', listTemplate, values);
   const indexInToolsDir = fillTemplate('index-file', t.indexFile || DEFAULT_INDEX_FILE[channel], values);
-  if (listInToolsDir === indexInToolsDir) throw new InputError('list-file', `and index-file are the same file (${listInToolsDir})`, 'Give them different paths.');
+  if (listInToolsDir === indexInToolsDir)
+    throw new InputError(
+      'list-file',
+      `and index-file are the same file (${listInToolsDir})`,
+      'Give them different paths.',
+    );
   const prefix = t.linkPrefix.endsWith('/') ? t.linkPrefix : `${t.linkPrefix}/`;
   return {
     channel,
@@ -138,7 +185,8 @@ export function resolveToolsTarget(t: ToolsTargetInput): ToolsTarget {
     indexPath: path.posix.join(toolsDir, indexInToolsDir),
     listInToolsDir,
     link: `${prefix}${listInToolsDir}`,
-    listPathFor: (other: string) => path.posix.join(toolsDir, fillTemplate('list-file', listTemplate, { ...values, version: other })),
+    listPathFor: (other: string) =>
+      path.posix.join(toolsDir, fillTemplate('list-file', listTemplate, { ...values, version: other })),
   };
 }
 

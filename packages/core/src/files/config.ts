@@ -51,17 +51,25 @@ export async function parseRules(text: string, source: RuleSource): Promise<Vers
     const raw = (item as YAMLMap).toJSON() as Record<string, unknown>;
     const known = ['name', 'file', 'pattern', 'role', 'optional', 'severity'];
     for (const key of Object.keys(raw)) {
-      if (!known.includes(key)) fail(`rule ${i + 1} has an unknown key "${key}"`, `Known keys: ${known.join(', ')}.`, line);
+      if (!known.includes(key))
+        fail(`rule ${i + 1} has an unknown key "${key}"`, `Known keys: ${known.join(', ')}.`, line);
     }
     const files = typeof raw.file === 'string' ? [raw.file] : Array.isArray(raw.file) ? raw.file.map(String) : [];
-    if (files.length === 0) fail(`rule ${i + 1} has no "file"`, 'Give the path of the version file, relative to the repository root.', line);
+    if (files.length === 0)
+      fail(`rule ${i + 1} has no "file"`, 'Give the path of the version file, relative to the repository root.', line);
     if (typeof raw.pattern !== 'string' || !raw.pattern) {
-      fail(`rule ${i + 1} has no "pattern"`, 'Give a regular expression with one capture group around the version.', line);
+      fail(
+        `rule ${i + 1} has no "pattern"`,
+        'Give a regular expression with one capture group around the version.',
+        line,
+      );
     }
     const role = raw.role ?? 'version';
-    if (!ROLES.includes(role as never)) fail(`rule ${i + 1} has an unknown role ${JSON.stringify(role)}`, `Use one of: ${ROLES.join(', ')}.`, line);
+    if (!ROLES.includes(role as never))
+      fail(`rule ${i + 1} has an unknown role ${JSON.stringify(role)}`, `Use one of: ${ROLES.join(', ')}.`, line);
     const severity = raw.severity ?? 'error';
-    if (severity !== 'error' && severity !== 'warning') fail(`rule ${i + 1} has an unknown severity ${JSON.stringify(severity)}`, 'Use error or warning.', line);
+    if (severity !== 'error' && severity !== 'warning')
+      fail(`rule ${i + 1} has an unknown severity ${JSON.stringify(severity)}`, 'Use error or warning.', line);
     const rule: VersionRule = {
       name: typeof raw.name === 'string' && raw.name ? raw.name : files[0]!,
       files,

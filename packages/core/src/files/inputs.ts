@@ -20,7 +20,8 @@ export async function rulesFromInputs(root: string): Promise<ResolvedRules> {
   const inline = input('rules');
   const configFile = input('config-file');
   if (inline && configFile) throw new InputError('rules', 'is set together with "config-file"', 'Use one of the two.');
-  if (inline) return { rules: await parseRules(inline, { input: 'rules' }), rulesInput: 'rules', rulesFrom: 'input "rules"' };
+  if (inline)
+    return { rules: await parseRules(inline, { input: 'rules' }), rulesInput: 'rules', rulesFrom: 'input "rules"' };
   if (configFile) {
     const file = pathInput('config-file', { mustExist: true, base: root, kind: 'file', allowRunnerTemp: true });
     return { rules: await readRulesFile(file), rulesInput: 'config-file', rulesFrom: path.relative(root, file) };

@@ -40,7 +40,6 @@ export interface RuleMatch {
   value: string;
 }
 
-
 export function location(m: RuleMatch): SourceLocation {
   return { file: m.file, line: m.line, column: m.column };
 }
@@ -50,12 +49,16 @@ export function compileRulePattern(rule: VersionRule): RegExp {
   try {
     re = new RegExp(rule.pattern, 'dgm');
   } catch (e) {
-    throw new ActionError(`Rule "${rule.name}": pattern ${JSON.stringify(rule.pattern)} is not a valid regular expression (${(e as Error).message}).`);
+    throw new ActionError(
+      `Rule "${rule.name}": pattern ${JSON.stringify(rule.pattern)} is not a valid regular expression (${(e as Error).message}).`,
+    );
   }
   // Counting groups by matching the empty string against an alternation with the pattern.
   const groups = new RegExp(`${rule.pattern}|`).exec('')!.length - 1;
   if (groups !== 1) {
-    throw new ActionError(`Rule "${rule.name}": pattern must have exactly one capture group around the version, it has ${groups}. Use (?:…) for other groups.`);
+    throw new ActionError(
+      `Rule "${rule.name}": pattern must have exactly one capture group around the version, it has ${groups}. Use (?:…) for other groups.`,
+    );
   }
   return re;
 }
@@ -102,9 +105,12 @@ export function findRuleValue(root: string, rule: VersionRule, input?: string): 
   const matches = [...text.matchAll(re)];
   const rel = path.relative(root, file);
   if (matches.length === 0) {
-    throw new ActionError(`Rule "${rule.name}": pattern ${JSON.stringify(rule.pattern)} matches nothing in ${rel}. Fix the pattern or the file.`, {
-      location: { file },
-    });
+    throw new ActionError(
+      `Rule "${rule.name}": pattern ${JSON.stringify(rule.pattern)} matches nothing in ${rel}. Fix the pattern or the file.`,
+      {
+        location: { file },
+      },
+    );
   }
   if (matches.length > 1) {
     const lines = matches.map((m) => lineAndColumn(text, m.index).line);

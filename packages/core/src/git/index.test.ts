@@ -5,7 +5,16 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { GitSandbox } from '@exegol-actions/testkit/git';
 import { reasonLine, run } from '../exec/index.ts';
-import { ACTIONS_IDENTITY, authConfig, classifyPushFailure, Git, parseIdentity, readSigningKey, SigningSession, withSigningKey } from './index.ts';
+import {
+  ACTIONS_IDENTITY,
+  authConfig,
+  classifyPushFailure,
+  Git,
+  parseIdentity,
+  readSigningKey,
+  SigningSession,
+  withSigningKey,
+} from './index.ts';
 
 let sandbox: GitSandbox;
 beforeAll(async () => {
@@ -21,7 +30,9 @@ test('commit returns null when nothing is staged, and commits as the given ident
   repo.write({ a: '2\n' });
   const sha = await git.commit('PIPELINE: change', ACTIONS_IDENTITY, ['a']);
   expect(sha).toBe(await git.head());
-  expect(await git.out(['log', '-1', '--format=%an <%ae>|%s'])).toBe('Github Actions <actions@github.com>|PIPELINE: change');
+  expect(await git.out(['log', '-1', '--format=%an <%ae>|%s'])).toBe(
+    'Github Actions <actions@github.com>|PIPELINE: change',
+  );
 });
 
 test('pushWithRetry rebases onto a remote that moved, then pushes', async () => {
@@ -48,7 +59,9 @@ test('pushWithRetry reports a protected branch without retrying', async () => {
   await a.commit('base', { files: { base: 'x\n' } });
   await a.pushAll();
   const hook = path.join(remote, 'hooks', 'pre-receive');
-  fs.writeFileSync(hook, '#!/bin/sh\necho "GH006: Protected branch update failed for refs/heads/main." >&2\nexit 1\n', { mode: 0o755 });
+  fs.writeFileSync(hook, '#!/bin/sh\necho "GH006: Protected branch update failed for refs/heads/main." >&2\nexit 1\n', {
+    mode: 0o755,
+  });
   const before = await sandbox.refs(remote);
   await a.commit('change', { files: { base: 'y\n' } });
   const out = await a.git.pushWithRetry('main');
@@ -96,7 +109,10 @@ test('configuration is added after the GIT_CONFIG_* the environment already carr
 test('submodules: declared by name, matched by path, with branch and gitlink', async () => {
   const a = await sandbox.bare('decl-a');
   const b = await sandbox.bare('decl-b');
-  for (const [remote, name] of [[a, 'decl-a'], [b, 'decl-b']] as const) {
+  for (const [remote, name] of [
+    [a, 'decl-a'],
+    [b, 'decl-b'],
+  ] as const) {
     const dev = await sandbox.repo(`${name}-dev`, remote);
     await dev.commit(name, { files: { f: `${name}\n` } });
     await dev.branch('dev');
@@ -107,7 +123,14 @@ test('submodules: declared by name, matched by path, with branch and gitlink', a
   await sup.addSubmodule(sandbox.url(b), 'deep/path/resources', 'dev');
   await sup.commit('submodules');
   // An older tree: the entry is named after a path that no longer holds it.
-  await sup.git.raw(['config', '--file', '.gitmodules', '--rename-section', 'submodule.exegol-images', 'submodule.sources']);
+  await sup.git.raw([
+    'config',
+    '--file',
+    '.gitmodules',
+    '--rename-section',
+    'submodule.exegol-images',
+    'submodule.sources',
+  ]);
   await sup.commit('rename');
   const git = sandbox.git(sup.dir);
   const subs = await git.submodules();
@@ -117,7 +140,12 @@ test('submodules: declared by name, matched by path, with branch and gitlink', a
     { name: 'sources', path: 'exegol-images', url: sandbox.url(a), branch: null, gitlink: headA },
     { name: 'deep/path/resources', path: 'deep/path/resources', url: sandbox.url(b), branch: 'dev', gitlink: headB },
   ]);
-  expect(await git.gitlinks()).toEqual(new Map([['exegol-images', headA!], ['deep/path/resources', headB!]]));
+  expect(await git.gitlinks()).toEqual(
+    new Map([
+      ['exegol-images', headA!],
+      ['deep/path/resources', headB!],
+    ]),
+  );
   expect(await Git.at(sandbox.root).with({ env: sandbox.env() }).submodules()).toEqual([]);
 });
 
@@ -131,8 +159,15 @@ test('lsRemote peels annotated tags; remoteDefaultBranch reads the remote HEAD',
   await dev.pushAll();
   const git = sandbox.git(dev.dir);
   const refs = await git.lsRemote(sandbox.url(remote), { tags: true });
-  expect(refs).toEqual(new Map([['refs/tags/1.0.0', one], ['refs/tags/2.0.0', two]]));
-  expect(await git.lsRemote('origin', { heads: true, patterns: ['refs/heads/main'] })).toEqual(new Map([['refs/heads/main', two]]));
+  expect(refs).toEqual(
+    new Map([
+      ['refs/tags/1.0.0', one],
+      ['refs/tags/2.0.0', two],
+    ]),
+  );
+  expect(await git.lsRemote('origin', { heads: true, patterns: ['refs/heads/main'] })).toEqual(
+    new Map([['refs/heads/main', two]]),
+  );
   expect(await git.remoteDefaultBranch('origin')).toBe('main');
   await expect(git.lsRemote(sandbox.url(path.join(sandbox.root, 'nowhere.git')))).rejects.toThrow(/ls-remote/);
   expect(await git.countCommits(one, two)).toBe(1);
@@ -160,7 +195,9 @@ test('merge: fast-forward, merge commit, up to date, and a conflict aborted with
   await repo.switch('main');
   const merged = await git.merge('upstream', ACTIONS_IDENTITY);
   expect(merged.status).toBe('merged');
-  expect(await git.out(['log', '-1', '--format=%an|%s|%P'])).toMatch(/^Github Actions\|Merge branch 'upstream'\|\w+ \w+$/);
+  expect(await git.out(['log', '-1', '--format=%an|%s|%P'])).toMatch(
+    /^Github Actions\|Merge branch 'upstream'\|\w+ \w+$/,
+  );
   await repo.commit('mine on b', { files: { b: 'mine\n', d: 'd\n' } });
   await repo.switch('upstream');
   await repo.commit('theirs on b', { files: { b: 'theirs\n' } });
@@ -209,7 +246,11 @@ test('authConfig: the token reaches a server that requires it, in place of a hea
   try {
     const repo = await sandbox.repo('private-clone');
     // What actions/checkout persists: a header carrying another token, for the same server.
-    await repo.git.raw(['config', `http.${server.origin}/.extraheader`, `AUTHORIZATION: basic ${Buffer.from('x-access-token:other').toString('base64')}`]);
+    await repo.git.raw([
+      'config',
+      `http.${server.origin}/.extraheader`,
+      `AUTHORIZATION: basic ${Buffer.from('x-access-token:other').toString('base64')}`,
+    ]);
     await expect(repo.git.lsRemote(server.url(remote))).rejects.toThrow(/ls-remote/);
     const git = repo.git.with(authConfig({ token, serverUrl: server.origin }));
     expect(await git.lsRemote(server.url(remote), { heads: true })).toEqual(new Map([['refs/heads/main', head]]));
@@ -217,7 +258,9 @@ test('authConfig: the token reaches a server that requires it, in place of a hea
     expect(await git.revParse('refs/remotes/private/main')).toBe(head);
     expect(server.requests.some((r) => r.authorized)).toBe(true);
     expect(server.requests.every((r) => r.authorizationHeaders <= 1)).toBe(true);
-    expect(fs.readFileSync(path.join(repo.dir, '.git', 'config'), 'utf8')).not.toContain(Buffer.from(`x-access-token:${token}`).toString('base64'));
+    expect(fs.readFileSync(path.join(repo.dir, '.git', 'config'), 'utf8')).not.toContain(
+      Buffer.from(`x-access-token:${token}`).toString('base64'),
+    );
   } finally {
     await server.close();
   }
@@ -230,14 +273,40 @@ async function sshKey(dir: string, passphrase = ''): Promise<{ privateKey: strin
   return { privateKey: fs.readFileSync(file, 'utf8'), publicKey: fs.readFileSync(`${file}.pub`, 'utf8').trim() };
 }
 
-async function gpgKey(dir: string, passphrase: string): Promise<{ privateKey: string; publicKey: string; fingerprint: string }> {
+async function gpgKey(
+  dir: string,
+  passphrase: string,
+): Promise<{ privateKey: string; publicKey: string; fingerprint: string }> {
   const home = fs.mkdtempSync(path.join(dir, 'gpg-'));
   fs.chmodSync(home, 0o700);
   const env = { GNUPGHOME: home };
   const pass = passphrase ? ['--passphrase', passphrase] : ['--passphrase', ''];
-  await run('gpg', ['--batch', '--pinentry-mode', 'loopback', ...pass, '--quick-gen-key', 'Release Signer <signer@example.invalid>', 'ed25519', 'sign', 'never'], { env });
-  const fingerprint = (await run('gpg', ['--batch', '--with-colons', '--list-keys'], { env })).stdout.split('\n').find((l) => l.startsWith('fpr'))!.split(':')[9]!;
-  const privateKey = (await run('gpg', ['--batch', '--pinentry-mode', 'loopback', ...pass, '--armor', '--export-secret-keys', fingerprint], { env })).stdout;
+  await run(
+    'gpg',
+    [
+      '--batch',
+      '--pinentry-mode',
+      'loopback',
+      ...pass,
+      '--quick-gen-key',
+      'Release Signer <signer@example.invalid>',
+      'ed25519',
+      'sign',
+      'never',
+    ],
+    { env },
+  );
+  const fingerprint = (await run('gpg', ['--batch', '--with-colons', '--list-keys'], { env })).stdout
+    .split('\n')
+    .find((l) => l.startsWith('fpr'))!
+    .split(':')[9]!;
+  const privateKey = (
+    await run(
+      'gpg',
+      ['--batch', '--pinentry-mode', 'loopback', ...pass, '--armor', '--export-secret-keys', fingerprint],
+      { env },
+    )
+  ).stdout;
   const publicKey = (await run('gpg', ['--batch', '--armor', '--export', fingerprint], { env })).stdout;
   await run('gpgconf', ['--homedir', home, '--kill', 'all'], { env, allowFailure: true });
   return { privateKey, publicKey, fingerprint };
@@ -254,8 +323,14 @@ test('createTag makes an annotated tag with the message and tagger given', async
   const info = await git.createTag('4.3.5', { rev: sha, message: '4.3.5', tagger: ACTIONS_IDENTITY });
   expect(info).toMatchObject({ name: '4.3.5', commit: sha, annotated: true, message: '4.3.5', signature: null });
   expect(info.object).not.toBe(sha);
-  expect(await git.out(['cat-file', '-p', 'refs/tags/4.3.5'])).toMatch(/^tagger Github Actions <actions@github\.com> /m);
-  expect(await git.verifyTag('4.3.5', {})).toEqual({ signature: null, verified: false, detail: 'tag 4.3.5 is not signed' });
+  expect(await git.out(['cat-file', '-p', 'refs/tags/4.3.5'])).toMatch(
+    /^tagger Github Actions <actions@github\.com> /m,
+  );
+  expect(await git.verifyTag('4.3.5', {})).toEqual({
+    signature: null,
+    verified: false,
+    detail: 'tag 4.3.5 is not signed',
+  });
 });
 
 test('an SSH-signed tag verifies with git against an allowed-signers file, and the session leaves nothing behind', async () => {
@@ -266,7 +341,9 @@ test('an SSH-signed tag verifies with git against an allowed-signers file, and t
   expect(session.kind).toBe('ssh');
   expect(session.publicKey.split(' ').slice(0, 2)).toEqual(key.publicKey.split(' ').slice(0, 2));
   expect(fs.readdirSync(tmpDir)).toHaveLength(1);
-  const info = await git.with(session.gitOptions).createTag('5.1.4', { rev: sha, message: '5.1.4', tagger: ACTIONS_IDENTITY, sign: true });
+  const info = await git
+    .with(session.gitOptions)
+    .createTag('5.1.4', { rev: sha, message: '5.1.4', tagger: ACTIONS_IDENTITY, sign: true });
   await session.close();
   expect(fs.readdirSync(tmpDir)).toEqual([]);
   expect(info.signature).toBe('ssh');
@@ -277,7 +354,9 @@ test('an SSH-signed tag verifies with git against an allowed-signers file, and t
   expect(good.detail).toContain('Good "git" signature');
   // And with git directly, as a maintainer would.
   fs.writeFileSync(path.join(sandbox.root, 'allowed'), allowed + '\n');
-  const direct = await git.with({ config: { 'gpg.ssh.allowedSignersFile': path.join(sandbox.root, 'allowed') } }).raw(['verify-tag', '5.1.4'], { allowFailure: true });
+  const direct = await git
+    .with({ config: { 'gpg.ssh.allowedSignersFile': path.join(sandbox.root, 'allowed') } })
+    .raw(['verify-tag', '5.1.4'], { allowFailure: true });
   expect(direct.code).toBe(0);
 
   const other = await sshKey(sandbox.root);
@@ -289,11 +368,20 @@ test('a passphrase-protected SSH key: refused without its passphrase or with a w
   const { git, sha } = await tagged('tag-ssh-pass');
   const key = await sshKey(sandbox.root, 'correct horse');
   const tmpDir = fs.mkdtempSync(path.join(sandbox.root, 'runner-temp-'));
-  await expect(SigningSession.start(key.privateKey, { tmpDir })).rejects.toMatchObject({ name: 'SigningKeyError', field: 'passphrase', problem: expect.stringContaining('protected by a passphrase') });
-  await expect(SigningSession.start(key.privateKey, { tmpDir, passphrase: 'wrong' })).rejects.toMatchObject({ field: 'passphrase', problem: 'does not unlock the SSH key' });
+  await expect(SigningSession.start(key.privateKey, { tmpDir })).rejects.toMatchObject({
+    name: 'SigningKeyError',
+    field: 'passphrase',
+    problem: expect.stringContaining('protected by a passphrase'),
+  });
+  await expect(SigningSession.start(key.privateKey, { tmpDir, passphrase: 'wrong' })).rejects.toMatchObject({
+    field: 'passphrase',
+    problem: 'does not unlock the SSH key',
+  });
   expect(fs.readdirSync(tmpDir)).toEqual([]);
   const info = await withSigningKey(key.privateKey, { tmpDir, passphrase: 'correct horse' }, (s) =>
-    git.with(s!.gitOptions).createTag('5.1.5', { rev: sha, message: 'Release 5.1.5', tagger: ACTIONS_IDENTITY, sign: true }),
+    git
+      .with(s!.gitOptions)
+      .createTag('5.1.5', { rev: sha, message: 'Release 5.1.5', tagger: ACTIONS_IDENTITY, sign: true }),
   );
   expect(info).toMatchObject({ signature: 'ssh', message: 'Release 5.1.5' });
   expect(fs.readdirSync(tmpDir)).toEqual([]);
@@ -304,24 +392,40 @@ test('a GPG key with a passphrase is imported into a throwaway keyring, signs, a
   const { git, sha } = await tagged('tag-gpg');
   const key = await gpgKey(sandbox.root, 'gpg secret');
   const tmpDir = fs.mkdtempSync(path.join(sandbox.root, 'runner-temp-'));
-  await expect(SigningSession.start(key.privateKey, { tmpDir })).rejects.toMatchObject({ field: 'passphrase', problem: expect.stringContaining('protected by a passphrase') });
-  await expect(SigningSession.start(key.privateKey, { tmpDir, passphrase: 'nope' })).rejects.toMatchObject({ field: 'passphrase', problem: 'does not unlock the GPG key' });
+  await expect(SigningSession.start(key.privateKey, { tmpDir })).rejects.toMatchObject({
+    field: 'passphrase',
+    problem: expect.stringContaining('protected by a passphrase'),
+  });
+  await expect(SigningSession.start(key.privateKey, { tmpDir, passphrase: 'nope' })).rejects.toMatchObject({
+    field: 'passphrase',
+    problem: 'does not unlock the GPG key',
+  });
   // Base64-wrapped, as secrets often are.
   const wrapped = Buffer.from(key.privateKey).toString('base64');
   const session = await SigningSession.start(wrapped, { tmpDir, passphrase: 'gpg secret' });
   expect(session).toMatchObject({ kind: 'gpg', fingerprint: key.fingerprint });
-  await git.with(session.gitOptions).createTag('4.3.6', { rev: sha, message: '4.3.6', tagger: ACTIONS_IDENTITY, sign: true });
+  await git
+    .with(session.gitOptions)
+    .createTag('4.3.6', { rev: sha, message: '4.3.6', tagger: ACTIONS_IDENTITY, sign: true });
   await session.close();
   expect(fs.readdirSync(tmpDir)).toEqual([]);
   const verified = await git.verifyTag('4.3.6', { gpgPublicKeys: key.publicKey });
   expect(verified).toMatchObject({ signature: 'gpg', verified: true });
   expect(verified.detail).toMatch(/Good signature from "Release Signer/);
-  expect(await git.verifyTag('4.3.6', {})).toMatchObject({ signature: 'gpg', verified: false, detail: expect.stringContaining('no GPG public keys') });
+  expect(await git.verifyTag('4.3.6', {})).toMatchObject({
+    signature: 'gpg',
+    verified: false,
+    detail: expect.stringContaining('no GPG public keys'),
+  });
 });
 
 test('readSigningKey tells the kinds apart and refuses anything else', () => {
-  expect(readSigningKey('-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----')?.kind).toBe('ssh');
-  expect(readSigningKey('-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nabc\n-----END PGP PRIVATE KEY BLOCK-----\n')?.kind).toBe('gpg');
+  expect(readSigningKey('-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----')?.kind).toBe(
+    'ssh',
+  );
+  expect(
+    readSigningKey('-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nabc\n-----END PGP PRIVATE KEY BLOCK-----\n')?.kind,
+  ).toBe('gpg');
   expect(readSigningKey('-----BEGIN PGP PUBLIC KEY BLOCK-----\nabc')).toBeNull();
   expect(readSigningKey('ssh-ed25519 AAAAC3Nza user')).toBeNull();
 });
@@ -379,7 +483,8 @@ test('authConfig replaces a token actions/checkout persisted instead of sending 
     const git = repo.git.with(authConfig({ token: 'ghs_override1234567890', serverUrl: url }));
     await git.raw(['ls-remote', `${url}/o/r.git`], { allowFailure: true });
     expect(seen.length).toBeGreaterThan(0);
-    const expected = `AUTHORIZATION: basic ${Buffer.from('x-access-token:ghs_override1234567890').toString('base64')}`.split(': ')[1];
+    const expected =
+      `AUTHORIZATION: basic ${Buffer.from('x-access-token:ghs_override1234567890').toString('base64')}`.split(': ')[1];
     for (const headers of seen) expect(headers).toEqual([expected]);
   } finally {
     server.close();
@@ -388,7 +493,10 @@ test('authConfig replaces a token actions/checkout persisted instead of sending 
 
 test('parseIdentity reads "Name <email>"', () => {
   expect(parseIdentity('Github Actions <actions@github.com>')).toEqual(ACTIONS_IDENTITY);
-  expect(parseIdentity('  Shutdown  <shutdown@exegol.invalid> ')).toEqual({ name: 'Shutdown', email: 'shutdown@exegol.invalid' });
+  expect(parseIdentity('  Shutdown  <shutdown@exegol.invalid> ')).toEqual({
+    name: 'Shutdown',
+    email: 'shutdown@exegol.invalid',
+  });
   expect(parseIdentity('no email')).toBeNull();
   expect(parseIdentity('<a@b>')).toBeNull();
 });
@@ -401,7 +509,9 @@ test('fetchBranch returns the tip of a remote branch, or null when there is none
   const b = await sandbox.repo('fetch-branch-b', remote);
   expect(await b.git.fetchBranch('main')).toBe(tip);
   expect(await b.git.fetchBranch('nope')).toBeNull();
-  await expect(Git.at(b.dir, { env: sandbox.env() }).fetchBranch('main', { remote: 'missing' })).rejects.toThrow(/git fetch missing/);
+  await expect(Git.at(b.dir, { env: sandbox.env() }).fetchBranch('main', { remote: 'missing' })).rejects.toThrow(
+    /git fetch missing/,
+  );
 });
 
 test('pushReplaying starts again from the moved tip, and reports a change someone pushed first', async () => {
@@ -434,7 +544,9 @@ test('pushReplaying starts again from the moved tip, and reports a change someon
   await a.pushAll();
   b.write({ other: 'x\n' });
   await b.git.commit('same', ACTIONS_IDENTITY, ['other']);
-  const superseded = await b.git.pushReplaying('main', async () => (fs.existsSync(path.join(b.dir, 'other')) ? null : 'unexpected'));
+  const superseded = await b.git.pushReplaying('main', async () =>
+    fs.existsSync(path.join(b.dir, 'other')) ? null : 'unexpected',
+  );
   expect(superseded).toMatchObject({ pushed: false, reason: 'superseded', attempts: 1 });
 });
 
@@ -513,26 +625,40 @@ test('ensureHistory on a pull request merge commit: unshallowed though no branch
   expect(await checkout.git.tagsMergedInto('HEAD')).toEqual(['1.0.0']);
 });
 
-test('a failed history fetch says git\'s line and what to set on actions/checkout', async () => {
+test("a failed history fetch says git's line and what to set on actions/checkout", async () => {
   const repo = await sandbox.repo('no-remote-history');
   await repo.commit('one', { files: { a: '1\n' } });
   await repo.git.raw(['remote', 'add', 'origin', path.join(sandbox.root, 'nowhere.git')]);
   const error = await repo.git.ensureHistory().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(Error);
   expect((error as Error).name).toBe('ActionError');
-  expect((error as Error).message).toMatch(/^Could not fetch the tags of origin, which this step reads \(fatal: .*nowhere\.git.*\)\. Set fetch-depth: 0 on the actions\/checkout step/);
-  await expect(Git.open(path.join(sandbox.root, 'remotes'))).rejects.toThrow(/is not a git work tree \(fatal: .*\)\. Add an actions\/checkout step before this one/);
+  expect((error as Error).message).toMatch(
+    /^Could not fetch the tags of origin, which this step reads \(fatal: .*nowhere\.git.*\)\. Set fetch-depth: 0 on the actions\/checkout step/,
+  );
+  await expect(Git.open(path.join(sandbox.root, 'remotes'))).rejects.toThrow(
+    /is not a git work tree \(fatal: .*\)\. Add an actions\/checkout step before this one/,
+  );
 });
 
 test('reasonLine picks what the server or git said; classifyPushFailure tells credentials apart', () => {
-  expect(reasonLine('remote: error: GH006: Protected branch update failed for refs/heads/main.\nTo x\n ! [remote rejected] main -> main (pre-receive hook declined)\nerror: failed to push some refs to x\n')).toBe(
-    'remote: error: GH006: Protected branch update failed for refs/heads/main.',
+  expect(
+    reasonLine(
+      'remote: error: GH006: Protected branch update failed for refs/heads/main.\nTo x\n ! [remote rejected] main -> main (pre-receive hook declined)\nerror: failed to push some refs to x\n',
+    ),
+  ).toBe('remote: error: GH006: Protected branch update failed for refs/heads/main.');
+  expect(reasonLine('From x\n ! [rejected]        1.0.1      -> 1.0.1  (would clobber existing tag)\n')).toBe(
+    '! [rejected]        1.0.1      -> 1.0.1  (would clobber existing tag)',
   );
-  expect(reasonLine('From x\n ! [rejected]        1.0.1      -> 1.0.1  (would clobber existing tag)\n')).toBe('! [rejected]        1.0.1      -> 1.0.1  (would clobber existing tag)');
-  expect(reasonLine("hint: see git help\nfatal: could not read Username for 'http://127.0.0.1:1': terminal prompts disabled\n")).toBe(
-    "fatal: could not read Username for 'http://127.0.0.1:1': terminal prompts disabled",
+  expect(
+    reasonLine(
+      "hint: see git help\nfatal: could not read Username for 'http://127.0.0.1:1': terminal prompts disabled\n",
+    ),
+  ).toBe("fatal: could not read Username for 'http://127.0.0.1:1': terminal prompts disabled");
+  expect(
+    classifyPushFailure("fatal: could not read Username for 'https://github.com': terminal prompts disabled"),
+  ).toBe('unauthorized');
+  expect(classifyPushFailure('remote: Permission to ThePorgs/Exegol.git denied to github-actions[bot].')).toBe(
+    'unauthorized',
   );
-  expect(classifyPushFailure("fatal: could not read Username for 'https://github.com': terminal prompts disabled")).toBe('unauthorized');
-  expect(classifyPushFailure('remote: Permission to ThePorgs/Exegol.git denied to github-actions[bot].')).toBe('unauthorized');
   expect(classifyPushFailure('remote: error: GH006: Protected branch update failed')).toBe('protected');
 });

@@ -34,7 +34,9 @@ export interface Identity {
 /** The identity Exegol's pipelines commit as. */
 export const ACTIONS_IDENTITY: Identity = { name: 'Github Actions', email: 'actions@github.com' };
 
-export type PushOutcome = { pushed: true; sha: string; attempts: number } | { pushed: false; reason: 'rejected' | 'protected' | 'unauthorized'; message: string; attempts: number };
+export type PushOutcome =
+  | { pushed: true; sha: string; attempts: number }
+  | { pushed: false; reason: 'rejected' | 'protected' | 'unauthorized'; message: string; attempts: number };
 
 /** `pushReplaying`'s outcomes: a push, a refusal, or nothing left to push once replayed. */
 export type ReplayOutcome = PushOutcome | { pushed: false; reason: 'superseded'; message: string; attempts: number };
@@ -52,16 +54,24 @@ export interface SubmoduleEntry {
   gitlink: string | null;
 }
 
-export type MergeOutcome = { status: 'up-to-date' | 'fast-forward' | 'merged'; sha: string } | { status: 'conflict'; files: string[] };
+export type MergeOutcome =
+  { status: 'up-to-date' | 'fast-forward' | 'merged'; sha: string } | { status: 'conflict'; files: string[] };
 
 /** Why a push was refused, read from git's and the server's messages. */
 export type PushRefusal = 'protected' | 'moved' | 'exists' | 'unauthorized' | 'other';
 
 export function classifyPushFailure(text: string): PushRefusal {
-  if (/could not read username|authentication failed|terminal prompts disabled|permission to \S+ denied|returned error: 40[13]|invalid username or (password|token)/i.test(text)) return 'unauthorized';
-  if (/protected branch|GH006|GH013|pre-receive hook declined|protected|repository rule violations/i.test(text)) return 'protected';
+  if (
+    /could not read username|authentication failed|terminal prompts disabled|permission to \S+ denied|returned error: 40[13]|invalid username or (password|token)/i.test(
+      text,
+    )
+  )
+    return 'unauthorized';
+  if (/protected branch|GH006|GH013|pre-receive hook declined|protected|repository rule violations/i.test(text))
+    return 'protected';
   if (/already exists/i.test(text)) return 'exists';
-  if (/non-fast-forward|fetch first|rejected|stale info|cannot lock ref|failed to update ref/i.test(text)) return 'moved';
+  if (/non-fast-forward|fetch first|rejected|stale info|cannot lock ref|failed to update ref/i.test(text))
+    return 'moved';
   return 'other';
 }
 
@@ -116,7 +126,10 @@ function signatureKind(armored: string): TagInfo['signature'] {
  * of its own under `base` (the runner's temp by default), for `authConfig({ sshKeyFile })`.
  * `remove()` deletes the folder; call it when the step ends, failed or not.
  */
-export function writeSshKeyFile(key: string, base = process.env.RUNNER_TEMP || os.tmpdir()): { file: string; remove: () => void } {
+export function writeSshKeyFile(
+  key: string,
+  base = process.env.RUNNER_TEMP || os.tmpdir(),
+): { file: string; remove: () => void } {
   const dir = fs.mkdtempSync(path.join(fs.realpathSync(base), 'ssh-key-'));
   fs.chmodSync(dir, 0o700);
   const file = path.join(dir, 'id');
@@ -129,7 +142,11 @@ export function writeSshKeyFile(key: string, base = process.env.RUNNER_TEMP || o
  * .git/config, never on a command line. A token becomes an HTTP authorization header for the
  * server's URL; an SSH key file becomes the ssh command.
  */
-export function authConfig(auth: { token?: string; serverUrl?: string; sshKeyFile?: string }): Pick<GitOptions, 'config' | 'secrets'> {
+export function authConfig(auth: {
+  token?: string;
+  serverUrl?: string;
+  sshKeyFile?: string;
+}): Pick<GitOptions, 'config' | 'secrets'> {
   const config: Record<string, string | string[]> = {};
   const secrets: string[] = [];
   if (auth.token) {
@@ -140,7 +157,8 @@ export function authConfig(auth: { token?: string; serverUrl?: string; sshKeyFil
     secrets.push(auth.token, basic);
   }
   if (auth.sshKeyFile) {
-    config['core.sshCommand'] = `ssh -i '${auth.sshKeyFile.replace(/'/g, `'\\''`)}' -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new`;
+    config['core.sshCommand'] =
+      `ssh -i '${auth.sshKeyFile.replace(/'/g, `'\\''`)}' -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new`;
   }
   return { config, secrets };
 }
@@ -161,12 +179,19 @@ function historyError(error: unknown, remote: string, shallow: boolean): ActionE
   const line = error instanceof CommandError ? error.reason : error instanceof Error ? error.message : String(error);
   const what = `Could not fetch ${shallow ? 'the history and the tags' : 'the tags'} of ${remote}, which this step reads (${line}).`;
   let fix: string;
-  if (/authentication|could not read username|terminal prompts disabled|\b40[13]\b|permission denied|not found|access denied/i.test(line)) {
-    fix = 'The fetch has no credentials that the server accepts: keep persist-credentials: true on the actions/checkout step (its default), or give this step a token that may read the repository.';
+  if (
+    /authentication|could not read username|terminal prompts disabled|\b40[13]\b|permission denied|not found|access denied/i.test(
+      line,
+    )
+  ) {
+    fix =
+      'The fetch has no credentials that the server accepts: keep persist-credentials: true on the actions/checkout step (its default), or give this step a token that may read the repository.';
   } else if (/would clobber|rejected/i.test(line)) {
-    fix = 'A local tag differs from the remote one of the same name: delete it (git tag -d) in the step that made it, or set fetch-depth: 0 on actions/checkout.';
+    fix =
+      'A local tag differs from the remote one of the same name: delete it (git tag -d) in the step that made it, or set fetch-depth: 0 on actions/checkout.';
   } else {
-    fix = 'Set fetch-depth: 0 on the actions/checkout step, so that the checkout brings the history and the tags itself.';
+    fix =
+      'Set fetch-depth: 0 on the actions/checkout step, so that the checkout brings the history and the tags itself.';
   }
   return new ActionError(`${what} ${fix}`, { cause: error });
 }
@@ -182,7 +207,8 @@ const NETWORK_COMMANDS = new Set(['fetch', 'push', 'ls-remote', 'clone', 'pull',
 const BACKSTOP_STALL_LIMITS = 20;
 
 /** What git prints when its stall limit (or ssh's) cut a transfer. */
-const STALL_TEXT = /Operation too slow|Operation timed out|Connection timed out|Timeout, server .* not responding|timed out after|Connection to .* timed out/i;
+const STALL_TEXT =
+  /Operation too slow|Operation timed out|Connection timed out|Timeout, server .* not responding|timed out after|Connection to .* timed out/i;
 
 export class Git {
   private sshCommand: Promise<string> | undefined;
@@ -202,7 +228,9 @@ export class Git {
     const git = new Git(dir, options);
     const res = await git.raw(['rev-parse', '--show-toplevel'], { allowFailure: true });
     if (res.code !== 0) {
-      throw new ActionError(`${dir} is not a git work tree (${reasonLine(res.stderr)}). Add an actions/checkout step before this one, or point working-directory at the checked-out repository.`);
+      throw new ActionError(
+        `${dir} is not a git work tree (${reasonLine(res.stderr)}). Add an actions/checkout step before this one, or point working-directory at the checked-out repository.`,
+      );
     }
     return new Git(res.stdout.trim(), options);
   }
@@ -224,7 +252,9 @@ export class Git {
    * it is never a refusal to read as one.
    */
   async raw(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    const config: (readonly [string, string])[] = Object.entries(this.options.config ?? {}).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as const] : v.map((one) => [k, one] as const)));
+    const config: (readonly [string, string])[] = Object.entries(this.options.config ?? {}).flatMap(([k, v]) =>
+      typeof v === 'string' ? [[k, v] as const] : v.map((one) => [k, one] as const),
+    );
     const env: Record<string, string | undefined> = {
       GIT_TERMINAL_PROMPT: '0',
       ...this.options.env,
@@ -237,7 +267,10 @@ export class Git {
       config.push(['http.lowSpeedLimit', '1'], ['http.lowSpeedTime', String(stallSeconds)]);
       if (!env.GIT_SSH_COMMAND && !process.env.GIT_SSH_COMMAND && !env.GIT_SSH && !process.env.GIT_SSH) {
         const keepAlive = Math.max(1, Math.ceil(stallSeconds / 3));
-        config.push(['core.sshCommand', `${await this.configuredSshCommand()} -o ConnectTimeout=${stallSeconds} -o ServerAliveInterval=${keepAlive} -o ServerAliveCountMax=3`]);
+        config.push([
+          'core.sshCommand',
+          `${await this.configuredSshCommand()} -o ConnectTimeout=${stallSeconds} -o ServerAliveInterval=${keepAlive} -o ServerAliveCountMax=3`,
+        ]);
       }
     }
     if (config.length) {
@@ -264,10 +297,15 @@ export class Git {
       const what = res.timedOut
         ? `was still running after ${Math.round((res.durationMs ?? 0) / 1000)} s, ${BACKSTOP_STALL_LIMITS} times ${describeLimit()}, and was stopped`
         : `stopped: nothing came for ${describeLimit()}`;
-      throw new NetworkError('stalled', host, redact(`git ${args[0]} with ${host} ${what}. ${stallAdvice()}`, secrets), {
-        input: networkLimits().input ?? undefined,
-        cause: commandError('git', args, res, secrets),
-      });
+      throw new NetworkError(
+        'stalled',
+        host,
+        redact(`git ${args[0]} with ${host} ${what}. ${stallAdvice()}`, secrets),
+        {
+          input: networkLimits().input ?? undefined,
+          cause: commandError('git', args, res, secrets),
+        },
+      );
     }
     if (res.code !== 0 && !options.allowFailure) throw commandError('git', args, res, secrets);
     return res;
@@ -279,7 +317,11 @@ export class Git {
       const fromOptions = this.options.config?.['core.sshCommand'];
       if (typeof fromOptions === 'string') return fromOptions;
       const cwd = fs.existsSync(this.dir) ? this.dir : process.cwd();
-      const res = await run('git', ['config', '--get', 'core.sshCommand'], { cwd, env: this.options.env, allowFailure: true }).catch(() => null);
+      const res = await run('git', ['config', '--get', 'core.sshCommand'], {
+        cwd,
+        env: this.options.env,
+        allowFailure: true,
+      }).catch(() => null);
       return res?.code === 0 && res.stdout.trim() ? res.stdout.trim() : 'ssh';
     })();
     return this.sshCommand;
@@ -289,8 +331,10 @@ export class Git {
   private async remoteHost(args: readonly string[], stderr: string): Promise<string> {
     const quoted = /'((?:https?|ssh|git):\/\/[^']+)'/.exec(stderr);
     if (quoted) return hostOf(quoted[1]!);
-    let remote = args.slice(1).find((a) => !a.startsWith('-') && !['update', 'init', 'sync', 'foreach'].includes(a)) ?? 'origin';
-    if (!remote.includes('/') && !remote.includes(':')) remote = (await this.raw(['remote', 'get-url', remote], { allowFailure: true })).stdout.trim() || remote;
+    let remote =
+      args.slice(1).find((a) => !a.startsWith('-') && !['update', 'init', 'sync', 'foreach'].includes(a)) ?? 'origin';
+    if (!remote.includes('/') && !remote.includes(':'))
+      remote = (await this.raw(['remote', 'get-url', remote], { allowFailure: true })).stdout.trim() || remote;
     const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/\/)/.exec(remote);
     return remote.includes('://') ? hostOf(remote) : scp ? scp[1]! : remote;
   }
@@ -352,11 +396,17 @@ export class Git {
     const hasRemote = (await this.remotes()).includes(remote);
     if (!hasRemote) {
       if (shallow) {
-        throw new ActionError(`The clone is shallow and has no remote "${remote}" to fetch history from. Set fetch-depth: 0 on the actions/checkout step.`);
+        throw new ActionError(
+          `The clone is shallow and has no remote "${remote}" to fetch history from. Set fetch-depth: 0 on the actions/checkout step.`,
+        );
       }
       return 'complete';
     }
-    const configured = (await this.raw(['config', '--get-all', `remote.${remote}.fetch`], { allowFailure: true })).stdout.split('\n').filter(Boolean);
+    const configured = (
+      await this.raw(['config', '--get-all', `remote.${remote}.fetch`], { allowFailure: true })
+    ).stdout
+      .split('\n')
+      .filter(Boolean);
     try {
       await this.fetch(remote, configured, { tags: true, unshallow: shallow });
       // HEAD on a commit no fetched ref reaches (refs/pull/N/merge) is still a shallow root.
@@ -383,10 +433,24 @@ export class Git {
   /** A local tag: what it points at, its message and whether it is signed; null when absent. */
   async tagInfo(name: string): Promise<TagInfo | null> {
     const sep = '\x1f';
-    const format = ['%(objecttype)', '%(objectname)', '%(*objectname)', '%(contents:subject)', '%(contents:body)', '%(contents:signature)'].join(sep);
+    const format = [
+      '%(objecttype)',
+      '%(objectname)',
+      '%(*objectname)',
+      '%(contents:subject)',
+      '%(contents:body)',
+      '%(contents:signature)',
+    ].join(sep);
     const out = (await this.raw(['for-each-ref', `--format=${format}`, `refs/tags/${name}`])).stdout;
     if (!out.trim()) return null;
-    const [type, object, peeled, subject, body, signature] = out.replace(/\n$/, '').split(sep) as [string, string, string, string, string, string];
+    const [type, object, peeled, subject, body, signature] = out.replace(/\n$/, '').split(sep) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const annotated = type === 'tag';
     return {
       name,
@@ -416,13 +480,19 @@ export class Git {
    * Makes an annotated tag on `rev`, signed when this Git carries a signing key's options
    * (`git.with(session.gitOptions)`), with `tagger` as the tagger.
    */
-  async createTag(name: string, options: { rev: string; message: string; tagger: Identity; sign?: boolean }): Promise<TagInfo> {
+  async createTag(
+    name: string,
+    options: { rev: string; message: string; tagger: Identity; sign?: boolean },
+  ): Promise<TagInfo> {
     const check = await this.raw(['check-ref-format', `refs/tags/${name}`], { allowFailure: true });
     if (check.code !== 0) throw new Error(`"${name}" is not a valid tag name.`);
-    await this.raw(['tag', options.sign ? '--sign' : '--annotate', '--no-edit', '--cleanup=verbatim', '--file=-', name, options.rev], {
-      input: options.message.endsWith('\n') ? options.message : `${options.message}\n`,
-      env: identityEnv(options.tagger, 'COMMITTER'),
-    });
+    await this.raw(
+      ['tag', options.sign ? '--sign' : '--annotate', '--no-edit', '--cleanup=verbatim', '--file=-', name, options.rev],
+      {
+        input: options.message.endsWith('\n') ? options.message : `${options.message}\n`,
+        env: identityEnv(options.tagger, 'COMMITTER'),
+      },
+    );
     return (await this.tagInfo(name))!;
   }
 
@@ -434,8 +504,13 @@ export class Git {
    * Pushes a tag without force: a tag that exists on the remote is never moved. The refusal
    * says why (`exists` when another run pushed the same tag first).
    */
-  async pushTag(name: string, remote = 'origin'): Promise<{ pushed: true } | { pushed: false; reason: PushRefusal; message: string }> {
-    const res = await this.raw(['push', '--porcelain', remote, `refs/tags/${name}:refs/tags/${name}`], { allowFailure: true });
+  async pushTag(
+    name: string,
+    remote = 'origin',
+  ): Promise<{ pushed: true } | { pushed: false; reason: PushRefusal; message: string }> {
+    const res = await this.raw(['push', '--porcelain', remote, `refs/tags/${name}:refs/tags/${name}`], {
+      allowFailure: true,
+    });
     if (res.code === 0) return { pushed: true };
     const message = (res.stderr + res.stdout).trim();
     return { pushed: false, reason: classifyPushFailure(message), message };
@@ -448,12 +523,28 @@ export class Git {
   async verifyTag(name: string, trust: SignatureTrust): Promise<TagVerification> {
     const info = await this.tagInfo(name);
     if (!info) throw new Error(`tag ${name} does not exist here.`);
-    if (!info.signature) return { signature: null, verified: false, detail: info.annotated ? `tag ${name} is not signed` : `tag ${name} is a lightweight tag (no message, no signature)` };
+    if (!info.signature)
+      return {
+        signature: null,
+        verified: false,
+        detail: info.annotated
+          ? `tag ${name} is not signed`
+          : `tag ${name} is a lightweight tag (no message, no signature)`,
+      };
     const material = info.signature === 'ssh' ? trust.allowedSigners : trust.gpgPublicKeys;
     if (!material?.trim()) {
-      return { signature: info.signature, verified: false, detail: `tag ${name} carries ${info.signature.toUpperCase()} signature, but no ${info.signature === 'ssh' ? 'allowed signers' : 'GPG public keys'} were given to check it against` };
+      return {
+        signature: info.signature,
+        verified: false,
+        detail: `tag ${name} carries ${info.signature.toUpperCase()} signature, but no ${info.signature === 'ssh' ? 'allowed signers' : 'GPG public keys'} were given to check it against`,
+      };
     }
-    const dir = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP && fs.existsSync(process.env.RUNNER_TEMP) ? process.env.RUNNER_TEMP : os.tmpdir(), 'verify-'));
+    const dir = fs.mkdtempSync(
+      path.join(
+        process.env.RUNNER_TEMP && fs.existsSync(process.env.RUNNER_TEMP) ? process.env.RUNNER_TEMP : os.tmpdir(),
+        'verify-',
+      ),
+    );
     try {
       let git: Git = this;
       let stop = async () => {};
@@ -465,15 +556,28 @@ export class Git {
         const home = path.join(dir, 'gnupg');
         fs.mkdirSync(home, { mode: 0o700 });
         const env = { GNUPGHOME: home };
-        stop = async () => void (await run('gpgconf', ['--homedir', home, '--kill', 'all'], { env, allowFailure: true }));
-        const imported = await run('gpg', ['--batch', '--no-tty', '--import'], { env, input: material, allowFailure: true });
-        if (imported.code !== 0) throw new Error(`the GPG public keys given cannot be imported: ${imported.stderr.trim().split('\n').pop()}`);
+        stop = async () =>
+          void (await run('gpgconf', ['--homedir', home, '--kill', 'all'], { env, allowFailure: true }));
+        const imported = await run('gpg', ['--batch', '--no-tty', '--import'], {
+          env,
+          input: material,
+          allowFailure: true,
+        });
+        if (imported.code !== 0)
+          throw new Error(`the GPG public keys given cannot be imported: ${imported.stderr.trim().split('\n').pop()}`);
         git = this.with({ env, config: { 'gpg.format': 'openpgp' } });
       }
       try {
         const res = await git.raw(['verify-tag', '--verbose', name], { allowFailure: true });
-        const said = res.stderr.trim().split('\n').filter((l) => /good|bad|signature|error|no principal|can't/i.test(l) && !l.startsWith('[GNUPG:]'));
-        return { signature: info.signature, verified: res.code === 0, detail: said.join('; ') || (res.code === 0 ? 'good signature' : `git verify-tag failed (exit ${res.code})`) };
+        const said = res.stderr
+          .trim()
+          .split('\n')
+          .filter((l) => /good|bad|signature|error|no principal|can't/i.test(l) && !l.startsWith('[GNUPG:]'));
+        return {
+          signature: info.signature,
+          verified: res.code === 0,
+          detail: said.join('; ') || (res.code === 0 ? 'good signature' : `git verify-tag failed (exit ${res.code})`),
+        };
       } finally {
         await stop();
       }
@@ -498,7 +602,13 @@ export class Git {
       if (found[b]) present.push(b);
     }
     if (present.length) {
-      await this.raw(['fetch', '--quiet', '--no-tags', remote, ...present.map((b) => `+refs/heads/${b}:refs/remotes/${remote}/${b}`)]);
+      await this.raw([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        remote,
+        ...present.map((b) => `+refs/heads/${b}:refs/remotes/${remote}/${b}`),
+      ]);
     }
     return found;
   }
@@ -515,7 +625,10 @@ export class Git {
   ): Promise<{ pushed: true } | { pushed: false; reason: PushRefusal; message: string }> {
     const ref = `refs/heads/${branch}`;
     const lease = options.lease === undefined ? [] : [`--force-with-lease=${ref}:${options.lease ?? ''}`];
-    const res = await this.raw(['push', '--porcelain', ...lease, options.remote ?? 'origin', `${options.force ? '+' : ''}${rev}:${ref}`], { allowFailure: true });
+    const res = await this.raw(
+      ['push', '--porcelain', ...lease, options.remote ?? 'origin', `${options.force ? '+' : ''}${rev}:${ref}`],
+      { allowFailure: true },
+    );
     if (res.code === 0) return { pushed: true };
     const message = (res.stderr + res.stdout).trim();
     return { pushed: false, reason: classifyPushFailure(message), message };
@@ -532,7 +645,9 @@ export class Git {
     if (paths) await this.raw(['add', '--', ...paths]);
     const staged = await this.raw(['diff', '--cached', '--quiet'], { allowFailure: true });
     if (staged.code === 0) return null;
-    await this.raw(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', message], { env: identityEnv(identity) });
+    await this.raw(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', message], {
+      env: identityEnv(identity),
+    });
     return this.head();
   }
 
@@ -541,7 +656,10 @@ export class Git {
    * commits onto it and tries again, at most `attempts` times. A branch protection refusal is
    * returned as such, so the caller can fall back to a pull request.
    */
-  async pushWithRetry(branch: string, options: { remote?: string; attempts?: number; identity?: Identity } = {}): Promise<PushOutcome> {
+  async pushWithRetry(
+    branch: string,
+    options: { remote?: string; attempts?: number; identity?: Identity } = {},
+  ): Promise<PushOutcome> {
     const remote = options.remote ?? 'origin';
     const attempts = options.attempts ?? 3;
     const identity = options.identity ?? ACTIONS_IDENTITY;
@@ -551,7 +669,8 @@ export class Git {
       if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
       last = (res.stderr + res.stdout).trim();
       const refusal = classifyPushFailure(last);
-      if (refusal === 'protected' || refusal === 'unauthorized') return { pushed: false, reason: refusal, message: last, attempts: attempt };
+      if (refusal === 'protected' || refusal === 'unauthorized')
+        return { pushed: false, reason: refusal, message: last, attempts: attempt };
       if (refusal !== 'moved') break;
       await this.raw(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`]);
       const rebase = await this.raw(['rebase', '--quiet', 'FETCH_HEAD'], {
@@ -560,12 +679,16 @@ export class Git {
       });
       if (rebase.code !== 0) {
         await this.raw(['rebase', '--abort'], { allowFailure: true });
-        return { pushed: false, reason: 'rejected', message: `${branch} moved and the local commits do not rebase onto it cleanly:\n${rebase.stderr.trim()}`, attempts: attempt };
+        return {
+          pushed: false,
+          reason: 'rejected',
+          message: `${branch} moved and the local commits do not rebase onto it cleanly:\n${rebase.stderr.trim()}`,
+          attempts: attempt,
+        };
       }
     }
     return { pushed: false, reason: 'rejected', message: last, attempts };
   }
-
 
   /** The repository checked out at `subPath` (a submodule), with the same options. */
   submodule(subPath: string): Git {
@@ -580,7 +703,11 @@ export class Git {
    * annotated tag, on the same commit). A local tag is never replaced here; a step that needs the
    * remote's tag object asks for that one tag (`fetchTag`).
    */
-  async fetch(remote: string, refspecs: readonly string[], options: { tags?: boolean; filter?: string; unshallow?: boolean; force?: boolean } = {}): Promise<void> {
+  async fetch(
+    remote: string,
+    refspecs: readonly string[],
+    options: { tags?: boolean; filter?: string; unshallow?: boolean; force?: boolean } = {},
+  ): Promise<void> {
     const tagSpecs = options.tags ? await this.missingTagRefspecs(remote) : [];
     await this.raw(
       [
@@ -615,8 +742,17 @@ export class Git {
    * The refs a remote (a name or a URL) advertises, asked of the remote itself. Tags map to the
    * commit they point at (annotated tags peeled). Throws when the remote cannot be reached.
    */
-  async lsRemote(remote: string, options: { heads?: boolean; tags?: boolean; patterns?: readonly string[] } = {}): Promise<Map<string, string>> {
-    const args = ['ls-remote', ...(options.heads ? ['--heads'] : []), ...(options.tags ? ['--tags'] : []), remote, ...(options.patterns ?? [])];
+  async lsRemote(
+    remote: string,
+    options: { heads?: boolean; tags?: boolean; patterns?: readonly string[] } = {},
+  ): Promise<Map<string, string>> {
+    const args = [
+      'ls-remote',
+      ...(options.heads ? ['--heads'] : []),
+      ...(options.tags ? ['--tags'] : []),
+      remote,
+      ...(options.patterns ?? []),
+    ];
     const refs = new Map<string, string>();
     for (const line of await this.lines(args)) {
       const [sha, ref] = line.split('\t') as [string, string];
@@ -636,7 +772,10 @@ export class Git {
   /** The submodules declared in the work tree's .gitmodules, with the gitlinks `rev` records. */
   async submodules(rev = 'HEAD'): Promise<SubmoduleEntry[]> {
     if (!fs.existsSync(path.join(this.dir, '.gitmodules'))) return [];
-    const res = await this.raw(['config', '--file', '.gitmodules', '--null', '--get-regexp', '^submodule\\..*\\.(path|url|branch)$'], { allowFailure: true });
+    const res = await this.raw(
+      ['config', '--file', '.gitmodules', '--null', '--get-regexp', '^submodule\\..*\\.(path|url|branch)$'],
+      { allowFailure: true },
+    );
     const byName = new Map<string, Partial<SubmoduleEntry>>();
     for (const item of res.stdout.split('\0').filter(Boolean)) {
       const nl = item.indexOf('\n');
@@ -648,9 +787,20 @@ export class Git {
       (entry as Record<string, string>)[key.slice(dot + 1)] = value;
       byName.set(name, entry);
     }
-    const declared = [...byName.values()].filter((e): e is Partial<SubmoduleEntry> & { name: string; path: string } => Boolean(e.path));
-    const links = await this.gitlinks(rev, declared.map((e) => e.path));
-    return declared.map((e) => ({ name: e.name, path: e.path, url: e.url ?? '', branch: e.branch ?? null, gitlink: links.get(e.path) ?? null }));
+    const declared = [...byName.values()].filter((e): e is Partial<SubmoduleEntry> & { name: string; path: string } =>
+      Boolean(e.path),
+    );
+    const links = await this.gitlinks(
+      rev,
+      declared.map((e) => e.path),
+    );
+    return declared.map((e) => ({
+      name: e.name,
+      path: e.path,
+      url: e.url ?? '',
+      branch: e.branch ?? null,
+      gitlink: links.get(e.path) ?? null,
+    }));
   }
 
   /** The gitlinks (submodule commits) a revision records, at the given paths or everywhere. */
@@ -677,7 +827,10 @@ export class Git {
   }
 
   /** Checks submodules out at the commits the index records, cloning those not there yet. */
-  async submoduleUpdate(paths: readonly string[] = [], options: { init?: boolean; recursive?: boolean; filter?: string; jobs?: number } = {}): Promise<void> {
+  async submoduleUpdate(
+    paths: readonly string[] = [],
+    options: { init?: boolean; recursive?: boolean; filter?: string; jobs?: number } = {},
+  ): Promise<void> {
     await this.raw([
       'submodule',
       'update',
@@ -726,7 +879,8 @@ export class Git {
       .filter(Boolean)
       .map((e) => {
         const xy = e.slice(0, 2);
-        const change: WorkTreeChange['change'] = xy === '??' || xy.includes('A') ? 'added' : xy.includes('D') ? 'deleted' : 'modified';
+        const change: WorkTreeChange['change'] =
+          xy === '??' || xy.includes('A') ? 'added' : xy.includes('D') ? 'deleted' : 'modified';
         return { path: e.slice(3), change };
       });
   }
@@ -740,12 +894,21 @@ export class Git {
    * Merges `rev` into the current branch (`git merge --no-edit`), committing as `identity`. On a
    * conflict the merge is aborted, the work tree left as it was, and the conflicting files returned.
    */
-  async merge(rev: string, identity: Identity, options: { ff?: 'allow' | 'only' | 'never' } = {}): Promise<MergeOutcome> {
+  async merge(
+    rev: string,
+    identity: Identity,
+    options: { ff?: 'allow' | 'only' | 'never' } = {},
+  ): Promise<MergeOutcome> {
     const before = await this.head();
     const ff = options.ff === 'only' ? ['--ff-only'] : options.ff === 'never' ? ['--no-ff'] : [];
     const res = await this.raw(['merge', '--no-edit', '--no-verify', '--no-gpg-sign', ...ff, rev], {
       allowFailure: true,
-      env: { GIT_AUTHOR_NAME: identity.name, GIT_AUTHOR_EMAIL: identity.email, GIT_COMMITTER_NAME: identity.name, GIT_COMMITTER_EMAIL: identity.email },
+      env: {
+        GIT_AUTHOR_NAME: identity.name,
+        GIT_AUTHOR_EMAIL: identity.email,
+        GIT_COMMITTER_NAME: identity.name,
+        GIT_COMMITTER_EMAIL: identity.email,
+      },
     });
     if (res.code !== 0) {
       const files = await this.conflictedFiles();
@@ -760,7 +923,9 @@ export class Git {
 
   /** Whether merging `theirs` into `ours` would conflict, and where, without touching the work tree. */
   async mergeConflicts(ours: string, theirs: string): Promise<string[]> {
-    const res = await this.raw(['merge-tree', '--write-tree', '--name-only', '--no-messages', ours, theirs], { allowFailure: true });
+    const res = await this.raw(['merge-tree', '--write-tree', '--name-only', '--no-messages', ours, theirs], {
+      allowFailure: true,
+    });
     if (res.code === 0) return [];
     if (res.code !== 1) throw new Error(`git merge-tree failed: ${res.stderr.trim()}`);
     return res.stdout.split('\n').slice(1).filter(Boolean);
@@ -803,12 +968,20 @@ export class Git {
       if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
       last = redact((res.stderr + res.stdout).trim(), this.options.secrets);
       const failure = classifyPushFailure(last);
-      if (failure === 'protected' || failure === 'unauthorized') return { pushed: false, reason: failure, message: last, attempts: attempt };
+      if (failure === 'protected' || failure === 'unauthorized')
+        return { pushed: false, reason: failure, message: last, attempts: attempt };
       if (failure !== 'moved' || attempt === attempts) break;
       const tip = await this.fetchBranch(branch, { remote, depth: (await this.isShallow()) ? 1 : undefined });
-      if (!tip) return { pushed: false, reason: 'rejected', message: `${branch} was deleted from ${remote} meanwhile`, attempts: attempt };
+      if (!tip)
+        return {
+          pushed: false,
+          reason: 'rejected',
+          message: `${branch} was deleted from ${remote} meanwhile`,
+          attempts: attempt,
+        };
       await this.resetHard(tip);
-      if ((await replay()) === null) return { pushed: false, reason: 'superseded', message: `${branch} already has the change`, attempts: attempt };
+      if ((await replay()) === null)
+        return { pushed: false, reason: 'superseded', message: `${branch} already has the change`, attempts: attempt };
     }
     return { pushed: false, reason: 'rejected', message: last, attempts };
   }
@@ -820,11 +993,18 @@ export class Git {
   async fetchBranch(branch: string, options: { remote?: string; depth?: number } = {}): Promise<string | null> {
     const remote = options.remote ?? 'origin';
     const depth = options.depth ? [`--depth=${options.depth}`] : [];
-    const res = await this.raw(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...depth, remote, `refs/heads/${branch}`], { allowFailure: true });
+    const res = await this.raw(
+      ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...depth, remote, `refs/heads/${branch}`],
+      { allowFailure: true },
+    );
     if (res.code !== 0) {
       if (/couldn't find remote ref/i.test(res.stderr)) return null;
       const secrets = this.options.secrets ?? [];
-      throw new CommandError(`git fetch ${remote}`, { code: res.code, stdout: redact(res.stdout, secrets), stderr: redact(res.stderr, secrets) });
+      throw new CommandError(`git fetch ${remote}`, {
+        code: res.code,
+        stdout: redact(res.stdout, secrets),
+        stderr: redact(res.stderr, secrets),
+      });
     }
     return this.out(['rev-parse', 'FETCH_HEAD^{commit}']);
   }
@@ -834,7 +1014,9 @@ export class Git {
    * unified diff, paths as given; empty when they are the same. Needs no repository.
    */
   async diffNoIndex(before: string, after: string): Promise<string> {
-    const res = await this.raw(['diff', '--no-index', '--no-color', '--no-prefix', '--', before, after], { allowFailure: true });
+    const res = await this.raw(['diff', '--no-index', '--no-color', '--no-prefix', '--', before, after], {
+      allowFailure: true,
+    });
     if (res.code > 1) throw new Error(`git diff --no-index failed: ${res.stderr.trim()}`);
     return res.stdout;
   }

@@ -94,7 +94,10 @@ export class SigningSession {
     const dir = fs.mkdtempSync(path.join(fs.existsSync(base) ? base : os.tmpdir(), 'sign-'));
     fs.chmodSync(dir, 0o700);
     try {
-      const loaded = key.kind === 'ssh' ? await loadSsh(key.text, dir, options.passphrase) : await loadGpg(key.text, dir, options.passphrase);
+      const loaded =
+        key.kind === 'ssh'
+          ? await loadSsh(key.text, dir, options.passphrase)
+          : await loadGpg(key.text, dir, options.passphrase);
       return new SigningSession(loaded, dir);
     } catch (error) {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -115,7 +118,11 @@ export class SigningSession {
 }
 
 /** Runs `fn` with a signing session (or none when there is no key) and always closes it. */
-export async function withSigningKey<T>(secret: string | undefined, options: SigningSessionOptions, fn: (session: SigningSession | null) => Promise<T>): Promise<T> {
+export async function withSigningKey<T>(
+  secret: string | undefined,
+  options: SigningSessionOptions,
+  fn: (session: SigningSession | null) => Promise<T>,
+): Promise<T> {
   if (!secret) return fn(null);
   const session = await SigningSession.start(secret, options);
   try {
@@ -133,10 +140,18 @@ async function loadSsh(text: string, dir: string, passphrase: string | undefined
   const probe = await run('ssh-keygen', ['-y', '-P', '', '-f', keyFile], { allowFailure: true });
   const encrypted = probe.code !== 0 && /passphrase/i.test(probe.stderr);
   if (probe.code !== 0 && !encrypted) {
-    throw new SigningKeyError('key', `is not a usable SSH private key (${probe.stderr.trim().split('\n').pop() || 'ssh-keygen refused it'})`, 'Store the private key file as it is, with its BEGIN and END lines.');
+    throw new SigningKeyError(
+      'key',
+      `is not a usable SSH private key (${probe.stderr.trim().split('\n').pop() || 'ssh-keygen refused it'})`,
+      'Store the private key file as it is, with its BEGIN and END lines.',
+    );
   }
   if (encrypted && !passphrase) {
-    throw new SigningKeyError('passphrase', 'is empty but the SSH key is protected by a passphrase', 'Store the passphrase in a secret and pass it as signing-key-passphrase.');
+    throw new SigningKeyError(
+      'passphrase',
+      'is empty but the SSH key is protected by a passphrase',
+      'Store the passphrase in a secret and pass it as signing-key-passphrase.',
+    );
   }
 
   const socket = path.join(dir, 'agent.sock');
@@ -151,13 +166,28 @@ async function loadSsh(text: string, dir: string, passphrase: string | undefined
     if (encrypted) {
       // ssh-add asks again after a wrong passphrase, forever: this helper answers only once.
       const askpass = path.join(dir, 'askpass');
-      fs.writeFileSync(askpass, `#!/bin/sh\n[ -e "$0.used" ] && exit 1\n: > "$0.used"\nprintf '%s\\n' "$EXEGOL_SIGNING_PASSPHRASE"\n`, { mode: 0o700 });
+      fs.writeFileSync(
+        askpass,
+        `#!/bin/sh\n[ -e "$0.used" ] && exit 1\n: > "$0.used"\nprintf '%s\\n' "$EXEGOL_SIGNING_PASSPHRASE"\n`,
+        { mode: 0o700 },
+      );
       const added = await run('ssh-add', [keyFile], {
         allowFailure: true,
-        env: { ...agentEnv, SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: ':0', EXEGOL_SIGNING_PASSPHRASE: passphrase },
+        env: {
+          ...agentEnv,
+          SSH_ASKPASS: askpass,
+          SSH_ASKPASS_REQUIRE: 'force',
+          DISPLAY: ':0',
+          EXEGOL_SIGNING_PASSPHRASE: passphrase,
+        },
         secrets: [passphrase!],
       });
-      if (added.code !== 0) throw new SigningKeyError('passphrase', 'does not unlock the SSH key', 'Check that the secret holds the passphrase of this key.');
+      if (added.code !== 0)
+        throw new SigningKeyError(
+          'passphrase',
+          'does not unlock the SSH key',
+          'Check that the secret holds the passphrase of this key.',
+        );
     } else {
       await run('ssh-add', [keyFile], { env: agentEnv });
     }
@@ -169,7 +199,10 @@ async function loadSsh(text: string, dir: string, passphrase: string | undefined
       kind: 'ssh',
       fingerprint,
       publicKey,
-      gitOptions: { config: { 'gpg.format': 'ssh', 'user.signingkey': `key::${publicKey}` }, env: { SSH_AUTH_SOCK: socket } },
+      gitOptions: {
+        config: { 'gpg.format': 'ssh', 'user.signingkey': `key::${publicKey}` },
+        env: { SSH_AUTH_SOCK: socket },
+      },
       stop,
     };
   } catch (error) {
@@ -184,20 +217,37 @@ async function loadGpg(text: string, dir: string, passphrase: string | undefined
   // The passphrase is handed to the agent ahead of use, so no pinentry is ever needed.
   fs.writeFileSync(path.join(home, 'gpg-agent.conf'), 'allow-preset-passphrase\n');
   const env = { GNUPGHOME: home };
-  const gpg = (args: string[], opts: { input?: string; allowFailure?: boolean } = {}) => run('gpg', ['--batch', '--no-tty', ...args], { env, ...opts });
+  const gpg = (args: string[], opts: { input?: string; allowFailure?: boolean } = {}) =>
+    run('gpg', ['--batch', '--no-tty', ...args], { env, ...opts });
   const stop = async () => {
     await run('gpgconf', ['--homedir', home, '--kill', 'all'], { env, allowFailure: true });
   };
   try {
     const imported = await gpg(['--import'], { input: text, allowFailure: true });
     if (imported.code !== 0) {
-      throw new SigningKeyError('key', `is not a usable GPG private key (${imported.stderr.trim().split('\n').pop()})`, 'Export it with gpg --armor --export-secret-keys KEYID.');
+      throw new SigningKeyError(
+        'key',
+        `is not a usable GPG private key (${imported.stderr.trim().split('\n').pop()})`,
+        'Export it with gpg --armor --export-secret-keys KEYID.',
+      );
     }
-    const listing = (await gpg(['--with-colons', '--with-keygrip', '--list-secret-keys'])).stdout.split('\n').map((l) => l.split(':'));
+    const listing = (await gpg(['--with-colons', '--with-keygrip', '--list-secret-keys'])).stdout
+      .split('\n')
+      .map((l) => l.split(':'));
     const primary = listing.find((f) => f[0] === 'sec');
     const fingerprint = listing.find((f) => f[0] === 'fpr')?.[9];
-    if (!primary || !fingerprint) throw new SigningKeyError('key', 'holds no GPG secret key', 'Export the secret key, not only the public key (gpg --armor --export-secret-keys KEYID).');
-    if (!primary[11]?.includes('S')) throw new SigningKeyError('key', `GPG key ${fingerprint} cannot sign`, 'Use a key (or subkey) with the signing capability.');
+    if (!primary || !fingerprint)
+      throw new SigningKeyError(
+        'key',
+        'holds no GPG secret key',
+        'Export the secret key, not only the public key (gpg --armor --export-secret-keys KEYID).',
+      );
+    if (!primary[11]?.includes('S'))
+      throw new SigningKeyError(
+        'key',
+        `GPG key ${fingerprint} cannot sign`,
+        'Use a key (or subkey) with the signing capability.',
+      );
     if (passphrase) {
       const hex = Buffer.from(passphrase, 'utf8').toString('hex').toUpperCase();
       const grips = listing.filter((f) => f[0] === 'grp').map((f) => f[9]);
@@ -205,12 +255,30 @@ async function loadGpg(text: string, dir: string, passphrase: string | undefined
       await run('gpg-connect-agent', ['--homedir', home], { env, input: commands, secrets: [hex, passphrase] });
     }
     // A trial signature: a missing or wrong passphrase is found before anything is tagged.
-    const trial = await gpg(['--pinentry-mode', 'error', '--local-user', fingerprint, '--detach-sign', '--output', '-'], { input: 'probe', allowFailure: true });
+    const trial = await gpg(
+      ['--pinentry-mode', 'error', '--local-user', fingerprint, '--detach-sign', '--output', '-'],
+      { input: 'probe', allowFailure: true },
+    );
     if (trial.code !== 0) {
-      if (!passphrase) throw new SigningKeyError('passphrase', 'is empty but the GPG key is protected by a passphrase', 'Store the passphrase in a secret and pass it as signing-key-passphrase.');
-      throw new SigningKeyError('passphrase', 'does not unlock the GPG key', 'Check that the secret holds the passphrase of this key.');
+      if (!passphrase)
+        throw new SigningKeyError(
+          'passphrase',
+          'is empty but the GPG key is protected by a passphrase',
+          'Store the passphrase in a secret and pass it as signing-key-passphrase.',
+        );
+      throw new SigningKeyError(
+        'passphrase',
+        'does not unlock the GPG key',
+        'Check that the secret holds the passphrase of this key.',
+      );
     }
-    return { kind: 'gpg', fingerprint, publicKey: '', gitOptions: { config: { 'gpg.format': 'openpgp', 'user.signingkey': fingerprint }, env }, stop };
+    return {
+      kind: 'gpg',
+      fingerprint,
+      publicKey: '',
+      gitOptions: { config: { 'gpg.format': 'openpgp', 'user.signingkey': fingerprint }, env },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

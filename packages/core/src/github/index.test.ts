@@ -21,7 +21,7 @@ beforeAll(async () => {
   double = await startGitHubDouble({
     strict: true,
     repos: { [`${owner}/${repo}`]: { gitDir: fixture.gitDir } },
-    tokens: { 'ghs_writer': {}, 'ghs_reader': { permissions: { contents: 'read', pull_requests: 'read' } } },
+    tokens: { ghs_writer: {}, ghs_reader: { permissions: { contents: 'read', pull_requests: 'read' } } },
   });
 });
 
@@ -46,7 +46,8 @@ afterAll(async () => {
   fixture.cleanup();
 });
 
-const client = (token = 'ghs_writer', extra: { rateLimitRetries?: number } = {}) => getGitHubClient({ token, baseUrl: double.url, ...extra });
+const client = (token = 'ghs_writer', extra: { rateLimitRetries?: number } = {}) =>
+  getGitHubClient({ token, baseUrl: double.url, ...extra });
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -126,7 +127,13 @@ describe('getGitHubClient', () => {
   it('uploads release assets beside the API when not given upload_url (GHES layout)', async () => {
     const octokit = await client();
     const { data: release } = await octokit.rest.repos.createRelease({ owner, repo, tag_name: '5.1.5', draft: true });
-    const { data: asset } = await octokit.rest.repos.uploadReleaseAsset({ owner, repo, release_id: release.id, name: 'notes.txt', data: 'x' as never });
+    const { data: asset } = await octokit.rest.repos.uploadReleaseAsset({
+      owner,
+      repo,
+      release_id: release.id,
+      name: 'notes.txt',
+      data: 'x' as never,
+    });
     expect(asset.name).toBe('notes.txt');
     expect(double.count({ operationId: 'repos/upload-release-asset', path: /^\/uploads\// })).toBe(1);
   });
@@ -142,29 +149,49 @@ describe('describeGitHubError', () => {
   });
 
   it('offers each accepted alternative, with workflow spelling', () => {
-    const err = { status: 403, message: 'x', response: { headers: { 'x-accepted-github-permissions': 'issues=write; pull_requests=write' }, data: {} } };
+    const err = {
+      status: 403,
+      message: 'x',
+      response: { headers: { 'x-accepted-github-permissions': 'issues=write; pull_requests=write' }, data: {} },
+    };
     expect(describeGitHubError(err, { operation: 'label the pull request' })).toContain(
       'Add `permissions: { issues: write }` (or `permissions: { pull-requests: write }`) to the job',
     );
   });
 
   it('asks for what the step needs when a read before the write is refused', () => {
-    const err = { status: 403, message: 'x', response: { headers: { 'x-accepted-github-permissions': 'pull_requests=read' }, data: {} } };
-    expect(describeGitHubError(err, { operation: 'list the pull requests', needs: { pull_requests: 'write' } })).toContain(
+    const err = {
+      status: 403,
+      message: 'x',
+      response: { headers: { 'x-accepted-github-permissions': 'pull_requests=read' }, data: {} },
+    };
+    expect(
+      describeGitHubError(err, { operation: 'list the pull requests', needs: { pull_requests: 'write' } }),
+    ).toContain(
       'the token lacks the "pull-requests: write" permission. Add `permissions: { pull-requests: write }` to the job',
     );
-    expect(describeGitHubError(err, { operation: 'list the pull requests' })).toContain('Add `permissions: { pull-requests: read }`');
+    expect(describeGitHubError(err, { operation: 'list the pull requests' })).toContain(
+      'Add `permissions: { pull-requests: read }`',
+    );
   });
 
   it('explains 401 and 404', async () => {
-    const bad = await rejection((await getGitHubClient({ token: 'ghs_unknown', baseUrl: double.url })).rest.repos.get({ owner, repo }));
-    expect(describeGitHubError(bad, { operation: 'read the repository' })).toMatch(/401 Bad credentials.*wrong, expired or revoked/);
+    const bad = await rejection(
+      (await getGitHubClient({ token: 'ghs_unknown', baseUrl: double.url })).rest.repos.get({ owner, repo }),
+    );
+    expect(describeGitHubError(bad, { operation: 'read the repository' })).toMatch(
+      /401 Bad credentials.*wrong, expired or revoked/,
+    );
     const missing = await rejection((await client()).rest.repos.getReleaseByTag({ owner, repo, tag: 'nope' }));
-    expect(describeGitHubError(missing, { operation: 'find release nope' })).toMatch(/not found, or the token cannot see it/);
+    expect(describeGitHubError(missing, { operation: 'find release nope' })).toMatch(
+      /not found, or the token cannot see it/,
+    );
   });
 
   it('passes other errors through', () => {
-    expect(describeGitHubError(new Error('connect ECONNREFUSED'), { operation: 'list releases' })).toBe('Could not list releases: connect ECONNREFUSED');
+    expect(describeGitHubError(new Error('connect ECONNREFUSED'), { operation: 'list releases' })).toBe(
+      'Could not list releases: connect ECONNREFUSED',
+    );
   });
 });
 
@@ -173,9 +200,12 @@ describe('parseRepository', () => {
     expect(parseRepository('ThePorgs/Exegol-images')).toEqual({ owner: 'ThePorgs', repo: 'Exegol-images' });
   });
 
-  it.each(['ThePorgs', 'https://github.com/ThePorgs/Exegol', 'ThePorgs/Exegol.git', 'a/b/c', '/Exegol', 'ThePorgs/..'])('refuses %p', (value) => {
-    expect(() => parseRepository(value)).toThrow(/expected "owner\/name"/);
-  });
+  it.each(['ThePorgs', 'https://github.com/ThePorgs/Exegol', 'ThePorgs/Exegol.git', 'a/b/c', '/Exegol', 'ThePorgs/..'])(
+    'refuses %p',
+    (value) => {
+      expect(() => parseRepository(value)).toThrow(/expected "owner\/name"/);
+    },
+  );
 });
 
 describe('start-up cost', () => {
@@ -187,7 +217,12 @@ describe('start-up cost', () => {
       registerHooks({ resolve(specifier, context, next) { seen.push(specifier); return next(specifier, context); } });
       await import(${JSON.stringify(modulePath)});
       console.log(JSON.stringify(seen));`;
-    const { stdout: out } = await promisify(execFile)(process.execPath, ['--input-type=module', '--no-warnings', '-e', script]);
+    const { stdout: out } = await promisify(execFile)(process.execPath, [
+      '--input-type=module',
+      '--no-warnings',
+      '-e',
+      script,
+    ]);
     const seen: string[] = JSON.parse(out);
     expect(seen.filter((s) => /@actions\/|@octokit\/|undici|bottleneck/.test(s))).toEqual([]);
   });

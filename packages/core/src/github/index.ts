@@ -32,7 +32,9 @@ const PUBLIC_API = 'https://api.github.com';
 
 export async function getGitHubClient(options: GitHubClientOptions): Promise<GitHubClient> {
   if (!options.token) {
-    throw new Error('No GitHub token: pass one as the `github-token` input (the default `${{ github.token }}` works for most steps).');
+    throw new Error(
+      'No GitHub token: pass one as the `github-token` input (the default `${{ github.token }}` works for most steps).',
+    );
   }
   const [{ getOctokit }, { defaults }, { retry }, { throttling }, core, { logText }] = await Promise.all([
     import('@actions/github'),
@@ -46,14 +48,20 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
 
   const baseUrl = (options.baseUrl ?? process.env.GITHUB_API_URL ?? PUBLIC_API).replace(/\/+$/, '');
   const rateLimitRetries = options.rateLimitRetries ?? 2;
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    if (retryCount >= rateLimitRetries) {
-      core.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}: giving up after ${retryCount} retries.`);
-      return false;
-    }
-    core.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}: retrying in ${retryAfter} s (${retryCount + 1}/${rateLimitRetries}).`);
-    return true;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      if (retryCount >= rateLimitRetries) {
+        core.warning(
+          `GitHub ${kind} rate limit on ${request.method} ${request.url}: giving up after ${retryCount} retries.`,
+        );
+        return false;
+      }
+      core.warning(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}: retrying in ${retryAfter} s (${retryCount + 1}/${rateLimitRetries}).`,
+      );
+      return true;
+    };
 
   // The stall limit on every request. A stalled or unreachable API is retried once here for a
   // request safe to repeat (GET, HEAD), then surfaces as a NetworkError. Octokit passes an error
@@ -66,7 +74,8 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
         fetch: proxyFetch,
         service: 'the GitHub API',
         source: options.baseUrl ? `the API URL ${baseUrl}` : `GITHUB_API_URL (${baseUrl})`,
-        onRetry: (reason) => core.info(logText(`${(init.method ?? 'GET').toUpperCase()} ${String(url)}: ${reason}; trying once more.`)),
+        onRetry: (reason) =>
+          core.info(logText(`${(init.method ?? 'GET').toUpperCase()} ${String(url)}: ${reason}; trying once more.`)),
       });
     } catch (error) {
       if (error instanceof NetworkError) Object.defineProperty(error, 'name', { value: 'AbortError' });
@@ -102,7 +111,9 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
   // Octokit sends uploadReleaseAsset to uploads.github.com unless given the release's
   // upload_url; on GHES (and the double) uploads live beside the API instead.
   if (baseUrl !== PUBLIC_API) {
-    const uploadsUrl = baseUrl.endsWith('/api/v3') ? `${baseUrl.slice(0, -'/v3'.length)}/uploads` : `${baseUrl}/uploads`;
+    const uploadsUrl = baseUrl.endsWith('/api/v3')
+      ? `${baseUrl.slice(0, -'/v3'.length)}/uploads`
+      : `${baseUrl}/uploads`;
     octokit.hook.before('request', (request) => {
       if (request.baseUrl === 'https://uploads.github.com') request.baseUrl = uploadsUrl;
     });
@@ -129,7 +140,9 @@ async function unpacedGroups() {
 export function parseRepository(value: string): { owner: string; repo: string } {
   const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value.trim());
   if (!m || m[2] === '.' || m[2] === '..' || m[2]!.endsWith('.git')) {
-    throw new Error(`Invalid repository "${value}": expected "owner/name", like "ThePorgs/Exegol" (no URL, no .git suffix).`);
+    throw new Error(
+      `Invalid repository "${value}": expected "owner/name", like "ThePorgs/Exegol" (no URL, no .git suffix).`,
+    );
   }
   return { owner: m[1]!, repo: m[2]! };
 }
@@ -184,7 +197,13 @@ export function describeGitHubError(error: unknown, { operation, needs = {} }: D
   }
   if (status === 422) {
     const details = (data.errors ?? [])
-      .map((e) => (typeof e === 'string' ? e : typeof e.message === 'string' ? e.message : [e.resource, e.field, e.code].filter(Boolean).join(' ')))
+      .map((e) =>
+        typeof e === 'string'
+          ? e
+          : typeof e.message === 'string'
+            ? e.message
+            : [e.resource, e.field, e.code].filter(Boolean).join(' '),
+      )
       .join('; ');
     return `Could not ${operation}: GitHub refused the request (422 ${githubMessage}${details ? `: ${details}` : ''}).`;
   }
@@ -198,7 +217,11 @@ export function describeGitHubError(error: unknown, { operation, needs = {} }: D
  * `x-accepted-github-permissions: contents=read,pull_requests=write; issues=write` lists
  * alternatives (`;`) of permissions needed together (`,`). Workflows spell them with hyphens.
  */
-function describeMissingPermission(operation: string, accepted: string, needs: Record<string, 'read' | 'write'>): string {
+function describeMissingPermission(
+  operation: string,
+  accepted: string,
+  needs: Record<string, 'read' | 'write'>,
+): string {
   const alternatives = accepted
     .split(';')
     .map((alt) =>
@@ -267,7 +290,10 @@ export async function completingPullRequest<T>(head: string, open: () => Promise
     return await open();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new ActionError(`${message.replace(/\s*$/, '')} The branch ${head} is pushed without its pull request: running the job again opens the pull request from it, without a second commit.`, { cause: error });
+    throw new ActionError(
+      `${message.replace(/\s*$/, '')} The branch ${head} is pushed without its pull request: running the job again opens the pull request from it, without a second commit.`,
+      { cause: error },
+    );
   }
 }
 
@@ -276,11 +302,21 @@ export function completedNote(head: string, number: number): string {
   return `Completed an earlier run: branch ${head} was already pushed with this change but had no pull request; opened #${number} from it.`;
 }
 
-export async function openOrUpdatePullRequest(client: GitHubClient, options: OpenOrUpdatePullRequestOptions): Promise<PullRequestRef> {
+export async function openOrUpdatePullRequest(
+  client: GitHubClient,
+  options: OpenOrUpdatePullRequestOptions,
+): Promise<PullRequestRef> {
   const { owner, repo } = parseRepository(options.repository);
   const find = async () => {
     // `head` must carry the owner: without it GitHub ignores the filter and lists every PR.
-    const { data } = await client.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${options.head}`, base: options.base, per_page: 10 });
+    const { data } = await client.rest.pulls.list({
+      owner,
+      repo,
+      state: 'open',
+      head: `${owner}:${options.head}`,
+      base: options.base,
+      per_page: 10,
+    });
     return data[0] ?? null;
   };
 
@@ -292,7 +328,15 @@ export async function openOrUpdatePullRequest(client: GitHubClient, options: Ope
     pr = existing;
   } else {
     try {
-      const { data } = await client.rest.pulls.create({ owner, repo, head: options.head, base: options.base, title: options.title, body: options.body, draft: options.draft });
+      const { data } = await client.rest.pulls.create({
+        owner,
+        repo,
+        head: options.head,
+        base: options.base,
+        title: options.title,
+        body: options.body,
+        draft: options.draft,
+      });
       return { ...(await addLabels(client, owner, repo, data, options.labels)), operation: 'created' };
     } catch (error) {
       // Another run opened it between the look-up and the creation: update that one.
@@ -302,14 +346,25 @@ export async function openOrUpdatePullRequest(client: GitHubClient, options: Ope
     }
   }
   if (existing && ((existing.title ?? '') !== options.title || (existing.body ?? '') !== options.body)) {
-    const { data } = await client.rest.pulls.update({ owner, repo, pull_number: existing.number, title: options.title, body: options.body });
+    const { data } = await client.rest.pulls.update({
+      owner,
+      repo,
+      pull_number: existing.number,
+      title: options.title,
+      body: options.body,
+    });
     pr = data;
     operation = 'updated';
   }
   return { ...(await addLabels(client, owner, repo, pr, options.labels)), operation };
 }
 
-type PullRequestData = { number: number; html_url: string; labels: { name?: string }[]; user: { login: string } | null };
+type PullRequestData = {
+  number: number;
+  html_url: string;
+  labels: { name?: string }[];
+  user: { login: string } | null;
+};
 
 async function addLabels(
   client: GitHubClient,
@@ -322,5 +377,11 @@ async function addLabels(
   const missing = [...new Set(labels)].filter((l) => !present.has(l));
   if (missing.length) await client.rest.issues.addLabels({ owner, repo, issue_number: pr.number, labels: missing });
   const author = pr.user?.login ?? '';
-  return { number: pr.number, url: pr.html_url, labelsAdded: missing, author, triggersWorkflows: author !== 'github-actions[bot]' };
+  return {
+    number: pr.number,
+    url: pr.html_url,
+    labelsAdded: missing,
+    author,
+    triggersWorkflows: author !== 'github-actions[bot]',
+  };
 }

@@ -43,11 +43,20 @@ describe('openOrUpdatePullRequest', () => {
     expect(double.state.labels(repository, created.number)).toEqual(['bot']);
 
     double.resetCounts();
-    expect(await openOrUpdatePullRequest(client, { ...base, head: 'update/one' })).toEqual({ ...created, operation: 'unchanged', labelsAdded: [] });
+    expect(await openOrUpdatePullRequest(client, { ...base, head: 'update/one' })).toEqual({
+      ...created,
+      operation: 'unchanged',
+      labelsAdded: [],
+    });
     expect(double.count()).toBe(1);
 
     double.resetCounts();
-    const updated = await openOrUpdatePullRequest(client, { ...base, head: 'update/one', body: 'second', labels: ['bot', 'dependencies'] });
+    const updated = await openOrUpdatePullRequest(client, {
+      ...base,
+      head: 'update/one',
+      body: 'second',
+      labels: ['bot', 'dependencies'],
+    });
     expect(updated).toMatchObject({ number: created.number, operation: 'updated', labelsAdded: ['dependencies'] });
     expect(double.count({ operationId: 'pulls/update' })).toBe(1);
     const pulls = double.state.pulls(repository).filter((p) => p.headRef === 'update/one');
@@ -59,7 +68,15 @@ describe('openOrUpdatePullRequest', () => {
     await fixture.commit('update/race', 'updating resources', { from: 'main' });
     double.injectFault({
       operationId: 'pulls/create',
-      before: (d) => d.act('pulls/create', { owner: 'ThePorgs', repo: 'Exegol-resources', head: 'update/race', base: 'main', title: 'theirs', body: 'theirs' }),
+      before: (d) =>
+        d.act('pulls/create', {
+          owner: 'ThePorgs',
+          repo: 'Exegol-resources',
+          head: 'update/race',
+          base: 'main',
+          title: 'theirs',
+          body: 'theirs',
+        }),
     });
     const out = await openOrUpdatePullRequest(client, { ...base, head: 'update/race' });
     expect(out.operation).toBe('updated');
@@ -71,16 +88,23 @@ describe('openOrUpdatePullRequest', () => {
   it('a closed pull request for the same branch is not reused', async () => {
     await fixture.commit('update/closed', 'updating resources', { from: 'main' });
     const first = await openOrUpdatePullRequest(client, { ...base, head: 'update/closed' });
-    await double.act('pulls/update', { owner: 'ThePorgs', repo: 'Exegol-resources', pull_number: first.number, state: 'closed' });
+    await double.act('pulls/update', {
+      owner: 'ThePorgs',
+      repo: 'Exegol-resources',
+      pull_number: first.number,
+      state: 'closed',
+    });
     const second = await openOrUpdatePullRequest(client, { ...base, head: 'update/closed' });
     expect(second.operation).toBe('created');
     expect(second.number).not.toBe(first.number);
   });
 
-  it('a token without the permission fails with GitHub\'s 403', async () => {
+  it("a token without the permission fails with GitHub's 403", async () => {
     await fixture.commit('update/denied', 'updating resources', { from: 'main' });
     const reader = await getGitHubClient({ token: 'ghs_reader', baseUrl: double.url });
-    await expect(openOrUpdatePullRequest(reader, { ...base, head: 'update/denied' })).rejects.toMatchObject({ status: 403 });
+    await expect(openOrUpdatePullRequest(reader, { ...base, head: 'update/denied' })).rejects.toMatchObject({
+      status: 403,
+    });
     expect(double.state.pulls(repository).filter((p) => p.headRef === 'update/denied')).toEqual([]);
   });
 });

@@ -58,7 +58,10 @@ export function joinLines(lines: readonly Pick<Line, 'text' | 'eol'>[]): string 
  * Gives every line but the last an ending, and the last one the file's trailing-newline
  * convention, after rows were removed or inserted.
  */
-export function normalizeEndings<T extends Pick<Line, 'text' | 'eol'>>(lines: T[], convention: { endsWithNewline: boolean; eol: string }): T[] {
+export function normalizeEndings<T extends Pick<Line, 'text' | 'eol'>>(
+  lines: T[],
+  convention: { endsWithNewline: boolean; eol: string },
+): T[] {
   return lines.map((l, i) => {
     if (i < lines.length - 1) return l.eol ? l : { ...l, eol: convention.eol };
     if (!convention.endsWithNewline) return l.eol ? { ...l, eol: '' } : l;
@@ -90,13 +93,23 @@ export function splitFields(text: string): Fields {
   if (!text.includes('"')) return { fields: text.split(',') };
   if (!csvParse) throw new Error('splitFields: call loadCsvParser() first for lines with quotes');
   try {
-    const records: string[][] = csvParse(text, { relax_quotes: true, relax_column_count: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n'] });
+    const records: string[][] = csvParse(text, {
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      record_delimiter: ['\r\n', '\n'],
+    });
     if (records.length !== 1) return { error: 'is not one CSV row' };
     return { fields: records[0]! };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/quote not closed/i.test(message)) return { error: 'has a quoted field that is never closed' };
     // csv-parse's messages name its own line and column numbers of this one-line input.
-    return { error: `is not valid CSV (${message.replace(/^Invalid /, '').replace(/ at line \d+/, '').replace(/\.$/, '')})` };
+    return {
+      error: `is not valid CSV (${message
+        .replace(/^Invalid /, '')
+        .replace(/ at line \d+/, '')
+        .replace(/\.$/, '')})`,
+    };
   }
 }

@@ -101,7 +101,9 @@ export async function parseIndex(kind: IndexKind, text: string, profile: string)
   const header = split.lines[0];
   if (!header || header.text !== INDEX_HEADERS[kind]) {
     const found = header ? JSON.stringify(header.text.slice(0, 120)) : 'no header (the file is empty)';
-    const other = (Object.keys(INDEX_HEADERS) as IndexKind[]).find((k) => k !== kind && header?.text === INDEX_HEADERS[k]);
+    const other = (Object.keys(INDEX_HEADERS) as IndexKind[]).find(
+      (k) => k !== kind && header?.text === INDEX_HEADERS[k],
+    );
     throw new IndexFileError(
       `has ${found}, expected the ${kind} index header ${JSON.stringify(INDEX_HEADERS[kind])}${other ? ` (this is a ${other} index: check the channel and the index path)` : ''}`,
       1,
@@ -114,7 +116,10 @@ export async function parseIndex(kind: IndexKind, text: string, profile: string)
   if (odd.length) await loadCsvParser();
   for (const r of odd) {
     if (splitFields(r.text).error !== undefined) {
-      throw new IndexFileError(`has a row that runs over several lines at line ${r.number} (a quoted field holds a line break): fix it by hand`, r.number);
+      throw new IndexFileError(
+        `has a row that runs over several lines at line ${r.number} (a quoted field holds a line break): fix it by hand`,
+        r.number,
+      );
     }
   }
   const n = KEY_FIELDS[kind];
@@ -129,7 +134,11 @@ export async function parseIndex(kind: IndexKind, text: string, profile: string)
     for (const r of quoted) {
       const one = splitFields(r.text);
       // `a"b,"c`: a quote inside an unquoted field, then a quoted field left open.
-      if (one.error !== undefined) throw new IndexFileError(`has a row that runs over several lines at line ${r.number} (${one.error}): fix it by hand`, r.number);
+      if (one.error !== undefined)
+        throw new IndexFileError(
+          `has a row that runs over several lines at line ${r.number} (${one.error}): fix it by hand`,
+          r.number,
+        );
       r.key = one.fields.slice(0, n);
     }
   }
@@ -156,11 +165,18 @@ export interface IndexUpdate {
 export async function updateIndex(kind: IndexKind, text: string | null, entry: IndexEntry): Promise<IndexUpdate> {
   const row = indexRow(kind, entry);
   if (text === null || text === '') {
-    return { text: `${INDEX_HEADERS[kind]}\n${row}\n`, changed: true, replaced: [], alreadyPresent: false, before: null };
+    return {
+      text: `${INDEX_HEADERS[kind]}\n${row}\n`,
+      changed: true,
+      replaced: [],
+      alreadyPresent: false,
+      before: null,
+    };
   }
   const index = await parseIndex(kind, text, entry.profile);
   const same = index.rows.filter((r) => r.key !== null && sameKey(kind, r.key, entry));
-  if (same.length === 1 && same[0]!.text === row) return { text, changed: false, replaced: [], alreadyPresent: true, before: index };
+  if (same.length === 1 && same[0]!.text === row)
+    return { text, changed: false, replaced: [], alreadyPresent: true, before: index };
 
   const kept = index.rows.filter((r) => !same.includes(r));
   const lines = normalizeEndings([index.header, { text: row, eol: index.eol }, ...kept], index);

@@ -57,10 +57,16 @@ describe('checkList', () => {
     const list = await checkList(RESOURCES, RESOURCES_HEADER, { allowEmptyLink: true });
     expect(list.invalid).toEqual([]);
     expect(renderList(list)).toBe(RESOURCES);
-    expect((await checkList(RESOURCES, RESOURCES_HEADER)).invalid).toEqual([{ line: 22, problem: 'the link (column 2) is empty' }]);
-    expect((await checkList(`${RESOURCES_HEADER}\nx,not a url,y\n`, RESOURCES_HEADER, { allowEmptyLink: true })).invalid).toHaveLength(1);
+    expect((await checkList(RESOURCES, RESOURCES_HEADER)).invalid).toEqual([
+      { line: 22, problem: 'the link (column 2) is empty' },
+    ]);
+    expect(
+      (await checkList(`${RESOURCES_HEADER}\nx,not a url,y\n`, RESOURCES_HEADER, { allowEmptyLink: true })).invalid,
+    ).toHaveLength(1);
     expect(list.names).toContain('linux-smart-enumeration (lse.sh)');
-    await expect(checkList(RESOURCES, TOOLS_HEADER)).rejects.toThrow(/has the header "Resource,Link,Description", expected "Tool,Link,Description"/);
+    await expect(checkList(RESOURCES, TOOLS_HEADER)).rejects.toThrow(
+      /has the header "Resource,Link,Description", expected "Tool,Link,Description"/,
+    );
   });
 
   test('emoji and curly quotes are kept as written', async () => {
@@ -126,8 +132,15 @@ describe('checkList', () => {
 
   test('whole-file problems: no header, another header, empty, header only', async () => {
     const noHeader = LIGHT.split('\n').slice(1).join('\n');
-    await expect(checkList(noHeader, TOOLS_HEADER)).rejects.toMatchObject({ line: 1, message: expect.stringMatching(/^has no header: line 1 is a row .*the first line must be "Tool,Link,Description"$/) });
-    await expect(checkList('Name,URL,Description\na,https://a.example,A\n', TOOLS_HEADER)).rejects.toThrow('has the header "Name,URL,Description", expected "Tool,Link,Description"');
+    await expect(checkList(noHeader, TOOLS_HEADER)).rejects.toMatchObject({
+      line: 1,
+      message: expect.stringMatching(
+        /^has no header: line 1 is a row .*the first line must be "Tool,Link,Description"$/,
+      ),
+    });
+    await expect(checkList('Name,URL,Description\na,https://a.example,A\n', TOOLS_HEADER)).rejects.toThrow(
+      'has the header "Name,URL,Description", expected "Tool,Link,Description"',
+    );
     await expect(checkList('', TOOLS_HEADER)).rejects.toThrow(ListFileError);
     await expect(checkList('\n\n', TOOLS_HEADER)).rejects.toThrow(/^is empty/);
     await expect(checkList(`${TOOLS_HEADER}\n`, TOOLS_HEADER)).rejects.toThrow('has a header and no rows');
@@ -142,7 +155,13 @@ describe('checkList', () => {
 
 describe('decodeUtf8', () => {
   test('names the lines with bytes that are not UTF-8', () => {
-    const latin1 = Buffer.concat([Buffer.from(`${TOOLS_HEADER}\na,https://a.example,caf`), Buffer.from([0xe9]), Buffer.from('\nb,https://b.example,ok\nc,https://c.example,'), Buffer.from([0x93, 0x71, 0x94]), Buffer.from('\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from(`${TOOLS_HEADER}\na,https://a.example,caf`),
+      Buffer.from([0xe9]),
+      Buffer.from('\nb,https://b.example,ok\nc,https://c.example,'),
+      Buffer.from([0x93, 0x71, 0x94]),
+      Buffer.from('\n'),
+    ]);
     expect(() => decodeUtf8(latin1)).toThrow('is not UTF-8: invalid bytes on lines 2, 4. Save the file as UTF-8');
     try {
       decodeUtf8(latin1);
@@ -158,20 +177,34 @@ describe('updateIndex', () => {
     const entry = release('full', '3.1.18');
     const out = await updateIndex('release', RELEASES, entry);
     const [header, ...rest] = RELEASES.split('\n');
-    expect(out.text).toBe([header, 'full,3.1.18,"2026-07-01T10:00:00Z",[download](</installed_tools/lists/full_3.1.18_amd64.csv>)', ...rest].join('\n'));
+    expect(out.text).toBe(
+      [
+        header,
+        'full,3.1.18,"2026-07-01T10:00:00Z",[download](</installed_tools/lists/full_3.1.18_amd64.csv>)',
+        ...rest,
+      ].join('\n'),
+    );
     expect(out).toMatchObject({ changed: true, replaced: [], alreadyPresent: false });
   });
 
   test('replaces a re-run row by exact columns and moves it first; 3.1.1 never matches 3.1.10…3.1.19', async () => {
     const rows = [
-      ...Array.from({ length: 10 }, (_, i) => `full,3.1.${19 - i},"2026-0${(i % 9) + 1}-01T00:00:00Z",[download](</installed_tools/lists/full_3.1.${19 - i}_amd64.csv>)`),
+      ...Array.from(
+        { length: 10 },
+        (_, i) =>
+          `full,3.1.${19 - i},"2026-0${(i % 9) + 1}-01T00:00:00Z",[download](</installed_tools/lists/full_3.1.${19 - i}_amd64.csv>)`,
+      ),
       'ad,3.1.1,2023-08-18T02:59:03Z,:download:`ad_3.1.1_amd64.csv     </installed_tools/lists/ad_3.1.1_amd64.csv>`',
       'full,3.1.1,2023-08-18T01:36:37Z,:download:`full_3.1.1_amd64.csv     </installed_tools/lists/full_3.1.1_amd64.csv>`',
       'full,3.1.0,2023-08-09T22:27:20Z,:download:`full_3.1.0_amd64.csv     </installed_tools/lists/full_3.1.0_amd64.csv>`',
     ];
     const text = `${INDEX_HEADERS.release}\n${rows.join('\n')}\n`;
     const out = await updateIndex('release', text, release('full', '3.1.1', '2026-07-03T00:00:00Z'));
-    const expected = [INDEX_HEADERS.release, indexRow('release', release('full', '3.1.1', '2026-07-03T00:00:00Z')), ...rows.filter((r) => !r.startsWith('full,3.1.1,'))];
+    const expected = [
+      INDEX_HEADERS.release,
+      indexRow('release', release('full', '3.1.1', '2026-07-03T00:00:00Z')),
+      ...rows.filter((r) => !r.startsWith('full,3.1.1,')),
+    ];
     expect(out.text).toBe(`${expected.join('\n')}\n`);
     expect(out.replaced).toEqual([rows[11]]);
     for (let v = 10; v <= 19; v++) expect(out.text).toContain(`full,3.1.${v},`);
@@ -184,7 +217,11 @@ describe('updateIndex', () => {
     const old = before.find((l) => l.startsWith('full,3.1.1,'))!;
     expect(old).toContain(':download:`full_3.1.1_amd64.csv');
     expect(out.replaced).toEqual([old]);
-    expect(out.text.split('\n')).toEqual([before[0], indexRow('release', release('full', '3.1.1')), ...before.slice(1).filter((l) => l !== old)]);
+    expect(out.text.split('\n')).toEqual([
+      before[0],
+      indexRow('release', release('full', '3.1.1')),
+      ...before.slice(1).filter((l) => l !== old),
+    ]);
     for (let v = 10; v <= 17; v++) expect(out.text.match(new RegExp(`^full,3\\.1\\.${v},`, 'gm'))).toHaveLength(1);
   });
 
@@ -198,7 +235,9 @@ describe('updateIndex', () => {
   test('a rebuild of a published version (new date) replaces its row and moves it first', async () => {
     const out = await updateIndex('release', RELEASES, release('light', '3.1.17', '2026-07-09T09:09:09Z'));
     const lines = out.text.split('\n');
-    expect(lines[1]).toBe('light,3.1.17,"2026-07-09T09:09:09Z",[download](</installed_tools/lists/light_3.1.17_amd64.csv>)');
+    expect(lines[1]).toBe(
+      'light,3.1.17,"2026-07-09T09:09:09Z",[download](</installed_tools/lists/light_3.1.17_amd64.csv>)',
+    );
     expect(out.text.match(/^light,3\.1\.17,/gm)).toHaveLength(1);
     expect(lines.length).toBe(RELEASES.split('\n').length);
   });
@@ -238,27 +277,42 @@ describe('updateIndex', () => {
   test('CRLF files get a CRLF row; a missing or empty index is created', async () => {
     const crlf = `${INDEX_HEADERS.release}\r\nad,3.1.17,"2026-06-25T08:47:07Z",[download](</installed_tools/lists/ad_3.1.17_amd64.csv>)\r\n`;
     const out = await updateIndex('release', crlf, release('full', '3.1.18'));
-    expect(out.text).toBe(`${INDEX_HEADERS.release}\r\n${indexRow('release', release('full', '3.1.18'))}\r\n${crlf.split('\r\n')[1]}\r\n`);
+    expect(out.text).toBe(
+      `${INDEX_HEADERS.release}\r\n${indexRow('release', release('full', '3.1.18'))}\r\n${crlf.split('\r\n')[1]}\r\n`,
+    );
     for (const empty of [null, '']) {
-      expect((await updateIndex('release', empty, release('full', '3.1.18'))).text).toBe(`${INDEX_HEADERS.release}\n${indexRow('release', release('full', '3.1.18'))}\n`);
+      expect((await updateIndex('release', empty, release('full', '3.1.18'))).text).toBe(
+        `${INDEX_HEADERS.release}\n${indexRow('release', release('full', '3.1.18'))}\n`,
+      );
     }
   });
 
   test('an unknown header is refused at line 1, and the other channel is named', async () => {
-    await expect(updateIndex('release', 'Tag,Version,Date\nfull,1,2\n', release('full', '3.1.18'))).rejects.toMatchObject({ line: 1, message: expect.stringContaining('expected the release index header') });
-    await expect(updateIndex('release', NIGHTLY, release('full', '3.1.18'))).rejects.toThrow(/this is a nightly index: check the channel and the index path/);
+    await expect(
+      updateIndex('release', 'Tag,Version,Date\nfull,1,2\n', release('full', '3.1.18')),
+    ).rejects.toMatchObject({ line: 1, message: expect.stringContaining('expected the release index header') });
+    await expect(updateIndex('release', NIGHTLY, release('full', '3.1.18'))).rejects.toThrow(
+      /this is a nightly index: check the channel and the index path/,
+    );
     await expect(updateIndex('nightly', RELEASES, nightly('0123abcd', 'amd64'))).rejects.toThrow(IndexFileError);
   });
 
   test('quoted key fields are read by csv-parse and matched like plain ones', async () => {
-    const quoted = '"full","3.1.17","2026-06-24T20:45:25Z","[download](</installed_tools/lists/full_3.1.17_amd64.csv>)"';
+    const quoted =
+      '"full","3.1.17","2026-06-24T20:45:25Z","[download](</installed_tools/lists/full_3.1.17_amd64.csv>)"';
     const text = `${INDEX_HEADERS.release}\n${quoted}\nfull,3.1.16,"2026-05-18T08:39:16Z",[download](</installed_tools/lists/full_3.1.16_amd64.csv>)\n`;
     const out = await updateIndex('release', text, release('full', '3.1.17'));
     expect(out.replaced).toEqual([quoted]);
-    expect(out.text.split('\n').slice(1)).toEqual([indexRow('release', release('full', '3.1.17')), 'full,3.1.16,"2026-05-18T08:39:16Z",[download](</installed_tools/lists/full_3.1.16_amd64.csv>)', '']);
+    expect(out.text.split('\n').slice(1)).toEqual([
+      indexRow('release', release('full', '3.1.17')),
+      'full,3.1.16,"2026-05-18T08:39:16Z",[download](</installed_tools/lists/full_3.1.16_amd64.csv>)',
+      '',
+    ]);
     // A quote inside an unquoted field (kept as written) does not hide the key.
     const odd = `${INDEX_HEADERS.release}\nfu"ll,3.1.17,x\nfull,3.1.17,"2026-06-24T20:45:25Z",y\n`;
-    expect((await updateIndex('release', odd, release('full', '3.1.17'))).replaced).toEqual(['full,3.1.17,"2026-06-24T20:45:25Z",y']);
+    expect((await updateIndex('release', odd, release('full', '3.1.17'))).replaced).toEqual([
+      'full,3.1.17,"2026-06-24T20:45:25Z",y',
+    ]);
   });
 
   test('a row running over several lines is refused with its line', async () => {
@@ -269,11 +323,16 @@ describe('updateIndex', () => {
 
 describe('helpers', () => {
   test('compareNames is case-insensitive and keeps the first spelling', () => {
-    expect(compareNames(['nmap', 'Impacket', 'john'], ['impacket', 'john', 'hashcat', 'Hashcat'])).toEqual({ added: ['hashcat'], removed: ['nmap'] });
+    expect(compareNames(['nmap', 'Impacket', 'john'], ['impacket', 'john', 'hashcat', 'Hashcat'])).toEqual({
+      added: ['hashcat'],
+      removed: ['nmap'],
+    });
   });
 
   test('namesInList reads the first column, quoted or not, of any list', async () => {
-    expect(await namesInList(`${TOOLS_HEADER}\nnmap,https://nmap.org,x\n"a, b",https://x.example,y\nbroken line\n`)).toEqual(['nmap', 'a, b', 'broken line']);
+    expect(
+      await namesInList(`${TOOLS_HEADER}\nnmap,https://nmap.org,x\n"a, b",https://x.example,y\nbroken line\n`),
+    ).toEqual(['nmap', 'a, b', 'broken line']);
   });
 
   test('splitLines and joinLines round-trip mixed endings', () => {

@@ -63,7 +63,10 @@ export function decodeUtf8(bytes: Uint8Array): string {
       start = end + 1;
     }
     const shown = bad.slice(0, 10).join(', ') + (bad.length > 10 ? ` and ${bad.length - 10} more` : '');
-    throw new ListFileError(`is not UTF-8: invalid bytes on line${bad.length === 1 ? '' : 's'} ${shown}. Save the file as UTF-8`, bad[0]);
+    throw new ListFileError(
+      `is not UTF-8: invalid bytes on line${bad.length === 1 ? '' : 's'} ${shown}. Save the file as UTF-8`,
+      bad[0],
+    );
   }
 }
 
@@ -71,7 +74,10 @@ const WEB_URL = /^https?:\/\//i;
 
 function checkLink(link: string, allowEmpty: boolean): string | null {
   if (!link.trim()) return allowEmpty ? null : 'the link (column 2) is empty';
-  if (!WEB_URL.test(link.trimStart())) return URL.canParse(link) ? `the link ${JSON.stringify(link)} is not an http(s) URL` : `the link ${JSON.stringify(link)} is not a URL`;
+  if (!WEB_URL.test(link.trimStart()))
+    return URL.canParse(link)
+      ? `the link ${JSON.stringify(link)} is not an http(s) URL`
+      : `the link ${JSON.stringify(link)} is not a URL`;
   if (!URL.canParse(link)) return `the link ${JSON.stringify(link)} is not a URL`;
   return null;
 }
@@ -100,11 +106,16 @@ export interface CheckOptions {
  * an http(s) URL. Duplicate names (case-insensitive) are allowed and reported. Built for lists of
  * tens of thousands of rows: one pass, little allocated per row.
  */
-export async function checkList(text: string, expectedHeader: string, options: CheckOptions = {}): Promise<CheckedList> {
+export async function checkList(
+  text: string,
+  expectedHeader: string,
+  options: CheckOptions = {},
+): Promise<CheckedList> {
   const allowEmptyLink = options.allowEmptyLink ?? false;
   const bom = text.startsWith('\uFEFF');
   const lines = textLines(bom ? text.slice(1) : text);
-  if (lines.length === 0 || lines.every((l) => l.trim() === '')) throw new ListFileError('is empty: expected a header line and at least one row', 1);
+  if (lines.length === 0 || lines.every((l) => l.trim() === ''))
+    throw new ListFileError('is empty: expected a header line and at least one row', 1);
   if (text.includes('"')) await loadCsvParser();
 
   const header = lines[0]!;
@@ -168,7 +179,10 @@ export async function checkList(text: string, expectedHeader: string, options: C
     const name = rawName.trim();
     const linkProblem = checkLink(link, allowEmptyLink);
     if (!name || linkProblem) {
-      invalid.push({ line, problem: [name ? '' : 'the name (column 1) is empty', linkProblem ?? ''].filter(Boolean).join('; ') });
+      invalid.push({
+        line,
+        problem: [name ? '' : 'the name (column 1) is empty', linkProblem ?? ''].filter(Boolean).join('; '),
+      });
       continue;
     }
     const key = name.toLowerCase();
@@ -183,7 +197,15 @@ export async function checkList(text: string, expectedHeader: string, options: C
     lineOf.push(line);
   }
   const dups = [...duplicates.values()];
-  return { names, keys, invalid, duplicates: dups, duplicateCount: dups.reduce((n, d) => n + d.lines.length - 1, 0), text, bom };
+  return {
+    names,
+    keys,
+    invalid,
+    duplicates: dups,
+    duplicateCount: dups.reduce((n, d) => n + d.lines.length - 1, 0),
+    text,
+    bom,
+  };
 }
 
 /**
@@ -196,7 +218,12 @@ export function renderList(list: CheckedList): string {
   if (list.invalid.length === 0) return body;
   const drop = new Set(list.invalid.map((p) => p.line));
   const split = splitLines(body);
-  return joinLines(normalizeEndings(split.lines.filter((l) => !drop.has(l.number)), split));
+  return joinLines(
+    normalizeEndings(
+      split.lines.filter((l) => !drop.has(l.number)),
+      split,
+    ),
+  );
 }
 
 function indexNames(names: readonly string[]): Map<string, number> {

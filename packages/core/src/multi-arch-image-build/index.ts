@@ -6,12 +6,35 @@ import * as log from '../action/index.ts';
 import { ActionError } from '../action/index.ts';
 import { buildCommand, buildImage, type BuildOptions, type BuildResult } from '../docker/build.ts';
 import { guardDisk, type DiskReport } from '../docker/disk.ts';
-import { detectEngine, planEmulation, type BuilderKind, type Docker, type EmulationMode, type EngineInfo } from '../docker/engine.ts';
+import {
+  detectEngine,
+  planEmulation,
+  type BuilderKind,
+  type Docker,
+  type EmulationMode,
+  type EngineInfo,
+} from '../docker/engine.ts';
 import { testImage, type ImageTestOptions, type ImageTestReport } from '../docker/image-tests.ts';
-import { mergeManifests, promoteManifest, tagManifest, type ListResult, type PromoteResult } from '../docker/manifest.ts';
+import {
+  mergeManifests,
+  promoteManifest,
+  tagManifest,
+  type ListResult,
+  type PromoteResult,
+} from '../docker/manifest.ts';
 import { login, pushImage, type PushResult, type RegistryLogin } from '../docker/push.ts';
 import { DockerHubClient } from '../docker/hub.ts';
-import { DOCKER_HUB, formatReference, platformKey, platformString, platformSuffix, withDigest, withTag, type ImageReference, type Platform } from '../docker/reference.ts';
+import {
+  DOCKER_HUB,
+  formatReference,
+  platformKey,
+  platformString,
+  platformSuffix,
+  withDigest,
+  withTag,
+  type ImageReference,
+  type Platform,
+} from '../docker/reference.ts';
 import { isIndex, RegistryClient, RegistryError, type Credentials } from '../docker/registry.ts';
 import { RetriesExhausted, type RetryPolicy } from '../docker/retry.ts';
 
@@ -28,7 +51,8 @@ export interface CommonOptions {
 function registryClient(o: CommonOptions): RegistryClient {
   const creds = o.login;
   return new RegistryClient({
-    credentials: async (registry): Promise<Credentials | undefined> => (creds && creds.registry === registry ? { username: creds.username, password: creds.password } : undefined),
+    credentials: async (registry): Promise<Credentials | undefined> =>
+      creds && creds.registry === registry ? { username: creds.username, password: creds.password } : undefined,
     insecure: o.insecure,
     retry: o.retry,
     // The registry is the host of the image references (inputs image, source, registry).
@@ -100,8 +124,11 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
   const started = performance.now();
   const docker = await log.group('Docker engine', async () => {
     const d = await detectEngine(o.engine);
-    for (const c of d.info.candidates) log.info(`client ${c.path}: ${c.problem ?? `${c.version}${c.buildx ? `, buildx ${c.buildx}` : ', no buildx'}`}`);
-    log.info(`using ${d.info.client} with the ${d.info.builder} builder; engine ${d.info.serverVersion} on ${d.info.architecture}, data root ${d.info.rootDir}`);
+    for (const c of d.info.candidates)
+      log.info(`client ${c.path}: ${c.problem ?? `${c.version}${c.buildx ? `, buildx ${c.buildx}` : ', no buildx'}`}`);
+    log.info(
+      `using ${d.info.client} with the ${d.info.builder} builder; engine ${d.info.serverVersion} on ${d.info.architecture}, data root ${d.info.rootDir}`,
+    );
     return d;
   });
   const emulation = planEmulation(docker.info, o.platform, o.emulation);
@@ -124,19 +151,28 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
     if (o.skipIfBuilt && o.push) {
       const client = registryClient(o);
       const archRef = withTag(o.image, o.archTag);
-      const found = await log.group('Already built?', () => findBuilt(client, [archRef, ...(o.finalTags ?? [])], o.platform, o.skipIfBuilt!));
+      const found = await log.group('Already built?', () =>
+        findBuilt(client, [archRef, ...(o.finalTags ?? [])], o.platform, o.skipIfBuilt!),
+      );
       if (found) {
         // A re-run from the same commit: nothing to do, as any re-run here (output skipped says why).
         result.operation = 'unchanged';
         result.digest = found.digest;
         result.alreadyBuilt = { labels: o.skipIfBuilt, from: formatReference(found.from) };
-        const where = found.from === archRef ? ref : `${formatReference(found.from)} (its ${platformString(o.platform)} image)`;
+        const where =
+          found.from === archRef ? ref : `${formatReference(found.from)} (its ${platformString(o.platform)} image)`;
         // A merge deleted the arch tag: it comes back, linked on the registry, so the merge finds it.
         if (found.from !== archRef && !o.dryRun) await tagManifest(client, found.from, found.digest, archRef);
         result.notes.push(
-          `${where} already holds this build (${Object.entries(o.skipIfBuilt).map(([k, v]) => `${k}=${v}`).join(', ')}): not built, tested or pushed again.${found.from !== archRef ? ` ${ref} points at it again for the merge.` : ''}`,
+          `${where} already holds this build (${Object.entries(o.skipIfBuilt)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(
+              ', ',
+            )}): not built, tested or pushed again.${found.from !== archRef ? ` ${ref} points at it again for the merge.` : ''}`,
         );
-        log.notice(`${where} is already built from this commit (${found.digest}): build and tests skipped.`, { title: 'multi-arch-image-build' });
+        log.notice(`${where} is already built from this commit (${found.digest}): build and tests skipped.`, {
+          title: 'multi-arch-image-build',
+        });
         return result;
       }
     }
@@ -146,7 +182,10 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
       const cmd = buildCommand(docker.info, { ...o.build, platform: o.platform, tags: [ref] }, '<iidfile>');
       result.notes.push(...cmd.notes);
       result.plan.push(`build: ${docker.info.client} ${cmd.args.join(' ')}`);
-      if (o.tests) result.plan.push(`test: each line of ${o.tests.file} under ${o.tests.shell.join(' ')}, ${o.tests.concurrency} at a time, ${o.tests.timeoutMs / 1000} s each`);
+      if (o.tests)
+        result.plan.push(
+          `test: each line of ${o.tests.file} under ${o.tests.shell.join(' ')}, ${o.tests.concurrency} at a time, ${o.tests.timeoutMs / 1000} s each`,
+        );
       result.plan.push(o.push ? `push: ${ref} (up to ${o.retry.attempts} attempts)` : 'push: no (input push is false)');
       for (const line of result.plan) log.info(`[dry-run] ${line}`);
       return result;
@@ -157,13 +196,20 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
       cleanups.push({ what: `logout of ${o.login.registry}`, run: logout });
     }
 
-    result.build = await log.group(`Build ${platformString(o.platform)}`, () => buildImage(docker, { ...o.build, platform: o.platform, tags: [ref] }));
+    result.build = await log.group(`Build ${platformString(o.platform)}`, () =>
+      buildImage(docker, { ...o.build, platform: o.platform, tags: [ref] }),
+    );
     result.notes.push(...result.build.command.notes);
-    if (o.cleanup) cleanups.push({ what: `remove ${ref}`, run: () => docker.run(['image', 'rm', ref], { allowFailure: true }) });
-    log.info(`built ${result.build.imageId}: ${result.build.cachedSteps}/${result.build.steps} steps from cache, ${(result.build.durationMs / 1000).toFixed(1)} s`);
+    if (o.cleanup)
+      cleanups.push({ what: `remove ${ref}`, run: () => docker.run(['image', 'rm', ref], { allowFailure: true }) });
+    log.info(
+      `built ${result.build.imageId}: ${result.build.cachedSteps}/${result.build.steps} steps from cache, ${(result.build.durationMs / 1000).toFixed(1)} s`,
+    );
 
     if (o.tests) {
-      const tests = await log.group(`Test ${platformString(o.platform)}`, () => testImage(docker, { ...o.tests!, image: result.build!.imageId, platform: o.platform }));
+      const tests = await log.group(`Test ${platformString(o.platform)}`, () =>
+        testImage(docker, { ...o.tests!, image: result.build!.imageId, platform: o.platform }),
+      );
       result.tests = tests;
       const bad = tests.failed + tests.timedOut;
       if (bad > 0) {
@@ -191,7 +237,11 @@ export async function buildStep(o: BuildStepOptions): Promise<BuildStepResult> {
   } finally {
     result.durationMs = performance.now() - started;
     for (const c of cleanups.reverse()) {
-      await c.run().catch((e: unknown) => log.warning(`clean-up (${c.what}) failed: ${e instanceof Error ? e.message : String(e)}`));
+      await c
+        .run()
+        .catch((e: unknown) =>
+          log.warning(`clean-up (${c.what}) failed: ${e instanceof Error ? e.message : String(e)}`),
+        );
     }
   }
 }
@@ -223,7 +273,15 @@ export async function findBuilt(
         continue;
       }
       if (isIndex(m.mediaType)) {
-        const entry = (m.json.manifests ?? []).find((d) => d.platform && platformKey({ os: d.platform.os, architecture: d.platform.architecture, ...(d.platform.variant ? { variant: d.platform.variant } : {}) }) === platformKey(platform));
+        const entry = (m.json.manifests ?? []).find(
+          (d) =>
+            d.platform &&
+            platformKey({
+              os: d.platform.os,
+              architecture: d.platform.architecture,
+              ...(d.platform.variant ? { variant: d.platform.variant } : {}),
+            }) === platformKey(platform),
+        );
         if (!entry) {
           log.info(`${formatReference(ref)}: no ${platformString(platform)} image in the list`);
           continue;
@@ -232,8 +290,14 @@ export async function findBuilt(
         if (!m?.json.config) continue;
       }
       if (!m.json.config) continue;
-      const cfg = JSON.parse((await client.getBlob(ref.registry, ref.repository, m.json.config.digest)).toString('utf8')) as ImageConfig;
-      const got = platformKey({ os: cfg.os ?? '', architecture: cfg.architecture ?? '', ...(cfg.variant ? { variant: cfg.variant } : {}) });
+      const cfg = JSON.parse(
+        (await client.getBlob(ref.registry, ref.repository, m.json.config.digest)).toString('utf8'),
+      ) as ImageConfig;
+      const got = platformKey({
+        os: cfg.os ?? '',
+        architecture: cfg.architecture ?? '',
+        ...(cfg.variant ? { variant: cfg.variant } : {}),
+      });
       if (got !== platformKey(platform)) {
         log.info(`${formatReference(ref)}: ${got}, not ${platformString(platform)}`);
         continue;
@@ -241,13 +305,18 @@ export async function findBuilt(
       const have = cfg.config?.Labels ?? {};
       const differ = Object.entries(labels).filter(([k, v]) => have[k] !== v);
       if (differ.length) {
-        log.info(`${formatReference(ref)}: another build (${differ.map(([k, v]) => `${k} is ${have[k] ?? 'unset'}, not ${v}`).join('; ')})`);
+        log.info(
+          `${formatReference(ref)}: another build (${differ.map(([k, v]) => `${k} is ${have[k] ?? 'unset'}, not ${v}`).join('; ')})`,
+        );
         continue;
       }
       log.info(`${formatReference(ref)}: this build, ${m.digest}`);
       return { digest: m.digest, from: ref };
     } catch (e) {
-      log.warning(`Could not check whether ${formatReference(ref)} already holds this build (${e instanceof Error ? e.message : String(e)}).`, { title: 'multi-arch-image-build' });
+      log.warning(
+        `Could not check whether ${formatReference(ref)} already holds this build (${e instanceof Error ? e.message : String(e)}).`,
+        { title: 'multi-arch-image-build' },
+      );
     }
   }
   log.info('not built yet: building');
@@ -304,14 +373,32 @@ export async function mergeStep(o: MergeStepOptions): Promise<MergeStepResult> {
   // Docker Hub deletes tags only through its own API, with the same user and password or token.
   const hub =
     o.deleteSources && o.sources.some((s) => s.registry === DOCKER_HUB) && o.login?.registry === DOCKER_HUB
-      ? new DockerHubClient({ credentials: { username: o.login.username, password: o.login.password }, baseUrl: o.hubApiUrl, retry: o.retry })
+      ? new DockerHubClient({
+          credentials: { username: o.login.username, password: o.login.password },
+          baseUrl: o.hubApiUrl,
+          retry: o.retry,
+        })
       : undefined;
   const list = await log
-    .group('Merge', () => mergeManifests(client, { sources: o.sources, targets: o.targets, platforms: o.platforms, deleteSources: o.deleteSources, hub, dryRun: o.dryRun }))
+    .group('Merge', () =>
+      mergeManifests(client, {
+        sources: o.sources,
+        targets: o.targets,
+        platforms: o.platforms,
+        deleteSources: o.deleteSources,
+        hub,
+        dryRun: o.dryRun,
+      }),
+    )
     .catch((e: unknown) => {
       throw registryFailure(e, 'merge');
     });
-  const plan = o.dryRun ? list.targets.map((t) => `write ${formatReference(t.ref)} → ${list.digest} (${list.entries.map((e) => platformString(e.platform)).join(', ')})`) : [];
+  const plan = o.dryRun
+    ? list.targets.map(
+        (t) =>
+          `write ${formatReference(t.ref)} → ${list.digest} (${list.entries.map((e) => platformString(e.platform)).join(', ')})`,
+      )
+    : [];
   return { step: 'merge', list, operation: overall(list.targets), traffic: client.traffic, plan };
 }
 
@@ -335,11 +422,20 @@ export interface PromoteStepResult {
 export async function promoteStep(o: PromoteStepOptions): Promise<PromoteStepResult> {
   const client = registryClient(o);
   const list = await log
-    .group('Promote', () => promoteManifest(client, { source: o.source, expectedDigest: o.expectedDigest, targets: o.targets, dryRun: o.dryRun }))
+    .group('Promote', () =>
+      promoteManifest(client, {
+        source: o.source,
+        expectedDigest: o.expectedDigest,
+        targets: o.targets,
+        dryRun: o.dryRun,
+      }),
+    )
     .catch((e: unknown) => {
       throw registryFailure(e, 'promote');
     });
-  const plan = o.dryRun ? list.targets.map((t) => `copy ${formatReference(o.source)} (${list.digest}) → ${formatReference(t.ref)}`) : [];
+  const plan = o.dryRun
+    ? list.targets.map((t) => `copy ${formatReference(o.source)} (${list.digest}) → ${formatReference(t.ref)}`)
+    : [];
   return { step: 'promote', list, operation: overall(list.targets), traffic: client.traffic, plan };
 }
 
@@ -369,10 +465,15 @@ export function stepOutputs(r: StepResult): Record<string, string | number> {
     digest: r.list.digest,
     image: refs[0] ? `${refs[0].replace(/:[^:/]+$/, '')}@${r.list.digest}` : '',
     tags: refs.join('\n'),
-    'arch-digests': JSON.stringify(Object.fromEntries(r.list.entries.map((e) => [platformString(e.platform), e.digest]))),
+    'arch-digests': JSON.stringify(
+      Object.fromEntries(r.list.entries.map((e) => [platformString(e.platform), e.digest])),
+    ),
     platforms: r.list.entries.map((e) => platformString(e.platform)).join(','),
     operation: r.operation,
-    'deleted-tags': r.list.deleted.filter((d) => d.result === 'deleted').map((d) => formatReference(d.ref)).join('\n'),
+    'deleted-tags': r.list.deleted
+      .filter((d) => d.result === 'deleted')
+      .map((d) => formatReference(d.ref))
+      .join('\n'),
   };
 }
 

@@ -46,11 +46,26 @@ function buildSummary(r: BuildStepResult): string {
   if (r.plan.length) lines.push('**Plan (dry run)**', '', ...r.plan.map((p) => `- \`${cell(p)}\``), '');
   const bad = (t?.results ?? []).filter((c) => c.status !== 'passed');
   for (const c of bad) {
-    const head = c.status === 'failed' ? `❌ failed (exit ${c.exitCode}, ${seconds(c.durationMs)})` : `⏱ timed out after ${seconds(c.durationMs)}`;
-    lines.push(`<details><summary>${head}: <code>${html(c.command)}</code></summary>`, '', `<pre>${html(c.output.trim() || '(no output)')}</pre>`, '</details>', '');
+    const head =
+      c.status === 'failed'
+        ? `❌ failed (exit ${c.exitCode}, ${seconds(c.durationMs)})`
+        : `⏱ timed out after ${seconds(c.durationMs)}`;
+    lines.push(
+      `<details><summary>${head}: <code>${html(c.command)}</code></summary>`,
+      '',
+      `<pre>${html(c.output.trim() || '(no output)')}</pre>`,
+      '</details>',
+      '',
+    );
   }
   if (t?.gui) {
-    lines.push(`<details><summary>🖥 ${t.gui.commands.length} GUI command(s), not run</summary>`, '', `<pre>${html(t.gui.commands.join('\n'))}</pre>`, '</details>', '');
+    lines.push(
+      `<details><summary>🖥 ${t.gui.commands.length} GUI command(s), not run</summary>`,
+      '',
+      `<pre>${html(t.gui.commands.join('\n'))}</pre>`,
+      '</details>',
+      '',
+    );
   }
   const disk = r.disk;
   lines.push(
@@ -59,11 +74,15 @@ function buildSummary(r: BuildStepResult): string {
       client: `${r.engine.client} ${r.engine.clientVersion}`,
       builder: r.engine.builder + (r.engine.buildxVersion ? ` (buildx ${r.engine.buildxVersion})` : ''),
       emulation: r.emulation,
-      'test file': t ? `${t.file} under ${t.shell}${t.mode === 'file' ? ', each line sourced from a file' : ''}${t.prelude ? ` after ${t.prelude}` : ''}${t.skipped ? ` — ${t.skipped}` : ''}` : undefined,
+      'test file': t
+        ? `${t.file} under ${t.shell}${t.mode === 'file' ? ', each line sourced from a file' : ''}${t.prelude ? ` after ${t.prelude}` : ''}${t.skipped ? ` — ${t.skipped}` : ''}`
+        : undefined,
       'GUI commands': t?.gui ? `${t.gui.commands.length} in ${t.gui.file}, ${t.gui.note}` : undefined,
       'test logs': t?.logs ? t.logs.failed.replace(/\/[^/]+$/, '') : undefined,
       'push attempts': r.push?.attempts,
-      disk: disk ? `${disk.freeBefore !== undefined ? formatBytes(disk.freeBefore) : '?'} free, ${formatBytes(disk.required)} required: ${disk.note}` : undefined,
+      disk: disk
+        ? `${disk.freeBefore !== undefined ? formatBytes(disk.freeBefore) : '?'} free, ${formatBytes(disk.required)} required: ${disk.note}`
+        : undefined,
     }),
     '',
   );
@@ -79,18 +98,26 @@ function listSummary(r: MergeStepResult | PromoteStepResult): string {
     '',
     '| Platform | Digest | Image size | From |',
     '| --- | --- | --- | --- |',
-    ...r.list.entries.map((e) => `| ${platformString(e.platform)} | ${short(e.digest)} | ${e.imageSize !== undefined ? formatBytes(e.imageSize) : '—'} | \`${cell(formatReference(e.source))}\` |`),
+    ...r.list.entries.map(
+      (e) =>
+        `| ${platformString(e.platform)} | ${short(e.digest)} | ${e.imageSize !== undefined ? formatBytes(e.imageSize) : '—'} | \`${cell(formatReference(e.source))}\` |`,
+    ),
     '',
     '| Tag | Result | Before |',
     '| --- | --- | --- |',
-    ...r.list.targets.map((t) => `| \`${cell(formatReference(t.ref))}\` | ${ICON[t.operation]} | ${short(t.previous)} |`),
+    ...r.list.targets.map(
+      (t) => `| \`${cell(formatReference(t.ref))}\` | ${ICON[t.operation]} | ${short(t.previous)} |`,
+    ),
     '',
   ];
   if (r.list.deleted.length) {
     lines.push(
       '| Intermediate tag | Deleted | How |',
       '| --- | --- | --- |',
-      ...r.list.deleted.map((d) => `| \`${cell(formatReference(d.ref))}\` | ${d.result} | ${d.via ?? '—'}${d.note ? `: ${cell(d.note)}` : ''} |`),
+      ...r.list.deleted.map(
+        (d) =>
+          `| \`${cell(formatReference(d.ref))}\` | ${d.result} | ${d.via ?? '—'}${d.note ? `: ${cell(d.note)}` : ''} |`,
+      ),
       '',
     );
   }

@@ -6,7 +6,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { GitSandbox } from '@exegol-actions/testkit/git';
-import { headersThenStallServer, refusedPort, silentTcpServer, stallProxy, type StallServer } from '@exegol-actions/testkit/stall';
+import {
+  headersThenStallServer,
+  refusedPort,
+  silentTcpServer,
+  stallProxy,
+  type StallServer,
+} from '@exegol-actions/testkit/stall';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { Git } from '../git/index.ts';
 import { describeGitHubError, getGitHubClient } from '../github/index.ts';
@@ -42,7 +48,9 @@ describe('limitedFetch', () => {
     const { error, seconds } = await timed(() => limitedFetch(`${silent.url}/repos/x`));
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ kind: 'stalled', host: silent.host, input: 'network-timeout' });
-    expect((error as Error).message).toContain(`${silent.host} stopped answering: nothing came for 2 s, the stall limit (input "network-timeout")`);
+    expect((error as Error).message).toContain(
+      `${silent.host} stopped answering: nothing came for 2 s, the stall limit (input "network-timeout")`,
+    );
     expect((error as Error).message).toContain('raise "network-timeout"');
     expect(silent.requests).toBe(2);
     expect(seconds).toBeGreaterThanOrEqual(2 * LIMIT - 0.2);
@@ -58,7 +66,9 @@ describe('limitedFetch', () => {
 
   test('headers, then nothing: the stall in the body is caught, never a half-read answer', async () => {
     const server = await serve(headersThenStallServer({ partial: '{"id": 1, "na' }));
-    const { error, seconds } = await timed(() => limitedFetch(`${server.url}/v2/`, { method: 'GET' }, { service: 'the registry' }));
+    const { error, seconds } = await timed(() =>
+      limitedFetch(`${server.url}/v2/`, { method: 'GET' }, { service: 'the registry' }),
+    );
     expect(error).toMatchObject({ kind: 'stalled', host: server.host });
     expect((error as Error).message).toMatch(/^the registry \(127\.0\.0\.1:\d+\) stopped answering/);
     expect(seconds).toBeLessThan(2 * LIMIT + 3);
@@ -66,7 +76,13 @@ describe('limitedFetch', () => {
 
   test('a refused connection is a connection error naming the host and where the address came from', async () => {
     const port = await refusedPort();
-    const { error } = await timed(() => limitedFetch(`http://127.0.0.1:${port}/x`, {}, { retry: false, service: 'the GitHub API', source: 'GITHUB_API_URL' }));
+    const { error } = await timed(() =>
+      limitedFetch(
+        `http://127.0.0.1:${port}/x`,
+        {},
+        { retry: false, service: 'the GitHub API', source: 'GITHUB_API_URL' },
+      ),
+    );
     expect(error).toMatchObject({ kind: 'refused', host: `127.0.0.1:${port}` });
     expect((error as Error).message).toBe(
       `no connection to 127.0.0.1:${port} (connection refused): a connection error, not an answer from the GitHub API. The address comes from GITHUB_API_URL: check it, or re-run the job if the service was down.`,
@@ -84,23 +100,38 @@ describe('the GitHub client', () => {
   afterAll(() => double.stop());
 
   test('a stalled GET is retried once and then described as a stall, not as "GitHub answered 500"', async () => {
-    const proxy = await serve(stallProxy(double.url, [{ method: 'GET', path: /\/releases\/latest/, mode: 'headers', times: 5 }]));
+    const proxy = await serve(
+      stallProxy(double.url, [{ method: 'GET', path: /\/releases\/latest/, mode: 'headers', times: 5 }]),
+    );
     const client = await getGitHubClient({ token: TOKEN, baseUrl: proxy.url });
-    const { error, seconds } = await timed(() => client.rest.repos.getLatestRelease({ owner: 'ThePorgs', repo: 'Exegol' }));
+    const { error, seconds } = await timed(() =>
+      client.rest.repos.getLatestRelease({ owner: 'ThePorgs', repo: 'Exegol' }),
+    );
     const text = describeGitHubError(error, { operation: 'read the latest release' });
-    expect(text).toMatch(new RegExp(`^Could not read the latest release: the GitHub API \\(${proxy.host}\\) stopped answering: nothing came for 2 s, the stall limit \\(input "network-timeout"\\)`));
+    expect(text).toMatch(
+      new RegExp(
+        `^Could not read the latest release: the GitHub API \\(${proxy.host}\\) stopped answering: nothing came for 2 s, the stall limit \\(input "network-timeout"\\)`,
+      ),
+    );
     expect(text).not.toMatch(/answered 500|on GitHub's side/);
     expect(proxy.stalled).toHaveLength(2); // once more, not the retry plugin's three times
     expect(seconds).toBeLessThan(2 * LIMIT + 4);
   });
 
   test('a stalled POST is sent once; a stalled GET that recovers on the second try succeeds', async () => {
-    const proxy = await serve(stallProxy(double.url, [{ method: 'POST', mode: 'silent', times: 5 }, { method: 'GET', path: /\/repos\//, mode: 'silent', times: 1 }]));
+    const proxy = await serve(
+      stallProxy(double.url, [
+        { method: 'POST', mode: 'silent', times: 5 },
+        { method: 'GET', path: /\/repos\//, mode: 'silent', times: 1 },
+      ]),
+    );
     const client = await getGitHubClient({ token: TOKEN, baseUrl: proxy.url });
     double.addRepo('ThePorgs/stall-post', await emptyRemote());
     const got = await client.rest.repos.get({ owner: 'ThePorgs', repo: 'stall-post' });
     expect(got.data.full_name).toBe('ThePorgs/stall-post');
-    const { error } = await timed(() => client.rest.issues.create({ owner: 'ThePorgs', repo: 'stall-post', title: 'x' }));
+    const { error } = await timed(() =>
+      client.rest.issues.create({ owner: 'ThePorgs', repo: 'stall-post', title: 'x' }),
+    );
     expect(error).toBeInstanceOf(NetworkError);
     expect(proxy.stalled.filter((r) => r.startsWith('POST'))).toHaveLength(1);
   });
@@ -124,18 +155,31 @@ describe('the GitHub client', () => {
     expect(describeGitHubError(err, { operation: 'list releases' })).toBe(
       'Could not list releases: no connection to ghes.example (connection refused): a connection error, not an answer from the GitHub API. The address comes from GITHUB_API_URL (https://ghes.example): check it, or re-run the job if the service was down.',
     );
-    const dns = Object.assign(new Error('getaddrinfo ENOTFOUND nope.invalid'), { status: 500, cause: { code: 'ENOTFOUND' } });
-    expect(describeGitHubError(dns, { operation: 'list releases' })).toMatch(/no connection to the GitHub API \(the host name does not resolve\)/);
+    const dns = Object.assign(new Error('getaddrinfo ENOTFOUND nope.invalid'), {
+      status: 500,
+      cause: { code: 'ENOTFOUND' },
+    });
+    expect(describeGitHubError(dns, { operation: 'list releases' })).toMatch(
+      /no connection to the GitHub API \(the host name does not resolve\)/,
+    );
   });
 });
 
 describe('the registry client', () => {
   test('a registry that stalls after its headers: retried by its own policy, then a NetworkError naming the host and the limit', async () => {
-    const server = await serve(headersThenStallServer({ headers: { 'docker-distribution-api-version': 'registry/2.0' } }));
+    const server = await serve(
+      headersThenStallServer({ headers: { 'docker-distribution-api-version': 'registry/2.0' } }),
+    );
     const client = new RegistryClient({ retry: { attempts: 2, baseDelayMs: 10 }, source: 'input "image"' });
-    const { error, seconds } = await timed(() => client.getManifest({ registry: server.host, repository: 'exegol/stall', tag: 'full' } as never));
+    const { error, seconds } = await timed(() =>
+      client.getManifest({ registry: server.host, repository: 'exegol/stall', tag: 'full' } as never),
+    );
     expect(error).toBeInstanceOf(NetworkError);
-    expect((error as Error).message).toMatch(new RegExp(`^GET ${server.host}/exegol/stall/manifests/full \\(2 attempts\\): the registry \\(${server.host}\\) stopped answering: nothing came for 2 s`));
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^GET ${server.host}/exegol/stall/manifests/full \\(2 attempts\\): the registry \\(${server.host}\\) stopped answering: nothing came for 2 s`,
+      ),
+    );
     expect((error as Error).message).not.toMatch(/HTTP \d{3}/);
     expect(server.hits).toBe(2);
     expect(seconds).toBeLessThan(2 * LIMIT + 3);
@@ -144,9 +188,13 @@ describe('the registry client', () => {
   test('a refused registry: a connection error naming the host and the input, not an HTTP status', async () => {
     const port = await refusedPort();
     const client = new RegistryClient({ retry: { attempts: 1, baseDelayMs: 10 }, source: 'input "image"' });
-    const { error } = await timed(() => client.getManifest({ registry: `127.0.0.1:${port}`, repository: 'exegol/x', tag: 'full' } as never));
+    const { error } = await timed(() =>
+      client.getManifest({ registry: `127.0.0.1:${port}`, repository: 'exegol/x', tag: 'full' } as never),
+    );
     expect(error).toBeInstanceOf(NetworkError);
-    expect((error as Error).message).toContain(`no connection to 127.0.0.1:${port} (connection refused): a connection error, not an answer from the registry. The address comes from input "image"`);
+    expect((error as Error).message).toContain(
+      `no connection to 127.0.0.1:${port} (connection refused): a connection error, not an answer from the registry. The address comes from input "image"`,
+    );
   });
 });
 
@@ -180,7 +228,9 @@ describe('git', () => {
     const host = new URL(http.origin).host;
     const { error, seconds } = await timed(() => git.fetch(http.url(remote), ['refs/heads/main']));
     expect(error).toBeInstanceOf(NetworkError);
-    expect((error as Error).message).toBe(`git fetch with ${host} stopped: nothing came for 2 s, the stall limit (input "network-timeout"). Re-run the job; if the service is only slow, raise "network-timeout" (now 2).`);
+    expect((error as Error).message).toBe(
+      `git fetch with ${host} stopped: nothing came for 2 s, the stall limit (input "network-timeout"). Re-run the job; if the service is only slow, raise "network-timeout" (now 2).`,
+    );
     expect(http.stalled).toEqual([`POST /${path.basename(remote)}/git-upload-pack`]);
     expect(seconds).toBeLessThan(LIMIT + 4);
     // Nothing half-fetched is left as a ref.
@@ -207,7 +257,9 @@ describe('git', () => {
     const git = Git.at(sandbox.root, { env: sandbox.env() });
     const { error, seconds } = await timed(() => git.lsRemote(`${silent.url}/ThePorgs/Exegol.git`, { heads: true }));
     expect(error).toBeInstanceOf(NetworkError);
-    expect((error as Error).message).toMatch(new RegExp(`^git ls-remote with ${silent.host.replace(/\./g, '\\.')} stopped`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^git ls-remote with ${silent.host.replace(/\./g, '\\.')} stopped`),
+    );
     expect(seconds).toBeLessThan(LIMIT + 4);
   });
 
@@ -220,7 +272,9 @@ describe('git', () => {
     await repo.git.raw(['config', 'core.sshCommand', `${bin} -i /tmp/checkout-key`]);
     const git = await Git.open(repo.dir, { env: sandbox.env() });
     const res = await git.raw(['ls-remote', 'git@example.invalid:ThePorgs/Exegol.git'], { allowFailure: true });
-    expect(res.stderr).toContain('ssh-args: -i /tmp/checkout-key -o ConnectTimeout=2 -o ServerAliveInterval=1 -o ServerAliveCountMax=3');
+    expect(res.stderr).toContain(
+      'ssh-args: -i /tmp/checkout-key -o ConnectTimeout=2 -o ServerAliveInterval=1 -o ServerAliveCountMax=3',
+    );
     expect(networkLimits().stallSeconds).toBe(LIMIT);
   });
 });

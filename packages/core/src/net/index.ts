@@ -73,7 +73,12 @@ export class NetworkError extends ActionError {
   readonly kind: NetworkFailureKind;
   readonly host: string;
 
-  constructor(kind: NetworkFailureKind, host: string, message: string, options: { input?: string; cause?: unknown } = {}) {
+  constructor(
+    kind: NetworkFailureKind,
+    host: string,
+    message: string,
+    options: { input?: string; cause?: unknown } = {},
+  ) {
     super(message, options);
     this.name = 'NetworkError';
     this.kind = kind;
@@ -92,7 +97,11 @@ const CODES: [RegExp, NetworkFailureKind][] = [
 
 /** The kind of connection failure an error (or one of its causes) is, or null when it is something else (an HTTP answer, a bug). */
 export function networkFailureKind(error: unknown): NetworkFailureKind | null {
-  for (let e = error as { code?: unknown; cause?: unknown; kind?: unknown } | undefined, depth = 0; e && depth < 6; e = e.cause as typeof e, depth++) {
+  for (
+    let e = error as { code?: unknown; cause?: unknown; kind?: unknown } | undefined, depth = 0;
+    e && depth < 6;
+    e = e.cause as typeof e, depth++
+  ) {
     if (e instanceof NetworkError) return e.kind;
     if (typeof e.code === 'string') for (const [re, kind] of CODES) if (re.test(e.code)) return kind;
   }
@@ -133,7 +142,11 @@ export interface LimitedFetchOptions {
  * A stall or a connection failure becomes a `NetworkError` naming the host, the limit and the
  * input; a request safe to repeat is tried once more first.
  */
-export async function limitedFetch(url: string | URL, init: RequestInit = {}, options: LimitedFetchOptions = {}): Promise<Response> {
+export async function limitedFetch(
+  url: string | URL,
+  init: RequestInit = {},
+  options: LimitedFetchOptions = {},
+): Promise<Response> {
   const method = (init.method ?? 'GET').toUpperCase();
   const retry = options.retry ?? (method === 'GET' || method === 'HEAD');
   const attempts = retry ? 2 : 1;
@@ -169,7 +182,14 @@ async function fetchOnce(url: string | URL, init: RequestInit, options: LimitedF
       controller.abort();
     }, ms);
   };
-  const bodyBytes = typeof init.body === 'string' ? Buffer.byteLength(init.body) : init.body instanceof Uint8Array ? init.body.byteLength : init.body instanceof ArrayBuffer ? init.body.byteLength : 0;
+  const bodyBytes =
+    typeof init.body === 'string'
+      ? Buffer.byteLength(init.body)
+      : init.body instanceof Uint8Array
+        ? init.body.byteLength
+        : init.body instanceof ArrayBuffer
+          ? init.body.byteLength
+          : 0;
   arm(stallMs + Math.ceil((bodyBytes / (64 * 1024)) * 1000));
   try {
     const res = await (options.fetch ?? fetch)(url, { ...init, signal: controller.signal });
@@ -183,20 +203,33 @@ async function fetchOnce(url: string | URL, init: RequestInit, options: LimitedF
     }
     clearTimeout(timer);
     const nullBody = res.status === 204 || res.status === 205 || res.status === 304;
-    const copy = new Response(nullBody ? null : Buffer.concat(chunks), { status: res.status, statusText: res.statusText, headers: res.headers });
+    const copy = new Response(nullBody ? null : Buffer.concat(chunks), {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
     Object.defineProperty(copy, 'url', { value: res.url });
     return copy;
   } catch (error) {
     if (outer?.aborted) throw error;
     const who = options.service ? `${options.service} (${host})` : host;
     if (stalled) {
-      throw new NetworkError('stalled', host, `${who} stopped answering: nothing came for ${describeLimit()}. ${stallAdvice()}`, {
-        input: limits.input ?? undefined,
-        cause: error,
-      });
+      throw new NetworkError(
+        'stalled',
+        host,
+        `${who} stopped answering: nothing came for ${describeLimit()}. ${stallAdvice()}`,
+        {
+          input: limits.input ?? undefined,
+          cause: error,
+        },
+      );
     }
     const kind = networkFailureKind(error);
-    if (kind) throw new NetworkError(kind, host, connectionMessage(kind, host, options.service, options.source), { input: options.input, cause: error });
+    if (kind)
+      throw new NetworkError(kind, host, connectionMessage(kind, host, options.service, options.source), {
+        input: options.input,
+        cause: error,
+      });
     throw error;
   } finally {
     clearTimeout(timer);
@@ -205,7 +238,14 @@ async function fetchOnce(url: string | URL, init: RequestInit, options: LimitedF
 }
 
 /** "no connection to HOST (connection refused): a connection error, not an answer from GitHub. …" */
-export function connectionMessage(kind: NetworkFailureKind, host: string, service = 'the server', source?: string): string {
-  const from = source ? ` The address comes from ${source}: check it, or re-run the job if the service was down.` : ' Check the address, or re-run the job if the service was down.';
+export function connectionMessage(
+  kind: NetworkFailureKind,
+  host: string,
+  service = 'the server',
+  source?: string,
+): string {
+  const from = source
+    ? ` The address comes from ${source}: check it, or re-run the job if the service was down.`
+    : ' Check the address, or re-run the job if the service was down.';
   return `no connection to ${host} (${WORDS[kind]}): a connection error, not an answer from ${service}.${from}`;
 }

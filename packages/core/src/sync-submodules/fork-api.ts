@@ -42,15 +42,21 @@ export async function forkApiTarget(
 ): Promise<ForkApiTarget | null> {
   if (settings.method === 'git') return null;
   const refuse = (reason: string): null => {
-    if (settings.method === 'api') throw new InputError('fork-method', `"api" does not apply: ${reason}`, 'Use fork-method: git (or auto).');
+    if (settings.method === 'api')
+      throw new InputError('fork-method', `"api" does not apply: ${reason}`, 'Use fork-method: git (or auto).');
     log(`Using git, not merge-upstream: ${reason}.`);
     return null;
   };
   if (!settings.token) return refuse('no token');
-  if (facts.upstreamBranch !== facts.branch) return refuse(`merge-upstream merges the upstream branch of the same name, and ${facts.upstreamBranch} is not ${facts.branch}`);
+  if (facts.upstreamBranch !== facts.branch)
+    return refuse(
+      `merge-upstream merges the upstream branch of the same name, and ${facts.upstreamBranch} is not ${facts.branch}`,
+    );
   const fork = facts.originUrl ? repositoryOfUrl(facts.originUrl, settings.serverUrl) : null;
   if (!fork) return refuse(`the checkout's origin is not a repository on ${settings.serverUrl}`);
-  const upstream = /^[\w.-]+\/[\w.-]+$/.test(settings.upstream) ? settings.upstream.replace(/\.git$/, '') : repositoryOfUrl(settings.upstream, settings.serverUrl);
+  const upstream = /^[\w.-]+\/[\w.-]+$/.test(settings.upstream)
+    ? settings.upstream.replace(/\.git$/, '')
+    : repositoryOfUrl(settings.upstream, settings.serverUrl);
   if (!upstream) return refuse(`the upstream is not a repository on ${settings.serverUrl}`);
 
   const github = await import('../github/index.ts');
@@ -60,15 +66,22 @@ export async function forkApiTarget(
   try {
     parent = (await client.rest.repos.get({ owner, repo })).data.parent?.full_name;
   } catch (error) {
-    if (settings.method === 'api') throw new ActionError(github.describeGitHubError(error, { operation: `read ${fork}` }), { cause: error });
+    if (settings.method === 'api')
+      throw new ActionError(github.describeGitHubError(error, { operation: `read ${fork}` }), { cause: error });
     return refuse(github.describeGitHubError(error, { operation: `read ${fork}` }));
   }
   if (!parent) return refuse(`GitHub does not list ${fork} as a fork`);
-  if (parent.toLowerCase() !== upstream.toLowerCase()) return refuse(`${fork} is a fork of ${parent}, not of ${upstream}`);
-  return { client, fork: { owner, repo }, describe: (error, operation) => github.describeGitHubError(error, { operation }) };
+  if (parent.toLowerCase() !== upstream.toLowerCase())
+    return refuse(`${fork} is a fork of ${parent}, not of ${upstream}`);
+  return {
+    client,
+    fork: { owner, repo },
+    describe: (error, operation) => github.describeGitHubError(error, { operation }),
+  };
 }
 
-export type MergeUpstreamOutcome = { status: 'none' | 'fast-forward' | 'merge' } | { status: 'conflict' } | { status: 'refused'; message: string };
+export type MergeUpstreamOutcome =
+  { status: 'none' | 'fast-forward' | 'merge' } | { status: 'conflict' } | { status: 'refused'; message: string };
 
 export async function mergeUpstream(target: ForkApiTarget, branch: string): Promise<MergeUpstreamOutcome> {
   try {
@@ -77,6 +90,9 @@ export async function mergeUpstream(target: ForkApiTarget, branch: string): Prom
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 409) return { status: 'conflict' };
-    return { status: 'refused', message: target.describe(error, `sync ${target.fork.owner}/${target.fork.repo}:${branch} with upstream`) };
+    return {
+      status: 'refused',
+      message: target.describe(error, `sync ${target.fork.owner}/${target.fork.repo}:${branch} with upstream`),
+    };
   }
 }

@@ -59,12 +59,18 @@ export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
 
   const dirty = await git.changedFiles();
   if (dirty.length) {
-    throw new ActionError(`The work tree has uncommitted changes (${dirty.slice(0, 10).join(', ')}): a merge would mix them in. Commit or discard them first.`);
+    throw new ActionError(
+      `The work tree has uncommitted changes (${dirty.slice(0, 10).join(', ')}): a merge would mix them in. Commit or discard them first.`,
+    );
   }
   const current = await git.currentBranch();
   const branch = opts.branch ?? current;
   if (!branch) {
-    throw new InputError('branch', `HEAD is detached at ${short(await git.head())} and no branch is named, so there is no fork branch to update`, 'Check out the fork branch (actions/checkout with ref: <branch>) or name it in "branch".');
+    throw new InputError(
+      'branch',
+      `HEAD is detached at ${short(await git.head())} and no branch is named, so there is no fork branch to update`,
+      'Check out the fork branch (actions/checkout with ref: <branch>) or name it in "branch".',
+    );
   }
   const upstreamBranch = opts.upstream.branch ?? branch;
   const upstreamRef = `refs/remotes/upstream/${upstreamBranch}`;
@@ -74,16 +80,32 @@ export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
   // Both ends are asked for before anything is fetched or merged.
   let upstreamRefs: Map<string, string>;
   try {
-    upstreamRefs = await fetcher.lsRemote(opts.upstream.url, { heads: true, patterns: [`refs/heads/${upstreamBranch}`] });
+    upstreamRefs = await fetcher.lsRemote(opts.upstream.url, {
+      heads: true,
+      patterns: [`refs/heads/${upstreamBranch}`],
+    });
   } catch (error) {
-    throw new InputError('upstream', `cannot reach ${safeUrl(opts.upstream.url)}: ${describeGitError(error)}`, 'Check the repository name; for a private upstream give "fetch-token" or "fetch-ssh-key".');
+    throw new InputError(
+      'upstream',
+      `cannot reach ${safeUrl(opts.upstream.url)}: ${describeGitError(error)}`,
+      'Check the repository name; for a private upstream give "fetch-token" or "fetch-ssh-key".',
+    );
   }
   if (!upstreamRefs.has(`refs/heads/${upstreamBranch}`)) {
-    throw new InputError(opts.upstream.branch ? 'upstream-branch' : 'branch', `${safeUrl(opts.upstream.url)} has no branch "${upstreamBranch}"`, 'Name the upstream branch to merge in "upstream-branch".');
+    throw new InputError(
+      opts.upstream.branch ? 'upstream-branch' : 'branch',
+      `${safeUrl(opts.upstream.url)} has no branch "${upstreamBranch}"`,
+      'Name the upstream branch to merge in "upstream-branch".',
+    );
   }
   const forkTip = await git.remoteBranch(branch);
   if (current !== branch) {
-    if (!forkTip) throw new InputError('branch', `the fork (origin) has no branch "${branch}"`, 'Name a branch that exists in the fork.');
+    if (!forkTip)
+      throw new InputError(
+        'branch',
+        `the fork (origin) has no branch "${branch}"`,
+        'Name a branch that exists in the fork.',
+      );
     await git.fetch('origin', [`+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
     await git.checkout(`refs/remotes/origin/${branch}`, { branch });
   }
@@ -92,7 +114,9 @@ export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
   await fetcher.fetch(opts.upstream.url, [`+refs/heads/${upstreamBranch}:${upstreamRef}`]);
 
   const from = await git.head();
-  let api = opts.api ? await forkApiTarget(opts.api, { originUrl: await git.remoteUrl('origin'), branch, upstreamBranch }, log) : null;
+  let api = opts.api
+    ? await forkApiTarget(opts.api, { originUrl: await git.remoteUrl('origin'), branch, upstreamBranch }, log)
+    : null;
   for (let attempt = 1; ; attempt++) {
     const before = await git.head();
     const behind = await git.countCommits(before, upstreamRef);
@@ -111,7 +135,9 @@ export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
     if (opts.dryRun) {
       const conflicts = await git.mergeConflicts(before, upstreamRef);
       if (conflicts.length) throw conflictError(branch, upstreamBranch, conflicts, true);
-      log(`Dry run: would merge ${behind} commit(s) of upstream/${upstreamBranch} into ${branch}${ahead ? '' : ' (fast-forward)'}${api ? ' through merge-upstream' : ''}.`);
+      log(
+        `Dry run: would merge ${behind} commit(s) of upstream/${upstreamBranch} into ${branch}${ahead ? '' : ' (fast-forward)'}${api ? ' through merge-upstream' : ''}.`,
+      );
       return { ...result, to: before, changed: true, operation: 'dry-run', commitSha: null };
     }
     if (api) {
@@ -130,27 +156,49 @@ export async function syncFork(opts: ForkOptions): Promise<ForkResult> {
       await git.fetch('origin', [`+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
       const merged = await git.merge(`origin/${branch}`, opts.identity, { ff: 'only' });
       if (merged.status === 'conflict') throw new Error('a fast-forward cannot conflict');
-      const operation = outcome.status === 'merge' ? 'merged' : outcome.status === 'fast-forward' ? 'fast-forward' : 'unchanged';
+      const operation =
+        outcome.status === 'merge' ? 'merged' : outcome.status === 'fast-forward' ? 'fast-forward' : 'unchanged';
       log(`merge-upstream: ${operation} ${branch} from ${opts.api?.upstream}:${branch}, now ${short(merged.sha)}.`);
-      return { ...result, to: merged.sha, changed: operation !== 'unchanged', operation, commitSha: operation === 'unchanged' ? null : merged.sha };
+      return {
+        ...result,
+        to: merged.sha,
+        changed: operation !== 'unchanged',
+        operation,
+        commitSha: operation === 'unchanged' ? null : merged.sha,
+      };
     }
     const merged = await git.merge(upstreamName, opts.identity, { ff: opts.strategy === 'ff-only' ? 'only' : 'allow' });
     if (merged.status === 'conflict') throw conflictError(branch, upstreamBranch, merged.files, false);
     const pushed = await git.pushBranch('HEAD', branch);
     if (pushed.pushed) {
       const sha = await git.head();
-      log(`${merged.status === 'fast-forward' ? 'Fast-forwarded' : 'Merged'} ${behind} commit(s) of upstream/${upstreamBranch} into ${branch} and pushed ${short(sha)}.`);
-      return { ...result, to: sha, changed: true, operation: merged.status === 'fast-forward' ? 'fast-forward' : 'merged', commitSha: sha };
+      log(
+        `${merged.status === 'fast-forward' ? 'Fast-forwarded' : 'Merged'} ${behind} commit(s) of upstream/${upstreamBranch} into ${branch} and pushed ${short(sha)}.`,
+      );
+      return {
+        ...result,
+        to: sha,
+        changed: true,
+        operation: merged.status === 'fast-forward' ? 'fast-forward' : 'merged',
+        commitSha: sha,
+      };
     }
     if (pushed.reason === 'protected') {
-      throw new ActionError(`Pushing the merge to ${branch} was refused by branch protection: ${pushed.message.split('\n').pop()}. Nothing was pushed.`);
+      throw new ActionError(
+        `Pushing the merge to ${branch} was refused by branch protection: ${pushed.message.split('\n').pop()}. Nothing was pushed.`,
+      );
     }
     if (pushed.reason === 'unauthorized') {
-      throw new ActionError(`Pushing the merge to ${branch} was refused: ${reasonLine(pushed.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
+      throw new ActionError(
+        `Pushing the merge to ${branch} was refused: ${reasonLine(pushed.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`,
+        { input: 'github-token' },
+      );
     }
     // The fork branch moved meanwhile: drop this merge and merge again onto where it is now.
     if (attempt >= opts.pushAttempts) {
-      throw new ActionError(`${branch} kept moving: the merge was refused ${attempt} time(s) (${pushed.message.split('\n').pop()}). Nothing was pushed; re-run later.`);
+      throw new ActionError(
+        `${branch} kept moving: the merge was refused ${attempt} time(s) (${pushed.message.split('\n').pop()}). Nothing was pushed; re-run later.`,
+      );
     }
     log(`${branch} moved while pushing; merging again onto the new tip.`);
     await git.fetch('origin', [`+refs/heads/${branch}:refs/remotes/origin/${branch}`]);

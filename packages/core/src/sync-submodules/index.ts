@@ -7,7 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError, InputError, mdCell, mdCode, type Check, type SourceLocation } from '../action/index.ts';
 import { reasonLine } from '../exec/index.ts';
-import { Git, unauthorizedPushFix, type GitOptions, type Identity, type SubmoduleEntry, type WorkTreeChange } from '../git/index.ts';
+import {
+  Git,
+  unauthorizedPushFix,
+  type GitOptions,
+  type Identity,
+  type SubmoduleEntry,
+  type WorkTreeChange,
+} from '../git/index.ts';
 import { NetworkError } from '../net/index.ts';
 import { completedNote, type PullRequestChange, type PullRequestRef } from '../github/index.ts';
 import { describeGitError, lastLine, mapLimit, safeUrl, short } from './util.ts';
@@ -98,7 +105,14 @@ export interface SyncOptions {
   warn?: (line: string) => void;
 }
 
-export type SyncOperation = 'unchanged' | 'behind' | 'dry-run' | 'pushed' | 'pull-request-created' | 'pull-request-updated' | 'pull-request-unchanged';
+export type SyncOperation =
+  | 'unchanged'
+  | 'behind'
+  | 'dry-run'
+  | 'pushed'
+  | 'pull-request-created'
+  | 'pull-request-updated'
+  | 'pull-request-unchanged';
 
 export interface SyncResult {
   mode: SyncMode;
@@ -136,10 +150,16 @@ export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
 
   const declared = await git.submodules();
   if (!declared.length && opts.paths.length) {
-    throw new InputError('paths', `"${opts.paths[0]}" is not a submodule: ${git.dir} declares none (no .gitmodules entry with a path)`, 'Check the working directory, or leave paths empty.');
+    throw new InputError(
+      'paths',
+      `"${opts.paths[0]}" is not a submodule: ${git.dir} declares none (no .gitmodules entry with a path)`,
+      'Check the working directory, or leave paths empty.',
+    );
   }
   if (!declared.length) {
-    throw new ActionError(`${git.dir} declares no submodules (no .gitmodules entry with a path): there is nothing to ${opts.mode === 'check' ? 'check' : 'update'}.`);
+    throw new ActionError(
+      `${git.dir} declares no submodules (no .gitmodules entry with a path): there is nothing to ${opts.mode === 'check' ? 'check' : 'update'}.`,
+    );
   }
   const selected = selectSubmodules(declared, opts.paths, warn);
   checkBranchOverrides(opts.branches, selected);
@@ -165,7 +185,9 @@ export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
 
   const moves = reports.filter((r) => r.behind > 0);
   for (const r of moves.filter((m) => m.ahead > 0)) {
-    warn(`${r.path}: the recorded commit ${short(r.from)} has ${r.ahead} commit(s) that are not on ${r.branch}; moving to the tip leaves them out.`);
+    warn(
+      `${r.path}: the recorded commit ${short(r.from)} has ${r.ahead} commit(s) that are not on ${r.branch}; moving to the tip leaves them out.`,
+    );
   }
   // 3. Move them (not in a check or a dry run); the nested ones follow what their parents record.
   const apply = writes && !opts.dryRun;
@@ -182,7 +204,10 @@ export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
 
   const checks = reports.map((r) => submoduleCheck(r, opts.mode === 'check' ? opts.onBehind : 'moved'));
   // What the earlier steps changed besides the submodules this run moves.
-  const workTree = writes && opts.includeWorkTree ? (await git.workTreeChanges()).filter((c) => !moves.some((m) => m.path === c.path)) : [];
+  const workTree =
+    writes && opts.includeWorkTree
+      ? (await git.workTreeChanges()).filter((c) => !moves.some((m) => m.path === c.path))
+      : [];
   const changed = moves.length > 0 || workTree.length > 0;
   const base: SyncResult = {
     mode: opts.mode,
@@ -201,7 +226,9 @@ export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
     return { ...base, operation: changed ? 'behind' : 'unchanged', ok: !checks.some((c) => c.status === 'fail') };
   }
   if (!changed) {
-    log(`Every selected submodule is at the tip of its branch${opts.includeWorkTree ? ' and the work tree has no other change' : ''}: nothing to commit.`);
+    log(
+      `Every selected submodule is at the tip of its branch${opts.includeWorkTree ? ' and the work tree has no other change' : ''}: nothing to commit.`,
+    );
     return base;
   }
   const message = commitMessage(opts.commitMessage, moves, workTree);
@@ -209,7 +236,12 @@ export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
   const paths = opts.includeWorkTree ? ['.'] : moves.map((m) => m.path);
   if (opts.dryRun) {
     log(`Dry run: would commit\n${message}`);
-    return { ...base, operation: 'dry-run', commitMessage: message, pushedTo: opts.mode === 'update' ? target : (opts.pullRequest?.branch ?? null) };
+    return {
+      ...base,
+      operation: 'dry-run',
+      commitMessage: message,
+      pushedTo: opts.mode === 'update' ? target : (opts.pullRequest?.branch ?? null),
+    };
   }
 
   if (opts.mode === 'pull-request') {
@@ -223,34 +255,57 @@ export async function syncSubmodules(opts: SyncOptions): Promise<SyncResult> {
   const pushed = await git.pushWithRetry(target!, { attempts: opts.pushAttempts, identity: opts.identity });
   if (!pushed.pushed) {
     if (pushed.reason === 'protected') {
-      throw new ActionError(`Pushing to ${target} was refused by branch protection: ${lastLine(pushed.message)}. Use mode: pull-request to propose the update instead.`);
+      throw new ActionError(
+        `Pushing to ${target} was refused by branch protection: ${lastLine(pushed.message)}. Use mode: pull-request to propose the update instead.`,
+      );
     }
     if (pushed.reason === 'unauthorized') {
-      throw new ActionError(`Pushing to ${target} was refused: ${reasonLine(pushed.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
+      throw new ActionError(
+        `Pushing to ${target} was refused: ${reasonLine(pushed.message)}. Nothing was pushed. ${unauthorizedPushFix('github-token')}`,
+        { input: 'github-token' },
+      );
     }
     throw new ActionError(
       `Could not push to ${target} after ${pushed.attempts} attempt(s): ${reasonLine(pushed.message)}. Nothing was pushed; the commit stays in this checkout only. Re-run to start again from the branch as it is now.`,
     );
   }
-  log(`Pushed ${short(pushed.sha)} to ${target}${pushed.attempts > 1 ? ` (after ${pushed.attempts - 1} rebase(s) onto a branch that moved)` : ''}.`);
+  log(
+    `Pushed ${short(pushed.sha)} to ${target}${pushed.attempts > 1 ? ` (after ${pushed.attempts - 1} rebase(s) onto a branch that moved)` : ''}.`,
+  );
   return { ...base, operation: 'pushed', commitSha: pushed.sha, commitMessage: message, pushedTo: target };
 }
 
 /** The submodules to work on, by path: the names in .gitmodules differ from the paths in older trees. */
-function selectSubmodules(declared: SubmoduleEntry[], paths: string[], warn: (line: string) => void): (SubmoduleEntry & { gitlink: string })[] {
+function selectSubmodules(
+  declared: SubmoduleEntry[],
+  paths: string[],
+  warn: (line: string) => void,
+): (SubmoduleEntry & { gitlink: string })[] {
   const known = declared.map((d) => d.path).join(', ');
   if (!paths.length) {
     const usable = declared.filter((d): d is SubmoduleEntry & { gitlink: string } => d.gitlink !== null);
-    for (const d of declared.filter((x) => x.gitlink === null)) warn(`.gitmodules declares "${d.name}" at ${d.path}, but HEAD records no submodule commit there: skipped.`);
+    for (const d of declared.filter((x) => x.gitlink === null))
+      warn(`.gitmodules declares "${d.name}" at ${d.path}, but HEAD records no submodule commit there: skipped.`);
     return usable;
   }
   const out: (SubmoduleEntry & { gitlink: string })[] = [];
   for (const raw of paths) {
     const p = normalizePath(raw);
     const entry = declared.find((d) => d.path === p);
-    if (!entry) throw new InputError('paths', `"${raw}" is not a submodule (the submodules are: ${known})`, 'Give submodule paths as .gitmodules lists them.');
-    if (entry.gitlink === null) throw new InputError('paths', `"${raw}" is declared in .gitmodules, but HEAD records no submodule commit at that path`, 'Add the submodule (git submodule add) or remove the stale .gitmodules entry.');
-    if (!out.includes(entry as SubmoduleEntry & { gitlink: string })) out.push(entry as SubmoduleEntry & { gitlink: string });
+    if (!entry)
+      throw new InputError(
+        'paths',
+        `"${raw}" is not a submodule (the submodules are: ${known})`,
+        'Give submodule paths as .gitmodules lists them.',
+      );
+    if (entry.gitlink === null)
+      throw new InputError(
+        'paths',
+        `"${raw}" is declared in .gitmodules, but HEAD records no submodule commit at that path`,
+        'Add the submodule (git submodule add) or remove the stale .gitmodules entry.',
+      );
+    if (!out.includes(entry as SubmoduleEntry & { gitlink: string }))
+      out.push(entry as SubmoduleEntry & { gitlink: string });
   }
   return out;
 }
@@ -260,7 +315,11 @@ function checkBranchOverrides(branches: BranchOverrides, selected: SubmoduleEntr
     const top = selected.some((s) => s.path === p);
     const nested = selected.some((s) => p.startsWith(`${s.path}/`));
     if (!top && !nested) {
-      throw new InputError(branches.input, `"${p}" is not one of the selected submodules (${selected.map((s) => s.path).join(', ')})`, 'Write entries as <submodule path>=<branch>.');
+      throw new InputError(
+        branches.input,
+        `"${p}" is not one of the selected submodules (${selected.map((s) => s.path).join(', ')})`,
+        'Write entries as <submodule path>=<branch>.',
+      );
     }
   }
 }
@@ -310,7 +369,9 @@ async function resolveTip(
   parent: string | null,
 ): Promise<TipPlan> {
   const fullPath = parent ? `${parent}/${entry.path}` : entry.path;
-  const where: SourceLocation | undefined = location ? { file: location.file, line: location.branch ?? location.header } : undefined;
+  const where: SourceLocation | undefined = location
+    ? { file: location.file, line: location.branch ?? location.header }
+    : undefined;
   const unreachable = (error: unknown): ActionError =>
     new ActionError(
       // A stall already names the host, the limit and the input to raise; the url may be right.
@@ -327,7 +388,11 @@ async function resolveTip(
     branch = entry.branch;
     if (branch === '.') {
       // git's convention: follow the branch of the same name as the superproject's.
-      if (!parentBranch) throw new ActionError(`Submodule "${fullPath}" follows the superproject's branch (branch = .), but HEAD is detached. Check out a branch or name one in "branch".`, { location: where });
+      if (!parentBranch)
+        throw new ActionError(
+          `Submodule "${fullPath}" follows the superproject's branch (branch = .), but HEAD is detached. Check out a branch or name one in "branch".`,
+          { location: where },
+        );
       branch = parentBranch;
     }
   }
@@ -338,7 +403,11 @@ async function resolveTip(
     } catch (error) {
       throw unreachable(error);
     }
-    if (!branch) throw new ActionError(`Submodule "${fullPath}": ${safeUrl(url)} names no default branch. Set branch = in .gitmodules or name one in "${overrides.input}".`, { location: where });
+    if (!branch)
+      throw new ActionError(
+        `Submodule "${fullPath}": ${safeUrl(url)} names no default branch. Set branch = in .gitmodules or name one in "${overrides.input}".`,
+        { location: where },
+      );
   }
 
   let refs: Map<string, string>;
@@ -350,7 +419,11 @@ async function resolveTip(
   const tip = refs.get(`refs/heads/${branch}`);
   if (!tip) {
     if (branchFrom === 'input') {
-      throw new InputError(overrides.input, `submodule "${fullPath}": ${safeUrl(url)} has no branch "${branch}"`, 'Name a branch that exists in the submodule\'s repository.');
+      throw new InputError(
+        overrides.input,
+        `submodule "${fullPath}": ${safeUrl(url)} has no branch "${branch}"`,
+        "Name a branch that exists in the submodule's repository.",
+      );
     }
     throw new ActionError(
       `Submodule "${fullPath}" follows branch "${branch}" (${branchFrom}), which ${safeUrl(url)} does not have. Fix branch = in .gitmodules, or name the branch in "${overrides.input}".`,
@@ -367,10 +440,15 @@ async function resolveTip(
 async function cloneMissing(git: Git, plans: TipPlan[]): Promise<void> {
   const missing = plans.filter((p) => !fs.existsSync(path.join(git.dir, p.entry.path, '.git')));
   if (!missing.length) return;
-  const all = await git.submoduleUpdate(missing.map((p) => p.entry.path), { init: true, filter: FILTER, jobs: PARALLEL }).then(
-    () => true,
-    () => false,
-  );
+  const all = await git
+    .submoduleUpdate(
+      missing.map((p) => p.entry.path),
+      { init: true, filter: FILTER, jobs: PARALLEL },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
   if (all) return;
   // One of them failed: one at a time, to say which.
   for (const plan of missing) {
@@ -390,14 +468,22 @@ async function measure(git: Git, plan: TipPlan): Promise<SubmoduleReport> {
   const { entry } = plan;
   const sub = git.submodule(entry.path);
   try {
-    await sub.fetch('origin', [`+refs/heads/${plan.branch}:refs/remotes/origin/${plan.branch}`], { tags: true, unshallow: await sub.isShallow() });
+    await sub.fetch('origin', [`+refs/heads/${plan.branch}:refs/remotes/origin/${plan.branch}`], {
+      tags: true,
+      unshallow: await sub.isShallow(),
+    });
   } catch (error) {
-    throw new ActionError(`Submodule "${plan.fullPath}": fetching ${plan.branch} from ${safeUrl(plan.url)} failed: ${describeGitError(error)}.`, { cause: error });
+    throw new ActionError(
+      `Submodule "${plan.fullPath}": fetching ${plan.branch} from ${safeUrl(plan.url)} failed: ${describeGitError(error)}.`,
+      { cause: error },
+    );
   }
   // The branch may have moved since it was asked for: the fetched tip is the one to use.
   const tip = (await sub.revParse(`refs/remotes/origin/${plan.branch}`)) ?? plan.tip;
   if (!(await ensureCommit(sub, entry.gitlink))) {
-    throw new ActionError(`Submodule "${plan.fullPath}": the recorded commit ${short(entry.gitlink)} is not in ${safeUrl(plan.url)} any more. Move the submodule by hand once (git -C ${plan.fullPath} checkout <commit>; git add ${plan.fullPath}).`);
+    throw new ActionError(
+      `Submodule "${plan.fullPath}": the recorded commit ${short(entry.gitlink)} is not in ${safeUrl(plan.url)} any more. Move the submodule by hand once (git -C ${plan.fullPath} checkout <commit>; git add ${plan.fullPath}).`,
+    );
   }
   const behind = await sub.countCommits(entry.gitlink, tip);
   const ahead = await sub.countCommits(tip, entry.gitlink);
@@ -423,19 +509,39 @@ async function measure(git: Git, plan: TipPlan): Promise<SubmoduleReport> {
  * when it did), and measured against their own branches. Their gitlinks live in the parent's
  * repository, which this run does not commit to, so they are reported, never moved.
  */
-async function nestedReports(superproject: Git, parent: SubmoduleReport, opts: SyncOptions, apply: boolean, log: (line: string) => void): Promise<SubmoduleReport[]> {
+async function nestedReports(
+  superproject: Git,
+  parent: SubmoduleReport,
+  opts: SyncOptions,
+  apply: boolean,
+  log: (line: string) => void,
+): Promise<SubmoduleReport[]> {
   const sub = superproject.submodule(parent.path);
   const declared = await sub.submodules(parent.to);
   const usable = declared.filter((d): d is SubmoduleEntry & { gitlink: string } => d.gitlink !== null);
   if (!usable.length) return [];
-  const before = parent.to === parent.from ? null : await sub.gitlinks(parent.from, usable.map((d) => d.path));
+  const before =
+    parent.to === parent.from
+      ? null
+      : await sub.gitlinks(
+          parent.from,
+          usable.map((d) => d.path),
+        );
   if (apply) await sub.submoduleUpdate([], { init: true, recursive: true, filter: FILTER });
   else await sub.submoduleInit(usable.map((u) => u.path));
   const locations = gitmodulesLocations(path.join(sub.dir, '.gitmodules'), parent.path);
   const out: SubmoduleReport[] = [];
   for (const entry of usable) {
     const url = (await sub.submoduleUrl(entry.name)) ?? entry.url;
-    const plan = await resolveTip(sub, entry, url, opts.branches, parent.branch, locations.get(entry.name), parent.path);
+    const plan = await resolveTip(
+      sub,
+      entry,
+      url,
+      opts.branches,
+      parent.branch,
+      locations.get(entry.name),
+      parent.path,
+    );
     log(`${plan.fullPath}: fetching ${plan.branch}`);
     await cloneMissing(sub, [plan]);
     const report = await measure(sub, plan);
@@ -472,7 +578,8 @@ function submoduleCheck(r: SubmoduleReport, onBehind: 'fail' | 'warn' | 'moved')
   const moved = r.from !== r.to ? `${short(r.from)}..${short(r.to)}` : short(r.from);
   if (r.parent) {
     // A nested submodule is its parent repository's to move: never a reason to fail this one.
-    if (r.behindAfter === 0) return { id, title, status: 'pass', detail: `at the tip of ${r.branch} (${moved}${r.tag ? `, ${r.tag}` : ''})` };
+    if (r.behindAfter === 0)
+      return { id, title, status: 'pass', detail: `at the tip of ${r.branch} (${moved}${r.tag ? `, ${r.tag}` : ''})` };
     return {
       id,
       title,
@@ -483,10 +590,20 @@ function submoduleCheck(r: SubmoduleReport, onBehind: 'fail' | 'warn' | 'moved')
   }
   if (r.behind === 0) {
     const extra = r.ahead > 0 ? `, and ${r.ahead} commit(s) ahead of it` : '';
-    return { id, title, status: 'pass', detail: `at the tip of ${r.branch} (${moved}${r.tag ? `, ${r.tag}` : ''})${extra}` };
+    return {
+      id,
+      title,
+      status: 'pass',
+      detail: `at the tip of ${r.branch} (${moved}${r.tag ? `, ${r.tag}` : ''})${extra}`,
+    };
   }
   if (onBehind === 'moved') {
-    return { id, title, status: 'pass', detail: `${moved}: ${r.behind} commit(s) of ${r.branch}${r.tag ? `, now ${r.tag}` : ''}` };
+    return {
+      id,
+      title,
+      status: 'pass',
+      detail: `${moved}: ${r.behind} commit(s) of ${r.branch}${r.tag ? `, now ${r.tag}` : ''}`,
+    };
   }
   return {
     id,
@@ -502,7 +619,10 @@ function submoduleCheck(r: SubmoduleReport, onBehind: 'fail' | 'warn' | 'moved')
  * tag)`, then how many other paths the work tree changed.
  */
 export function commitMessage(subject: string, moves: SubmoduleReport[], workTree: WorkTreeChange[] = []): string {
-  const lines = moves.map((m) => `- ${m.path}: ${short(m.from)}..${short(m.to)} (${m.branch}, ${m.behind} commit${m.behind === 1 ? '' : 's'}${m.tag ? `, ${m.tag}` : ''})`);
+  const lines = moves.map(
+    (m) =>
+      `- ${m.path}: ${short(m.from)}..${short(m.to)} (${m.branch}, ${m.behind} commit${m.behind === 1 ? '' : 's'}${m.tag ? `, ${m.tag}` : ''})`,
+  );
   if (workTree.length) lines.push(`- ${workTreeCounts(workTree)}`);
   return `${subject}\n\n${lines.join('\n')}\n`;
 }
@@ -557,10 +677,15 @@ async function proposeUpdate(
       break;
     }
     if (outcome.reason === 'unauthorized') {
-      throw new ActionError(`Pushing the update to ${pr.branch} was refused: ${reasonLine(outcome.message)}. Nothing was proposed. ${unauthorizedPushFix('github-token')}`, { input: 'github-token' });
+      throw new ActionError(
+        `Pushing the update to ${pr.branch} was refused: ${reasonLine(outcome.message)}. Nothing was proposed. ${unauthorizedPushFix('github-token')}`,
+        { input: 'github-token' },
+      );
     }
     if (outcome.reason === 'protected' || attempt >= opts.pushAttempts) {
-      throw new ActionError(`Could not push the update to ${pr.branch}: ${lastLine(outcome.message)}. Nothing was proposed. Re-run to start again.`);
+      throw new ActionError(
+        `Could not push the update to ${pr.branch}: ${lastLine(outcome.message)}. Nothing was proposed. Re-run to start again.`,
+      );
     }
     log(`${pr.branch} moved while pushing; trying again.`);
   }
@@ -569,10 +694,22 @@ async function proposeUpdate(
   // pr.open's own error already says the branch is pushed and a re-run finds it.
   const outcome = await pr.open({ base, head: pr.branch, title: pr.title, body });
   log(`Pull request #${outcome.number} ${outcome.operation}: ${outcome.url}`);
-  const operation: SyncOperation = outcome.operation === 'created' ? 'pull-request-created' : pushed || outcome.operation === 'updated' ? 'pull-request-updated' : 'pull-request-unchanged';
+  const operation: SyncOperation =
+    outcome.operation === 'created'
+      ? 'pull-request-created'
+      : pushed || outcome.operation === 'updated'
+        ? 'pull-request-updated'
+        : 'pull-request-unchanged';
   const completed = !pushed && outcome.operation === 'created' ? completedNote(pr.branch, outcome.number) : undefined;
   if (completed) log(completed);
-  return { operation, commitSha: headSha, commitMessage: message, pushedTo: pr.branch, pullRequest: outcome, ...(completed ? { completed } : {}) };
+  return {
+    operation,
+    commitSha: headSha,
+    commitMessage: message,
+    pushedTo: pr.branch,
+    pullRequest: outcome,
+    ...(completed ? { completed } : {}),
+  };
 }
 
 /** Paths listed in a pull request body; the rest are counted (GitHub's body limit is 65536). */
@@ -582,7 +719,9 @@ export function pullRequestBody(moves: SubmoduleReport[], workTree: WorkTreeChan
   const files = workTree.slice(0, LISTED_PATHS).map((w) => `- ${w.change}: ${mdCode(w.path)}`);
   if (workTree.length > LISTED_PATHS) files.push(`- … and ${workTree.length - LISTED_PATHS} more`);
   return [
-    ...(moves.length ? ['Submodules moved to the tip of the branch they follow:', '', submodulesTable(moves), ''] : ['No submodule moved.', '']),
+    ...(moves.length
+      ? ['Submodules moved to the tip of the branch they follow:', '', submodulesTable(moves), '']
+      : ['No submodule moved.', '']),
     ...(workTree.length ? [`Other changes in the work tree (${workTreeCounts(workTree)}):`, '', ...files, ''] : []),
     '<sub>Opened by exegol/actions sync-submodules. A later run on the same day updates this pull request.</sub>',
     '',
@@ -596,12 +735,26 @@ export function submodulesTable(reports: SubmoduleReport[]): string {
     const code = (t: string) => mdCell(mdCode(t));
     return `| ${code(r.path)} | ${code(r.branch)} | ${code(short(r.from))} | ${code(short(r.to))} | ${behind} | ${r.tag ? code(r.tag) : ''} |`;
   });
-  return ['| Submodule | Branch | From | To | Behind | Tag |', '| --- | --- | --- | --- | ---: | --- |', ...rows].join('\n');
+  return ['| Submodule | Branch | From | To | Behind | Tag |', '| --- | --- | --- | --- | ---: | --- |', ...rows].join(
+    '\n',
+  );
 }
 
 /** The output list: what a workflow reads back. */
 export function submodulesJson(reports: SubmoduleReport[]): string {
-  return JSON.stringify(reports.map((r) => ({ path: r.path, from: r.from, to: r.to, branch: r.branch, behind: r.behind, ahead: r.ahead, tip: r.tip, tag: r.tag, parent: r.parent })));
+  return JSON.stringify(
+    reports.map((r) => ({
+      path: r.path,
+      from: r.from,
+      to: r.to,
+      branch: r.branch,
+      behind: r.behind,
+      ahead: r.ahead,
+      tip: r.tip,
+      tag: r.tag,
+      parent: r.parent,
+    })),
+  );
 }
 
 /** Where each `[submodule "name"]` section and its `branch =` line are, for annotations. */

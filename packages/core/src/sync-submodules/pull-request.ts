@@ -18,21 +18,34 @@ export function expandStamp(template: string, now: Date): string {
     DD: pad(now.getUTCDate()),
     epoch: String(Math.floor(now.getTime() / 1000)),
   };
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? values[name as keyof typeof values] : all));
+  return template.replace(/\{(\w+)\}/g, (all, name: string) =>
+    name in values ? values[name as keyof typeof values] : all,
+  );
 }
 
 /** Placeholders in a template that expandStamp does not know. */
 export function unknownPlaceholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((n) => !(STAMP_PLACEHOLDERS as readonly string[]).includes(n));
+  return [...template.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1]!)
+    .filter((n) => !(STAMP_PLACEHOLDERS as readonly string[]).includes(n));
 }
 
 /** Opens the pull request, or updates the open one from the same head branch. */
-export function pullRequestOpener(settings: { token: string; repository: string; labels: string[]; apiUrl?: string }): (request: PullRequestRequest) => Promise<PullRequestOutcome> {
+export function pullRequestOpener(settings: {
+  token: string;
+  repository: string;
+  labels: string[];
+  apiUrl?: string;
+}): (request: PullRequestRequest) => Promise<PullRequestOutcome> {
   return async (request) => {
     const github = await import('../github/index.ts');
     try {
       const client = await github.getGitHubClient({ token: settings.token, baseUrl: settings.apiUrl });
-      const pr = await github.openOrUpdatePullRequest(client, { repository: settings.repository, ...request, labels: settings.labels });
+      const pr = await github.openOrUpdatePullRequest(client, {
+        repository: settings.repository,
+        ...request,
+        labels: settings.labels,
+      });
       return { number: pr.number, url: pr.url, operation: pr.operation };
     } catch (error) {
       throw new ActionError(

@@ -93,8 +93,16 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
   // for a pre-release (`2`, `2b`). Checked on every run, as Exegol's CI greps it on every push;
   // only a stable release requires digits only (below).
   for (const s of sources.filter((x) => x.role === 'stable-marker')) {
-    if (/^[0-9]+[ab]?$/.test(s.raw)) add({ id: `marker:${s.name}`, title: `${s.name} is well formed`, status: 'pass', detail: `${s.name}: ${s.raw}` });
-    else add({ id: `marker:${s.name}`, title: `${s.name} is well formed`, status: 'fail', detail: `${s.name} is "${s.raw}": write digits, with a or b after them for a pre-release (e.g. 2 or 2b).`, location: s.loc });
+    if (/^[0-9]+[ab]?$/.test(s.raw))
+      add({ id: `marker:${s.name}`, title: `${s.name} is well formed`, status: 'pass', detail: `${s.name}: ${s.raw}` });
+    else
+      add({
+        id: `marker:${s.name}`,
+        title: `${s.name} is well formed`,
+        status: 'fail',
+        detail: `${s.name} is "${s.raw}": write digits, with a or b after them for a pre-release (e.g. 2 or 2b).`,
+        location: s.loc,
+      });
   }
   const primary = versionSources.find((s) => parsed.has(s));
   const version = primary ? parsed.get(primary)! : null;
@@ -123,7 +131,12 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
       });
     }
     if (disagree.length === 0 && versionSources.length > 1) {
-      add({ id: 'agree', title: 'Versions agree', status: 'pass', detail: `${versionSources.length} sources say ${version.normalized}` });
+      add({
+        id: 'agree',
+        title: 'Versions agree',
+        status: 'pass',
+        detail: `${versionSources.length} sources say ${version.normalized}`,
+      });
     }
 
     // 2b. Spelled as it will be tagged: PEP 440 reads 05.1.4 as 5.1.4, and the tag is 5.1.4.
@@ -145,7 +158,9 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
         id: `final:${s.name}`,
         title: `${s.name} holds the final version`,
         status: ok ? 'pass' : s.severity === 'error' ? 'fail' : 'warn',
-        detail: ok ? `${s.raw} = ${version.final}` : `${s.name} says ${s.raw}, expected ${version.final}. Update it to '${version.final}'.`,
+        detail: ok
+          ? `${s.raw} = ${version.final}`
+          : `${s.name} says ${s.raw}, expected ${version.final}. Update it to '${version.final}'.`,
         location: s.loc,
       });
     }
@@ -160,19 +175,33 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
     let ok = false;
     if (!tagVersion) {
       detail = `tag ${JSON.stringify(opts.tag.value)} (${opts.tag.source}) is not a version${opts.tagPrefix ? ` with prefix "${opts.tagPrefix}"` : ''}: expected ${expected}.`;
-    } else if (opts.tag.value !== expected && (opts.tag.value !== `${opts.tagPrefix}${version.raw}` || hasLeadingZeros(version.raw))) {
+    } else if (
+      opts.tag.value !== expected &&
+      (opts.tag.value !== `${opts.tagPrefix}${version.raw}` || hasLeadingZeros(version.raw))
+    ) {
       detail = `tag ${opts.tag.value} (${opts.tag.source}) does not match version ${version.raw}: expected tag ${expected}.`;
     } else {
       ok = true;
       detail = `${opts.tag.value} = ${expected}`;
     }
-    add({ id: 'tag', title: 'Tag matches the version', status: ok ? 'pass' : 'fail', detail, location: ok ? undefined : primary?.loc });
+    add({
+      id: 'tag',
+      title: 'Tag matches the version',
+      status: ok ? 'pass' : 'fail',
+      detail,
+      location: ok ? undefined : primary?.loc,
+    });
   }
 
   // 5. A stable release carries no pre-release marker.
   if (version) {
     if (!opts.requireStable.required) {
-      add({ id: 'stable', title: 'Stable release', status: 'skip', detail: `not required (${opts.requireStable.reason})` });
+      add({
+        id: 'stable',
+        title: 'Stable release',
+        status: 'skip',
+        detail: `not required (${opts.requireStable.reason})`,
+      });
     } else {
       const problems: Check[] = [];
       if (version.isPrerelease) {
@@ -196,7 +225,13 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
         }
       }
       if (problems.length) problems.forEach(add);
-      else add({ id: 'stable', title: 'Stable release', status: 'pass', detail: `${version.raw} has no pre-release marker (${opts.requireStable.reason})` });
+      else
+        add({
+          id: 'stable',
+          title: 'Stable release',
+          status: 'pass',
+          detail: `${version.raw} has no pre-release marker (${opts.requireStable.reason})`,
+        });
     }
   }
 
@@ -216,9 +251,18 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
         previousTag = tag;
       }
     }
-    const how = { complete: 'local history', unshallowed: 'fetched full history and tags', 'fetched-tags': 'fetched tags' }[history];
+    const how = {
+      complete: 'local history',
+      unshallowed: 'fetched full history and tags',
+      'fetched-tags': 'fetched tags',
+    }[history];
     if (!previous) {
-      add({ id: 'greater', title: 'Version is above the previous release', status: 'pass', detail: `no earlier version tag is reachable from ${head.slice(0, 8)} (${how}): first release` });
+      add({
+        id: 'greater',
+        title: 'Version is above the previous release',
+        status: 'pass',
+        detail: `no earlier version tag is reachable from ${head.slice(0, 8)} (${how}): first release`,
+      });
     } else {
       const ok = compareVersions(version, previous) > 0;
       add({
@@ -241,12 +285,17 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
     let detail: string;
     const want = opts.releasePr.head;
     if (!pr) detail = `no open pull request ${opts.releasePr.describe}. Open one titled "${expected}".`;
-    else if (want && pr.head && (pr.head.repository?.toLowerCase() !== want.repository.toLowerCase() || pr.head.ref !== want.ref)) {
+    else if (
+      want &&
+      pr.head &&
+      (pr.head.repository?.toLowerCase() !== want.repository.toLowerCase() || pr.head.ref !== want.ref)
+    ) {
       // A fork's pull request into the release branch (or another branch's) is not the release
       // pull request, whatever its title.
       detail = `pull request #${pr.number} comes from ${pr.head.label}${pr.head.repository && pr.head.repository.toLowerCase() !== want.repository.toLowerCase() ? ` (the fork ${pr.head.repository})` : ''}, not from ${want.repository.split('/')[0]}:${want.ref}: it is not the release pull request. Open the release pull request ${opts.releasePr.describe} in ${want.repository}, and target ${want.ref} with other changes.`;
     } else if (pr.draft) detail = `pull request #${pr.number} is a draft. Mark it ready for review before releasing.`;
-    else if (pr.title.trim() !== expected) detail = `pull request #${pr.number} is titled "${pr.title}", expected "${expected}". Rename it.`;
+    else if (pr.title.trim() !== expected)
+      detail = `pull request #${pr.number} is titled "${pr.title}", expected "${expected}". Rename it.`;
     else {
       status = 'pass';
       detail = `#${pr.number} "${pr.title}"`;
@@ -260,7 +309,11 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
     version,
     previousTag,
     history,
-    sources: sources.map((s) => ({ name: s.name, value: s.raw, where: s.loc ? `${s.loc.file}:${s.loc.line ?? ''}` : s.name })),
+    sources: sources.map((s) => ({
+      name: s.name,
+      value: s.raw,
+      where: s.loc ? `${s.loc.file}:${s.loc.line ?? ''}` : s.name,
+    })),
   };
 }
 
@@ -273,7 +326,12 @@ function readSources(opts: VerifyOptions): Source[] {
     } catch (e) {
       // Already names the input (a path the containment rule refused).
       if (!(e instanceof ActionError) || e instanceof InputError) throw e;
-      throw new InputError(opts.rulesInput, e.message.replace(/\.$/, ''), 'See the rule format in the action README.', e.location);
+      throw new InputError(
+        opts.rulesInput,
+        e.message.replace(/\.$/, ''),
+        'See the rule format in the action README.',
+        e.location,
+      );
     }
     if (!match) continue;
     sources.push({
@@ -285,7 +343,8 @@ function readSources(opts: VerifyOptions): Source[] {
       match,
     });
   }
-  if (opts.version) sources.unshift({ name: opts.version.source, raw: opts.version.value, role: 'input', severity: 'error' });
+  if (opts.version)
+    sources.unshift({ name: opts.version.source, raw: opts.version.value, role: 'input', severity: 'error' });
   else if (opts.tag && !sources.some((s) => s.role === 'version')) {
     // Nothing else names the version (the images repository): the tag does.
     const v = opts.tag.value.startsWith(opts.tagPrefix) ? opts.tag.value.slice(opts.tagPrefix.length) : opts.tag.value;

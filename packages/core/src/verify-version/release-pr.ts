@@ -19,14 +19,31 @@ export async function findReleasePullRequest(opts: FindReleasePrOptions): Promis
   try {
     if (opts.number) {
       const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: opts.number });
-      return { number: data.number, title: data.title, draft: Boolean(data.draft), url: data.html_url, head: headOf(data.head) };
+      return {
+        number: data.number,
+        title: data.title,
+        draft: Boolean(data.draft),
+        url: data.html_url,
+        head: headOf(data.head),
+      };
     }
-    const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${opts.head}`, base: opts.base, per_page: 10 });
+    const { data } = await octokit.rest.pulls.list({
+      owner,
+      repo,
+      state: 'open',
+      head: `${owner}:${opts.head}`,
+      base: opts.base,
+      per_page: 10,
+    });
     const pr = data[0];
-    return pr ? { number: pr.number, title: pr.title, draft: Boolean(pr.draft), url: pr.html_url, head: headOf(pr.head) } : null;
+    return pr
+      ? { number: pr.number, title: pr.title, draft: Boolean(pr.draft), url: pr.html_url, head: headOf(pr.head) }
+      : null;
   } catch (error) {
     // A 403 says which permission to add (check-release-pr needs pull-requests: read).
-    const what = opts.number ? `read pull request #${opts.number} of ${opts.repository}` : `look for the release pull request from ${opts.head} to ${opts.base} in ${opts.repository}`;
+    const what = opts.number
+      ? `read pull request #${opts.number} of ${opts.repository}`
+      : `look for the release pull request from ${opts.head} to ${opts.base} in ${opts.repository}`;
     throw new ActionError(describeGitHubError(error, { operation: what }), { cause: error });
   }
 }

@@ -345,7 +345,9 @@ describe('formatVersion', () => {
   });
 
   test('refuses parts that make no version', () => {
-    expect(() => formatVersion({ major: 1, minor: 2, patch: 3, pre: null, dev: 1 }, 'semver')).toThrow(/semver has no dev/);
+    expect(() => formatVersion({ major: 1, minor: 2, patch: 3, pre: null, dev: 1 }, 'semver')).toThrow(
+      /semver has no dev/,
+    );
     expect(() => formatVersion({ major: -1, minor: 2, patch: 3, pre: null }, 'pep440')).toThrow(VersionError);
     expect(() => formatVersion({ major: 1.5, minor: 2, patch: 3, pre: null }, 'semver')).toThrow(VersionError);
   });
@@ -432,7 +434,8 @@ describe('properties over 200 random versions', () => {
       for (const b of versions) {
         const order = compareVersions(a, b);
         if (order !== byKey(a, b)) disagreements.push(`${a.normalized} vs ${b.normalized}: ${order}`);
-        if (compareVersions(b, a) !== (-order || 0)) disagreements.push(`${a.normalized} vs ${b.normalized}: not antisymmetric`);
+        if (compareVersions(b, a) !== (-order || 0))
+          disagreements.push(`${a.normalized} vs ${b.normalized}: not antisymmetric`);
       }
     }
     expect(disagreements).toEqual([]);

@@ -184,7 +184,8 @@ function targetRelease(v: Version, part: 'patch' | 'minor' | 'major'): { major: 
   const own = { major, minor, patch };
   // Only what sorts before X.Y.Z works towards it: `5.1.4.post1.dev1` comes after 5.1.4.
   const towardsOwn = v.pre !== null || (v.dev !== null && v.post === null);
-  if (part === 'major') return towardsOwn && minor === 0 && patch === 0 ? own : { major: major + 1, minor: 0, patch: 0 };
+  if (part === 'major')
+    return towardsOwn && minor === 0 && patch === 0 ? own : { major: major + 1, minor: 0, patch: 0 };
   if (part === 'minor') return towardsOwn && patch === 0 ? own : { major, minor: minor + 1, patch: 0 };
   return towardsOwn ? own : { major, minor, patch: patch + 1 };
 }
@@ -196,7 +197,9 @@ function targetRelease(v: Version, part: 'patch' | 'minor' | 'major'): { major: 
  */
 export function formatVersion(parts: VersionParts, scheme: Scheme): string {
   if (scheme === 'semver' && (parts.dev != null || parts.post != null)) {
-    throw new VersionError(`${spell(parts, 'pep440')} cannot be written as semver: semver has no ${parts.dev != null ? 'dev' : 'post'} releases`);
+    throw new VersionError(
+      `${spell(parts, 'pep440')} cannot be written as semver: semver has no ${parts.dev != null ? 'dev' : 'post'} releases`,
+    );
   }
   return parseVersion(spell(parts, scheme), scheme).normalized;
 }
@@ -231,7 +234,8 @@ function readPep440(raw: string): Reading {
   const normalized = pep440.clean(raw);
   if (!written || !parsed || !normalized) return '';
 
-  if (written.post_n1) return `the implicit post-release "-${written.post_n1}" reads as a semver pre-release too: write .post${written.post_n1}`;
+  if (written.post_n1)
+    return `the implicit post-release "-${written.post_n1}" reads as a semver pre-release too: write .post${written.post_n1}`;
   if (written.post_l && !written.post_n2) return `"${written.post_l}" needs a number (like 4.3.5.post1)`;
   if (written.pre_l && !written.pre_n) return `pre-release "${written.pre_l}" needs a number (like 4.3.6b1)`;
   if (written.dev_l && !written.dev_n) return `"${written.dev_l}" needs a number (like 4.3.6.dev1)`;
@@ -242,7 +246,8 @@ function readPep440(raw: string): Reading {
   const pre = parsed.pre ? { kind: parsed.pre[0] as PreKind, number: Number(parsed.pre[1]) } : null;
   const post = parsed.post ? Number(parsed.post[1]) : null;
   const dev = parsed.dev ? Number(parsed.dev[1]) : null;
-  if (![major, minor, patch, pre?.number ?? 0, post ?? 0, dev ?? 0].every(Number.isSafeInteger)) return 'a number is too large';
+  if (![major, minor, patch, pre?.number ?? 0, post ?? 0, dev ?? 0].every(Number.isSafeInteger))
+    return 'a number is too large';
 
   return makeVersion(raw, 'pep440', normalized, { major, minor, patch, pre, post, dev });
 }
@@ -261,7 +266,14 @@ function readSemver(raw: string): Reading {
     }
     pre = { kind, number };
   }
-  return makeVersion(raw, 'semver', parsed.format(), { major: parsed.major, minor: parsed.minor, patch: parsed.patch, pre, post: null, dev: null });
+  return makeVersion(raw, 'semver', parsed.format(), {
+    major: parsed.major,
+    minor: parsed.minor,
+    patch: parsed.patch,
+    pre,
+    post: null,
+    dev: null,
+  });
 }
 
 function makeVersion(raw: string, scheme: Scheme, normalized: string, parts: Required<VersionParts>): Version {

@@ -4,7 +4,15 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import * as pep440 from '@renovatebot/pep440';
-import { compareVersions, formatVersion, hasLeadingZeros, nextPrerelease, parseVersion, type PreKind, type VersionParts } from './index';
+import {
+  compareVersions,
+  formatVersion,
+  hasLeadingZeros,
+  nextPrerelease,
+  parseVersion,
+  type PreKind,
+  type VersionParts,
+} from './index';
 
 const num = fc.integer({ min: 0, max: 30 });
 const parts: fc.Arbitrary<VersionParts> = fc.record({
@@ -18,7 +26,11 @@ const parts: fc.Arbitrary<VersionParts> = fc.record({
 
 // The spellings PEP 440 accepts for each marker, with its separators.
 const SEP = fc.constantFrom('', '.', '-', '_');
-const PRE_SPELLING: Record<PreKind, string[]> = { a: ['a', 'alpha', 'A', 'ALPHA'], b: ['b', 'beta', 'B'], rc: ['rc', 'c', 'pre', 'preview', 'RC'] };
+const PRE_SPELLING: Record<PreKind, string[]> = {
+  a: ['a', 'alpha', 'A', 'ALPHA'],
+  b: ['b', 'beta', 'B'],
+  rc: ['rc', 'c', 'pre', 'preview', 'RC'],
+};
 const POST_SPELLING = ['post', 'rev', 'r', 'POST'];
 
 /** A version written in any of PEP 440's spellings, with the parts it means. */
@@ -46,7 +58,10 @@ describe('PEP 440 properties (fast-check)', () => {
     fc.assert(
       fc.property(written, ({ text, parts: p }) => {
         const v = parseVersion(text, 'pep440');
-        expect({ major: v.major, minor: v.minor, patch: v.patch, pre: v.pre, post: v.post, dev: v.dev }).toEqual({ ...p, pre: p.pre ? { ...p.pre } : null });
+        expect({ major: v.major, minor: v.minor, patch: v.patch, pre: v.pre, post: v.post, dev: v.dev }).toEqual({
+          ...p,
+          pre: p.pre ? { ...p.pre } : null,
+        });
         const formatted = formatVersion(v, 'pep440');
         expect(formatted).toBe(v.normalized);
         expect(formatted).toBe(pep440.clean(text));
@@ -62,7 +77,9 @@ describe('PEP 440 properties (fast-check)', () => {
   test('orders any two versions exactly as @renovatebot/pep440 does', () => {
     fc.assert(
       fc.property(written, written, (a, b) => {
-        expect(compareVersions(parseVersion(a.text, 'pep440'), parseVersion(b.text, 'pep440'))).toBe(Math.sign(pep440.compare(a.text, b.text)));
+        expect(compareVersions(parseVersion(a.text, 'pep440'), parseVersion(b.text, 'pep440'))).toBe(
+          Math.sign(pep440.compare(a.text, b.text)),
+        );
       }),
       RUNS,
     );
@@ -70,18 +87,23 @@ describe('PEP 440 properties (fast-check)', () => {
 
   test('the next pre-release always sorts above the version it follows, or is refused', () => {
     fc.assert(
-      fc.property(written, fc.constantFrom<PreKind>('a', 'b', 'rc'), fc.constantFrom('patch', 'minor', 'major') as fc.Arbitrary<'patch' | 'minor' | 'major'>, (w, pre, part) => {
-        const v = parseVersion(w.text, 'pep440');
-        let next: string;
-        try {
-          next = nextPrerelease(v, { pre, part });
-        } catch (e) {
-          // Only a step back to a lower kind in the same release is refused.
-          expect(String(e)).toMatch(/would sort before it/);
-          return;
-        }
-        expect(pep440.gt(next, v.normalized)).toBe(true);
-      }),
+      fc.property(
+        written,
+        fc.constantFrom<PreKind>('a', 'b', 'rc'),
+        fc.constantFrom('patch', 'minor', 'major') as fc.Arbitrary<'patch' | 'minor' | 'major'>,
+        (w, pre, part) => {
+          const v = parseVersion(w.text, 'pep440');
+          let next: string;
+          try {
+            next = nextPrerelease(v, { pre, part });
+          } catch (e) {
+            // Only a step back to a lower kind in the same release is refused.
+            expect(String(e)).toMatch(/would sort before it/);
+            return;
+          }
+          expect(pep440.gt(next, v.normalized)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
@@ -102,7 +124,11 @@ describe('PEP 440 properties (fast-check)', () => {
 
 describe('release candidates, post-releases and the spellings Exegol meets', () => {
   test.each([
-    ['5.1.5rc1', '5.1.5rc1', { pre: { kind: 'rc', number: 1 }, post: null, dev: null, isPrerelease: true, final: '5.1.5' }],
+    [
+      '5.1.5rc1',
+      '5.1.5rc1',
+      { pre: { kind: 'rc', number: 1 }, post: null, dev: null, isPrerelease: true, final: '5.1.5' },
+    ],
     ['5.1.5RC1', '5.1.5rc1', { isPrerelease: true }],
     ['5.1.5-rc.1', '5.1.5-rc.1', { pre: { kind: 'rc', number: 1 }, isPrerelease: true }],
     ['5.1.4.post1', '5.1.4.post1', { pre: null, post: 1, isPrerelease: false, final: '5.1.4' }],
@@ -118,8 +144,24 @@ describe('release candidates, post-releases and the spellings Exegol meets', () 
   });
 
   test('orders a, b, rc, final and post of one release', () => {
-    const order = ['5.1.5.dev1', '5.1.5a1', '5.1.5b1', '5.1.5b2', '5.1.5rc1.dev1', '5.1.5rc1', '5.1.5rc2', '5.1.5', '5.1.5.post1.dev1', '5.1.5.post1', '5.1.6b1'];
-    for (let i = 1; i < order.length; i++) expect([order[i - 1], compareVersions(parseVersion(order[i - 1]!), parseVersion(order[i]!))]).toEqual([order[i - 1], -1]);
+    const order = [
+      '5.1.5.dev1',
+      '5.1.5a1',
+      '5.1.5b1',
+      '5.1.5b2',
+      '5.1.5rc1.dev1',
+      '5.1.5rc1',
+      '5.1.5rc2',
+      '5.1.5',
+      '5.1.5.post1.dev1',
+      '5.1.5.post1',
+      '5.1.6b1',
+    ];
+    for (let i = 1; i < order.length; i++)
+      expect([order[i - 1], compareVersions(parseVersion(order[i - 1]!), parseVersion(order[i]!))]).toEqual([
+        order[i - 1],
+        -1,
+      ]);
   });
 
   test('from a release candidate: the next rc, or on to the next release; never back to a beta', () => {
@@ -132,7 +174,9 @@ describe('release candidates, post-releases and the spellings Exegol meets', () 
   });
 
   test('a post-release has no semver spelling', () => {
-    expect(() => formatVersion({ major: 5, minor: 1, patch: 4, pre: null, post: 1 }, 'semver')).toThrow(/semver has no post releases/);
+    expect(() => formatVersion({ major: 5, minor: 1, patch: 4, pre: null, post: 1 }, 'semver')).toThrow(
+      /semver has no post releases/,
+    );
   });
 
   test.each([

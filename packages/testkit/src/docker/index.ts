@@ -30,16 +30,23 @@ export interface DockerEnvironment {
 
 function check(client: string): string | undefined {
   const info = spawnSync(client, ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8', timeout: 20_000 });
-  if (info.status !== 0) return `the Docker engine does not answer (${(info.stderr || info.error?.message || '').trim().split('\n')[0]})`;
+  if (info.status !== 0)
+    return `the Docker engine does not answer (${(info.stderr || info.error?.message || '').trim().split('\n')[0]})`;
   for (const arch of ['amd64', 'arm64']) {
-    const img = spawnSync(client, ['image', 'inspect', '--format', '{{.Architecture}}', `${BASE_IMAGE}:${arch}`], { encoding: 'utf8' });
+    const img = spawnSync(client, ['image', 'inspect', '--format', '{{.Architecture}}', `${BASE_IMAGE}:${arch}`], {
+      encoding: 'utf8',
+    });
     if (img.stdout.trim() !== arch) return `the base image ${BASE_IMAGE}:${arch} is missing`;
   }
-  const reg = spawnSync('curl', ['-fsS', '-o', '/dev/null', '--max-time', '3', `http://${REGISTRY}/v2/`], { encoding: 'utf8' });
+  const reg = spawnSync('curl', ['-fsS', '-o', '/dev/null', '--max-time', '3', `http://${REGISTRY}/v2/`], {
+    encoding: 'utf8',
+  });
   if (reg.status !== 0) return `no registry answers on ${REGISTRY}`;
-  if (!fs.existsSync('/proc/sys/fs/binfmt_misc/qemu-aarch64') && process.arch === 'x64') return 'arm64 emulation (binfmt qemu-aarch64) is not registered';
+  if (!fs.existsSync('/proc/sys/fs/binfmt_misc/qemu-aarch64') && process.arch === 'x64')
+    return 'arm64 emulation (binfmt qemu-aarch64) is not registered';
   // The buildx path is tested for real, as on GitHub's runners.
-  if (spawnSync(client, ['buildx', 'version'], { encoding: 'utf8' }).status !== 0) return `the docker buildx plugin is missing for ${client}`;
+  if (spawnSync(client, ['buildx', 'version'], { encoding: 'utf8' }).status !== 0)
+    return `the docker buildx plugin is missing for ${client}`;
   return undefined;
 }
 
@@ -48,7 +55,9 @@ let cached: DockerEnvironment | undefined;
 /** Finds (and under CI=true, sets up) the Docker test environment. */
 export function dockerEnvironment(): DockerEnvironment {
   if (cached) return cached;
-  const client = ['docker', '/usr/bin/docker', '/usr/local/bin/docker'].find((c) => spawnSync(c, ['--version']).status === 0) ?? 'docker';
+  const client =
+    ['docker', '/usr/bin/docker', '/usr/local/bin/docker'].find((c) => spawnSync(c, ['--version']).status === 0) ??
+    'docker';
   let reason = check(client);
   if (reason && (process.env.CI === 'true' || process.env.EXEGOL_DOCKER_SETUP === '1')) {
     execFileSync(path.join(repoRoot, 'scripts/setup-docker.sh'), { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -73,10 +82,15 @@ export function uniqueRepository(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${crypto.randomBytes(3).toString('hex')}`;
 }
 
-export function docker(env: DockerEnvironment, args: string[], options: { allowFailure?: boolean; input?: string } = {}): { code: number; stdout: string; stderr: string } {
+export function docker(
+  env: DockerEnvironment,
+  args: string[],
+  options: { allowFailure?: boolean; input?: string } = {},
+): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(env.client, args, { encoding: 'utf8', input: options.input, timeout: 300_000 });
   const out = { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
-  if (out.code !== 0 && !options.allowFailure) throw new Error(`docker ${args.join(' ')} failed (${out.code}): ${out.stderr}`);
+  if (out.code !== 0 && !options.allowFailure)
+    throw new Error(`docker ${args.join(' ')} failed (${out.code}): ${out.stderr}`);
   return out;
 }
 
@@ -105,13 +119,7 @@ export const PASSING_TESTS = [
   'echo "hello from $(uname -m)"',
 ];
 
-export const FAILING_TESTS = [
-  'echo fine',
-  'false',
-  "echo 'to stderr' >&2; exit 3",
-  'sleep 60',
-  'cat /no/such/file',
-];
+export const FAILING_TESTS = ['echo fine', 'false', "echo 'to stderr' >&2; exit 3", 'sleep 60', 'cat /no/such/file'];
 
 export function imageProject(dir: string, o: ImageProjectOptions = {}): string {
   fs.mkdirSync(dir, { recursive: true });
@@ -149,7 +157,12 @@ export interface RegistryManifest {
   mediaType?: string;
   json?: {
     mediaType?: string;
-    manifests?: { digest: string; mediaType: string; size: number; platform: { os: string; architecture: string; variant?: string } }[];
+    manifests?: {
+      digest: string;
+      mediaType: string;
+      size: number;
+      platform: { os: string; architecture: string; variant?: string };
+    }[];
     config?: { digest: string };
     layers?: { digest: string; size: number }[];
   };
@@ -224,7 +237,9 @@ export class FaultProxy {
     const server = http.createServer((req, res) => {
       const method = req.method ?? 'GET';
       const url = req.url ?? '/';
-      const rule = proxy.rules.find((r) => r.times > 0 && (!r.method || r.method === method) && (!r.path || r.path.test(url)));
+      const rule = proxy.rules.find(
+        (r) => r.times > 0 && (!r.method || r.method === method) && (!r.path || r.path.test(url)),
+      );
       if (rule) {
         rule.times--;
         if (rule.reset) {
@@ -235,15 +250,27 @@ export class FaultProxy {
         const status = rule.status ?? 503;
         proxy.requests.push({ method, path: url, status, injected: true });
         req.resume();
-        res.writeHead(status, { 'content-type': 'application/json', 'docker-distribution-api-version': 'registry/2.0' });
-        res.end(JSON.stringify({ errors: [{ code: status === 403 ? 'DENIED' : 'UNAVAILABLE', message: `injected by the test proxy (${status})` }] }));
+        res.writeHead(status, {
+          'content-type': 'application/json',
+          'docker-distribution-api-version': 'registry/2.0',
+        });
+        res.end(
+          JSON.stringify({
+            errors: [
+              { code: status === 403 ? 'DENIED' : 'UNAVAILABLE', message: `injected by the test proxy (${status})` },
+            ],
+          }),
+        );
         return;
       }
-      const upstream = http.request({ host: targetHost, port: Number(targetPort), method, path: url, headers: req.headers, agent }, (up) => {
-        proxy.requests.push({ method, path: url, status: up.statusCode ?? 0, injected: false });
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const upstream = http.request(
+        { host: targetHost, port: Number(targetPort), method, path: url, headers: req.headers, agent },
+        (up) => {
+          proxy.requests.push({ method, path: url, status: up.statusCode ?? 0, injected: false });
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     });
@@ -285,7 +312,9 @@ export class FaultProxy {
 
   /** Blob downloads (GET …/blobs/sha256:…), by digest. */
   blobGets(): string[] {
-    return this.requests.filter((r) => r.method === 'GET' && /\/blobs\/sha256:/.test(r.path)).map((r) => /sha256:[0-9a-f]{64}/.exec(r.path)![0]);
+    return this.requests
+      .filter((r) => r.method === 'GET' && /\/blobs\/sha256:/.test(r.path))
+      .map((r) => /sha256:[0-9a-f]{64}/.exec(r.path)![0]);
   }
 
   async close(): Promise<void> {
@@ -399,10 +428,16 @@ export class DockerHubDouble {
           } catch {
             return send(400, { message: 'invalid JSON' });
           }
-          if (!/^application\/json/.test(req.headers['content-type'] ?? '') || typeof body.identifier !== 'string' || typeof body.secret !== 'string' || Object.keys(body).length !== 2) {
+          if (
+            !/^application\/json/.test(req.headers['content-type'] ?? '') ||
+            typeof body.identifier !== 'string' ||
+            typeof body.secret !== 'string' ||
+            Object.keys(body).length !== 2
+          ) {
             return send(400, { message: 'identifier and secret are required' });
           }
-          if (hub.users[body.identifier] !== body.secret) return send(401, { message: 'incorrect username or password' });
+          if (hub.users[body.identifier] !== body.secret)
+            return send(401, { message: 'incorrect username or password' });
           const token = `eyJ.${crypto.randomBytes(12).toString('hex')}.sig`;
           hub.tokens.add(token);
           return send(200, { access_token: token });

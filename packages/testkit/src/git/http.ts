@@ -63,7 +63,11 @@ function isBare(dir: string): boolean {
  * null when none. `/<owner>/<name>[.git]/…` goes through `lookup`; any other path is tried as
  * it is under the root (`/remote.git/…`), with `.git` added.
  */
-function resolve(root: string, pathname: string, lookup: GitHttpOptions['lookup']): { repo: string; rest: string } | null {
+function resolve(
+  root: string,
+  pathname: string,
+  lookup: GitHttpOptions['lookup'],
+): { repo: string; rest: string } | null {
   const segments = pathname.split('/').filter(Boolean);
   for (let i = 1; i <= segments.length; i++) {
     const rest = `/${segments.slice(i).join('/')}`;
@@ -91,7 +95,9 @@ export async function serveGitHttp(root: string, options: GitHttpOptions = {}): 
     const pathname = decodeURIComponent(url.pathname);
     const push = url.searchParams.get('service') === 'git-receive-pack' || pathname.endsWith('/git-receive-pack');
     // Node keeps only the first of duplicate Authorization headers; GitHub refuses the request.
-    const authorizationHeaders = req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i]!.toLowerCase() === 'authorization').length;
+    const authorizationHeaders = req.rawHeaders.filter(
+      (_, i) => i % 2 === 0 && req.rawHeaders[i]!.toLowerCase() === 'authorization',
+    ).length;
     const given = req.headers.authorization;
     const right = expected === null || (given ?? '').toLowerCase() === expected.toLowerCase();
     const authorized = right || (options.publicRead === true && !push && given === undefined);

@@ -39,42 +39,59 @@ test('the default release is the newest one the workflow templates pin', () => {
   expect(CHECKOUT_RELEASES.filter((r) => pinned.has(r)).pop()).toBe(DEFAULT_CHECKOUT);
 });
 
-test.each(CHECKOUT_RELEASES)('checkout %s of a pushed annotated tag: depth 1, origin over HTTP, the tag as that release makes it', async (version) => {
-  const { remote, dev } = await released(sandbox, `tag-${version}`);
-  const checkout = await sandbox.checkout(remote, 'refs/tags/1.0.1', { version });
-  expect(await checkout.git.isShallow()).toBe(true);
-  expect(await checkout.git.remoteUrl()).toBe(await sandbox.httpUrl(remote));
-  expect(await checkout.git.head()).toBe(await dev.git.revParse('1.0.1'));
-  expect(Object.keys(await checkout.git.refs())).toEqual(['refs/tags/1.0.1']);
-  // v4/v5 fetch `+<commit>:refs/tags/1.0.1` (lightweight); v6+ fetch the tag itself.
-  const annotated = version === 'v6.0.2' || version === 'v7.0.1';
-  expect((await checkout.git.tagInfo('1.0.1'))!.annotated).toBe(annotated);
-  expect(checkout.context).toMatchObject({ version, ref: 'refs/tags/1.0.1', repository: `sandbox/tag-${version}`, event: { name: 'push' } });
-});
+test.each(CHECKOUT_RELEASES)(
+  'checkout %s of a pushed annotated tag: depth 1, origin over HTTP, the tag as that release makes it',
+  async (version) => {
+    const { remote, dev } = await released(sandbox, `tag-${version}`);
+    const checkout = await sandbox.checkout(remote, 'refs/tags/1.0.1', { version });
+    expect(await checkout.git.isShallow()).toBe(true);
+    expect(await checkout.git.remoteUrl()).toBe(await sandbox.httpUrl(remote));
+    expect(await checkout.git.head()).toBe(await dev.git.revParse('1.0.1'));
+    expect(Object.keys(await checkout.git.refs())).toEqual(['refs/tags/1.0.1']);
+    // v4/v5 fetch `+<commit>:refs/tags/1.0.1` (lightweight); v6+ fetch the tag itself.
+    const annotated = version === 'v6.0.2' || version === 'v7.0.1';
+    expect((await checkout.git.tagInfo('1.0.1'))!.annotated).toBe(annotated);
+    expect(checkout.context).toMatchObject({
+      version,
+      ref: 'refs/tags/1.0.1',
+      repository: `sandbox/tag-${version}`,
+      event: { name: 'push' },
+    });
+  },
+);
 
-test.each(['v4.2.2', 'v7.0.1'] as const)('checkout %s persists its token where that release keeps it; pushes go over HTTP with it, or not at all', async (version) => {
-  const { remote } = await released(privateSandbox, `creds-${version}`);
-  const kept = await privateSandbox.checkout(remote, 'refs/heads/main', { version });
-  const local = fs.readFileSync(path.join(kept.dir, '.git/config'), 'utf8');
-  // v6+ keep it in a file under RUNNER_TEMP, included from .git/config; up to v5 in .git/config.
-  if (version === 'v7.0.1') expect(local).toMatch(/\[includeIf "gitdir:.*"\]\s+path = .*git-credentials-.*\.config/);
-  else expect(local).toMatch(/extraheader = AUTHORIZATION: basic [A-Za-z0-9+/=]+/);
-  await kept.commit('pushed back', { files: { v: 'next\n' } });
-  const server = await privateSandbox.server();
-  const seen = server.requests.length;
-  await kept.git.raw(['push', '--quiet', 'origin', 'HEAD:refs/heads/next']);
-  expect((await privateSandbox.refs(remote))['refs/heads/next']).toBe(await kept.git.head());
-  const pushes = server.requests.slice(seen).filter((r) => r.push);
-  expect(pushes.length).toBeGreaterThan(0);
-  expect(pushes.every((r) => r.authorized && r.authorizationHeaders === 1)).toBe(true);
+test.each(['v4.2.2', 'v7.0.1'] as const)(
+  'checkout %s persists its token where that release keeps it; pushes go over HTTP with it, or not at all',
+  async (version) => {
+    const { remote } = await released(privateSandbox, `creds-${version}`);
+    const kept = await privateSandbox.checkout(remote, 'refs/heads/main', { version });
+    const local = fs.readFileSync(path.join(kept.dir, '.git/config'), 'utf8');
+    // v6+ keep it in a file under RUNNER_TEMP, included from .git/config; up to v5 in .git/config.
+    if (version === 'v7.0.1') expect(local).toMatch(/\[includeIf "gitdir:.*"\]\s+path = .*git-credentials-.*\.config/);
+    else expect(local).toMatch(/extraheader = AUTHORIZATION: basic [A-Za-z0-9+/=]+/);
+    await kept.commit('pushed back', { files: { v: 'next\n' } });
+    const server = await privateSandbox.server();
+    const seen = server.requests.length;
+    await kept.git.raw(['push', '--quiet', 'origin', 'HEAD:refs/heads/next']);
+    expect((await privateSandbox.refs(remote))['refs/heads/next']).toBe(await kept.git.head());
+    const pushes = server.requests.slice(seen).filter((r) => r.push);
+    expect(pushes.length).toBeGreaterThan(0);
+    expect(pushes.every((r) => r.authorized && r.authorizationHeaders === 1)).toBe(true);
 
-  const without = await privateSandbox.checkout(remote, 'refs/heads/main', { version, persistCredentials: false, name: `creds-${version}-none` });
-  await without.commit('not pushed', { files: { v: 'other\n' } });
-  const refused = await without.git.raw(['push', '--quiet', 'origin', 'HEAD:refs/heads/other'], { allowFailure: true });
-  expect(refused.code).not.toBe(0);
-  expect(refused.stderr).toMatch(/could not read Username/);
-  expect((await privateSandbox.refs(remote))['refs/heads/other']).toBeUndefined();
-});
+    const without = await privateSandbox.checkout(remote, 'refs/heads/main', {
+      version,
+      persistCredentials: false,
+      name: `creds-${version}-none`,
+    });
+    await without.commit('not pushed', { files: { v: 'other\n' } });
+    const refused = await without.git.raw(['push', '--quiet', 'origin', 'HEAD:refs/heads/other'], {
+      allowFailure: true,
+    });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/could not read Username/);
+    expect((await privateSandbox.refs(remote))['refs/heads/other']).toBeUndefined();
+  },
+);
 
 test('pullRequest makes refs/pull/N/head and a real merge commit; checkout of refs/pull/N/merge is the pull_request event', async () => {
   const remote = await sandbox.bare('pull');
@@ -94,6 +111,12 @@ test('pullRequest makes refs/pull/N/head and a real merge commit; checkout of re
 
   const checkout = await sandbox.checkout(remote, 'refs/pull/12/merge');
   expect(await checkout.git.head()).toBe(pr.mergeSha);
-  expect(checkout.context.event).toMatchObject({ name: 'pull_request', payload: { number: 12, pull_request: { title: 'Release 1.0.0', head: { ref: 'feature', sha: head }, base: { ref: 'main', sha: base } } } });
+  expect(checkout.context.event).toMatchObject({
+    name: 'pull_request',
+    payload: {
+      number: 12,
+      pull_request: { title: 'Release 1.0.0', head: { ref: 'feature', sha: head }, base: { ref: 'main', sha: base } },
+    },
+  });
   expect(checkout.step()).toMatchObject({ ref: 'refs/pull/12/merge', sha: pr.mergeSha, workspace: checkout.dir });
 });

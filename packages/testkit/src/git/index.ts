@@ -6,7 +6,14 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Git } from '@exegol-actions/core/git';
-import { deepMerge, repoRoot, runAction, type ActionRun, type EventSpec, type RunActionOptions } from '../runner/index.ts';
+import {
+  deepMerge,
+  repoRoot,
+  runAction,
+  type ActionRun,
+  type EventSpec,
+  type RunActionOptions,
+} from '../runner/index.ts';
 import { serveGitHttp, type GitHttpServer, type GitHttpStall } from './http.ts';
 
 export { serveGitHttp, type GitHttpServer, type GitHttpStall };
@@ -26,12 +33,18 @@ function templatesCheckout(): CheckoutRelease {
   const dir = path.join(repoRoot, 'workflows-templates');
   const pins = new Map<string, string>();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
-    for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/uses:\s*actions\/checkout@([0-9a-f]{40})\s*#\s*(v[0-9.]+)/g)) pins.set(m[2]!, m[1]!);
+    for (const m of fs
+      .readFileSync(path.join(dir, file), 'utf8')
+      .matchAll(/uses:\s*actions\/checkout@([0-9a-f]{40})\s*#\s*(v[0-9.]+)/g))
+      pins.set(m[2]!, m[1]!);
   }
-  if (!pins.size) throw new Error('workflows-templates/ pins no actions/checkout release (uses: actions/checkout@<commit> # <tag>)');
+  if (!pins.size)
+    throw new Error('workflows-templates/ pins no actions/checkout release (uses: actions/checkout@<commit> # <tag>)');
   for (const [version, commit] of pins) {
-    if (!(CHECKOUT_RELEASES as readonly string[]).includes(version)) throw new Error(`the templates pin actions/checkout ${version}: vendor it in ${CHECKOUT_VENDOR}`);
-    if (!fs.readFileSync(path.join(CHECKOUT_VENDOR, version, 'SOURCE'), 'utf8').includes(commit)) throw new Error(`the templates pin actions/checkout ${version} at ${commit}, not the vendored commit`);
+    if (!(CHECKOUT_RELEASES as readonly string[]).includes(version))
+      throw new Error(`the templates pin actions/checkout ${version}: vendor it in ${CHECKOUT_VENDOR}`);
+    if (!fs.readFileSync(path.join(CHECKOUT_VENDOR, version, 'SOURCE'), 'utf8').includes(commit))
+      throw new Error(`the templates pin actions/checkout ${version} at ${commit}, not the vendored commit`);
   }
   return CHECKOUT_RELEASES.filter((r) => pins.has(r)).pop()!;
 }
@@ -129,7 +142,10 @@ export class GitSandbox {
     const home = path.join(root, '.home');
     fs.mkdirSync(home);
     // Only what a fresh runner would have too: a default branch name; no identity, no signing.
-    fs.writeFileSync(path.join(home, '.gitconfig'), '[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n');
+    fs.writeFileSync(
+      path.join(home, '.gitconfig'),
+      '[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n',
+    );
     return new GitSandbox(root, home, options.privateRemotes === true);
   }
 
@@ -185,7 +201,8 @@ export class GitSandbox {
    */
   async checkout(remote: string, ref: string, options: CheckoutOptions = {}): Promise<Checkout> {
     const version = options.version ?? DEFAULT_CHECKOUT;
-    if (!CHECKOUT_RELEASES.includes(version)) throw new Error(`actions/checkout ${version} is not vendored (${CHECKOUT_RELEASES.join(', ')})`);
+    if (!CHECKOUT_RELEASES.includes(version))
+      throw new Error(`actions/checkout ${version} is not vendored (${CHECKOUT_RELEASES.join(', ')})`);
     const server = await this.server();
     const repository = this.repository(remote);
     const bare = this.git(remote);
@@ -201,14 +218,28 @@ export class GitSandbox {
     } else sha = await bare.revParse(ref);
     if (!sha) throw new Error(`${remote} has no ${ref} to check out`);
 
-    const spec: EventSpec = typeof options.event === 'string' ? { name: options.event } : { ...(options.event ?? { name: ref.startsWith('refs/pull/') ? 'pull_request' : 'push' }) };
-    const pull = options.pullRequest ?? (ref.startsWith('refs/pull/') ? this.pulls.get(`${remote}#${ref.split('/')[2]}`) : undefined);
-    const repo = { id: repositoryId(repository), name: repository.split('/')[1], full_name: repository, owner: { login: repository.split('/')[0] } };
+    const spec: EventSpec =
+      typeof options.event === 'string'
+        ? { name: options.event }
+        : { ...(options.event ?? { name: ref.startsWith('refs/pull/') ? 'pull_request' : 'push' }) };
+    const pull =
+      options.pullRequest ??
+      (ref.startsWith('refs/pull/') ? this.pulls.get(`${remote}#${ref.split('/')[2]}`) : undefined);
+    const repo = {
+      id: repositoryId(repository),
+      name: repository.split('/')[1],
+      full_name: repository,
+      owner: { login: repository.split('/')[0] },
+    };
     const payload: Record<string, unknown> = { repository: repo };
     if (spec.name === 'pull_request' || spec.name === 'pull_request_target') {
-      if (!pull) throw new Error(`a ${spec.name} checkout needs the pull request: make it with sandbox.pullRequest() and pass it as options.pullRequest`);
+      if (!pull)
+        throw new Error(
+          `a ${spec.name} checkout needs the pull request: make it with sandbox.pullRequest() and pass it as options.pullRequest`,
+        );
       // pull_request_target runs on the base branch's tip; pull_request on the merge commit.
-      if (spec.name === 'pull_request_target' && !ref.startsWith('refs/heads/')) throw new Error('a pull_request_target checkout is of the base branch: pass refs/heads/<base>');
+      if (spec.name === 'pull_request_target' && !ref.startsWith('refs/heads/'))
+        throw new Error('a pull_request_target checkout is of the base branch: pass refs/heads/<base>');
       Object.assign(payload, {
         number: pull.number,
         pull_request: {
@@ -253,10 +284,22 @@ export class GitSandbox {
     });
     if (run.exitCode !== 0) {
       const tail = run.log.split('\n').slice(-15).join('\n');
-      throw new CheckoutFailed(`actions/checkout ${version} of ${ref} failed: ${run.errors.map((e) => e.message).join('; ') || `exit ${run.exitCode}`}\n${tail}`, run);
+      throw new CheckoutFailed(
+        `actions/checkout ${version} of ${ref} failed: ${run.errors.map((e) => e.message).join('; ') || `exit ${run.exitCode}`}\n${tail}`,
+        run,
+      );
     }
     if (job) return new Checkout(this, dir, { ...job, run });
-    return new Checkout(this, dir, { version, ref: githubRef, sha, event, repository, serverUrl: server.origin, token, run });
+    return new Checkout(this, dir, {
+      version,
+      ref: githubRef,
+      sha,
+      event,
+      repository,
+      serverUrl: server.origin,
+      token,
+      run,
+    });
   }
 
   /**
@@ -265,20 +308,55 @@ export class GitSandbox {
    * Throws when they conflict (GitHub then makes no merge ref). Pass the number of the double's
    * pull request to keep the two in step.
    */
-  async pullRequest(remote: string, options: { number: number; head: string; base: string; title?: string }): Promise<SandboxPullRequest> {
+  async pullRequest(
+    remote: string,
+    options: { number: number; head: string; base: string; title?: string },
+  ): Promise<SandboxPullRequest> {
     const git = this.git(remote);
     const headSha = await git.revParse(`refs/heads/${options.head}`);
     const baseSha = await git.revParse(`refs/heads/${options.base}`);
     if (!headSha || !baseSha) throw new Error(`${remote} has no branch ${headSha ? options.base : options.head}`);
-    const merged = await git.raw(['merge-tree', '--write-tree', '--no-messages', baseSha, headSha], { allowFailure: true });
-    if (merged.code !== 0) throw new Error(`${options.head} does not merge cleanly into ${options.base}: GitHub makes no refs/pull/${options.number}/merge`);
+    const merged = await git.raw(['merge-tree', '--write-tree', '--no-messages', baseSha, headSha], {
+      allowFailure: true,
+    });
+    if (merged.code !== 0)
+      throw new Error(
+        `${options.head} does not merge cleanly into ${options.base}: GitHub makes no refs/pull/${options.number}/merge`,
+      );
     const date = `@${(clock += 60)} +0000`;
-    const mergeSha = (await git.raw(['commit-tree', merged.stdout.trim().split('\n')[0]!, '-p', baseSha, '-p', headSha, '-m', `Merge ${headSha} into ${baseSha}`], {
-      env: { GIT_AUTHOR_NAME: 'GitHub', GIT_AUTHOR_EMAIL: 'noreply@github.com', GIT_COMMITTER_NAME: 'GitHub', GIT_COMMITTER_EMAIL: 'noreply@github.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-    })).stdout.trim();
+    const mergeSha = (
+      await git.raw(
+        [
+          'commit-tree',
+          merged.stdout.trim().split('\n')[0]!,
+          '-p',
+          baseSha,
+          '-p',
+          headSha,
+          '-m',
+          `Merge ${headSha} into ${baseSha}`,
+        ],
+        {
+          env: {
+            GIT_AUTHOR_NAME: 'GitHub',
+            GIT_AUTHOR_EMAIL: 'noreply@github.com',
+            GIT_COMMITTER_NAME: 'GitHub',
+            GIT_COMMITTER_EMAIL: 'noreply@github.com',
+            GIT_AUTHOR_DATE: date,
+            GIT_COMMITTER_DATE: date,
+          },
+        },
+      )
+    ).stdout.trim();
     await git.raw(['update-ref', `refs/pull/${options.number}/head`, headSha]);
     await git.raw(['update-ref', `refs/pull/${options.number}/merge`, mergeSha]);
-    const pull: SandboxPullRequest = { ...options, title: options.title ?? `Merge ${options.head} into ${options.base}`, headSha, baseSha, mergeSha };
+    const pull: SandboxPullRequest = {
+      ...options,
+      title: options.title ?? `Merge ${options.head} into ${options.base}`,
+      headSha,
+      baseSha,
+      mergeSha,
+    };
     this.pulls.set(`${remote}#${options.number}`, pull);
     return pull;
   }
@@ -293,7 +371,8 @@ export class GitSandbox {
     const known = this.names.get(remote);
     if (known) return known;
     const rel = path.relative(path.join(this.root, 'remotes'), remote).replace(/\.git$/, '');
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`${remote} is not a remote of this sandbox (make it with sandbox.bare())`);
+    if (rel.startsWith('..') || path.isAbsolute(rel))
+      throw new Error(`${remote} is not a remote of this sandbox (make it with sandbox.bare())`);
     const parts = rel.split(path.sep);
     let name = parts.length === 1 ? `${SANDBOX_OWNER}/${parts[0]}` : parts.slice(-2).join('/');
     if (this.remotesByName.has(name.toLowerCase())) name = `${SANDBOX_OWNER}/${parts.join('.')}`;
@@ -384,16 +463,19 @@ export class TestRepo {
     const who = options.author ?? { name: 'Exegol Tester', email: 'tester@example.invalid' };
     const date = `@${(clock += 60)} +0000`;
     await this.git.raw(['add', '--all']);
-    await this.git.raw(['commit', '--quiet', '--no-verify', ...(options.allowEmpty ? ['--allow-empty'] : []), '-m', message], {
-      env: {
-        GIT_AUTHOR_NAME: who.name,
-        GIT_AUTHOR_EMAIL: who.email,
-        GIT_COMMITTER_NAME: who.name,
-        GIT_COMMITTER_EMAIL: who.email,
-        GIT_AUTHOR_DATE: date,
-        GIT_COMMITTER_DATE: date,
+    await this.git.raw(
+      ['commit', '--quiet', '--no-verify', ...(options.allowEmpty ? ['--allow-empty'] : []), '-m', message],
+      {
+        env: {
+          GIT_AUTHOR_NAME: who.name,
+          GIT_AUTHOR_EMAIL: who.email,
+          GIT_COMMITTER_NAME: who.name,
+          GIT_COMMITTER_EMAIL: who.email,
+          GIT_AUTHOR_DATE: date,
+          GIT_COMMITTER_DATE: date,
+        },
       },
-    });
+    );
     return this.git.head();
   }
 

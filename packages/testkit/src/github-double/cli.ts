@@ -34,9 +34,11 @@ console.log(double.url);
 
 let reported = 0;
 const timer = setInterval(() => {
-  for (const v of double.violations.slice(reported)) console.error(`refused: ${v.method} ${v.path} → ${v.status}: ${v.message}`);
+  for (const v of double.violations.slice(reported))
+    console.error(`refused: ${v.method} ${v.path} → ${v.status}: ${v.message}`);
   reported = double.violations.length;
-  for (const i of double.ignored.splice(0)) console.error(`ignored (as GitHub would): ${i.method} ${i.path} ${i.where} key "${i.key}"`);
+  for (const i of double.ignored.splice(0))
+    console.error(`ignored (as GitHub would): ${i.method} ${i.path} ${i.where} key "${i.key}"`);
 }, 200);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -4,7 +4,13 @@
 // JSON parsing, schema validation (GitHub's description; unknown keys ignored as GitHub ignores
 // them, or refused in strict mode), handler.
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { matches, type ActiveFault, type Fault, type FaultHandle } from './faults.ts';
@@ -113,7 +119,8 @@ function loadGate() {
 export async function startGitHubDouble(options: GitHubDoubleOptions = {}): Promise<GitHubDouble> {
   const { table, validator } = await loadGate();
   const double = new GitHubDouble(table, validator, options.serverUrl ?? 'https://github.com', options.strict ?? false);
-  for (const [fullName, { gitDir, ...repoOptions }] of Object.entries(options.repos ?? {})) double.addRepo(fullName, gitDir, repoOptions);
+  for (const [fullName, { gitDir, ...repoOptions }] of Object.entries(options.repos ?? {}))
+    double.addRepo(fullName, gitDir, repoOptions);
   for (const [token, tokenOptions] of Object.entries(options.tokens ?? {})) double.addToken(token, tokenOptions);
   await double.listen(options.port ?? 0);
   return double;
@@ -150,7 +157,10 @@ export class GitHubDouble {
       listRepos: () => [...this.repos.values()],
     };
     // The API URL is known only once the server listens.
-    this.services = Object.defineProperty(services, 'apiUrl', { get: () => this.url, enumerable: true }) as DoubleServices;
+    this.services = Object.defineProperty(services, 'apiUrl', {
+      get: () => this.url,
+      enumerable: true,
+    }) as DoubleServices;
   }
 
   async listen(port: number): Promise<void> {
@@ -203,7 +213,12 @@ export class GitHubDouble {
       kind === 'github-token' && options.login === undefined
         ? GITHUB_ACTIONS_BOT
         : { login: options.login ?? 'exegol-maintainer', id: this.services.nextId(), type: 'User' };
-    this.tokens.set(token, { kind, user, permissions: { ...(options.permissions ?? DEFAULT_PERMISSIONS) }, repositories: options.repositories });
+    this.tokens.set(token, {
+      kind,
+      user,
+      permissions: { ...(options.permissions ?? DEFAULT_PERMISSIONS) },
+      repositories: options.repositories,
+    });
   }
 
   /** What tests inspect (live objects: read them, change state through `act`). */
@@ -216,7 +231,8 @@ export class GitHubDouble {
     releases: (fullName: string): Release[] => this.state.repo(fullName).releases,
     latestRelease: (fullName: string): Release | undefined => latestRelease(this.state.repo(fullName)),
     pulls: (fullName: string): PullRequest[] => this.state.repo(fullName).pulls,
-    labels: (fullName: string, issueNumber: number): string[] => this.state.repo(fullName).issueLabels.get(issueNumber) ?? [],
+    labels: (fullName: string, issueNumber: number): string[] =>
+      this.state.repo(fullName).issueLabels.get(issueNumber) ?? [],
     comments: (fullName: string, issueNumber?: number): IssueComment[] =>
       this.state.repo(fullName).comments.filter((c) => issueNumber === undefined || c.issueNumber === issueNumber),
   };
@@ -227,7 +243,8 @@ export class GitHubDouble {
         (filter.operationId === undefined || r.operationId === filter.operationId) &&
         (filter.method === undefined || r.method === filter.method.toUpperCase()) &&
         (filter.status === undefined || r.status === filter.status) &&
-        (filter.path === undefined || (typeof filter.path === 'string' ? r.path === filter.path : filter.path.test(r.path))),
+        (filter.path === undefined ||
+          (typeof filter.path === 'string' ? r.path === filter.path : filter.path.test(r.path))),
     ).length;
   }
 
@@ -250,13 +267,19 @@ export class GitHubDouble {
   assertNothingIgnored(): void {
     if (!this.ignored.length) return;
     const lines = this.ignored.map((i) => `- ${i.method} ${i.path} (${i.operationId}): ${i.where} key "${i.key}"`);
-    throw new Error(`GitHub would ignore ${this.ignored.length} key(s) the request(s) sent (misspelt, or not a parameter of the operation):\n${lines.join('\n')}`);
+    throw new Error(
+      `GitHub would ignore ${this.ignored.length} key(s) the request(s) sent (misspelt, or not a parameter of the operation):\n${lines.join('\n')}`,
+    );
   }
 
   assertNoViolations(): void {
     if (!this.violations.length) return;
-    const lines = this.violations.map((v) => `- ${v.method} ${v.path}${v.operationId ? ` (${v.operationId})` : ''} → ${v.status}: ${v.message}`);
-    throw new Error(`The GitHub double saw ${this.violations.length} request(s) GitHub would refuse or that it cannot answer:\n${lines.join('\n')}`);
+    const lines = this.violations.map(
+      (v) => `- ${v.method} ${v.path}${v.operationId ? ` (${v.operationId})` : ''} → ${v.status}: ${v.message}`,
+    );
+    throw new Error(
+      `The GitHub double saw ${this.violations.length} request(s) GitHub would refuse or that it cannot answer:\n${lines.join('\n')}`,
+    );
   }
 
   injectFault(fault: Fault): FaultHandle {
@@ -287,7 +310,11 @@ export class GitHubDouble {
    * Meant for test set-up and for fault hooks that simulate a concurrent run. Validation is
    * always strict here: an unknown key in a test's own set-up is a typo in the test.
    */
-  async act(operationId: string, parameters: Record<string, unknown> = {}, { token }: { token?: string } = {}): Promise<any> {
+  async act(
+    operationId: string,
+    parameters: Record<string, unknown> = {},
+    { token }: { token?: string } = {},
+  ): Promise<any> {
     const operation = operations[operationId];
     const route = this.table.find(operationId);
     if (!operation || !route) throw new Error(`the GitHub double does not implement ${operationId}`);
@@ -303,7 +330,13 @@ export class GitHubDouble {
       else body[key] = value;
     }
     const hasBody = Object.keys(body).length > 0;
-    const problems = this.validator.validate({ operationId, template: route.template, params, query, body: hasBody ? body : undefined });
+    const problems = this.validator.validate({
+      operationId,
+      template: route.template,
+      params,
+      query,
+      body: hasBody ? body : undefined,
+    });
     if (problems.length) throw new Error(`act(${operationId}): invalid request:\n${problems.join('\n')}`);
     const repo = this.state.repo(`${params.owner}/${params.repo}`);
     const info = token === undefined ? undefined : this.tokens.get(token);
@@ -329,7 +362,10 @@ export class GitHubDouble {
   private withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const previous = this.locks.get(key) ?? Promise.resolve();
     const next = previous.then(fn, fn);
-    this.locks.set(key, next.catch(() => undefined));
+    this.locks.set(
+      key,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
@@ -343,7 +379,12 @@ export class GitHubDouble {
     } catch (error) {
       // A bug in the double: fail the test loudly rather than look like a GitHub outage.
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      answer = { status: 500, body: { message: `GitHub double internal error: ${message}` }, operationId: null, violation: message };
+      answer = {
+        status: 500,
+        body: { message: `GitHub double internal error: ${message}` },
+        operationId: null,
+        violation: message,
+      };
     }
     this.requests.push({
       method,
@@ -356,9 +397,16 @@ export class GitHubDouble {
       login: answer.login ?? null,
     });
     if (answer.violation) {
-      this.violations.push({ method, path: url.pathname, operationId: answer.operationId, status: answer.status, message: answer.violation });
+      this.violations.push({
+        method,
+        path: url.pathname,
+        operationId: answer.operationId,
+        status: answer.status,
+        message: answer.violation,
+      });
     }
-    for (const key of answer.ignored ?? []) this.ignored.push({ ...key, method, path: url.pathname, operationId: answer.operationId! });
+    for (const key of answer.ignored ?? [])
+      this.ignored.push({ ...key, method, path: url.pathname, operationId: answer.operationId! });
     const headers: Record<string, string> = {
       'x-github-request-id': `DOUBLE:${this.requests.length}`,
       'x-github-api-version-selected': '2022-11-28',
@@ -374,7 +422,9 @@ export class GitHubDouble {
     } else if (Buffer.isBuffer(answer.body)) {
       res.writeHead(answer.status, { 'content-type': 'application/octet-stream', ...headers }).end(answer.body);
     } else {
-      res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(answer.body));
+      res
+        .writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+        .end(JSON.stringify(answer.body));
     }
   }
 
@@ -411,9 +461,15 @@ export class GitHubDouble {
 
     const operation = operations[operationId];
     if (!operation) {
-      return error(501, `The GitHub double does not implement ${operationId} (${route.method} ${route.template}).`, route.documentationUrl, operationId, {
-        violation: `not implemented by the double: ${operationId}`,
-      });
+      return error(
+        501,
+        `The GitHub double does not implement ${operationId} (${route.method} ${route.template}).`,
+        route.documentationUrl,
+        operationId,
+        {
+          violation: `not implemented by the double: ${operationId}`,
+        },
+      );
     }
 
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
@@ -422,7 +478,10 @@ export class GitHubDouble {
     if (!info) return error(401, 'Bad credentials', route.documentationUrl, operationId);
 
     const repo = this.services.getRepo(`${params.owner}/${params.repo}`);
-    if (!repo || (info.repositories && !info.repositories.some((r) => r.toLowerCase() === repo.fullName.toLowerCase()))) {
+    if (
+      !repo ||
+      (info.repositories && !info.repositories.some((r) => r.toLowerCase() === repo.fullName.toLowerCase()))
+    ) {
       return error(404, 'Not Found', route.documentationUrl, operationId);
     }
 
@@ -440,7 +499,9 @@ export class GitHubDouble {
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
-        return error(400, 'Problems parsing JSON', route.documentationUrl, operationId, { violation: 'the body is not JSON' });
+        return error(400, 'Problems parsing JSON', route.documentationUrl, operationId, {
+          violation: 'the body is not JSON',
+        });
       }
     }
     if (bodyIgnored && this.strict) {
@@ -448,9 +509,19 @@ export class GitHubDouble {
       return error(422, message, route.documentationUrl, operationId, { violation: message });
     }
     const query = Object.fromEntries(url.searchParams);
-    const verdict = this.validator.judge({ operationId, template: route.template, params, query, body }, { strict: this.strict });
-    if (verdict.status !== null) return error(verdict.status, verdict.message, route.documentationUrl, operationId, { violation: verdict.message });
-    const ignored = { ignored: bodyIgnored ? [...verdict.ignored, { where: 'body' as const, key: '(the whole body of a GET)' }] : verdict.ignored };
+    const verdict = this.validator.judge(
+      { operationId, template: route.template, params, query, body },
+      { strict: this.strict },
+    );
+    if (verdict.status !== null)
+      return error(verdict.status, verdict.message, route.documentationUrl, operationId, {
+        violation: verdict.message,
+      });
+    const ignored = {
+      ignored: bodyIgnored
+        ? [...verdict.ignored, { where: 'body' as const, key: '(the whole body of a GET)' }]
+        : verdict.ignored,
+    };
 
     const warnings: string[] = [];
     const ctx = this.context(repo, {
@@ -470,7 +541,12 @@ export class GitHubDouble {
       return { ...result, operationId, login: info.user.login, ...warned(), ...ignored };
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      return { ...error(e.status, e.message, route.documentationUrl, operationId, e.extra), login: info.user.login, ...warned(), ...ignored };
+      return {
+        ...error(e.status, e.message, route.documentationUrl, operationId, e.extra),
+        login: info.user.login,
+        ...warned(),
+        ...ignored,
+      };
     }
   }
 
@@ -501,7 +577,12 @@ function error(
     operationId,
     headers: extra.headers,
     violation: extra.violation,
-    body: { message, ...(extra.errors ? { errors: extra.errors } : {}), documentation_url: documentationUrl, status: String(status) },
+    body: {
+      message,
+      ...(extra.errors ? { errors: extra.errors } : {}),
+      documentation_url: documentationUrl,
+      status: String(status),
+    },
   };
 }
 

@@ -48,7 +48,12 @@ describe('fault injection', () => {
     expect(handle).toMatchObject({ hits: 1, remaining: 0 });
     expect(double.count({ operationId: 'repos/get' })).toBe(2);
     expect(double.count({ operationId: 'repos/get', status: 429 })).toBe(1);
-    expect(double.requests[0]).toMatchObject({ method: 'GET', path: `/repos/${owner}/${repo}`, faulted: true, status: 429 });
+    expect(double.requests[0]).toMatchObject({
+      method: 'GET',
+      path: `/repos/${owner}/${repo}`,
+      faulted: true,
+      status: 429,
+    });
     // Injected faults are GitHub behaviour, not mistakes of the caller.
     expect(double.violations).toEqual([]);
   });
@@ -58,7 +63,8 @@ describe('fault injection', () => {
     double.injectFault({ operationId: 'repos/list-tags', ...faults.secondaryRateLimit(2) });
     double.injectFault({ operationId: 'git/get-ref', ...faults.notFound() });
     double.injectFault({ operationId: 'repos/create-release', ...faults.forbidden('contents=write') });
-    for (let i = 0; i < 3; i++) expect((await failure(octokit.rest.repos.getLatestRelease({ owner, repo }))).status).toBe(503);
+    for (let i = 0; i < 3; i++)
+      expect((await failure(octokit.rest.repos.getLatestRelease({ owner, repo }))).status).toBe(503);
     const secondary = await failure(octokit.rest.repos.listTags({ owner, repo }));
     expect(secondary).toMatchObject({ status: 403, headers: { 'retry-after': '2' } });
     expect(secondary.data.message).toMatch(/secondary rate limit/);
@@ -83,6 +89,8 @@ describe('fault injection', () => {
   });
 
   it('validates act() parameters like a request', async () => {
-    await expect(double.act('repos/create-release', { owner, repo, tag_nam: 'x' })).rejects.toThrow(/"tag_nam" is not a permitted key/);
+    await expect(double.act('repos/create-release', { owner, repo, tag_nam: 'x' })).rejects.toThrow(
+      /"tag_nam" is not a permitted key/,
+    );
   });
 });

@@ -49,7 +49,12 @@ const RATE_LIMIT_DOCS = 'https://docs.github.com/rest/using-the-rest-api/rate-li
 /** Ready-made GitHub failures, to spread into `injectFault({ operationId, times, ...faults.x() })`. */
 export const faults = {
   serverError(status: 500 | 502 | 503 | 504 = 502): FaultResponse {
-    const text: Record<number, string> = { 500: 'Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+    const text: Record<number, string> = {
+      500: 'Server Error',
+      502: 'Bad Gateway',
+      503: 'Service Unavailable',
+      504: 'Gateway Timeout',
+    };
     return { status, body: { message: text[status] } };
   },
 
@@ -83,7 +88,10 @@ export const faults = {
   },
 
   alreadyExists(resource = 'Release', field = 'tag_name'): FaultResponse {
-    return { status: 422, body: { message: 'Validation Failed', errors: [{ resource, code: 'already_exists', field }] } };
+    return {
+      status: 422,
+      body: { message: 'Validation Failed', errors: [{ resource, code: 'already_exists', field }] },
+    };
   },
 
   /** A ref or release that vanished between two calls. */

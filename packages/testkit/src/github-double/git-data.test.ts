@@ -48,8 +48,12 @@ describe('git refs', () => {
     expect(data.object.sha).toBe(second);
     const matching = await octokit.rest.git.listMatchingRefs({ owner, repo, ref: 'heads/dev' });
     expect(matching.data.map((r) => r.ref)).toEqual(['refs/heads/dev', 'refs/heads/dev-images']);
-    expect((await status(octokit.rest.git.createRef({ owner, repo, ref: 'refs/heads/dev', sha: first }))).message).toBe('Reference already exists');
-    expect((await status(octokit.rest.git.createRef({ owner, repo, ref: 'refs/heads/x', sha: 'f'.repeat(40) }))).message).toBe('Object does not exist');
+    expect((await status(octokit.rest.git.createRef({ owner, repo, ref: 'refs/heads/dev', sha: first }))).message).toBe(
+      'Reference already exists',
+    );
+    expect(
+      (await status(octokit.rest.git.createRef({ owner, repo, ref: 'refs/heads/x', sha: 'f'.repeat(40) }))).message,
+    ).toBe('Object does not exist');
   });
 
   it('fast-forwards, refuses a non fast forward, and honours force', async () => {
@@ -68,7 +72,10 @@ describe('git refs', () => {
     expect((await octokit.rest.git.deleteRef({ owner, repo, ref: 'heads/gone' })).status).toBe(204);
     expect(await fixture.git('for-each-ref', 'refs/heads/gone')).toBe('');
     expect((await status(octokit.rest.git.getRef({ owner, repo, ref: 'heads/gone' }))).status).toBe(404);
-    expect(await status(octokit.rest.git.deleteRef({ owner, repo, ref: 'heads/gone' }))).toEqual({ status: 422, message: 'Reference does not exist' });
+    expect(await status(octokit.rest.git.deleteRef({ owner, repo, ref: 'heads/gone' }))).toEqual({
+      status: 422,
+      message: 'Reference does not exist',
+    });
   });
 
   it('flags the classic mistake of passing "refs/heads/…" where GitHub wants "heads/…"', async () => {
@@ -82,7 +89,9 @@ describe('git refs', () => {
     const encoded = await octokit.rest.git.getRef({ owner, repo, ref: 'heads/update/1700000000' });
     const raw = await octokit.request(`GET /repos/${owner}/${repo}/git/ref/heads/update/1700000000`);
     expect(raw.data).toEqual(encoded.data);
-    expect((await octokit.rest.repos.getBranch({ owner, repo, branch: 'update/1700000000' })).data.commit.sha).toBe(first);
+    expect((await octokit.rest.repos.getBranch({ owner, repo, branch: 'update/1700000000' })).data.commit.sha).toBe(
+      first,
+    );
   });
 });
 
@@ -101,7 +110,9 @@ describe('annotated tags and commits', () => {
     await octokit.rest.git.createRef({ owner, repo, ref: 'refs/tags/5.1.4', sha: tag.data.sha });
     expect(await fixture.git('cat-file', '-t', '5.1.4')).toBe('tag');
     expect(await fixture.git('rev-parse', '5.1.4^{commit}')).toBe(second);
-    expect(await fixture.git('for-each-ref', '--format=%(taggername) %(taggerdate:iso-strict)', 'refs/tags/5.1.4')).toBe('Shutdown 2026-11-01T10:00:00+00:00');
+    expect(
+      await fixture.git('for-each-ref', '--format=%(taggername) %(taggerdate:iso-strict)', 'refs/tags/5.1.4'),
+    ).toBe('Shutdown 2026-11-01T10:00:00+00:00');
 
     const read = await octokit.rest.git.getTag({ owner, repo, tag_sha: tag.data.sha });
     expect(read.data.tagger).toEqual({ name: 'Shutdown', email: 'shutdown@example.com', date: '2026-11-01T10:00:00Z' });
@@ -115,14 +126,23 @@ describe('annotated tags and commits', () => {
     const git = await octokit.rest.git.getCommit({ owner, repo, commit_sha: second });
     expect(git.data).toMatchObject({ sha: second, message: 'Second', parents: [{ sha: first }] });
     const viaBranch = await octokit.rest.repos.getCommit({ owner, repo, ref: 'main' });
-    expect(viaBranch.data).toMatchObject({ sha: second, commit: { message: 'Second', author: { name: 'Dev Eloper' } } });
+    expect(viaBranch.data).toMatchObject({
+      sha: second,
+      commit: { message: 'Second', author: { name: 'Dev Eloper' } },
+    });
     expect((await status(octokit.rest.repos.getCommit({ owner, repo, ref: 'nope' }))).status).toBe(422);
   });
 
   it('compares two revisions', async () => {
     await fixture.commit('side', 'Side work', { from: first });
     const { data } = await octokit.rest.repos.compareCommits({ owner, repo, base: 'main', head: 'side' });
-    expect(data).toMatchObject({ status: 'diverged', ahead_by: 1, behind_by: 1, total_commits: 1, merge_base_commit: { sha: first } });
+    expect(data).toMatchObject({
+      status: 'diverged',
+      ahead_by: 1,
+      behind_by: 1,
+      total_commits: 1,
+      merge_base_commit: { sha: first },
+    });
     expect(data.commits.map((c) => c.commit.message)).toEqual(['Side work']);
     const basehead = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${first}...main` });
     expect(basehead.data).toMatchObject({ status: 'ahead', ahead_by: 1, behind_by: 0 });

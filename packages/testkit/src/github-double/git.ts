@@ -50,12 +50,18 @@ export class BareRepo {
     this.repo = Git.at(gitDir);
   }
 
-  private git(args: string[], options: { input?: string; env?: Record<string, string>; allowFailure?: boolean } = {}): Promise<RunResult> {
+  private git(
+    args: string[],
+    options: { input?: string; env?: Record<string, string>; allowFailure?: boolean } = {},
+  ): Promise<RunResult> {
     return this.repo.raw(args, options);
   }
 
   async listRefs(): Promise<RefEntry[]> {
-    const out = await this.git(['for-each-ref', `--format=%(refname)${US}%(objectname)${US}%(objecttype)${US}%(*objectname)`]);
+    const out = await this.git([
+      'for-each-ref',
+      `--format=%(refname)${US}%(objectname)${US}%(objecttype)${US}%(*objectname)`,
+    ]);
     return out.stdout
       .split('\n')
       .filter(Boolean)
@@ -72,7 +78,9 @@ export class BareRepo {
   /** The commit a revision (sha, branch, tag, `refs/...`) names, or null. */
   async resolveCommit(rev: string): Promise<string | null> {
     if (!isSafeRevision(rev)) return null;
-    const res = await this.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { allowFailure: true });
+    const res = await this.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+      allowFailure: true,
+    });
     return res.code === 0 ? res.stdout.trim() : null;
   }
 
@@ -117,12 +125,19 @@ export class BareRepo {
   }
 
   /** Commits newest first, as `git log` lists them. */
-  async log(range: string[], { max, firstParent = false }: { max?: number; firstParent?: boolean } = {}): Promise<CommitInfo[]> {
+  async log(
+    range: string[],
+    { max, firstParent = false }: { max?: number; firstParent?: boolean } = {},
+  ): Promise<CommitInfo[]> {
     const args = ['log', `--format=${COMMIT_FORMAT}`];
     if (max !== undefined) args.push(`--max-count=${max}`);
     if (firstParent) args.push('--first-parent');
     const out = await this.git([...args, ...range, '--']);
-    return out.stdout.split(RS).map((r) => r.replace(/^\n/, '')).filter(Boolean).map(parseCommit);
+    return out.stdout
+      .split(RS)
+      .map((r) => r.replace(/^\n/, ''))
+      .filter(Boolean)
+      .map(parseCommit);
   }
 
   async commit(sha: string): Promise<CommitInfo> {
@@ -150,7 +165,14 @@ export class BareRepo {
   }
 
   /** Writes an annotated tag object (not a ref) and returns its sha. */
-  async makeTag(tag: string, object: string, type: string, tagger: GitIdentity, date: Date, message: string): Promise<string> {
+  async makeTag(
+    tag: string,
+    object: string,
+    type: string,
+    tagger: GitIdentity,
+    date: Date,
+    message: string,
+  ): Promise<string> {
     const text = `object ${object}\ntype ${type}\ntag ${tag}\ntagger ${tagger.name} <${tagger.email}> ${gitDate(date)}\n\n${message.endsWith('\n') ? message : `${message}\n`}`;
     return (await this.git(['mktag'], { input: text })).stdout.trim();
   }
@@ -167,7 +189,9 @@ export class BareRepo {
     committer: GitIdentity,
     { squash = false }: { squash?: boolean } = {},
   ): Promise<string | null> {
-    const merged = await this.git(['merge-tree', '--write-tree', '--no-messages', ours, theirs], { allowFailure: true });
+    const merged = await this.git(['merge-tree', '--write-tree', '--no-messages', ours, theirs], {
+      allowFailure: true,
+    });
     if (merged.code !== 0) return null;
     const tree = merged.stdout.split('\n')[0]!.trim();
     const env = {
@@ -178,7 +202,9 @@ export class BareRepo {
     };
     const parents = squash ? ['-p', ours] : ['-p', ours, '-p', theirs];
     // A developer's commit.gpgSign must not make the double's merges prompt or fail.
-    return (await this.git(['commit-tree', '--no-gpg-sign', tree, ...parents, '-F', '-'], { input: message, env })).stdout.trim();
+    return (
+      await this.git(['commit-tree', '--no-gpg-sign', tree, ...parents, '-F', '-'], { input: message, env })
+    ).stdout.trim();
   }
 
   /**
@@ -190,7 +216,11 @@ export class BareRepo {
    */
   async rebaseCommits(onto: string, commits: string[], committer: GitIdentity, date: Date): Promise<string[] | null> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'github-double-rebase-'));
-    const env = { GIT_COMMITTER_NAME: committer.name, GIT_COMMITTER_EMAIL: committer.email, GIT_COMMITTER_DATE: gitDate(date) };
+    const env = {
+      GIT_COMMITTER_NAME: committer.name,
+      GIT_COMMITTER_EMAIL: committer.email,
+      GIT_COMMITTER_DATE: gitDate(date),
+    };
     // A developer's hooks and signing settings must not run in the double's own commits.
     const config = ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgSign=false'];
     await this.git(['worktree', 'add', '--quiet', '--detach', dir, onto]);
@@ -198,7 +228,10 @@ export class BareRepo {
       const tree = Git.at(dir);
       const made: string[] = [];
       for (const sha of commits) {
-        const picked = await tree.raw([...config, 'cherry-pick', '--allow-empty', '--keep-redundant-commits', sha], { env, allowFailure: true });
+        const picked = await tree.raw([...config, 'cherry-pick', '--allow-empty', '--keep-redundant-commits', sha], {
+          env,
+          allowFailure: true,
+        });
         if (picked.code !== 0) return null;
         made.push((await tree.raw(['rev-parse', 'HEAD'])).stdout.trim());
       }
@@ -212,14 +245,18 @@ export class BareRepo {
 
   /** Copies another repository's branch to a ref of this one (`refs/pull/N/head`); returns its commit. */
   async fetchRef(fromGitDir: string, branch: string, ref: string): Promise<string | null> {
-    const res = await this.git(['fetch', '--no-tags', '--quiet', fromGitDir, `+refs/heads/${branch}:${ref}`], { allowFailure: true });
+    const res = await this.git(['fetch', '--no-tags', '--quiet', fromGitDir, `+refs/heads/${branch}:${ref}`], {
+      allowFailure: true,
+    });
     if (res.code !== 0) return null;
     return this.resolveCommit(ref);
   }
 
   /** Brings another repository's branch into this one's object store; returns its commit. */
   async fetchBranch(fromGitDir: string, branch: string): Promise<string | null> {
-    const res = await this.git(['fetch', '--no-tags', '--quiet', fromGitDir, `refs/heads/${branch}`], { allowFailure: true });
+    const res = await this.git(['fetch', '--no-tags', '--quiet', fromGitDir, `refs/heads/${branch}`], {
+      allowFailure: true,
+    });
     if (res.code !== 0) return null;
     return this.resolveCommit('FETCH_HEAD');
   }

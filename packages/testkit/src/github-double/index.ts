@@ -4,4 +4,14 @@ export { startGitHubDouble, GitHubDouble } from './double.ts';
 export type { GitHubDoubleOptions, RequestRecord, Violation, CountFilter, IgnoredParameter } from './double.ts';
 export { faults } from './faults.ts';
 export type { Fault, FaultHandle, FaultResponse } from './faults.ts';
-export type { TokenOptions, RepoOptions, Release, Asset, PullRequest, IssueComment, Label, RepoState, MakeLatest } from './model.ts';
+export type {
+  TokenOptions,
+  RepoOptions,
+  Release,
+  Asset,
+  PullRequest,
+  IssueComment,
+  Label,
+  RepoState,
+  MakeLatest,
+} from './model.ts';

@@ -80,7 +80,11 @@ const REPO_URL_TEMPLATES: Record<string, string> = {
   trees_url: '/git/trees{/sha}',
 };
 
-export function renderRepo(ctx: OperationContext, repo: RepoState = ctx.repo, { withParent = true } = {}): Record<string, unknown> {
+export function renderRepo(
+  ctx: OperationContext,
+  repo: RepoState = ctx.repo,
+  { withParent = true } = {},
+): Record<string, unknown> {
   const api = repoApiUrl(ctx, repo);
   const html = repoHtmlUrl(ctx, repo);
   const host = new URL(ctx.services.serverUrl).host;
@@ -133,7 +137,12 @@ export function renderRepo(ctx: OperationContext, repo: RepoState = ctx.repo, { 
     updated_at: repo.createdAt,
     pushed_at: repo.createdAt,
     permissions: { admin: false, maintain: false, push: true, triage: true, pull: true },
-    ...(upstream && withParent ? { parent: renderRepo(ctx, upstream, { withParent: false }), source: renderRepo(ctx, upstream, { withParent: false }) } : {}),
+    ...(upstream && withParent
+      ? {
+          parent: renderRepo(ctx, upstream, { withParent: false }),
+          source: renderRepo(ctx, upstream, { withParent: false }),
+        }
+      : {}),
   };
 }
 
@@ -156,7 +165,11 @@ export function issueLabels(ctx: OperationContext, issueNumber: number): Label[]
 }
 
 function renderCommitParents(ctx: OperationContext, parents: string[]) {
-  return parents.map((sha) => ({ sha, url: `${repoApiUrl(ctx)}/commits/${sha}`, html_url: `${repoHtmlUrl(ctx)}/commit/${sha}` }));
+  return parents.map((sha) => ({
+    sha,
+    url: `${repoApiUrl(ctx)}/commits/${sha}`,
+    html_url: `${repoHtmlUrl(ctx)}/commit/${sha}`,
+  }));
 }
 
 const UNSIGNED = { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null };

@@ -9,18 +9,25 @@ import { startGitHubDouble, type GitHubDouble } from './index.ts';
 import { makeBareRepo, type BareFixture } from './test-helpers.ts';
 
 type Schema = Record<string, any>;
-const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8'));
+const spec = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8'),
+);
 
 function deref(node: Schema): Schema {
   let n = node;
-  while (n?.$ref) n = n.$ref.split('/').slice(1).reduce((o: Schema, k: string) => o[k], spec);
+  while (n?.$ref)
+    n = n.$ref
+      .split('/')
+      .slice(1)
+      .reduce((o: Schema, k: string) => o[k], spec);
   return n;
 }
 
 function responseSchema(operationId: string, status: number): Schema {
   for (const item of Object.values<Schema>(spec.paths)) {
     for (const op of Object.values<Schema>(item)) {
-      if (op.operationId === operationId) return deref(deref(op.responses[String(status)]).content['application/json'].schema);
+      if (op.operationId === operationId)
+        return deref(deref(op.responses[String(status)]).content['application/json'].schema);
     }
   }
   throw new Error(`no ${operationId}`);
@@ -39,7 +46,9 @@ function missing(schemaNode: Schema, value: unknown, at = ''): string[] {
   if (typeof value !== 'object') return [];
   const obj = value as Record<string, unknown>;
   const own = (schema.required ?? []).filter((k: string) => !(k in obj)).map((k: string) => `${at}.${k}`);
-  const nested = Object.entries(schema.properties ?? {}).flatMap(([k, s]) => (k in obj ? missing(s as Schema, obj[k], `${at}.${k}`) : []));
+  const nested = Object.entries(schema.properties ?? {}).flatMap(([k, s]) =>
+    k in obj ? missing(s as Schema, obj[k], `${at}.${k}`) : [],
+  );
   return [...own, ...nested];
 }
 
@@ -66,7 +75,14 @@ describe('response shapes', () => {
   it('releases, assets, notes', async () => {
     const rel = await octokit.rest.repos.createRelease({ owner, repo, tag_name: '1.0.0', draft: true });
     expect(missing(responseSchema('repos/create-release', 201), rel.data)).toEqual([]);
-    const asset = await octokit.rest.repos.uploadReleaseAsset({ owner, repo, release_id: rel.data.id, url: rel.data.upload_url, name: 'a', data: 'a' as never });
+    const asset = await octokit.rest.repos.uploadReleaseAsset({
+      owner,
+      repo,
+      release_id: rel.data.id,
+      url: rel.data.upload_url,
+      name: 'a',
+      data: 'a' as never,
+    });
     expect(missing(responseSchema('repos/upload-release-asset', 201), asset.data)).toEqual([]);
     const list = await octokit.rest.repos.listReleases({ owner, repo });
     expect(missing(responseSchema('repos/list-releases', 200), list.data)).toEqual([]);

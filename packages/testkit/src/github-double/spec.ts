@@ -74,7 +74,11 @@ function listRoutes(full: JsonObject): Route[] {
       if (!op) continue;
       const docs = (op.externalDocs as JsonObject | undefined)?.url;
       const multiSegment = ((op.parameters ?? []) as JsonObject[])
-        .map((p) => (typeof p.$ref === 'string' ? ((full.components as JsonObject).parameters as JsonObject)[p.$ref.split('/').pop()!] as JsonObject : p))
+        .map((p) =>
+          typeof p.$ref === 'string'
+            ? (((full.components as JsonObject).parameters as JsonObject)[p.$ref.split('/').pop()!] as JsonObject)
+            : p,
+        )
         .filter((p) => p['x-multi-segment'] === true)
         .map((p) => String(p.name));
       routes.push({
@@ -109,7 +113,8 @@ function trimSpec(full: JsonObject, ids: readonly string[]): JsonObject {
       paths[template] = { ...(paths[template] as JsonObject | undefined), [method]: copy };
     }
   }
-  if (wanted.size) throw new Error(`GitHub's OpenAPI description ${SPEC_VERSION} has no operation ${[...wanted].join(', ')}`);
+  if (wanted.size)
+    throw new Error(`GitHub's OpenAPI description ${SPEC_VERSION} has no operation ${[...wanted].join(', ')}`);
 
   const components: Record<string, JsonObject> = {};
   const pending: string[] = [];
@@ -159,7 +164,11 @@ function inlineRefs(schema: Json, full: JsonObject, depth = 0): Json {
 function dropExamples(schema: Json): Json {
   if (Array.isArray(schema)) return schema.map(dropExamples);
   if (!schema || typeof schema !== 'object') return schema;
-  return Object.fromEntries(Object.entries(schema).filter(([k]) => k !== 'example' && k !== 'examples').map(([k, v]) => [k, k === 'properties' ? propertiesOf(v) : dropExamples(v)]));
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([k]) => k !== 'example' && k !== 'examples')
+      .map(([k, v]) => [k, k === 'properties' ? propertiesOf(v) : dropExamples(v)]),
+  );
 }
 
 // A property named `example` is a property, not an annotation.
@@ -245,7 +254,8 @@ export class RouteTable {
         }
         found.push({ route: c.route, params, literalLength: c.literalLength });
       }
-      if (found.length) return found.sort((a, b) => b.literalLength - a.literalLength).map(({ route, params }) => ({ route, params }));
+      if (found.length)
+        return found.sort((a, b) => b.literalLength - a.literalLength).map(({ route, params }) => ({ route, params }));
     }
     return [];
   }

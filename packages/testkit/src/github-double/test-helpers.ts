@@ -10,7 +10,11 @@ export interface BareFixture {
    * Commits on `branch` of the bare repository and returns the sha. A new branch starts at
    * `from` (a branch or a sha). Author as `Name <email>`.
    */
-  commit(branch: string, message: string, options?: { files?: Record<string, string>; from?: string; author?: string }): Promise<string>;
+  commit(
+    branch: string,
+    message: string,
+    options?: { files?: Record<string, string>; from?: string; author?: string },
+  ): Promise<string>;
   cleanup(): void;
 }
 

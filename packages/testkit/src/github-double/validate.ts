@@ -85,16 +85,27 @@ export class RequestValidator {
   judge(parts: RequestParts, { strict }: { strict: boolean }): Verdict {
     const described = this.described.getOperation(parts.operationId);
     const body = parts.body;
-    const bodySchema = described?.requestBody && 'content' in described.requestBody ? described.requestBody.content['application/json']?.schema : undefined;
+    const bodySchema =
+      described?.requestBody && 'content' in described.requestBody
+        ? described.requestBody.content['application/json']?.schema
+        : undefined;
     if (body !== undefined && !described?.requestBody) {
       const keys = isPlainObject(body) ? Object.keys(body) : [];
       if (!isPlainObject(body) || keys.length) {
-        const problems = keys.length ? keys.map((k) => `"${k}" is not a permitted key.`) : ['This operation takes no request body.'];
+        const problems = keys.length
+          ? keys.map((k) => `"${k}" is not a permitted key.`)
+          : ['This operation takes no request body.'];
         return { status: 422, message: `Invalid request.\n\n${problems.join('\n')}`, ignored: [] };
       }
       return { status: null, message: null, ignored: [] };
     }
-    if (body !== undefined && bodySchema && 'type' in bodySchema && bodySchema.type === 'object' && !isPlainObject(body)) {
+    if (
+      body !== undefined &&
+      bodySchema &&
+      'type' in bodySchema &&
+      bodySchema.type === 'object' &&
+      !isPlainObject(body)
+    ) {
       return { status: 400, message: 'Body should be a JSON object', ignored: [] };
     }
 
@@ -103,10 +114,14 @@ export class RequestValidator {
     const ignored = unknown.map((e) => ignoredKey(e)).filter((k): k is IgnoredKey => k !== null);
     if (strict) {
       const problems = this.describeAll(closedErrors, parts);
-      return problems.length ? { status: 422, message: `Invalid request.\n\n${problems.join('\n')}`, ignored } : { status: null, message: null, ignored };
+      return problems.length
+        ? { status: 422, message: `Invalid request.\n\n${problems.join('\n')}`, ignored }
+        : { status: null, message: null, ignored };
     }
     // GitHub's own closed objects (additionalProperties: false in its description) still refuse.
-    const describedErrors = this.errors(this.described, parts).filter((e) => !(e.keyword === 'additionalProperties' && e.instancePath.startsWith('/query')));
+    const describedErrors = this.errors(this.described, parts).filter(
+      (e) => !(e.keyword === 'additionalProperties' && e.instancePath.startsWith('/query')),
+    );
     const problems = this.describeAll(describedErrors, parts);
     if (problems.length) return { status: 422, message: `Invalid request.\n\n${problems.join('\n')}`, ignored: [] };
     return { status: null, message: null, ignored };
@@ -125,7 +140,9 @@ export class RequestValidator {
 
   private errors(api: Backend, parts: RequestParts): ErrorObject[] {
     // Rebuild the path from the template so parameters holding `/` (refs) parse as one value.
-    const path = parts.template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(parts.params[name] ?? ''));
+    const path = parts.template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+      encodeURIComponent(parts.params[name] ?? ''),
+    );
     const result = api.validateRequest(
       {
         method: 'unused', // validateRequest is given the operation; the method is not looked at
@@ -166,7 +183,10 @@ function closeRequestBodies(definition: JsonObject): JsonObject {
 }
 
 function ignoredKey(error: ErrorObject): IgnoredKey | null {
-  const [area, ...rest] = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const [area, ...rest] = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const name = String((error.params as Record<string, unknown>).additionalProperty);
   if (area === 'query') return { where: 'query', key: name };
   if (area === 'requestBody') return { where: 'body', key: [...rest, name].join('/') };
@@ -174,19 +194,24 @@ function ignoredKey(error: ErrorObject): IgnoredKey | null {
 }
 
 function describe(error: ErrorObject, data: Record<string, unknown>): string {
-  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const [area, ...rest] = segments;
   const where = area === 'requestBody' ? ['properties', ...rest].join('/') : segments.join('/');
   const value = segments.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':
-      if (area === 'query') return `"${params.additionalProperty}" is not a query parameter of this operation (GitHub would silently ignore it).`;
+      if (area === 'query')
+        return `"${params.additionalProperty}" is not a query parameter of this operation (GitHub would silently ignore it).`;
       return rest.length
         ? `"${params.additionalProperty}" is not a permitted key in '${rest.join('/')}'.`
         : `"${params.additionalProperty}" is not a permitted key.`;
     case 'required':
-      if (!area) return `The ${params.missingProperty === 'requestBody' ? 'request body' : String(params.missingProperty)} wasn't supplied.`;
+      if (!area)
+        return `The ${params.missingProperty === 'requestBody' ? 'request body' : String(params.missingProperty)} wasn't supplied.`;
       return `"${params.missingProperty}" wasn't supplied.`;
     case 'type':
       return `For '${where}', ${JSON.stringify(value)} is not ${article(String(params.type))}.`;

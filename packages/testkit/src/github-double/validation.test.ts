@@ -32,7 +32,9 @@ afterAll(async () => {
 
 const client = (token = 'writer') => getOctokit(token, { baseUrl: double.url });
 
-async function failure(promise: Promise<unknown>): Promise<{ status: number; message: string; headers: Record<string, string>; data: any }> {
+async function failure(
+  promise: Promise<unknown>,
+): Promise<{ status: number; message: string; headers: Record<string, string>; data: any }> {
   try {
     await promise;
   } catch (e: any) {
@@ -45,7 +47,13 @@ describe('request validation: what GitHub answers (default mode)', () => {
   it('ignores a body key update-release does not take, as GitHub does, and lists it', async () => {
     double.clearViolations();
     double.clearIgnored();
-    const { data: created } = await client().rest.repos.createRelease({ owner, repo, tag_name: '0.1.0', draft: true, body: 'notes' });
+    const { data: created } = await client().rest.repos.createRelease({
+      owner,
+      repo,
+      tag_name: '0.1.0',
+      draft: true,
+      body: 'notes',
+    });
     // softprops/action-gh-release sends generate_release_notes with every update; GitHub takes it.
     const { status, data } = await client().request('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
       owner,
@@ -58,7 +66,13 @@ describe('request validation: what GitHub answers (default mode)', () => {
     expect(data).toMatchObject({ name: 'Exegol 0.1.0', body: 'notes' }); // the ignored key changed nothing
     expect(double.violations).toEqual([]);
     expect(double.ignored).toEqual([
-      { where: 'body', key: 'generate_release_notes', method: 'PATCH', path: `/repos/${owner}/${repo}/releases/${created.id}`, operationId: 'repos/update-release' },
+      {
+        where: 'body',
+        key: 'generate_release_notes',
+        method: 'PATCH',
+        path: `/repos/${owner}/${repo}/releases/${created.id}`,
+        operationId: 'repos/update-release',
+      },
     ]);
     expect(() => double.assertNothingIgnored()).toThrow(/body key "generate_release_notes"/);
     await client().rest.repos.deleteRelease({ owner, repo, release_id: created.id });
@@ -66,7 +80,12 @@ describe('request validation: what GitHub answers (default mode)', () => {
   });
 
   it('loses a misspelt setting silently, as GitHub does: the release is not a draft', async () => {
-    const { status, data } = await client().request('POST /repos/{owner}/{repo}/releases', { owner, repo, tag_name: '0.2.0', draf: true } as never);
+    const { status, data } = await client().request('POST /repos/{owner}/{repo}/releases', {
+      owner,
+      repo,
+      tag_name: '0.2.0',
+      draf: true,
+    } as never);
     expect(status).toBe(201);
     expect(data.draft).toBe(false);
     expect(double.ignored.map((i) => i.key)).toEqual(['draf']);
@@ -95,16 +114,24 @@ describe('request validation: what GitHub answers (default mode)', () => {
 
   it('still refuses what GitHub refuses: a missing required field, a wrong type, a value outside the enum', async () => {
     double.clearViolations();
-    const err = await failure(client().request('POST /repos/{owner}/{repo}/releases', { owner, repo, tag_nam: '1.0.0', draft: 'yes' } as never));
+    const err = await failure(
+      client().request('POST /repos/{owner}/{repo}/releases', { owner, repo, tag_nam: '1.0.0', draft: 'yes' } as never),
+    );
     expect(err.status).toBe(422);
     expect(err.data.message).toContain(`"tag_name" wasn't supplied.`);
     expect(err.data.message).toContain(`For 'properties/draft', "yes" is not a boolean.`);
     expect(err.data.message).not.toContain('tag_nam"'); // the unknown key is not what GitHub complains about
     expect(err.data.documentation_url).toBe('https://docs.github.com/rest/releases/releases#create-a-release');
     expect(double.violations[0]).toMatchObject({ operationId: 'repos/create-release', status: 422 });
-    const enumErr = await failure(client().rest.repos.createRelease({ owner, repo, tag_name: 'x', make_latest: 'yes' as never }));
-    expect(enumErr.data.message).toContain(`For 'properties/make_latest', "yes" is not a member of ["true","false","legacy"].`);
-    const queryErr = await failure(client().request('GET /repos/{owner}/{repo}/releases', { owner, repo, per_page: 'many' } as never));
+    const enumErr = await failure(
+      client().rest.repos.createRelease({ owner, repo, tag_name: 'x', make_latest: 'yes' as never }),
+    );
+    expect(enumErr.data.message).toContain(
+      `For 'properties/make_latest', "yes" is not a member of ["true","false","legacy"].`,
+    );
+    const queryErr = await failure(
+      client().request('GET /repos/{owner}/{repo}/releases', { owner, repo, per_page: 'many' } as never),
+    );
     expect(queryErr.data.message).toContain(`For 'query/per_page', "many" is not an integer.`);
     // Nothing was created by the refused requests.
     expect(double.state.releases(`${owner}/${repo}`)).toHaveLength(0);
@@ -118,7 +145,11 @@ describe('request validation: what GitHub answers (default mode)', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ message: 'Body should be a JSON object', status: '400' });
-    const bad = await fetch(`${double.url}/repos/${owner}/${repo}/releases`, { method: 'POST', headers: { authorization: 'token writer' }, body: '{"tag_name":' });
+    const bad = await fetch(`${double.url}/repos/${owner}/${repo}/releases`, {
+      method: 'POST',
+      headers: { authorization: 'token writer' },
+      body: '{"tag_name":',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ message: 'Problems parsing JSON' });
   });
@@ -127,7 +158,11 @@ describe('request validation: what GitHub answers (default mode)', () => {
     // fetch() refuses a GET with a body; curl and node:http send one.
     const payload = JSON.stringify({ per_page: 1 });
     const status = await new Promise<number>((resolve, reject) => {
-      const headers = { authorization: 'token writer', 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) };
+      const headers = {
+        authorization: 'token writer',
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(payload)),
+      };
       const req = request(`${double.url}/repos/${owner}/${repo}/releases`, { method: 'GET', headers }, (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
@@ -143,7 +178,14 @@ describe('request validation: what GitHub answers (default mode)', () => {
 
   it('refuses a body key on an operation that takes no body, as GitHub does', async () => {
     const { data } = await client().rest.repos.createRelease({ owner, repo, tag_name: '0.3.0', draft: true });
-    const err = await failure(client().request('DELETE /repos/{owner}/{repo}/releases/{release_id}', { owner, repo, release_id: data.id, force: true } as never));
+    const err = await failure(
+      client().request('DELETE /repos/{owner}/{repo}/releases/{release_id}', {
+        owner,
+        repo,
+        release_id: data.id,
+        force: true,
+      } as never),
+    );
     expect(err.status).toBe(422);
     expect(err.data.message).toBe('Invalid request.\n\n"force" is not a permitted key.');
     expect(double.state.releases(`${owner}/${repo}`).map((r) => r.id)).toContain(data.id);
@@ -153,7 +195,11 @@ describe('request validation: what GitHub answers (default mode)', () => {
     double.clearViolations();
     const err = await failure(client().request('GET /repos/{owner}/{repo}/releasez', { owner, repo }));
     expect(err.status).toBe(404);
-    expect(err.data).toEqual({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+    expect(err.data).toEqual({
+      message: 'Not Found',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '404',
+    });
     expect(double.violations[0]?.message).toBe('GitHub has no such route.');
   });
 
@@ -172,7 +218,15 @@ describe('request validation: what GitHub answers (default mode)', () => {
 
   it('only serves asset uploads under /uploads, as GitHub only serves them on uploads.github.com', async () => {
     double.clearViolations();
-    const err = await failure(client().request('POST /repos/{owner}/{repo}/releases/{release_id}/assets', { owner, repo, release_id: 1, name: 'a', data: 'x' }));
+    const err = await failure(
+      client().request('POST /repos/{owner}/{repo}/releases/{release_id}/assets', {
+        owner,
+        repo,
+        release_id: 1,
+        name: 'a',
+        data: 'x',
+      }),
+    );
     expect(err.status).toBe(404);
     expect(double.violations[0]?.message).toMatch(/upload_url/);
   });
@@ -207,13 +261,24 @@ describe('request validation: what GitHub answers (default mode)', () => {
 describe('strict mode (opt-in): unknown keys are refused', () => {
   let strict: GitHubDouble;
   beforeAll(async () => {
-    strict = await startGitHubDouble({ strict: true, repos: { [`${owner}/${repo}`]: { gitDir: fixture.gitDir } }, tokens: { writer: {} } });
+    strict = await startGitHubDouble({
+      strict: true,
+      repos: { [`${owner}/${repo}`]: { gitDir: fixture.gitDir } },
+      tokens: { writer: {} },
+    });
   });
   afterAll(() => strict.stop());
   const strictClient = () => getOctokit('writer', { baseUrl: strict.url });
 
   it('refuses a misspelt body field with 422 naming it, and records the violation', async () => {
-    const err = await failure(strictClient().request('POST /repos/{owner}/{repo}/releases', { owner, repo, tag_name: '1.0.0', draf: true } as never));
+    const err = await failure(
+      strictClient().request('POST /repos/{owner}/{repo}/releases', {
+        owner,
+        repo,
+        tag_name: '1.0.0',
+        draf: true,
+      } as never),
+    );
     expect(err.status).toBe(422);
     expect(err.data.message).toBe('Invalid request.\n\n"draf" is not a permitted key.');
     expect(strict.violations).toHaveLength(1);
@@ -224,13 +289,30 @@ describe('strict mode (opt-in): unknown keys are refused', () => {
   });
 
   it('refuses generate_release_notes in an update, nested unknown keys and unknown query parameters', async () => {
-    const update = await failure(strictClient().request('PATCH /repos/{owner}/{repo}/releases/{release_id}', { owner, repo, release_id: 1, generate_release_notes: true } as never));
+    const update = await failure(
+      strictClient().request('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
+        owner,
+        repo,
+        release_id: 1,
+        generate_release_notes: true,
+      } as never),
+    );
     expect(update.data.message).toBe('Invalid request.\n\n"generate_release_notes" is not a permitted key.');
     const nested = await failure(
-      strictClient().rest.git.createTag({ owner, repo, tag: 'v1', message: 'm', object: 'abc', type: 'commit', tagger: { name: 'a', email: 'a@b', when: 'now' } } as never),
+      strictClient().rest.git.createTag({
+        owner,
+        repo,
+        tag: 'v1',
+        message: 'm',
+        object: 'abc',
+        type: 'commit',
+        tagger: { name: 'a', email: 'a@b', when: 'now' },
+      } as never),
     );
     expect(nested.data.message).toContain(`"when" is not a permitted key in 'tagger'.`);
-    const query = await failure(strictClient().request('GET /repos/{owner}/{repo}/releases', { owner, repo, pre_page: 2 } as never));
+    const query = await failure(
+      strictClient().request('GET /repos/{owner}/{repo}/releases', { owner, repo, pre_page: 2 } as never),
+    );
     expect(query.data.message).toContain(`"pre_page" is not a query parameter`);
     strict.clearViolations();
   });

@@ -40,7 +40,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 export function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = isObject(v) && isObject(out[k]) ? deepMerge(out[k] as Record<string, unknown>, v) : v;
+  for (const [k, v] of Object.entries(over))
+    out[k] = isObject(v) && isObject(out[k]) ? deepMerge(out[k] as Record<string, unknown>, v) : v;
   return out;
 }
 
@@ -56,23 +57,34 @@ function replaceAll(value: unknown, from: string | RegExp, to: string): unknown 
 function renamedRepo(example: Record<string, any>, fullName: string, fork: boolean): Record<string, unknown> {
   const [owner, name] = fullName.split('/') as [string, string];
   const renamed = replaceAll(example, String(example.full_name), fullName);
-  const repo = replaceAll(renamed, new RegExp(`/${String(example.owner?.login)}(?=/|$)`, 'g'), `/${owner}`) as Record<string, any>;
+  const repo = replaceAll(renamed, new RegExp(`/${String(example.owner?.login)}(?=/|$)`, 'g'), `/${owner}`) as Record<
+    string,
+    any
+  >;
   return { ...repo, name, full_name: fullName, fork, owner: { ...repo.owner, login: owner } };
 }
 
-export function eventPayload(spec: EventSpec, run: { repository: string; ref: string; sha: string }): Record<string, any> {
+export function eventPayload(
+  spec: EventSpec,
+  run: { repository: string; ref: string; sha: string },
+): Record<string, any> {
   // GitHub has no example of a schedule event: what Actions puts in it, the cron line and the
   // workflow file.
   if (spec.name === 'schedule') {
     const [owner, name] = run.repository.split('/');
-    const base = { schedule: '0 4 * * 1', workflow: '.github/workflows/test.yml', repository: { name, full_name: run.repository, owner: { login: owner } } };
+    const base = {
+      schedule: '0 4 * * 1',
+      workflow: '.github/workflows/test.yml',
+      repository: { name, full_name: run.repository, owner: { login: owner } },
+    };
     return deepMerge(base, spec.payload ?? {});
   }
   // pull_request_target carries pull_request's payload.
   const examplesOf = PULL_REQUEST_EVENTS.has(spec.name) ? 'pull_request' : spec.name;
   const set = load().find((e) => e.name === examplesOf);
   if (!set) throw new Error(`no example payload for event "${spec.name}"`);
-  const example = (spec.action ? set.examples.find((e) => e.action === spec.action) : set.examples[0]) ?? set.examples[0]!;
+  const example =
+    (spec.action ? set.examples.find((e) => e.action === spec.action) : set.examples[0]) ?? set.examples[0]!;
   const [owner, name] = run.repository.split('/');
   const common: Record<string, unknown> = {
     repository: { name, full_name: run.repository, owner: { login: owner } },
@@ -102,7 +114,11 @@ export function eventPayload(spec: EventSpec, run: { repository: string; ref: st
     if (given.base?.label === undefined) merged.base.label = `${merged.base.user.login}:${merged.base.ref}`;
     if (spec.payload?.number === undefined) payload.number = merged.number;
     if (merged.number !== pr.number) {
-      const links = replaceAll({ ...merged, head: undefined, base: undefined }, new RegExp(`/(pulls?|issues)/${pr.number}(?=[/.#]|$)`, 'g'), `/$1/${merged.number}`) as Record<string, any>;
+      const links = replaceAll(
+        { ...merged, head: undefined, base: undefined },
+        new RegExp(`/(pulls?|issues)/${pr.number}(?=[/.#]|$)`, 'g'),
+        `/$1/${merged.number}`,
+      ) as Record<string, any>;
       Object.assign(merged, { ...links, head: merged.head, base: merged.base });
     }
   }

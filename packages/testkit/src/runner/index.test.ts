@@ -26,8 +26,14 @@ test('a token input that reaches the log fails the run', async () => {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-leak-'));
   // verify-version echoes a bad preset value into its error: a stand-in for any leak.
   const secret = 'ghp_leakcheck123456789';
-  await expect(runAction({ action: 'verify-version', workspace, inputs: { preset: secret }, secrets: [secret] })).rejects.toThrow(/leaked 1 secret/);
-  const ok = await runAction({ action: 'verify-version', workspace, inputs: { preset: 'bogus', 'github-token': secret } });
+  await expect(
+    runAction({ action: 'verify-version', workspace, inputs: { preset: secret }, secrets: [secret] }),
+  ).rejects.toThrow(/leaked 1 secret/);
+  const ok = await runAction({
+    action: 'verify-version',
+    workspace,
+    inputs: { preset: 'bogus', 'github-token': secret },
+  });
   expect(ok.errors).toHaveLength(1);
   fs.rmSync(workspace, { recursive: true, force: true });
 });

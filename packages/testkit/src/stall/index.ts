@@ -52,7 +52,9 @@ export async function silentTcpServer(): Promise<StallServer & { readonly reques
 }
 
 /** Answers every request with a status and headers (and `partial` bytes of body), then stalls. */
-export async function headersThenStallServer(options: { status?: number; headers?: Record<string, string>; partial?: string } = {}): Promise<StallServer> {
+export async function headersThenStallServer(
+  options: { status?: number; headers?: Record<string, string>; partial?: string } = {},
+): Promise<StallServer> {
   let hits = 0;
   const server = http.createServer((req, res) => {
     hits++;
@@ -105,7 +107,10 @@ export async function stallProxy(target: string, rules: StallRule[] = []): Promi
   const server = http.createServer((req, res) => {
     const line = `${req.method} ${req.url}`;
     requests.push(line);
-    const rule = active.find((r) => r.left > 0 && (!r.method || r.method.toUpperCase() === req.method) && (!r.path || r.path.test(req.url ?? '')));
+    const rule = active.find(
+      (r) =>
+        r.left > 0 && (!r.method || r.method.toUpperCase() === req.method) && (!r.path || r.path.test(req.url ?? '')),
+    );
     if (rule) rule.left--;
     if (rule?.mode === 'silent') {
       stalled.push(line);
@@ -113,7 +118,13 @@ export async function stallProxy(target: string, rules: StallRule[] = []): Promi
       return;
     }
     const forward = http.request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: upstream.host },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         if (rule?.mode === 'headers') {

@@ -2,14 +2,29 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkActionCalls, checkActionRuntimes, checkConcurrency, checkPermissions, checkPinnedActions, checkRunExpressions, checkTemplateMetadata, loadCatalog, loadYamlFile, type Catalog, type YamlFile } from './index.ts';
+import {
+  checkActionCalls,
+  checkActionRuntimes,
+  checkConcurrency,
+  checkPermissions,
+  checkPinnedActions,
+  checkRunExpressions,
+  checkTemplateMetadata,
+  loadCatalog,
+  loadYamlFile,
+  type Catalog,
+  type YamlFile,
+} from './index.ts';
 
 let root: string;
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'workflows-'));
   // A repository offering one action and one reusable workflow.
   fs.mkdirSync(path.join(root, 'greet'));
-  fs.writeFileSync(path.join(root, 'greet/action.yml'), 'name: Greet\ndescription: d\ninputs:\n  who:\n    description: d\n    required: true\n  loud:\n    description: d\n    default: "false"\nruns:\n  using: node24\n  main: x.js\n');
+  fs.writeFileSync(
+    path.join(root, 'greet/action.yml'),
+    'name: Greet\ndescription: d\ninputs:\n  who:\n    description: d\n    required: true\n  loud:\n    description: d\n    default: "false"\nruns:\n  using: node24\n  main: x.js\n',
+  );
   fs.mkdirSync(path.join(root, '.github/workflows'), { recursive: true });
   fs.writeFileSync(
     path.join(root, '.github/workflows/reusable-x.yml'),
@@ -37,7 +52,9 @@ describe('checkActionCalls', () => {
   });
 
   test('step calls: unknown action, unknown input, missing required input, with positions', () => {
-    const f = file('jobs:\n  j:\n    steps:\n      - uses: exegol/actions/greet@v1\n        with:\n          loud: "true"\n          shout: 1\n      - uses: ./nope\n      - uses: ./greet\n        with:\n          who: me\n');
+    const f = file(
+      'jobs:\n  j:\n    steps:\n      - uses: exegol/actions/greet@v1\n        with:\n          loud: "true"\n          shout: 1\n      - uses: ./nope\n      - uses: ./greet\n        with:\n          who: me\n',
+    );
     const { findings, calls } = checkActionCalls(f, catalog);
     expect(calls).toBe(3);
     expect(findings.map((x) => [x.line, x.message])).toEqual([
@@ -64,7 +81,9 @@ describe('checkActionCalls', () => {
 });
 
 test('checkRunExpressions: every ${{ }} in run:, untrusted ones named so, env: left alone', () => {
-  const f = file('jobs:\n  j:\n    steps:\n      - env:\n          T: ${{ github.event.pull_request.title }}\n        run: echo "$T"\n      - run: |\n          echo ok\n          echo ${{ github.head_ref }} ${{ runner.temp }}\n');
+  const f = file(
+    'jobs:\n  j:\n    steps:\n      - env:\n          T: ${{ github.event.pull_request.title }}\n        run: echo "$T"\n      - run: |\n          echo ok\n          echo ${{ github.head_ref }} ${{ runner.temp }}\n',
+  );
   const found = checkRunExpressions(f);
   expect(found.map((x) => [x.line, x.col])).toEqual([
     [9, 16],
@@ -76,11 +95,16 @@ test('checkRunExpressions: every ${{ }} in run:, untrusted ones named so, env: l
 
 test('checkPinnedActions: a SHA with a version comment; our actions, local ones and docker:// exempt', () => {
   const sha = 'a'.repeat(40);
-  const f = file(`jobs:\n  j:\n    steps:\n      - uses: actions/checkout@${sha} # v4.2.2\n      - uses: actions/cache@${sha}\n      - uses: actions/cache@v4\n      - uses: exegol/actions/greet@v1\n      - uses: ./greet\n      - uses: docker://alpine:3\n  k:\n    uses: org/repo/.github/workflows/x.yml@main\n`);
+  const f = file(
+    `jobs:\n  j:\n    steps:\n      - uses: actions/checkout@${sha} # v4.2.2\n      - uses: actions/cache@${sha}\n      - uses: actions/cache@v4\n      - uses: exegol/actions/greet@v1\n      - uses: ./greet\n      - uses: docker://alpine:3\n  k:\n    uses: org/repo/.github/workflows/x.yml@main\n`,
+  );
   expect(checkPinnedActions(f).map((x) => [x.line, x.message])).toEqual([
     [5, `job j: actions/cache@${sha} has no version comment after the SHA (# vX.Y.Z)`],
     [6, 'job j: actions/cache@v4 is not pinned to a full commit SHA (owner/repo@<40 hex> # vX.Y.Z)'],
-    [11, 'job k: org/repo/.github/workflows/x.yml@main is not pinned to a full commit SHA (owner/repo@<40 hex> # vX.Y.Z)'],
+    [
+      11,
+      'job k: org/repo/.github/workflows/x.yml@main is not pinned to a full commit SHA (owner/repo@<40 hex> # vX.Y.Z)',
+    ],
   ]);
 });
 
@@ -103,11 +127,26 @@ test('checkActionRuntimes: a node20 commit, an unknown commit, a commit of anoth
     ].join('\n'),
   );
   expect(checkActionRuntimes(f).map((x) => [x.line, x.message])).toEqual([
-    [5, "job j: actions/checkout v4.2.2 runs on node20, deprecated on GitHub's runners. Pin actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1."],
-    [6, "job j: actions/checkout v4 (as Exegol pins it) runs on node20, deprecated on GitHub's runners. Pin actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1."],
-    [7, `job j: actions/cache@${'b'.repeat(40)} is not in the table of known third-party commits (packages/testkit/src/workflows/runtimes.ts): read that commit's action.yml (runs.using) and add it there.`],
-    [8, 'job j: commit 3d3c42e5aac5ba805825da76410c181273ba90b1 is actions/checkout v7.0.1, not actions/setup-node. Pin actions/setup-node@820762786026740c76f36085b0efc47a31fe5020 # v7.0.0.'],
-    [9, 'job j: actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 is actions/setup-python v7.0.0, but the comment says v5.6.0'],
+    [
+      5,
+      "job j: actions/checkout v4.2.2 runs on node20, deprecated on GitHub's runners. Pin actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1.",
+    ],
+    [
+      6,
+      "job j: actions/checkout v4 (as Exegol pins it) runs on node20, deprecated on GitHub's runners. Pin actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1.",
+    ],
+    [
+      7,
+      `job j: actions/cache@${'b'.repeat(40)} is not in the table of known third-party commits (packages/testkit/src/workflows/runtimes.ts): read that commit's action.yml (runs.using) and add it there.`,
+    ],
+    [
+      8,
+      'job j: commit 3d3c42e5aac5ba805825da76410c181273ba90b1 is actions/checkout v7.0.1, not actions/setup-node. Pin actions/setup-node@820762786026740c76f36085b0efc47a31fe5020 # v7.0.0.',
+    ],
+    [
+      9,
+      'job j: actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 is actions/setup-python v7.0.0, but the comment says v5.6.0',
+    ],
   ]);
 });
 
@@ -127,13 +166,32 @@ test('checkTemplateMetadata: each template has its properties, with the fields G
   fs.mkdirSync(dir);
   const write = (f: string, text: string): void => fs.writeFileSync(path.join(dir, f), text);
   write('ok.yml', 'on: push\n');
-  write('ok.properties.json', JSON.stringify({ name: 'Ok', description: 'd', iconName: 'octicon package', categories: ['Python'], filePatterns: ['^x$'] }));
+  write(
+    'ok.properties.json',
+    JSON.stringify({
+      name: 'Ok',
+      description: 'd',
+      iconName: 'octicon package',
+      categories: ['Python'],
+      filePatterns: ['^x$'],
+    }),
+  );
   write('icon.yml', 'on: push\n');
   write('icon.svg', '<svg/>');
   write('icon.properties.json', JSON.stringify({ name: 'Icon', description: 'd', iconName: 'icon' }));
   write('lonely.yml', 'on: push\n');
   write('bad.yml', 'on: push\n');
-  write('bad.properties.json', JSON.stringify({ name: '', description: 'd', iconName: 'missing', categories: 'Python', filePatterns: ['('], colour: 1 }));
+  write(
+    'bad.properties.json',
+    JSON.stringify({
+      name: '',
+      description: 'd',
+      iconName: 'missing',
+      categories: 'Python',
+      filePatterns: ['('],
+      colour: 1,
+    }),
+  );
   write('orphan.properties.json', '{');
   expect(checkTemplateMetadata(dir, root).map((x) => `${x.file}: ${x.message}`)).toEqual([
     'metadata/lonely.yml: no lonely.properties.json beside it: GitHub will not offer it as a template',

@@ -12,7 +12,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALLOWED_RUNTIMES, currentPin, KNOWN_PINS } from './runtimes.ts';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 
 export { ALLOWED_RUNTIMES, currentPin, KNOWN_PINS, type KnownPin, type Runtime } from './runtimes.ts';
 
@@ -72,7 +82,9 @@ export function actionFiles(root: string): string[] {
 // Positions
 
 function at(file: YamlFile, node: Node | Pair | null | undefined, check: string, message: string): Finding {
-  const offset = (node && 'range' in node && node.range ? node.range[0] : undefined) ?? (node && 'key' in node && isScalar(node.key) && node.key.range ? node.key.range[0] : 0);
+  const offset =
+    (node && 'range' in node && node.range ? node.range[0] : undefined) ??
+    (node && 'key' in node && isScalar(node.key) && node.key.range ? node.key.range[0] : 0);
   const { line, col } = file.lines.linePos(offset);
   return { file: file.rel, line, col, check, message };
 }
@@ -168,18 +180,47 @@ export function checkActionCalls(file: YamlFile, catalog: Catalog): { findings: 
       calls++;
       const spec = catalog.reusable.get(wfMatch[1]!);
       if (!spec) {
-        findings.push(at(file, jobUses, 'action-call', `${where}: uses ${jobUses!.toString()}, but there is no reusable workflow .github/workflows/${wfMatch[1]} (on: workflow_call)`));
+        findings.push(
+          at(
+            file,
+            jobUses,
+            'action-call',
+            `${where}: uses ${jobUses!.toString()}, but there is no reusable workflow .github/workflows/${wfMatch[1]} (on: workflow_call)`,
+          ),
+        );
         continue;
       }
       const withNode = get(job.node, 'with');
       const given = new Set(pairs(withNode).map(keyOf));
-      for (const p of pairs(withNode)) if (!(keyOf(p) in spec.inputs)) findings.push(at(file, p.key, 'action-call', `${where}: ${wfMatch[1]} has no input "${keyOf(p)}" (it declares: ${Object.keys(spec.inputs).join(', ') || 'none'})`));
-      for (const [k, s] of Object.entries(spec.inputs)) if (isRequired(s) && !given.has(k)) findings.push(at(file, jobUses, 'action-call', `${where}: ${wfMatch[1]} requires input "${k}"`));
+      for (const p of pairs(withNode))
+        if (!(keyOf(p) in spec.inputs))
+          findings.push(
+            at(
+              file,
+              p.key,
+              'action-call',
+              `${where}: ${wfMatch[1]} has no input "${keyOf(p)}" (it declares: ${Object.keys(spec.inputs).join(', ') || 'none'})`,
+            ),
+          );
+      for (const [k, s] of Object.entries(spec.inputs))
+        if (isRequired(s) && !given.has(k))
+          findings.push(at(file, jobUses, 'action-call', `${where}: ${wfMatch[1]} requires input "${k}"`));
       const secretsNode = get(job.node, 'secrets');
       if (!(isScalar(secretsNode) && secretsNode.value === 'inherit')) {
         const passed = new Set(pairs(secretsNode).map(keyOf));
-        for (const p of pairs(secretsNode)) if (!(keyOf(p) in spec.secrets)) findings.push(at(file, p.key, 'action-call', `${where}: ${wfMatch[1]} has no secret "${keyOf(p)}" (it declares: ${Object.keys(spec.secrets).join(', ') || 'none'})`));
-        for (const [k, s] of Object.entries(spec.secrets)) if (s?.required && !passed.has(k)) findings.push(at(file, jobUses, 'action-call', `${where}: ${wfMatch[1]} requires secret "${k}"`));
+        for (const p of pairs(secretsNode))
+          if (!(keyOf(p) in spec.secrets))
+            findings.push(
+              at(
+                file,
+                p.key,
+                'action-call',
+                `${where}: ${wfMatch[1]} has no secret "${keyOf(p)}" (it declares: ${Object.keys(spec.secrets).join(', ') || 'none'})`,
+              ),
+            );
+        for (const [k, s] of Object.entries(spec.secrets))
+          if (s?.required && !passed.has(k))
+            findings.push(at(file, jobUses, 'action-call', `${where}: ${wfMatch[1]} requires secret "${k}"`));
       }
       continue;
     }
@@ -191,13 +232,24 @@ export function checkActionCalls(file: YamlFile, catalog: Catalog): { findings: 
       const name = m[1]!;
       const inputs = catalog.actions.get(name);
       if (!inputs) {
-        findings.push(at(file, uses, 'action-call', `${where}: uses ${String(uses!.toString())}, but there is no ${name}/action.yml`));
+        findings.push(
+          at(
+            file,
+            uses,
+            'action-call',
+            `${where}: uses ${String(uses!.toString())}, but there is no ${name}/action.yml`,
+          ),
+        );
         continue;
       }
       const withNode = get(step, 'with');
       const given = new Set(pairs(withNode).map(keyOf));
-      for (const p of pairs(withNode)) if (!(keyOf(p) in inputs)) findings.push(at(file, p.key, 'action-call', `${where}: ${name} has no input "${keyOf(p)}"`));
-      for (const [k, s] of Object.entries(inputs)) if (isRequired(s) && !given.has(k)) findings.push(at(file, uses, 'action-call', `${where}: ${name} requires input "${k}"`));
+      for (const p of pairs(withNode))
+        if (!(keyOf(p) in inputs))
+          findings.push(at(file, p.key, 'action-call', `${where}: ${name} has no input "${keyOf(p)}"`));
+      for (const [k, s] of Object.entries(inputs))
+        if (isRequired(s) && !given.has(k))
+          findings.push(at(file, uses, 'action-call', `${where}: ${name} requires input "${k}"`));
     }
   }
   return { findings, calls };
@@ -210,7 +262,8 @@ export function checkActionCalls(file: YamlFile, catalog: Catalog): { findings: 
  * Contexts whose values someone outside the maintainers can choose (a pull request's title, body
  * or branch, an issue comment, a commit message…). In a `run:` script they are shell code.
  */
-const UNTRUSTED = /\bgithub\.(?:event|head_ref)\b|\.(?:title|body|message|name|label|labels|ref_name|head_ref|email|page_name|default_branch)\b/;
+const UNTRUSTED =
+  /\bgithub\.(?:event|head_ref)\b|\.(?:title|body|message|name|label|labels|ref_name|head_ref|email|page_name|default_branch)\b/;
 
 /**
  * No `${{ }}` at all in `run:` scripts: the runner pastes the value into the script before the
@@ -254,12 +307,22 @@ export function checkPinnedActions(file: YamlFile): Finding[] {
     if (ref.startsWith('./') || ref.startsWith('docker://') || /^exegol\/actions\//.test(ref)) return;
     const m = /^[^@\s]+@([^\s]+)$/.exec(ref);
     if (!m || !/^[0-9a-f]{40}$/.test(m[1]!)) {
-      findings.push(at(file, uses, 'pinned-actions', `${where}: ${ref} is not pinned to a full commit SHA (owner/repo@<40 hex> # vX.Y.Z)`));
+      findings.push(
+        at(
+          file,
+          uses,
+          'pinned-actions',
+          `${where}: ${ref} is not pinned to a full commit SHA (owner/repo@<40 hex> # vX.Y.Z)`,
+        ),
+      );
       return;
     }
     const { line } = file.lines.linePos(uses.range![0]);
     const text = file.text.split('\n')[line - 1] ?? '';
-    if (!/#\s*v?\d+(\.\d+)*/.test(text.slice(text.indexOf(m[1]!) + 40))) findings.push(at(file, uses, 'pinned-actions', `${where}: ${ref} has no version comment after the SHA (# vX.Y.Z)`));
+    if (!/#\s*v?\d+(\.\d+)*/.test(text.slice(text.indexOf(m[1]!) + 40)))
+      findings.push(
+        at(file, uses, 'pinned-actions', `${where}: ${ref} has no version comment after the SHA (# vX.Y.Z)`),
+      );
   };
   for (const job of jobs(file)) {
     check(get(job.node, 'uses'), `job ${job.id}`);
@@ -287,21 +350,50 @@ export function checkActionRuntimes(file: YamlFile): Finding[] {
     const current = currentPin(action);
     const propose = current ? ` Pin ${action}@${current.commit} # ${current.tag}.` : '';
     if (!known) {
-      findings.push(at(file, uses, 'action-runtime', `${where}: ${ref} is not in the table of known third-party commits (packages/testkit/src/workflows/runtimes.ts): read that commit's action.yml (runs.using) and add it there.${propose}`));
+      findings.push(
+        at(
+          file,
+          uses,
+          'action-runtime',
+          `${where}: ${ref} is not in the table of known third-party commits (packages/testkit/src/workflows/runtimes.ts): read that commit's action.yml (runs.using) and add it there.${propose}`,
+        ),
+      );
       return;
     }
     if (known.action !== action) {
-      findings.push(at(file, uses, 'action-runtime', `${where}: commit ${commit} is ${known.action} ${known.tag}, not ${action}.${propose}`));
+      findings.push(
+        at(
+          file,
+          uses,
+          'action-runtime',
+          `${where}: commit ${commit} is ${known.action} ${known.tag}, not ${action}.${propose}`,
+        ),
+      );
       return;
     }
     if (!ALLOWED_RUNTIMES.includes(known.runtime)) {
-      findings.push(at(file, uses, 'action-runtime', `${where}: ${action} ${known.tag} runs on ${known.runtime}, deprecated on GitHub's runners.${propose}`));
+      findings.push(
+        at(
+          file,
+          uses,
+          'action-runtime',
+          `${where}: ${action} ${known.tag} runs on ${known.runtime}, deprecated on GitHub's runners.${propose}`,
+        ),
+      );
       return;
     }
     const { line } = file.lines.linePos(uses.range![0]);
     const text = file.text.split('\n')[line - 1] ?? '';
     const comment = /#\s*(v?\d+(?:\.\d+)*)/.exec(text.slice(text.indexOf(commit) + 40));
-    if (comment && comment[1] !== known.tag.split(' ')[0]) findings.push(at(file, uses, 'action-runtime', `${where}: ${ref} is ${action} ${known.tag}, but the comment says ${comment[1]}`));
+    if (comment && comment[1] !== known.tag.split(' ')[0])
+      findings.push(
+        at(
+          file,
+          uses,
+          'action-runtime',
+          `${where}: ${ref} is ${action} ${known.tag}, but the comment says ${comment[1]}`,
+        ),
+      );
   };
   for (const job of jobs(file)) {
     check(get(job.node, 'uses'), `job ${job.id}`);
@@ -325,16 +417,39 @@ export function checkPermissions(file: YamlFile, options: { perJob: boolean }): 
     // A job that calls a reusable workflow gets its permissions from there, capped by these.
     if (get(job.node, 'permissions') !== undefined) continue;
     if (!options.perJob && top !== undefined) continue;
-    findings.push(at(file, job.pair.key, 'permissions', `job ${job.id} has no permissions: block${options.perJob ? ' (templates and reusable workflows state least-privilege permissions per job)' : ''}`));
+    findings.push(
+      at(
+        file,
+        job.pair.key,
+        'permissions',
+        `job ${job.id} has no permissions: block${options.perJob ? ' (templates and reusable workflows state least-privilege permissions per job)' : ''}`,
+      ),
+    );
   }
-  if (options.perJob && isMap(top) && top.items.length > 0) findings.push(at(file, top, 'permissions', 'workflow-level permissions grant every job the same rights: set `permissions: {}` here and each job\'s own below'));
+  if (options.perJob && isMap(top) && top.items.length > 0)
+    findings.push(
+      at(
+        file,
+        top,
+        'permissions',
+        "workflow-level permissions grant every job the same rights: set `permissions: {}` here and each job's own below",
+      ),
+    );
   return findings;
 }
 
 /** A template has a workflow-level `concurrency:` group, so two runs for the same ref do not race. */
 export function checkConcurrency(file: YamlFile): Finding[] {
   if (get(file.doc.contents, 'concurrency') !== undefined) return [];
-  return [{ file: file.rel, line: 1, col: 1, check: 'concurrency', message: 'no workflow-level concurrency: group (two runs for the same ref would race)' }];
+  return [
+    {
+      file: file.rel,
+      line: 1,
+      col: 1,
+      check: 'concurrency',
+      message: 'no workflow-level concurrency: group (two runs for the same ref would race)',
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,11 +467,22 @@ export function checkTemplateMetadata(dir: string, root: string): Finding[] {
   const rel = (f: string): string => path.relative(root, path.join(dir, f)).split(path.sep).join('/');
   const names = fs.readdirSync(dir);
   const templates = names.filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, ''));
-  const metadata = names.filter((f) => f.endsWith('.properties.json')).map((f) => f.slice(0, -'.properties.json'.length));
-  for (const t of templates) if (!metadata.includes(t)) findings.push({ file: rel(`${t}.yml`), line: 1, col: 1, check: 'template-metadata', message: `no ${t}.properties.json beside it: GitHub will not offer it as a template` });
+  const metadata = names
+    .filter((f) => f.endsWith('.properties.json'))
+    .map((f) => f.slice(0, -'.properties.json'.length));
+  for (const t of templates)
+    if (!metadata.includes(t))
+      findings.push({
+        file: rel(`${t}.yml`),
+        line: 1,
+        col: 1,
+        check: 'template-metadata',
+        message: `no ${t}.properties.json beside it: GitHub will not offer it as a template`,
+      });
   for (const m of metadata) {
     const file = rel(`${m}.properties.json`);
-    const fail = (message: string): void => void findings.push({ file, line: 1, col: 1, check: 'template-metadata', message });
+    const fail = (message: string): void =>
+      void findings.push({ file, line: 1, col: 1, check: 'template-metadata', message });
     if (!templates.includes(m)) fail(`no ${m}.yml beside it`);
     let props: any;
     try {
@@ -365,16 +491,20 @@ export function checkTemplateMetadata(dir: string, root: string): Finding[] {
       fail(`not valid JSON: ${(e as Error).message}`);
       continue;
     }
-    for (const k of ['name', 'description']) if (typeof props[k] !== 'string' || props[k].trim() === '') fail(`"${k}" must be a non-empty string`);
+    for (const k of ['name', 'description'])
+      if (typeof props[k] !== 'string' || props[k].trim() === '') fail(`"${k}" must be a non-empty string`);
     const known = new Set(['name', 'description', 'iconName', 'categories', 'filePatterns', 'creator', 'labels']);
-    for (const k of Object.keys(props)) if (!known.has(k)) fail(`unknown property "${k}" (GitHub reads ${[...known].join(', ')})`);
+    for (const k of Object.keys(props))
+      if (!known.has(k)) fail(`unknown property "${k}" (GitHub reads ${[...known].join(', ')})`);
     if (props.iconName !== undefined) {
       const icon = String(props.iconName);
-      if (!/^octicon [a-z0-9-]+$/.test(icon) && !fs.existsSync(path.join(dir, `${icon}.svg`))) fail(`iconName "${icon}" is neither "octicon <name>" nor an SVG file ${icon}.svg beside it`);
+      if (!/^octicon [a-z0-9-]+$/.test(icon) && !fs.existsSync(path.join(dir, `${icon}.svg`)))
+        fail(`iconName "${icon}" is neither "octicon <name>" nor an SVG file ${icon}.svg beside it`);
     }
     for (const k of ['categories', 'filePatterns']) {
       if (props[k] === undefined) continue;
-      if (!Array.isArray(props[k]) || props[k].some((v: unknown) => typeof v !== 'string')) fail(`"${k}" must be a list of strings`);
+      if (!Array.isArray(props[k]) || props[k].some((v: unknown) => typeof v !== 'string'))
+        fail(`"${k}" must be a list of strings`);
     }
     for (const p of Array.isArray(props.filePatterns) ? props.filePatterns : []) {
       try {

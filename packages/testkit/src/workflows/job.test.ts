@@ -18,14 +18,30 @@ function workflow(text: string): string {
 
 function workspace(): JobWorkspace {
   const dir = fs.mkdtempSync(path.join(root, 'ws-'));
-  return { dir, step: () => ({ workspace: dir, repository: 'ThePorgs/Exegol', ref: 'refs/heads/dev', sha: '0'.repeat(40), env: {} }) };
+  return {
+    dir,
+    step: () => ({
+      workspace: dir,
+      repository: 'ThePorgs/Exegol',
+      ref: 'refs/heads/dev',
+      sha: '0'.repeat(40),
+      env: {},
+    }),
+  };
 }
 
 describe('evaluate: GitHub expressions', () => {
   test('contexts, operators, fromJSON, status functions', () => {
-    expect(evaluate("github.event_name == 'pull_request' && !github.event.pull_request.draft", { github: { event_name: 'pull_request', event: { pull_request: { draft: false } } } })).toBe(true);
+    expect(
+      evaluate("github.event_name == 'pull_request' && !github.event.pull_request.draft", {
+        github: { event_name: 'pull_request', event: { pull_request: { draft: false } } },
+      }),
+    ).toBe(true);
     expect(evaluate('secrets.BOT || github.token', { secrets: {}, github: { token: 't' } })).toBe('t');
-    expect(evaluate('fromJSON(inputs.list)', { inputs: { list: '["dev","dev-images"]' } })).toEqual(['dev', 'dev-images']);
+    expect(evaluate('fromJSON(inputs.list)', { inputs: { list: '["dev","dev-images"]' } })).toEqual([
+      'dev',
+      'dev-images',
+    ]);
     expect(evaluate('failure()', {}, { failed: true })).toBe(true);
   });
 });
@@ -69,7 +85,13 @@ jobs:
     const job = await runJob({
       workflow: file(),
       job: 'j',
-      github: { ref: 'refs/heads/dev', ref_name: 'dev', ref_type: 'branch', repository: 'ThePorgs/Exegol', event_name: 'push' },
+      github: {
+        ref: 'refs/heads/dev',
+        ref_name: 'dev',
+        ref_type: 'branch',
+        repository: 'ThePorgs/Exegol',
+        event_name: 'push',
+      },
       matrix: { who: 'exegol' },
       token: 'ghs_x',
       checkout: async (inputs) => {
@@ -114,7 +136,11 @@ jobs:
   });
 
   test('a third-party action it does not run and no reason given: a loud error', async () => {
-    const wf = workflow('jobs:\n  j:\n    steps:\n      - uses: actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 # v7.0.0\n');
-    await expect(runJob({ workflow: wf, job: 'j', github: {}, token: 't', checkout: async () => workspace() })).rejects.toThrow('third-party action this runner does not run: give the reason in notRunHere');
+    const wf = workflow(
+      'jobs:\n  j:\n    steps:\n      - uses: actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 # v7.0.0\n',
+    );
+    await expect(
+      runJob({ workflow: wf, job: 'j', github: {}, token: 't', checkout: async () => workspace() }),
+    ).rejects.toThrow('third-party action this runner does not run: give the reason in notRunHere');
   });
 });

@@ -11,7 +11,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import { parse as parseYaml } from 'yaml';
-import { parseFileCommands, parseWorkflowCommands, runAction, type ActionRun, type Annotation, type RunActionOptions } from '../runner/index.ts';
+import {
+  parseFileCommands,
+  parseWorkflowCommands,
+  runAction,
+  type ActionRun,
+  type Annotation,
+  type RunActionOptions,
+} from '../runner/index.ts';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
@@ -109,13 +116,28 @@ function fromData(value: data.ExpressionData): Json {
 }
 
 /** One expression, by GitHub's engine; status functions from the job's state. */
-export function evaluate(expression: string, contexts: Record<string, Json>, status: { failed: boolean } = { failed: false }): Json {
+export function evaluate(
+  expression: string,
+  contexts: Record<string, Json>,
+  status: { failed: boolean } = { failed: false },
+): Json {
   const lexed = new Lexer(expression).lex();
-  const statusFunctions = ['success', 'failure', 'always', 'cancelled'].map((name) => ({ name, description: '', minArgs: 0, maxArgs: 0 }));
+  const statusFunctions = ['success', 'failure', 'always', 'cancelled'].map((name) => ({
+    name,
+    description: '',
+    minArgs: 0,
+    maxArgs: 0,
+  }));
   const ast = new Parser(lexed.tokens, Object.keys(contexts), statusFunctions).parse();
   const dict = new data.Dictionary();
   for (const [k, v] of Object.entries(contexts)) dict.add(k, toData(v));
-  const fn = (value: boolean) => ({ name: '', description: '', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(value) });
+  const fn = (value: boolean) => ({
+    name: '',
+    description: '',
+    minArgs: 0,
+    maxArgs: 0,
+    call: () => new data.BooleanData(value),
+  });
   const functions = new Map([
     ['success', fn(!status.failed)],
     ['failure', fn(status.failed)],
@@ -147,10 +169,19 @@ function condition(value: string | boolean | undefined, contexts: Record<string,
   return truthy(evaluate(withStatus, contexts, { failed }));
 }
 
-async function bash(script: string, cwd: string, env: Record<string, string>, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function bash(
+  script: string,
+  cwd: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'job-step-')), 'step.sh');
   fs.writeFileSync(file, script);
-  const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -174,12 +205,23 @@ function emptyWorkspace(options: RunJobOptions, github: Record<string, Json>): J
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'job-workspace-'));
   return {
     dir,
-    step: () => ({ workspace: dir, ref: String(github.ref ?? ''), sha: String(github.sha ?? '0'.repeat(40)), repository: String(github.repository ?? ''), token: options.token, event: { name: String(github.event_name ?? 'push') }, env: {} }),
+    step: () => ({
+      workspace: dir,
+      ref: String(github.ref ?? ''),
+      sha: String(github.sha ?? '0'.repeat(40)),
+      repository: String(github.repository ?? ''),
+      token: options.token,
+      event: { name: String(github.event_name ?? 'push') },
+      env: {},
+    }),
   };
 }
 
 export async function runJob(options: RunJobOptions): Promise<JobResult> {
-  const wf = parseYaml(fs.readFileSync(options.workflow, 'utf8')) as { env?: Record<string, unknown>; jobs: Record<string, JobSpec> };
+  const wf = parseYaml(fs.readFileSync(options.workflow, 'utf8')) as {
+    env?: Record<string, unknown>;
+    jobs: Record<string, JobSpec>;
+  };
   const spec = wf.jobs[options.job];
   if (!spec) throw new Error(`${options.workflow} has no job "${options.job}"`);
   const timeoutMs = options.timeoutMs ?? 300_000;
@@ -208,7 +250,8 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
   const results: StepResult[] = [];
   const finish = (result: JobResult['result'], workspace: JobWorkspace | null, summary: string): JobResult => {
     const outputs: Record<string, string> = {};
-    if (result !== 'skipped') for (const [k, v] of Object.entries(spec.outputs ?? {})) outputs[k] = interpolate(v, { ...base(), env: jobEnv });
+    if (result !== 'skipped')
+      for (const [k, v] of Object.entries(spec.outputs ?? {})) outputs[k] = interpolate(v, { ...base(), env: jobEnv });
     return {
       result,
       steps: results,
@@ -217,7 +260,8 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
       workspace,
       step(name: string): StepResult {
         const found = results.find((s) => s.name === name || s.id === name);
-        if (!found) throw new Error(`job ${options.job} has no step "${name}" (steps: ${results.map((s) => s.name).join(', ')})`);
+        if (!found)
+          throw new Error(`job ${options.job} has no step "${name}" (steps: ${results.map((s) => s.name).join(', ')})`);
         return found;
       },
     };
@@ -231,17 +275,29 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
   for (const step of spec.steps ?? []) {
     const usesRef = step.uses ?? '';
     const name = step.name ?? (step.uses ? step.uses.replace(/@.*$/, '') : (step.run ?? '').split('\n')[0]!);
-    const kind: StepResult['kind'] = usesRef.startsWith('actions/checkout@') ? 'checkout' : OUR_ACTION.test(usesRef) ? 'ours' : step.uses ? 'third-party' : 'run';
+    const kind: StepResult['kind'] = usesRef.startsWith('actions/checkout@')
+      ? 'checkout'
+      : OUR_ACTION.test(usesRef)
+        ? 'ours'
+        : step.uses
+          ? 'third-party'
+          : 'run';
     const contexts = (): Record<string, Json> => ({ ...base(), env: { ...jobEnv } });
     const record = (r: Omit<StepResult, 'name' | 'id' | 'kind'>): void => {
       results.push({ name, id: step.id, kind, ...r });
-      if (step.id) stepsContext[step.id] = { outputs: r.outputs, outcome: r.outcome === 'not-run-here' ? 'skipped' : r.outcome, conclusion: r.outcome === 'not-run-here' ? 'skipped' : r.outcome };
+      if (step.id)
+        stepsContext[step.id] = {
+          outputs: r.outputs,
+          outcome: r.outcome === 'not-run-here' ? 'skipped' : r.outcome,
+          conclusion: r.outcome === 'not-run-here' ? 'skipped' : r.outcome,
+        };
     };
     if (!condition(step.if, contexts(), failed)) {
       record({ outcome: 'skipped', outputs: {}, annotations: [] });
       continue;
     }
-    const reason = options.notRunHere?.[name] ?? (step.uses ? options.notRunHere?.[usesRef.replace(/@.*$/, '')] : undefined);
+    const reason =
+      options.notRunHere?.[name] ?? (step.uses ? options.notRunHere?.[usesRef.replace(/@.*$/, '')] : undefined);
     if (reason !== undefined) {
       record({ outcome: 'not-run-here', reason, outputs: {}, annotations: [] });
       continue;
@@ -259,11 +315,21 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
     }
     // A job without a checkout runs in an empty workspace, as on a runner.
     workspace ??= emptyWorkspace(options, github);
-    if (kind === 'third-party') throw new Error(`job ${options.job}: step "${name}" (${usesRef}) is a third-party action this runner does not run: give the reason in notRunHere`);
+    if (kind === 'third-party')
+      throw new Error(
+        `job ${options.job}: step "${name}" (${usesRef}) is a third-party action this runner does not run: give the reason in notRunHere`,
+      );
     if (kind === 'ours') {
       const action = OUR_ACTION.exec(usesRef)![1]!;
       const ctx = workspace.step();
-      const run = await runAction({ ...ctx, action, inputs: withInputs, env: { ...(ctx.env ?? {}), ...(options.env ?? {}), ...stepEnv }, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}), timeoutMs });
+      const run = await runAction({
+        ...ctx,
+        action,
+        inputs: withInputs,
+        env: { ...(ctx.env ?? {}), ...(options.env ?? {}), ...stepEnv },
+        ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+        timeoutMs,
+      });
       summary += run.summary;
       const ok = run.exitCode === 0;
       record({ outcome: ok ? 'success' : 'failure', outputs: run.outputs, annotations: run.annotations, action: run });
@@ -272,7 +338,12 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
     }
     // A run: script.
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'job-files-'));
-    const files = { GITHUB_OUTPUT: path.join(temp, 'output'), GITHUB_ENV: path.join(temp, 'env'), GITHUB_STEP_SUMMARY: path.join(temp, 'summary'), GITHUB_PATH: path.join(temp, 'path') };
+    const files = {
+      GITHUB_OUTPUT: path.join(temp, 'output'),
+      GITHUB_ENV: path.join(temp, 'env'),
+      GITHUB_STEP_SUMMARY: path.join(temp, 'summary'),
+      GITHUB_PATH: path.join(temp, 'path'),
+    };
     for (const f of Object.values(files)) fs.writeFileSync(f, '');
     const ctx = workspace.step();
     const env: Record<string, string> = {
@@ -293,7 +364,8 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
       ...files,
     };
     const rewrite = options.rewrite?.[name];
-    if (rewrite && !(step.run ?? '').includes(rewrite.from)) throw new Error(`job ${options.job}: step "${name}" has no "${rewrite.from}" to rewrite`);
+    if (rewrite && !(step.run ?? '').includes(rewrite.from))
+      throw new Error(`job ${options.job}: step "${name}" has no "${rewrite.from}" to rewrite`);
     const script = rewrite ? (step.run ?? '').split(rewrite.from).join(rewrite.to) : (step.run ?? '');
     const res = await bash(script, workspace.dir, env, timeoutMs);
     const { annotations } = parseWorkflowCommands(res.stdout);
@@ -302,7 +374,15 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
     summary += fs.readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
     fs.rmSync(temp, { recursive: true, force: true });
     const ok = res.code === 0;
-    record({ outcome: ok ? 'success' : 'failure', outputs, annotations, exitCode: res.code, log: `${res.stdout}\n${res.stderr}`, script, ...(rewrite ? { rewritten: rewrite.reason } : {}) });
+    record({
+      outcome: ok ? 'success' : 'failure',
+      outputs,
+      annotations,
+      exitCode: res.code,
+      log: `${res.stdout}\n${res.stderr}`,
+      script,
+      ...(rewrite ? { rewritten: rewrite.reason } : {}),
+    });
     if (!ok && !step['continue-on-error']) failed = true;
   }
   return finish(failed ? 'failure' : 'success', workspace, summary);

@@ -19,7 +19,9 @@ function renderRef(ctx: OperationContext, entry: RefEntry) {
 async function findRef(ctx: OperationContext): Promise<RefEntry | undefined> {
   const entry = await ctx.repo.git.getRef(`refs/${ctx.params.ref}`);
   if (!entry && ctx.params.ref!.startsWith('refs/')) {
-    ctx.warn(`ref "${ctx.params.ref}" starts with "refs/": this endpoint wants "heads/…" or "tags/…", so GitHub finds nothing.`);
+    ctx.warn(
+      `ref "${ctx.params.ref}" starts with "refs/": this endpoint wants "heads/…" or "tags/…", so GitHub finds nothing.`,
+    );
   }
   return entry;
 }
@@ -74,7 +76,8 @@ export const gitDataOperations: Record<string, Operation> = {
       if (!force && entry.sha !== sha) {
         // Annotated tags are peeled to their commits; a tree or blob is never a fast forward.
         const [from, to] = await Promise.all([ctx.repo.git.resolveCommit(entry.sha), ctx.repo.git.resolveCommit(sha)]);
-        if (!from || !to || !(await ctx.repo.git.isAncestor(from, to))) throw new ApiError(422, 'Update is not a fast forward');
+        if (!from || !to || !(await ctx.repo.git.isAncestor(from, to)))
+          throw new ApiError(422, 'Update is not a fast forward');
       }
       // Compare-and-swap on the old value: a concurrent push between the check and here fails.
       await ctx.repo.git.setRef(entry.ref, sha, entry.sha);

@@ -33,7 +33,9 @@ export const issueOperations: Record<string, Operation> = {
     permissions: ISSUE_WRITE,
     async handle(ctx) {
       const number = issueNumber(ctx);
-      const wanted = (ctx.body.labels as Array<string | { name: string }>).map((l) => (typeof l === 'string' ? l : l.name));
+      const wanted = (ctx.body.labels as Array<string | { name: string }>).map((l) =>
+        typeof l === 'string' ? l : l.name,
+      );
       const current = ctx.repo.issueLabels.get(number) ?? [];
       for (const name of wanted) {
         // GitHub creates a label that does not exist yet, in its default grey.
@@ -79,7 +81,10 @@ export const issueOperations: Record<string, Operation> = {
       const number = issueNumber(ctx);
       const since = ctx.query.since ? Date.parse(ctx.query.since) : -Infinity;
       const comments = ctx.repo.comments.filter((c) => c.issueNumber === number && Date.parse(c.updatedAt) >= since);
-      return paginate(ctx, comments.map((c) => renderComment(ctx, c)));
+      return paginate(
+        ctx,
+        comments.map((c) => renderComment(ctx, c)),
+      );
     },
   },
 

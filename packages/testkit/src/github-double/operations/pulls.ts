@@ -1,8 +1,25 @@
 // Pull requests: kept in memory, their branches and merges real in the bare repository. The
 // head may live in a fork registered in the same double (a cross-repository pull request): its
 // commits are copied to `refs/pull/N/head` of the base repository, as GitHub keeps them there.
-import { ApiError, notFound, validationFailed, type Operation, type OperationContext, type PullRequest, type RepoState } from '../model.ts';
-import { issueLabels, nodeId, paginate, renderLabel, renderRepo, renderUser, repoApiUrl, repoHtmlUrl } from '../render.ts';
+import {
+  ApiError,
+  notFound,
+  validationFailed,
+  type Operation,
+  type OperationContext,
+  type PullRequest,
+  type RepoState,
+} from '../model.ts';
+import {
+  issueLabels,
+  nodeId,
+  paginate,
+  renderLabel,
+  renderRepo,
+  renderUser,
+  repoApiUrl,
+  repoHtmlUrl,
+} from '../render.ts';
 import { userIdentity, webFlowCommitter } from './identity.ts';
 
 export function findPull(ctx: OperationContext, number: number): PullRequest {
@@ -40,7 +57,13 @@ async function renderPull(ctx: OperationContext, pr: PullRequest, full: boolean)
   const repo = renderRepo(ctx);
   const headRepo = headRepoOf(ctx, pr);
   const headRendered = headRepo === ctx.repo ? repo : renderRepo(ctx, headRepo);
-  const side = (ref: string, sha: string, r: Record<string, unknown>, owner: string) => ({ label: `${owner}:${ref}`, ref, sha, user: r.owner, repo: r });
+  const side = (ref: string, sha: string, r: Record<string, unknown>, owner: string) => ({
+    label: `${owner}:${ref}`,
+    ref,
+    sha,
+    user: r.owner,
+    repo: r,
+  });
   const simple = {
     url: api,
     id: pr.id,
@@ -135,17 +158,34 @@ function parseHead(ctx: OperationContext, head: string, headRepo?: string): { re
   }
   if (user.toLowerCase() === ctx.repo.owner.toLowerCase()) return { repo: ctx.repo, ref };
   const root = networkRoot(ctx, ctx.repo);
-  const fork = ctx.services.listRepos().find((r) => r.owner.toLowerCase() === user.toLowerCase() && r !== ctx.repo && networkRoot(ctx, r) === root);
+  const fork = ctx.services
+    .listRepos()
+    .find((r) => r.owner.toLowerCase() === user.toLowerCase() && r !== ctx.repo && networkRoot(ctx, r) === root);
   if (!fork) throw invalid();
   return { repo: fork, ref };
 }
 
-function assertNoOpenDuplicate(ctx: OperationContext, headRepo: RepoState, headRef: string, baseRef: string, except?: PullRequest): void {
+function assertNoOpenDuplicate(
+  ctx: OperationContext,
+  headRepo: RepoState,
+  headRef: string,
+  baseRef: string,
+  except?: PullRequest,
+): void {
   const dup = ctx.repo.pulls.find(
-    (p) => p !== except && p.state === 'open' && p.headRepo.toLowerCase() === headRepo.fullName.toLowerCase() && p.headRef === headRef && p.baseRef === baseRef,
+    (p) =>
+      p !== except &&
+      p.state === 'open' &&
+      p.headRepo.toLowerCase() === headRepo.fullName.toLowerCase() &&
+      p.headRef === headRef &&
+      p.baseRef === baseRef,
   );
   if (dup) {
-    throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${headRepo.owner}:${headRef}.` });
+    throw validationFailed({
+      resource: 'PullRequest',
+      code: 'custom',
+      message: `A pull request already exists for ${headRepo.owner}:${headRef}.`,
+    });
   }
 }
 
@@ -154,14 +194,24 @@ function assertNoOpenDuplicate(ctx: OperationContext, headRepo: RepoState, headR
  * one commit gives its own title and body; several give the pull request's title and the list
  * of their messages, oldest first.
  */
-async function squashMessage(ctx: OperationContext, pr: PullRequest, commits: string[]): Promise<{ title: string; body: string }> {
+async function squashMessage(
+  ctx: OperationContext,
+  pr: PullRequest,
+  commits: string[],
+): Promise<{ title: string; body: string }> {
   const infos = await Promise.all(commits.map((sha) => ctx.repo.git.commit(sha)));
   const own = infos.filter((c) => c.parents.length < 2);
   if (own.length === 1) {
     const [subject, ...rest] = own[0]!.message.split('\n');
     return { title: `${subject} (#${pr.number})`, body: rest.join('\n').trim() };
   }
-  return { title: `${pr.title} (#${pr.number})`, body: own.reverse().map((c) => `* ${c.message.trim()}`).join('\n\n') };
+  return {
+    title: `${pr.title} (#${pr.number})`,
+    body: own
+      .reverse()
+      .map((c) => `* ${c.message.trim()}`)
+      .join('\n\n'),
+  };
 }
 
 export const pullOperations: Record<string, Operation> = {
@@ -172,10 +222,14 @@ export const pullOperations: Record<string, Operation> = {
       let pulls = ctx.repo.pulls.filter((p) => state === 'all' || p.state === state);
       if (head !== undefined) {
         if (!head.includes(':')) {
-          ctx.warn(`pulls/list: head=${JSON.stringify(head)} has no "owner:" prefix; GitHub ignores such a filter and lists every pull request.`);
+          ctx.warn(
+            `pulls/list: head=${JSON.stringify(head)} has no "owner:" prefix; GitHub ignores such a filter and lists every pull request.`,
+          );
         } else {
           const [owner, ref] = [head.slice(0, head.indexOf(':')), head.slice(head.indexOf(':') + 1)];
-          pulls = pulls.filter((p) => p.headRepo.split('/')[0]!.toLowerCase() === owner.toLowerCase() && p.headRef === ref);
+          pulls = pulls.filter(
+            (p) => p.headRepo.split('/')[0]!.toLowerCase() === owner.toLowerCase() && p.headRef === ref,
+          );
         }
       }
       if (base !== undefined) pulls = pulls.filter((p) => p.baseRef === base);
@@ -209,11 +263,16 @@ export const pullOperations: Record<string, Operation> = {
         maintainer_can_modify?: boolean;
         issue?: number;
       };
-      if (body.issue !== undefined) throw new ApiError(422, 'The GitHub double does not turn issues into pull requests.');
-      if (body.title === undefined) throw validationFailed({ resource: 'PullRequest', field: 'title', code: 'missing_field' });
+      if (body.issue !== undefined)
+        throw new ApiError(422, 'The GitHub double does not turn issues into pull requests.');
+      if (body.title === undefined)
+        throw validationFailed({ resource: 'PullRequest', field: 'title', code: 'missing_field' });
       const { repo: headRepo, ref: headRef } = parseHead(ctx, body.head, body.head_repo);
       const git = ctx.repo.git;
-      const [headSha, baseSha] = await Promise.all([headRepo.git.resolveCommit(`refs/heads/${headRef}`), git.resolveCommit(`refs/heads/${body.base}`)]);
+      const [headSha, baseSha] = await Promise.all([
+        headRepo.git.resolveCommit(`refs/heads/${headRef}`),
+        git.resolveCommit(`refs/heads/${body.base}`),
+      ]);
       if (!baseSha) throw validationFailed({ resource: 'PullRequest', field: 'base', code: 'invalid' });
       if (!headSha) throw validationFailed({ resource: 'PullRequest', field: 'head', code: 'invalid' });
       assertNoOpenDuplicate(ctx, headRepo, headRef, body.base);
@@ -223,7 +282,11 @@ export const pullOperations: Record<string, Operation> = {
         throw validationFailed({ resource: 'PullRequest', field: 'head', code: 'invalid' });
       }
       if ((await git.aheadBehind(baseSha, headSha)).ahead === 0) {
-        throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `No commits between ${body.base} and ${headRef}` });
+        throw validationFailed({
+          resource: 'PullRequest',
+          code: 'custom',
+          message: `No commits between ${body.base} and ${headRef}`,
+        });
       }
       const now = ctx.services.now();
       const pr: PullRequest = {
@@ -260,7 +323,13 @@ export const pullOperations: Record<string, Operation> = {
     permissions: 'pull_requests=write',
     async handle(ctx) {
       const pr = findPull(ctx, Number(ctx.params.pull_number));
-      const body = ctx.body as { title?: string; body?: string; state?: 'open' | 'closed'; base?: string; maintainer_can_modify?: boolean };
+      const body = ctx.body as {
+        title?: string;
+        body?: string;
+        state?: 'open' | 'closed';
+        base?: string;
+        maintainer_can_modify?: boolean;
+      };
       if (body.base !== undefined && !(await ctx.repo.git.resolveCommit(`refs/heads/${body.base}`))) {
         throw validationFailed({ resource: 'PullRequest', field: 'base', code: 'invalid' });
       }
@@ -287,10 +356,16 @@ export const pullOperations: Record<string, Operation> = {
     permissions: 'contents=write',
     async handle(ctx) {
       const pr = findPull(ctx, Number(ctx.params.pull_number));
-      const body = (ctx.body ?? {}) as { commit_title?: string; commit_message?: string; sha?: string; merge_method?: string };
+      const body = (ctx.body ?? {}) as {
+        commit_title?: string;
+        commit_message?: string;
+        sha?: string;
+        merge_method?: string;
+      };
       if (pr.state !== 'open') throw new ApiError(405, 'Pull Request is not mergeable');
       await refreshHead(ctx, pr);
-      if (body.sha && body.sha !== pr.headSha) throw new ApiError(409, 'Head branch was modified. Review and try the merge again.');
+      if (body.sha && body.sha !== pr.headSha)
+        throw new ApiError(409, 'Head branch was modified. Review and try the merge again.');
       const method = (body.merge_method ?? 'merge') as 'merge' | 'squash' | 'rebase';
       const git = ctx.repo.git;
       const baseRef = `refs/heads/${pr.baseRef}`;
@@ -309,9 +384,12 @@ export const pullOperations: Record<string, Operation> = {
       } else {
         const squash = method === 'squash' ? await squashMessage(ctx, pr, commits) : null;
         const headOwner = headRepoOf(ctx, pr).owner;
-        const title = body.commit_title ?? squash?.title ?? `Merge pull request #${pr.number} from ${headOwner}/${pr.headRef}`;
+        const title =
+          body.commit_title ?? squash?.title ?? `Merge pull request #${pr.number} from ${headOwner}/${pr.headRef}`;
         const message = `${title}\n\n${body.commit_message ?? squash?.body ?? pr.title}`.trimEnd();
-        tip = await git.mergeCommit(baseSha, pr.headSha, message, userIdentity(ctx.user), webFlowCommitter(), { squash: method === 'squash' });
+        tip = await git.mergeCommit(baseSha, pr.headSha, message, userIdentity(ctx.user), webFlowCommitter(), {
+          squash: method === 'squash',
+        });
         landed = tip ? (method === 'squash' ? [tip] : [...commits, tip]) : [];
       }
       if (!tip) throw new ApiError(405, 'Pull Request is not mergeable');

@@ -134,7 +134,11 @@ async function ensureTag(ctx: OperationContext, release: Release): Promise<void>
  */
 async function generateNotes(
   ctx: OperationContext,
-  { tagName, targetCommitish, previousTagName }: { tagName: string; targetCommitish?: string; previousTagName?: string },
+  {
+    tagName,
+    targetCommitish,
+    previousTagName,
+  }: { tagName: string; targetCommitish?: string; previousTagName?: string },
 ): Promise<{ name: string; body: string }> {
   const git = ctx.repo.git;
   const end = await releaseCommit(ctx, tagName, targetCommitish ?? ctx.repo.defaultBranch);
@@ -145,7 +149,9 @@ async function generateNotes(
     previous = { tag: previousTagName, sha };
   } else {
     // Like GitHub: the newest published release before this one whose tag is in this history.
-    for (const r of ctx.repo.releases.filter((r) => !r.draft && !r.prerelease && r.tagName !== tagName).sort(newestFirst)) {
+    for (const r of ctx.repo.releases
+      .filter((r) => !r.draft && !r.prerelease && r.tagName !== tagName)
+      .sort(newestFirst)) {
       const sha = await git.resolveCommit(`refs/tags/${r.tagName}`);
       if (sha && (await git.isAncestor(sha, end))) {
         previous = { tag: r.tagName, sha };
@@ -155,7 +161,9 @@ async function generateNotes(
   }
   const range = previous ? [end, `^${previous.sha}`] : [end];
   const inRange = new Set((await git.log(range)).map((c) => c.sha));
-  const merged = ctx.repo.pulls.filter((p) => p.mergedAt).sort((a, b) => a.mergedAt!.localeCompare(b.mergedAt!) || a.number - b.number);
+  const merged = ctx.repo.pulls
+    .filter((p) => p.mergedAt)
+    .sort((a, b) => a.mergedAt!.localeCompare(b.mergedAt!) || a.number - b.number);
   const included = merged.filter((p) => p.landedCommits.some((sha) => inRange.has(sha)));
   const url = (p: PullRequest) => `${repoHtmlUrl(ctx)}/pull/${p.number}`;
   const lines = included.map((p) => `* ${p.title} by @${p.user.login} in ${url(p)}`);
@@ -167,7 +175,10 @@ async function generateNotes(
     ? `${repoHtmlUrl(ctx)}/compare/${previous.tag}...${tagName}`
     : `${repoHtmlUrl(ctx)}/commits/${tagName}`;
   const sections = lines.length ? [`## What's Changed\n${lines.join('\n')}`] : [];
-  if (newcomers.length) sections.push(`## New Contributors\n${newcomers.map((p) => `* @${p.user.login} made their first contribution in ${url(p)}`).join('\n')}`);
+  if (newcomers.length)
+    sections.push(
+      `## New Contributors\n${newcomers.map((p) => `* @${p.user.login} made their first contribution in ${url(p)}`).join('\n')}`,
+    );
   sections.push(`**Full Changelog**: ${changelog}`);
   return { name: tagName, body: sections.join('\n\n') };
 }
@@ -272,7 +283,8 @@ export const releaseOperations: Record<string, Operation> = {
       if (publishing) release.publishedAt = ctx.services.now();
       if (draft) release.publishedAt = null;
       // The latest mark moves when a release is published, or when asked for explicitly.
-      if (publishing || body.make_latest !== undefined) applyMakeLatest(ctx.repo, release, body.make_latest ?? release.makeLatest);
+      if (publishing || body.make_latest !== undefined)
+        applyMakeLatest(ctx.repo, release, body.make_latest ?? release.makeLatest);
       return { status: 200, body: renderRelease(ctx, release) };
     },
   },
@@ -306,7 +318,10 @@ export const releaseOperations: Record<string, Operation> = {
   'repos/list-releases': {
     permissions: 'contents=read',
     async handle(ctx) {
-      return paginate(ctx, [...visibleReleases(ctx)].sort(newestFirst).map((r) => renderRelease(ctx, r)));
+      return paginate(
+        ctx,
+        [...visibleReleases(ctx)].sort(newestFirst).map((r) => renderRelease(ctx, r)),
+      );
     },
   },
 
@@ -323,11 +338,20 @@ export const releaseOperations: Record<string, Operation> = {
   'repos/generate-release-notes': {
     permissions: 'contents=write',
     async handle(ctx) {
-      const body = ctx.body as { tag_name: string; target_commitish?: string; previous_tag_name?: string; configuration_file_path?: string };
+      const body = ctx.body as {
+        tag_name: string;
+        target_commitish?: string;
+        previous_tag_name?: string;
+        configuration_file_path?: string;
+      };
       if (body.configuration_file_path !== undefined) {
         ctx.warn('repos/generate-release-notes: the double ignores configuration_file_path (release.yml categories).');
       }
-      const notes = await generateNotes(ctx, { tagName: body.tag_name, targetCommitish: body.target_commitish, previousTagName: body.previous_tag_name });
+      const notes = await generateNotes(ctx, {
+        tagName: body.tag_name,
+        targetCommitish: body.target_commitish,
+        previousTagName: body.previous_tag_name,
+      });
       return { status: 200, body: notes };
     },
   },
@@ -336,7 +360,10 @@ export const releaseOperations: Record<string, Operation> = {
     permissions: 'contents=read',
     async handle(ctx) {
       const release = findRelease(ctx, Number(ctx.params.release_id));
-      return paginate(ctx, release.assets.map((a) => renderAsset(ctx, release, a)));
+      return paginate(
+        ctx,
+        release.assets.map((a) => renderAsset(ctx, release, a)),
+      );
     },
   },
 

@@ -20,7 +20,8 @@ const compareCommits: Operation = {
     const mergeBaseSha = await git.mergeBase(base.sha, head.sha);
     if (!mergeBaseSha) throw notFound(); // unrelated histories: GitHub has no comparison either
     const { ahead, behind } = await git.aheadBehind(base.sha, head.sha);
-    const status = ahead === 0 && behind === 0 ? 'identical' : behind === 0 ? 'ahead' : ahead === 0 ? 'behind' : 'diverged';
+    const status =
+      ahead === 0 && behind === 0 ? 'identical' : behind === 0 ? 'ahead' : ahead === 0 ? 'behind' : 'diverged';
     // GitHub lists at most 250 commits, oldest first.
     const commits = (await git.log([head.sha, `^${base.sha}`], { max: 250 })).reverse();
     const html = `${repoHtmlUrl(ctx)}/compare/${basehead}`;
@@ -67,7 +68,10 @@ export const repoOperations: Record<string, Operation> = {
           commit: renderCommit(ctx, commit),
           _links: { self: api, html: `${repoHtmlUrl(ctx)}/tree/${branch}` },
           protected: false,
-          protection: { enabled: false, required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] } },
+          protection: {
+            enabled: false,
+            required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] },
+          },
           protection_url: `${api}/protection`,
         },
       };
@@ -122,20 +126,40 @@ export const repoOperations: Record<string, Operation> = {
       if (!incoming) throw new ApiError(422, `Branch not found in upstream ${upstream.fullName}`);
       const baseBranch = `${upstream.owner}:${branch}`;
       if (await git.isAncestor(incoming, local)) {
-        return { status: 200, body: { message: 'This branch is not behind the upstream', merge_type: 'none', base_branch: baseBranch } };
+        return {
+          status: 200,
+          body: { message: 'This branch is not behind the upstream', merge_type: 'none', base_branch: baseBranch },
+        };
       }
       if (await git.isAncestor(local, incoming)) {
         await git.setRef(ref, incoming, local);
         return {
           status: 200,
-          body: { message: `Successfully fetched and fast-forwarded from upstream ${baseBranch}.`, merge_type: 'fast-forward', base_branch: baseBranch },
+          body: {
+            message: `Successfully fetched and fast-forwarded from upstream ${baseBranch}.`,
+            merge_type: 'fast-forward',
+            base_branch: baseBranch,
+          },
         };
       }
       const committer = webFlowCommitter();
-      const merge = await git.mergeCommit(local, incoming, `Merge branch '${branch}' of ${upstream.fullName}`, committer, committer);
+      const merge = await git.mergeCommit(
+        local,
+        incoming,
+        `Merge branch '${branch}' of ${upstream.fullName}`,
+        committer,
+        committer,
+      );
       if (!merge) throw new ApiError(409, 'There are merge conflicts');
       await git.setRef(ref, merge, local);
-      return { status: 200, body: { message: `Successfully fetched and merged from upstream ${baseBranch}.`, merge_type: 'merge', base_branch: baseBranch } };
+      return {
+        status: 200,
+        body: {
+          message: `Successfully fetched and merged from upstream ${baseBranch}.`,
+          merge_type: 'merge',
+          base_branch: baseBranch,
+        },
+      };
     },
   },
 };
