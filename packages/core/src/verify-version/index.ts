@@ -13,15 +13,8 @@ import {
   VersionError,
   type Version,
 } from '../version/index.ts';
-
-export interface ReleasePullRequest {
-  number: number;
-  title: string;
-  draft: boolean;
-  url?: string;
-  /** Where its commits come from: `repository` is a fork's for a fork's pull request (null once the fork is deleted). */
-  head?: { repository: string | null; ref: string; label: string };
-}
+import type { ReleasePullRequest } from './types.ts';
+export type * from './types.ts';
 
 export interface VerifyOptions {
   root: string;
