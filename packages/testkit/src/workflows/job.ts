@@ -15,8 +15,6 @@ import {
   parseFileCommands,
   parseWorkflowCommands,
   runAction,
-  runnerEnvironment,
-  runnerFiles,
   type ActionRun,
   type Annotation,
   type RunActionOptions,
@@ -340,19 +338,26 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
     }
     // A run: script.
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'job-files-'));
-    const files = runnerFiles(temp);
+    const files = {
+      GITHUB_OUTPUT: path.join(temp, 'output'),
+      GITHUB_ENV: path.join(temp, 'env'),
+      GITHUB_STEP_SUMMARY: path.join(temp, 'summary'),
+      GITHUB_PATH: path.join(temp, 'path'),
+    };
+    for (const f of Object.values(files)) fs.writeFileSync(f, '');
     const ctx = workspace.step();
     const env: Record<string, string> = {
-      ...runnerEnvironment({
-        workspace: workspace.dir,
-        repository: String(github.repository ?? ''),
-        ref: String(github.ref ?? ''),
-        sha: String(github.sha ?? ''),
-        eventName: String(github.event_name ?? ''),
-        runnerTemp: temp,
-        toolCache: path.join(temp, 'tool-cache'),
-        ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
-      }),
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: os.homedir(),
+      LANG: 'C.UTF-8',
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: workspace.dir,
+      GITHUB_REPOSITORY: String(github.repository ?? ''),
+      GITHUB_EVENT_NAME: String(github.event_name ?? ''),
+      GITHUB_REF: String(github.ref ?? ''),
+      GITHUB_SHA: String(github.sha ?? ''),
+      RUNNER_TEMP: temp,
       ...(ctx.env ?? {}),
       ...(options.env ?? {}),
       ...stepEnv,
