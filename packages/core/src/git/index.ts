@@ -5,15 +5,23 @@ import * as path from 'node:path';
 import { ActionError } from '../action/errors.ts';
 import { CommandError, commandError, reasonLine, redact, run, type RunOptions, type RunResult } from '../exec/index.ts';
 import { describeLimit, hostOf, networkLimits, NetworkError, stallAdvice } from '../net/index.ts';
-import type { GitOptions } from './types.ts';
 
 export * from './signing.ts';
-export type { GitOptions } from './types.ts';
 
 /** One path of `git status`: a file or a submodule whose recorded commit would change. */
 export interface WorkTreeChange {
   path: string;
   change: 'added' | 'modified' | 'deleted';
+}
+
+export interface GitOptions {
+  /**
+   * Extra configuration for this process only (`git -c` is avoided: it shows in `ps`). A list
+   * gives a multi-valued key its values in order.
+   */
+  config?: Record<string, string | readonly string[]>;
+  env?: Record<string, string | undefined>;
+  secrets?: string[];
 }
 
 export type HistorySource = 'complete' | 'unshallowed' | 'fetched-tags';

@@ -16,10 +16,8 @@ import {
   type WorkTreeChange,
 } from '../git/index.ts';
 import { NetworkError } from '../net/index.ts';
-import { completedNote } from '../github/index.ts';
+import { completedNote, type PullRequestChange, type PullRequestRef } from '../github/index.ts';
 import { describeGitError, lastLine, mapLimit, safeUrl, short } from './util.ts';
-import type { PullRequestOutcome, PullRequestRequest } from './types.ts';
-export type * from './types.ts';
 
 export { syncFork, type ForkOptions, type ForkResult } from './fork.ts';
 export { expandStamp, pullRequestOpener, unknownPlaceholders } from './pull-request.ts';
@@ -61,6 +59,9 @@ export interface BranchOverrides {
   /** The input they came from, named in errors. */
   input: string;
 }
+
+export type PullRequestRequest = PullRequestChange;
+export type PullRequestOutcome = Pick<PullRequestRef, 'number' | 'url' | 'operation'>;
 
 export interface SyncOptions {
   /** The superproject's work tree. */

@@ -136,7 +136,7 @@ export class GitHubDouble {
   private readonly server: Server;
   private readonly repos = new Map<string, RepoState>();
   private readonly tokens = new Map<string, TokenInfo>();
-  private readonly faults: ActiveFault<GitHubDouble>[] = [];
+  private readonly faults: ActiveFault[] = [];
   private readonly locks = new Map<string, Promise<unknown>>();
   private lastId = 1000;
   private readonly services: DoubleServices;
@@ -282,8 +282,8 @@ export class GitHubDouble {
     );
   }
 
-  injectFault(fault: Fault<GitHubDouble>): FaultHandle {
-    const active: ActiveFault<GitHubDouble> = { fault, hits: 0, remaining: fault.times ?? 1 };
+  injectFault(fault: Fault): FaultHandle {
+    const active: ActiveFault = { fault, hits: 0, remaining: fault.times ?? 1 };
     this.faults.push(active);
     return {
       get hits() {
@@ -550,7 +550,7 @@ export class GitHubDouble {
     }
   }
 
-  private takeFault(request: { operationId: string; method: string; path: string }): Fault<GitHubDouble> | undefined {
+  private takeFault(request: { operationId: string; method: string; path: string }): Fault | undefined {
     const active = this.faults.find((f) => f.remaining > 0 && matches(f.fault, request));
     if (!active) return undefined;
     active.remaining--;

@@ -1,5 +1,7 @@
 // Fault injection: make chosen requests fail the ways GitHub fails, or let a hook change the
 // state first (another run "winning" a race) before the request is served normally.
+import type { GitHubDouble } from './double.ts';
+
 export interface FaultResponse {
   status: number;
   /** A function is called when the fault fires (rate-limit reset times are relative to then). */
@@ -7,8 +9,7 @@ export interface FaultResponse {
   body?: unknown;
 }
 
-/** `Double` is the double's own type, given by double.ts: a parameter, so that this file need not import it. */
-export interface Fault<Double = unknown> extends Partial<FaultResponse> {
+export interface Fault extends Partial<FaultResponse> {
   operationId?: string;
   method?: string;
   /** Tested against the path (without the query string, `/uploads` prefix included). */
@@ -19,7 +20,7 @@ export interface Fault<Double = unknown> extends Partial<FaultResponse> {
    * Runs before the request is served, e.g. to create the release "another run" just made.
    * Without `status` the request is then served normally and meets the changed state.
    */
-  before?: (double: Double) => void | Promise<void>;
+  before?: (double: GitHubDouble) => void | Promise<void>;
 }
 
 export interface FaultHandle {
@@ -29,16 +30,13 @@ export interface FaultHandle {
   remove(): void;
 }
 
-export interface ActiveFault<Double = unknown> {
-  fault: Fault<Double>;
+export interface ActiveFault {
+  fault: Fault;
   hits: number;
   remaining: number;
 }
 
-export function matches<Double>(
-  fault: Fault<Double>,
-  request: { operationId: string; method: string; path: string },
-): boolean {
+export function matches(fault: Fault, request: { operationId: string; method: string; path: string }): boolean {
   return (
     (fault.operationId === undefined || fault.operationId === request.operationId) &&
     (fault.method === undefined || fault.method.toUpperCase() === request.method) &&

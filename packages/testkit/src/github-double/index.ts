@@ -3,11 +3,7 @@
 export { startGitHubDouble, GitHubDouble } from './double.ts';
 export type { GitHubDoubleOptions, RequestRecord, Violation, CountFilter, IgnoredParameter } from './double.ts';
 export { faults } from './faults.ts';
-export type { FaultHandle, FaultResponse } from './faults.ts';
-import type { GitHubDouble } from './double.ts';
-import type { Fault as FaultOn } from './faults.ts';
-/** A fault for this double: its `before` hook receives the double. */
-export type Fault = FaultOn<GitHubDouble>;
+export type { Fault, FaultHandle, FaultResponse } from './faults.ts';
 export type {
   TokenOptions,
   RepoOptions,
