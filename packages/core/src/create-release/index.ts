@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globInside, InputError, oneLine } from '../action/index.ts';
 import { SigningKeyError, SigningSession, type Git, type Identity, type SignatureTrust } from '../git/index.ts';
-import { compareVersions, isVersionTag, type Version } from '../version/index.ts';
+import { highestVersionTag, type Version } from '../version/index.ts';
 import {
   applyRelease,
   describeReleasePlan,
@@ -175,14 +175,11 @@ export async function findPreviousTag(
     return wanted;
   }
   const stableOnly = opts.notesSince === 'stable' || (opts.notesSince === 'auto' && !opts.version.isPrerelease);
-  let best: { tag: string; v: Version } | null = null;
-  for (const tag of tags) {
-    if (tag === tagName) continue;
-    const v = isVersionTag(tag, opts.tagPrefix);
-    if (!v || compareVersions(v, opts.version) >= 0 || (stableOnly && v.isPrerelease)) continue;
-    if (!best || compareVersions(v, best.v) > 0) best = { tag, v };
-  }
-  return best?.tag ?? null;
+  const previous = highestVersionTag(
+    { anyTag: tags },
+    { prefix: opts.tagPrefix, below: opts.version, stableOnly, except: [tagName] },
+  );
+  return previous?.tag ?? null;
 }
 
 /**

@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import { ActionError } from '../action/index.ts';
 import { describeGitHubError, getGitHubClient, parseRepository } from '../github/index.ts';
-import { compareVersions, isVersionTag, type Version } from '../version/index.ts';
+import { compareVersions, highestVersionTag, type Version } from '../version/index.ts';
 
 export interface AssetFile {
   /** Absolute path. */
@@ -399,13 +399,8 @@ function pick(candidates: Release[]): Release | null {
 
 /** The highest stable version among the other published releases. */
 function latestStable(releases: Release[], req: ReleaseRequest): { tag: string; version: Version } | null {
-  let best: { tag: string; version: Version } | null = null;
-  for (const r of releases) {
-    if (r.draft || r.prerelease || r.tag_name === req.tag) continue;
-    const v = isVersionTag(r.tag_name, req.tagPrefix);
-    if (v && !v.isPrerelease && (!best || compareVersions(v, best.version) > 0)) best = { tag: r.tag_name, version: v };
-  }
-  return best;
+  const published = releases.filter((r) => !r.draft && !r.prerelease).map((r) => r.tag_name);
+  return highestVersionTag({ anyTag: published }, { prefix: req.tagPrefix, stableOnly: true, except: [req.tag] });
 }
 
 interface AssetPlan {
