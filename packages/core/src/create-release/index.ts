@@ -129,16 +129,20 @@ export async function createRelease(opts: CreateReleaseOptions): Promise<CreateR
       for (const n of release.notes) log.info(n);
     }
     if (opts.dryRun) {
-      const r = release;
-      await log.group('dry-run: what would be made', async () => {
+      log.startGroup('dry-run: what would be made');
+      try {
         log.info(`tag:        ${oneLine(tagName)} on ${opts.commit} (${tag.note})`);
         log.info(`message:    ${oneLine(opts.tagMessage)}`);
-        if (r) {
-          log.info(`release:    "${oneLine(r.name)}" (${r.operation}), prerelease ${r.prerelease}, latest ${r.latest}`);
-          for (const a of r.assets) log.info(`asset:      ${oneLine(a.name)} (${a.action})`);
-          log.info(`body:\n${r.body}`);
+        if (release) {
+          log.info(
+            `release:    "${oneLine(release.name)}" (${release.operation}), prerelease ${release.prerelease}, latest ${release.latest}`,
+          );
+          for (const a of release.assets) log.info(`asset:      ${oneLine(a.name)} (${a.action})`);
+          log.info(`body:\n${release.body}`);
         }
-      });
+      } finally {
+        log.endGroup();
+      }
     }
     return { tagName, tag, previousTag, release, assets, notes };
   } finally {

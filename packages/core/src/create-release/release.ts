@@ -238,7 +238,7 @@ export async function applyRelease(plan: ReleasePlan): Promise<ReleaseOutcome> {
         // A draft is never latest; the mark is set when it is published.
         ...(draft ? {} : { make_latest: makeLatest }),
       });
-      created = data as Release;
+      created = data;
     } catch (error) {
       // Another run published a release for this tag between our look and our create (or
       // GitHub made ours, answered 5xx, and the retry met it).
@@ -266,15 +266,15 @@ export async function applyRelease(plan: ReleasePlan): Promise<ReleaseOutcome> {
           octokit.rest.repos.updateRelease({
             owner,
             repo,
-            release_id: created!.id,
+            release_id: created.id,
             draft: false,
             make_latest: makeLatest,
           }),
         );
-        return outcome(plan, data as Release, 'created', assets);
+        return outcome(plan, data, 'created', assets);
       }
       await call('delete a duplicate draft', () =>
-        octokit.rest.repos.deleteRelease({ owner, repo, release_id: created!.id }),
+        octokit.rest.repos.deleteRelease({ owner, repo, release_id: created.id }),
       );
       notes.push(
         `Another run made a release for ${req.tag} at the same time: deleted this run's draft, completing release ${winner.id}.`,
@@ -300,7 +300,7 @@ export async function applyRelease(plan: ReleasePlan): Promise<ReleaseOutcome> {
   const { data } = await call(`update release ${r.id}`, () =>
     octokit.rest.repos.updateRelease({ owner, repo, release_id: r.id, ...changes, make_latest: makeLatest }),
   );
-  return outcome(plan, data as Release, 'updated', assets);
+  return outcome(plan, data, 'updated', assets);
 }
 
 /** Fields of `r` that differ from what this run wants. */
@@ -353,14 +353,14 @@ async function upload(plan: ReleasePlan, release: Release, file: AssetFile): Pro
   const { octokit, owner, repo } = plan;
   try {
     // The release's own upload_url: uploads.github.com on GitHub, beside the API on GHES.
-    const { data } = await octokit.request({
+    const response = await octokit.request({
       method: 'POST',
       url: release.upload_url,
       name: file.name,
       data: fs.readFileSync(file.path),
       headers: { 'content-type': 'application/octet-stream', 'content-length': file.size },
     });
-    return data as Asset;
+    return response.data as Asset;
   } catch (error) {
     if (!isAlreadyExists(error)) throw apiError(error, `upload ${file.name}`);
     // Another run uploaded it meanwhile: fine if it is the same file.

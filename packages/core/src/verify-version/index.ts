@@ -14,15 +14,9 @@ import {
   VersionError,
   type Version,
 } from '../version/index.ts';
+import type { ReleasePullRequest } from './types.ts';
 
-export interface ReleasePullRequest {
-  number: number;
-  title: string;
-  draft: boolean;
-  url?: string;
-  /** Where its commits come from: `repository` is a fork's for a fork's pull request (null once the fork is deleted). */
-  head?: { repository: string | null; ref: string; label: string };
-}
+export type { ReleasePullRequest } from './types.ts';
 
 export interface VerifyOptions {
   root: string;
