@@ -17,7 +17,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { authConfig, Git } from '@exegol-actions/core/git';
-import { compareVersions, isVersionTag, parseVersion, type Version } from '@exegol-actions/core/version';
+import { compareVersions, parseVersionTag, parseVersion, type Version } from '@exegol-actions/core/version';
 
 class ReleaseError extends Error {}
 
@@ -112,7 +112,7 @@ async function moveMajor(root: string): Promise<void> {
   const remote = option('--remote') ?? 'origin';
   const dryRun = flag('--dry-run');
   if (!tag) throw new ReleaseError('--tag is missing: give the release tag, e.g. --tag v1.2.0.');
-  const version = isVersionTag(tag, 'v', 'semver');
+  const version = parseVersionTag(tag, 'v', 'semver');
   if (!version) throw new ReleaseError(`${tag} is not a version tag vX.Y.Z.`);
   if (version.isPrerelease)
     throw new ReleaseError(`${tag} is a pre-release: the major tag only follows stable releases.`);
@@ -134,7 +134,7 @@ async function moveMajor(root: string): Promise<void> {
   // The highest stable release of this major line: the major tag never goes below it.
   const line: { name: string; v: Version }[] = [];
   for (const name of tags.keys()) {
-    const v = isVersionTag(name, 'v', 'semver');
+    const v = parseVersionTag(name, 'v', 'semver');
     if (v && !v.isPrerelease && v.major === version.major) line.push({ name, v });
   }
   line.sort((a, b) => compareVersions(b.v, a.v));

@@ -72,7 +72,8 @@ export async function run(): Promise<void> {
       );
 
     // The version model, git and the job load only once the inputs are known to be usable.
-    const { parseVersion, isVersionTag, hasLeadingZeros, VersionError } = await import('@exegol-actions/core/version');
+    const { parseVersion, parseVersionTag, hasLeadingZeros, VersionError } =
+      await import('@exegol-actions/core/version');
     const { Git, authConfig, parseIdentity } = await import('@exegol-actions/core/git');
     const tagger = parseIdentity(identityText);
     if (!tagger)
@@ -100,7 +101,7 @@ export async function run(): Promise<void> {
       }
       versionSource = 'input "version"';
     } else if (ctx.tag) {
-      const fromTag = isVersionTag(ctx.tag, tagPrefix);
+      const fromTag = parseVersionTag(ctx.tag, tagPrefix);
       if (!fromTag) {
         throw new InputError(
           'version',

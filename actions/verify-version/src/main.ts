@@ -53,7 +53,8 @@ export async function run(): Promise<void> {
     const git = comparePrevious ? await Git.open(root) : null;
 
     const explicit = input('version');
-    const { hasLeadingZeros, isVersionTag, parseVersion, VersionError } = await import('@exegol-actions/core/version');
+    const { hasLeadingZeros, parseVersionTag, parseVersion, VersionError } =
+      await import('@exegol-actions/core/version');
     if (explicit) {
       let given;
       try {
@@ -71,7 +72,7 @@ export async function run(): Promise<void> {
           `Write it as PEP 440 reads it: ${given.normalized}.`,
         );
     }
-    if (input('tag') && !isVersionTag(input('tag'), tagPrefix)) {
+    if (input('tag') && !parseVersionTag(input('tag'), tagPrefix)) {
       throw new InputError(
         'tag',
         `${JSON.stringify(input('tag'))} is not a version${tagPrefix ? ` after the prefix "${tagPrefix}"` : ''}`,

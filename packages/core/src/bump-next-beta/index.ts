@@ -9,7 +9,7 @@ import { unauthorizedPushFix, type Git, type Identity } from '../git/index.ts';
 import { completedNote, completingPullRequest } from '../github/index.ts';
 import {
   compareVersions,
-  isVersionTag,
+  highestVersionTag,
   nextPrerelease,
   parseVersion,
   VersionError,
@@ -381,15 +381,16 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
         'Set version-format to the form the files use, or auto.',
       );
     }
-    let found: { version: Version; source: string } | null = current.isPrerelease
-      ? null
-      : { version: inScheme, source: 'the version files' };
-    for (const tag of await git.tagsMergedInto(base)) {
-      const v = isVersionTag(tag, opts.tagPrefix, scheme);
-      if (v && !v.isPrerelease && (!found || compareVersions(v, found.version) > 0))
-        found = { version: v, source: `release tag ${tag}` };
-    }
-    if (found) return found;
+    // `base` is what the local dev branch was checked out at: its HEAD.
+    const tag = highestVersionTag(
+      { mergedIntoHead: await git.tagsMergedInto(base) },
+      { prefix: opts.tagPrefix, scheme, stableOnly: true },
+    );
+    // The files' final wins a tie: a tag must be above it to be the release followed.
+    const fromFiles = current.isPrerelease ? null : inScheme;
+    if (tag && (!fromFiles || compareVersions(tag.version, fromFiles) > 0))
+      return { version: tag.version, source: `release tag ${tag.tag}` };
+    if (fromFiles) return { version: fromFiles, source: 'the version files' };
     throw new InputError(
       'version',
       `is empty and no release tag is reachable from ${opts.devBranch}, while the files hold the pre-release ${current.raw}`,

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globInside, InputError, oneLine } from '../action/index.ts';
 import { SigningKeyError, SigningSession, type Git, type Identity, type SignatureTrust } from '../git/index.ts';
-import { compareVersions, isVersionTag, type Version } from '../version/index.ts';
+import { highestVersionTag, type Version } from '../version/index.ts';
 import {
   applyRelease,
   describeReleasePlan,
@@ -129,16 +129,20 @@ export async function createRelease(opts: CreateReleaseOptions): Promise<CreateR
       for (const n of release.notes) log.info(n);
     }
     if (opts.dryRun) {
-      const r = release;
-      await log.group('dry-run: what would be made', async () => {
+      log.startGroup('dry-run: what would be made');
+      try {
         log.info(`tag:        ${oneLine(tagName)} on ${opts.commit} (${tag.note})`);
         log.info(`message:    ${oneLine(opts.tagMessage)}`);
-        if (r) {
-          log.info(`release:    "${oneLine(r.name)}" (${r.operation}), prerelease ${r.prerelease}, latest ${r.latest}`);
-          for (const a of r.assets) log.info(`asset:      ${oneLine(a.name)} (${a.action})`);
-          log.info(`body:\n${r.body}`);
+        if (release) {
+          log.info(
+            `release:    "${oneLine(release.name)}" (${release.operation}), prerelease ${release.prerelease}, latest ${release.latest}`,
+          );
+          for (const a of release.assets) log.info(`asset:      ${oneLine(a.name)} (${a.action})`);
+          log.info(`body:\n${release.body}`);
         }
-      });
+      } finally {
+        log.endGroup();
+      }
     }
     return { tagName, tag, previousTag, release, assets, notes };
   } finally {
@@ -175,14 +179,11 @@ export async function findPreviousTag(
     return wanted;
   }
   const stableOnly = opts.notesSince === 'stable' || (opts.notesSince === 'auto' && !opts.version.isPrerelease);
-  let best: { tag: string; v: Version } | null = null;
-  for (const tag of tags) {
-    if (tag === tagName) continue;
-    const v = isVersionTag(tag, opts.tagPrefix);
-    if (!v || compareVersions(v, opts.version) >= 0 || (stableOnly && v.isPrerelease)) continue;
-    if (!best || compareVersions(v, best.v) > 0) best = { tag, v };
-  }
-  return best?.tag ?? null;
+  const previous = highestVersionTag(
+    { anyTag: tags },
+    { prefix: opts.tagPrefix, below: opts.version, stableOnly, except: [tagName] },
+  );
+  return previous?.tag ?? null;
 }
 
 /**

@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import { ActionError } from '../action/index.ts';
 import { describeGitHubError, getGitHubClient, parseRepository } from '../github/index.ts';
-import { compareVersions, isVersionTag, type Version } from '../version/index.ts';
+import { compareVersions, highestVersionTag, type Version } from '../version/index.ts';
 
 export interface AssetFile {
   /** Absolute path. */
@@ -238,7 +238,7 @@ export async function applyRelease(plan: ReleasePlan): Promise<ReleaseOutcome> {
         // A draft is never latest; the mark is set when it is published.
         ...(draft ? {} : { make_latest: makeLatest }),
       });
-      created = data as Release;
+      created = data;
     } catch (error) {
       // Another run published a release for this tag between our look and our create (or
       // GitHub made ours, answered 5xx, and the retry met it).
@@ -266,15 +266,15 @@ export async function applyRelease(plan: ReleasePlan): Promise<ReleaseOutcome> {
           octokit.rest.repos.updateRelease({
             owner,
             repo,
-            release_id: created!.id,
+            release_id: created.id,
             draft: false,
             make_latest: makeLatest,
           }),
         );
-        return outcome(plan, data as Release, 'created', assets);
+        return outcome(plan, data, 'created', assets);
       }
       await call('delete a duplicate draft', () =>
-        octokit.rest.repos.deleteRelease({ owner, repo, release_id: created!.id }),
+        octokit.rest.repos.deleteRelease({ owner, repo, release_id: created.id }),
       );
       notes.push(
         `Another run made a release for ${req.tag} at the same time: deleted this run's draft, completing release ${winner.id}.`,
@@ -300,7 +300,7 @@ export async function applyRelease(plan: ReleasePlan): Promise<ReleaseOutcome> {
   const { data } = await call(`update release ${r.id}`, () =>
     octokit.rest.repos.updateRelease({ owner, repo, release_id: r.id, ...changes, make_latest: makeLatest }),
   );
-  return outcome(plan, data as Release, 'updated', assets);
+  return outcome(plan, data, 'updated', assets);
 }
 
 /** Fields of `r` that differ from what this run wants. */
@@ -353,14 +353,14 @@ async function upload(plan: ReleasePlan, release: Release, file: AssetFile): Pro
   const { octokit, owner, repo } = plan;
   try {
     // The release's own upload_url: uploads.github.com on GitHub, beside the API on GHES.
-    const { data } = await octokit.request({
+    const response = await octokit.request({
       method: 'POST',
       url: release.upload_url,
       name: file.name,
       data: fs.readFileSync(file.path),
       headers: { 'content-type': 'application/octet-stream', 'content-length': file.size },
     });
-    return data as Asset;
+    return response.data as Asset;
   } catch (error) {
     if (!isAlreadyExists(error)) throw apiError(error, `upload ${file.name}`);
     // Another run uploaded it meanwhile: fine if it is the same file.
@@ -399,13 +399,8 @@ function pick(candidates: Release[]): Release | null {
 
 /** The highest stable version among the other published releases. */
 function latestStable(releases: Release[], req: ReleaseRequest): { tag: string; version: Version } | null {
-  let best: { tag: string; version: Version } | null = null;
-  for (const r of releases) {
-    if (r.draft || r.prerelease || r.tag_name === req.tag) continue;
-    const v = isVersionTag(r.tag_name, req.tagPrefix);
-    if (v && !v.isPrerelease && (!best || compareVersions(v, best.version) > 0)) best = { tag: r.tag_name, version: v };
-  }
-  return best;
+  const published = releases.filter((r) => !r.draft && !r.prerelease).map((r) => r.tag_name);
+  return highestVersionTag({ anyTag: published }, { prefix: req.tagPrefix, stableOnly: true, except: [req.tag] });
 }
 
 interface AssetPlan {

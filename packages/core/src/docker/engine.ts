@@ -140,6 +140,22 @@ export function chooseBuilder(
   return { problem: 'no usable Docker client' };
 }
 
+/** The fields of `docker info --format '{{json .}}'` this action reads. */
+interface DockerInfo {
+  ServerVersion?: string;
+  Architecture?: string;
+  DockerRootDir?: string;
+}
+
+/** What an engine that did not answer printed (nothing, or not JSON) reads as no information. */
+function readDockerInfo(stdout: string): DockerInfo {
+  try {
+    return JSON.parse(stdout.trim() || '{}') as DockerInfo;
+  } catch {
+    return {};
+  }
+}
+
 function isRemote(): boolean {
   const host = process.env.DOCKER_HOST ?? '';
   return host !== '' && !host.startsWith('unix://');
@@ -181,12 +197,7 @@ export async function detectEngine(options: DetectOptions = {}): Promise<Docker>
     allowFailure: true,
     timeoutMs: 30_000,
   });
-  let info: Record<string, unknown> = {};
-  try {
-    info = JSON.parse(infoRun.stdout.trim() || '{}') as Record<string, unknown>;
-  } catch {
-    info = {};
-  }
+  const info = readDockerInfo(infoRun.stdout);
   if (infoRun.code !== 0 || !info.ServerVersion) {
     const why = (infoRun.stderr || infoRun.stdout).trim().split('\n').slice(-3).join(' ');
     throw new ActionError(

@@ -14,7 +14,7 @@ import {
   type ImageReference,
   type Platform,
 } from './reference.ts';
-import { isIndex, MEDIA, RegistryClient, sha256, type Manifest } from './registry.ts';
+import { isIndex, MEDIA, sha256, type Manifest, type RegistryClient } from './registry.ts';
 
 export interface ListEntry {
   /** Where the arch image was read (its tag or digest as given). */

@@ -61,7 +61,7 @@ afterAll(() => {
 describe('RegistryClient', () => {
   test('answers a Bearer challenge with a token fetched with the credentials, then reuses it', async () => {
     const client = new RegistryClient({
-      credentials: async (r) => (r === registry ? { username: 'robot', password: 's3cret-pass' } : undefined),
+      credentials: (r) => Promise.resolve(r === registry ? { username: 'robot', password: 's3cret-pass' } : undefined),
       retry: { attempts: 2, baseDelayMs: 1 },
     });
     seen.length = 0;
@@ -79,7 +79,7 @@ describe('RegistryClient', () => {
 
   test('bad credentials: a clear error', async () => {
     const client = new RegistryClient({
-      credentials: async () => ({ username: 'robot', password: 'wrong-pass' }),
+      credentials: () => Promise.resolve({ username: 'robot', password: 'wrong-pass' }),
       retry: { attempts: 1, baseDelayMs: 1 },
     });
     const err = await client.getManifest({ registry, repository: 'team/app', tag: 'v1' }).catch((e: unknown) => e);
@@ -91,7 +91,7 @@ describe('RegistryClient', () => {
 
   test('retries a 503 and counts it', async () => {
     const client = new RegistryClient({
-      credentials: async () => ({ username: 'robot', password: 's3cret-pass' }),
+      credentials: () => Promise.resolve({ username: 'robot', password: 's3cret-pass' }),
       retry: { attempts: 3, baseDelayMs: 1 },
     });
     failNext = 2;

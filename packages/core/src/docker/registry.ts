@@ -76,6 +76,13 @@ function configKeys(registry: string): string[] {
   return [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`];
 }
 
+/** The parts of the Docker client's config.json that hold credentials. */
+interface DockerConfigFile {
+  auths?: Record<string, { auth?: string; username?: string; password?: string }>;
+  credHelpers?: Record<string, string>;
+  credsStore?: string;
+}
+
 /**
  * Credentials the Docker client already has: `auths` in config.json, or a credential helper
  * (`credHelpers` / `credsStore`), as docker/login-action leaves them.
@@ -84,13 +91,9 @@ export function dockerConfigCredentials(
   configDir = process.env.DOCKER_CONFIG || path.join(os.homedir(), '.docker'),
 ): CredentialSource {
   return async (registry) => {
-    let config: {
-      auths?: Record<string, { auth?: string; username?: string; password?: string }>;
-      credHelpers?: Record<string, string>;
-      credsStore?: string;
-    };
+    let config: DockerConfigFile;
     try {
-      config = JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8'));
+      config = JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as DockerConfigFile;
     } catch {
       return undefined;
     }
@@ -198,7 +201,7 @@ export class RegistryClient {
   private credentialsFor(registry: string): Promise<Credentials | undefined> {
     let found = this.creds.get(registry);
     if (!found) {
-      const fromInputs = this.options.credentials ?? (async () => undefined);
+      const fromInputs = this.options.credentials ?? (() => Promise.resolve(undefined));
       found = fromInputs(registry).then((c) => c ?? dockerConfigCredentials()(registry));
       this.creds.set(registry, found);
     }
@@ -419,7 +422,7 @@ export class RegistryClient {
   /** Links a blob of `from` into `repository` on the same registry, without moving its bytes. */
   async mountBlob(registry: string, repository: string, digest: string, from: string): Promise<void> {
     const q = new URLSearchParams({ mount: digest, from });
-    const res = await this.request(registry, 'POST', `${repository}/blobs/uploads/?${q}`, {
+    const res = await this.request(registry, 'POST', `${repository}/blobs/uploads/?${q.toString()}`, {
       scopes: [`repository:${repository}:pull,push`, `repository:${from}:pull`],
     });
     if (res.status === 201) return;

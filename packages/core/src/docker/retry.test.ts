@@ -24,9 +24,9 @@ describe('retry', () => {
     const err = await withRetry(
       'op',
       policy,
-      async () => {
+      () => {
         calls++;
-        throw new Error('503');
+        return Promise.reject(new Error('503'));
       },
       () => ({ retry: true, reason: 'HTTP 503' }),
     ).catch((e: unknown) => e);
@@ -41,9 +41,9 @@ describe('retry', () => {
       withRetry(
         'op',
         { attempts: 5, baseDelayMs: 1 },
-        async () => {
+        () => {
           calls++;
-          throw new Error('403');
+          return Promise.reject(new Error('403'));
         },
         () => ({ retry: false, reason: 'HTTP 403' }),
       ),

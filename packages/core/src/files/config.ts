@@ -41,7 +41,7 @@ export async function parseRules(text: string, source: RuleSource): Promise<Vers
   }
   // A config file may hold `rules:` beside other keys later; an input holds the list itself.
   let list: Node | null | undefined = doc.contents;
-  if (isMap(list)) list = list.get('rules', true) as Node | undefined;
+  if (isMap(list)) list = list.get('rules', true);
   if (!isSeq(list)) fail('must be a list of rules', 'Write one "- file: … pattern: … role: …" entry per version file.');
   const seq = list as YAMLSeq;
   const rules: VersionRule[] = [];

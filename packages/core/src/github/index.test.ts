@@ -132,7 +132,7 @@ describe('getGitHubClient', () => {
       repo,
       release_id: release.id,
       name: 'notes.txt',
-      data: 'x' as never,
+      data: 'x',
     });
     expect(asset.name).toBe('notes.txt');
     expect(double.count({ operationId: 'repos/upload-release-asset', path: /^\/uploads\// })).toBe(1);
@@ -223,7 +223,7 @@ describe('start-up cost', () => {
       '-e',
       script,
     ]);
-    const seen: string[] = JSON.parse(out);
+    const seen = JSON.parse(out) as string[];
     expect(seen.filter((s) => /@actions\/|@octokit\/|undici|bottleneck/.test(s))).toEqual([]);
   });
 });

@@ -71,8 +71,8 @@ export function normalizeEndings<T extends Pick<Line, 'text' | 'eol'>>(
 
 export type Fields = { fields: string[]; error?: undefined } | { fields?: undefined; error: string };
 
-// csv-parse's sync entry; the record type depends on the options (`info: true` wraps each one).
-export type ParseSync = (input: string, options: Record<string, unknown>) => any[];
+// csv-parse's sync entry, as called here: without `columns` or `info`, each record is its fields.
+export type ParseSync = (input: string, options: Record<string, unknown>) => string[][];
 let csvParse: ParseSync | undefined;
 
 /** Loads csv-parse once; call before `splitFields` on text that contains a double quote. */
@@ -93,7 +93,7 @@ export function splitFields(text: string): Fields {
   if (!text.includes('"')) return { fields: text.split(',') };
   if (!csvParse) throw new Error('splitFields: call loadCsvParser() first for lines with quotes');
   try {
-    const records: string[][] = csvParse(text, {
+    const records = csvParse(text, {
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: false,

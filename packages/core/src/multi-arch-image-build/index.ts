@@ -4,25 +4,12 @@
 // pre-production repository to production by digest (`promote`). Each step works alone.
 import * as log from '../action/index.ts';
 import { ActionError } from '../action/index.ts';
-import { buildCommand, buildImage, type BuildOptions, type BuildResult } from '../docker/build.ts';
-import { guardDisk, type DiskReport } from '../docker/disk.ts';
-import {
-  detectEngine,
-  planEmulation,
-  type BuilderKind,
-  type Docker,
-  type EmulationMode,
-  type EngineInfo,
-} from '../docker/engine.ts';
-import { testImage, type ImageTestOptions, type ImageTestReport } from '../docker/image-tests.ts';
-import {
-  mergeManifests,
-  promoteManifest,
-  tagManifest,
-  type ListResult,
-  type PromoteResult,
-} from '../docker/manifest.ts';
-import { login, pushImage, type PushResult, type RegistryLogin } from '../docker/push.ts';
+import { buildCommand, buildImage, type BuildOptions } from '../docker/build.ts';
+import { guardDisk } from '../docker/disk.ts';
+import { detectEngine, planEmulation, type BuilderKind, type Docker, type EmulationMode } from '../docker/engine.ts';
+import { testImage, type ImageTestOptions } from '../docker/image-tests.ts';
+import { mergeManifests, promoteManifest, tagManifest, type ListResult } from '../docker/manifest.ts';
+import { login, pushImage, type RegistryLogin } from '../docker/push.ts';
 import { DockerHubClient } from '../docker/hub.ts';
 import {
   DOCKER_HUB,
@@ -38,7 +25,10 @@ import {
 import { isIndex, RegistryClient, RegistryError, type Credentials } from '../docker/registry.ts';
 import { RetriesExhausted, type RetryPolicy } from '../docker/retry.ts';
 
+import type { BuildStepResult, MergeStepResult, PromoteStepResult, StepResult } from './types.ts';
+
 export { summaryMarkdown } from './summary.ts';
+export type { BuildOperation, BuildStepResult, MergeStepResult, PromoteStepResult, StepResult } from './types.ts';
 
 export interface CommonOptions {
   login?: RegistryLogin;
@@ -51,8 +41,10 @@ export interface CommonOptions {
 function registryClient(o: CommonOptions): RegistryClient {
   const creds = o.login;
   return new RegistryClient({
-    credentials: async (registry): Promise<Credentials | undefined> =>
-      creds && creds.registry === registry ? { username: creds.username, password: creds.password } : undefined,
+    credentials: (registry): Promise<Credentials | undefined> =>
+      Promise.resolve(
+        creds && creds.registry === registry ? { username: creds.username, password: creds.password } : undefined,
+      ),
     insecure: o.insecure,
     retry: o.retry,
     // The registry is the host of the image references (inputs image, source, registry).
@@ -88,31 +80,6 @@ export interface BuildStepOptions extends CommonOptions {
   disk: { minFree: number; pruneLabel?: string } | null;
   /** Remove what the job made locally (the image tag; the test container always goes). */
   cleanup: boolean;
-}
-
-export type BuildOperation = 'pushed' | 'unchanged' | 'built' | 'tests-failed' | 'planned';
-
-export interface BuildStepResult {
-  step: 'build';
-  engine: Pick<EngineInfo, 'client' | 'clientVersion' | 'builder' | 'buildxVersion' | 'serverVersion' | 'architecture'>;
-  emulation: string;
-  platform: Platform;
-  arch: string;
-  ref: string;
-  operation: BuildOperation;
-  digest?: string;
-  build?: BuildResult;
-  tests?: ImageTestReport;
-  push?: PushResult;
-  disk?: DiskReport;
-  /** Set when the registry already had this build: the labels that matched, and where it was. */
-  alreadyBuilt?: { labels: Record<string, string>; from: string };
-  /** What a dry run would do, or did. */
-  plan: string[];
-  /** Why the step fails although it ran to the end (tests). */
-  failure?: string;
-  notes: string[];
-  durationMs: number;
 }
 
 function engineSummary(docker: Docker): BuildStepResult['engine'] {
@@ -335,15 +302,6 @@ export interface MergeStepOptions extends CommonOptions {
   hubApiUrl?: string;
 }
 
-export interface MergeStepResult {
-  step: 'merge';
-  list: ListResult;
-  operation: 'created' | 'updated' | 'unchanged' | 'planned';
-  /** Proof that no layer crossed the wire. */
-  traffic: RegistryClient['traffic'];
-  plan: string[];
-}
-
 function overall(targets: ListResult['targets']): MergeStepResult['operation'] {
   const ops = new Set(targets.map((t) => t.operation));
   if (ops.has('planned')) return 'planned';
@@ -411,14 +369,6 @@ export interface PromoteStepOptions extends CommonOptions {
   targets: ImageReference[];
 }
 
-export interface PromoteStepResult {
-  step: 'promote';
-  list: PromoteResult;
-  operation: 'created' | 'updated' | 'unchanged' | 'planned';
-  traffic: RegistryClient['traffic'];
-  plan: string[];
-}
-
 export async function promoteStep(o: PromoteStepOptions): Promise<PromoteStepResult> {
   const client = registryClient(o);
   const list = await log
@@ -438,8 +388,6 @@ export async function promoteStep(o: PromoteStepOptions): Promise<PromoteStepRes
     : [];
   return { step: 'promote', list, operation: overall(list.targets), traffic: client.traffic, plan };
 }
-
-export type StepResult = BuildStepResult | MergeStepResult | PromoteStepResult;
 
 /** The outputs every step sets, with the same names. */
 export function stepOutputs(r: StepResult): Record<string, string | number> {

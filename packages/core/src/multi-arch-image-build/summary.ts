@@ -2,7 +2,7 @@
 // architecture, and the output of every failed command folded away under its name.
 import { keyValueTable } from '../action/index.ts';
 import { formatBytes, formatReference, platformString } from '../docker/reference.ts';
-import type { BuildStepResult, MergeStepResult, PromoteStepResult, StepResult } from './index.ts';
+import type { BuildStepResult, MergeStepResult, PromoteStepResult, StepResult } from './types.ts';
 
 function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

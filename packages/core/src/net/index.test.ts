@@ -172,7 +172,7 @@ describe('the registry client', () => {
     );
     const client = new RegistryClient({ retry: { attempts: 2, baseDelayMs: 10 }, source: 'input "image"' });
     const { error, seconds } = await timed(() =>
-      client.getManifest({ registry: server.host, repository: 'exegol/stall', tag: 'full' } as never),
+      client.getManifest({ registry: server.host, repository: 'exegol/stall', tag: 'full' }),
     );
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as Error).message).toMatch(
@@ -189,7 +189,7 @@ describe('the registry client', () => {
     const port = await refusedPort();
     const client = new RegistryClient({ retry: { attempts: 1, baseDelayMs: 10 }, source: 'input "image"' });
     const { error } = await timed(() =>
-      client.getManifest({ registry: `127.0.0.1:${port}`, repository: 'exegol/x', tag: 'full' } as never),
+      client.getManifest({ registry: `127.0.0.1:${port}`, repository: 'exegol/x', tag: 'full' }),
     );
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as Error).message).toContain(

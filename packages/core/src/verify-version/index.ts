@@ -6,22 +6,17 @@ import type { Git, HistorySource } from '../git/index.ts';
 import {
   compareVersions,
   hasLeadingZeros,
-  isVersionTag,
+  highestVersionTag,
+  parseVersionTag,
   nextPrerelease,
   parseVersion,
   sameVersion,
   VersionError,
   type Version,
 } from '../version/index.ts';
+import type { ReleasePullRequest } from './types.ts';
 
-export interface ReleasePullRequest {
-  number: number;
-  title: string;
-  draft: boolean;
-  url?: string;
-  /** Where its commits come from: `repository` is a fork's for a fork's pull request (null once the fork is deleted). */
-  head?: { repository: string | null; ref: string; label: string };
-}
+export type { ReleasePullRequest } from './types.ts';
 
 export interface VerifyOptions {
   root: string;
@@ -170,7 +165,7 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
   if (opts.tag && version) {
     // create-release tags the canonical spelling; a tag spelled as the file is written is accepted too.
     const expected = `${opts.tagPrefix}${version.normalized}`;
-    const tagVersion = isVersionTag(opts.tag.value, opts.tagPrefix);
+    const tagVersion = parseVersionTag(opts.tag.value, opts.tagPrefix);
     let detail: string;
     let ok = false;
     if (!tagVersion) {
@@ -241,16 +236,14 @@ export async function verifyVersion(opts: VerifyOptions): Promise<VerifyResult> 
   if (opts.git && version) {
     history = await opts.git.ensureHistory();
     const head = await opts.git.head();
-    const onHead = new Set(await opts.git.tagsPointingAt(head));
-    let previous: Version | null = null;
-    for (const tag of await opts.git.tagsMergedInto(head)) {
-      if (onHead.has(tag)) continue;
-      const v = isVersionTag(tag, opts.tagPrefix);
-      if (v && (!previous || compareVersions(v, previous) > 0)) {
-        previous = v;
-        previousTag = tag;
-      }
-    }
+    // A tag on HEAD itself is this release (or a re-run of it), not the previous one.
+    const onHead = await opts.git.tagsPointingAt(head);
+    const found = highestVersionTag(
+      { mergedIntoHead: await opts.git.tagsMergedInto(head) },
+      { prefix: opts.tagPrefix, except: onHead },
+    );
+    const previous = found?.version ?? null;
+    previousTag = found?.tag ?? null;
     const how = {
       complete: 'local history',
       unshallowed: 'fetched full history and tags',

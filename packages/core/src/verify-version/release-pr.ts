@@ -2,7 +2,7 @@
 // its draft state and title may have changed since the event, so it is read fresh.
 import { ActionError } from '../action/index.ts';
 import { describeGitHubError, getGitHubClient, parseRepository } from '../github/index.ts';
-import type { ReleasePullRequest } from './index.ts';
+import type { ReleasePullRequest } from './types.ts';
 
 export interface FindReleasePrOptions {
   token: string;

@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import {
   compareVersions,
   formatVersion,
-  isVersionTag,
+  parseVersionTag,
   nextPrerelease,
   parseVersion,
   sameVersion,
@@ -353,7 +353,7 @@ describe('formatVersion', () => {
   });
 });
 
-describe('isVersionTag', () => {
+describe('parseVersionTag', () => {
   test.each<[string, string | undefined, string | null]>([
     ['4.3.5', undefined, '4.3.5'],
     ['4.3.6b1', undefined, '4.3.6b1'],
@@ -367,7 +367,7 @@ describe('isVersionTag', () => {
     ['full-4.3.5', 'full-', '4.3.5'],
     ['4.0-dev', undefined, null],
   ])('%s with prefix %j -> %j', (tag, prefix, expected) => {
-    expect(isVersionTag(tag, prefix)?.normalized ?? null).toBe(expected);
+    expect(parseVersionTag(tag, prefix)?.normalized ?? null).toBe(expected);
   });
 });
 

@@ -85,7 +85,7 @@ const PEP440_GRAMMAR = new RegExp(`^${VERSION_PATTERN}$`, 'i');
  * that PEP 440 refuses is then tried as semver, for a better error message.
  *
  * Refused in every scheme: empty or whitespace-padded strings, a leading `v` (tag prefixes
- * belong to the caller, see `isVersionTag`), local versions and build metadata (`+xyz`),
+ * belong to the caller, see `parseVersionTag`), local versions and build metadata (`+xyz`),
  * epochs (`1!`), the implicit post-release `4.3.5-1` (semver reads it as a pre-release: write
  * `4.3.5.post1`), more than three release parts, and pre/post/dev markers without a number
  * (`4.0-dev`, `4.3.6b`), so that every accepted version reads one way only. Leading zeros
@@ -206,11 +206,55 @@ export function formatVersion(parts: VersionParts, scheme: Scheme): string {
 
 /**
  * The version a tag names, or null. `prefix` is removed only if the tag starts with it
- * exactly (`isVersionTag('v4.3.5', 'v')`); Exegol's own tags are bare (`4.3.5`, `4.3.6b1`).
+ * exactly (`parseVersionTag('v4.3.5', 'v')`); Exegol's own tags are bare (`4.3.5`, `4.3.6b1`).
  */
-export function isVersionTag(tag: string, prefix = '', scheme: Scheme | 'auto' = 'auto'): Version | null {
+export function parseVersionTag(tag: string, prefix = '', scheme: Scheme | 'auto' = 'auto'): Version | null {
   if (!tag.startsWith(prefix)) return null;
   return tryParseVersion(tag.slice(prefix.length), scheme);
+}
+
+/**
+ * The tags a "previous release" may be chosen from, named by what they are, because the two
+ * meanings give different answers:
+ * - `mergedIntoHead`: only tags merged into the commit being released (`git tag --merged`),
+ *   so a release on another line (a hotfix branch, a later major) is not "previous";
+ * - `anyTag`: every tag in the repository (`git tag --list`), or every published release,
+ *   wherever it points.
+ * The caller asks git (or the API) for the list its meaning names: this module runs nothing.
+ */
+export type PreviousTagCandidates = { mergedIntoHead: readonly string[] } | { anyTag: readonly string[] };
+
+export interface HighestVersionTagOptions {
+  /** Removed from the start of each tag before it is read; a tag without it is not a version tag. */
+  prefix?: string;
+  scheme?: Scheme | 'auto';
+  /** Only versions strictly below this one. */
+  below?: Version;
+  /** Skip pre-releases (a/b/rc and dev versions). */
+  stableOnly?: boolean;
+  /** Tags that never count, compared as written (with their prefix): e.g. the tag being released. */
+  except?: Iterable<string>;
+}
+
+/**
+ * The highest version among the candidate tags, or null when none is a version tag that
+ * qualifies. Of tags naming the same version (`4.3` and `4.3.0`), the first listed wins.
+ */
+export function highestVersionTag(
+  candidates: PreviousTagCandidates,
+  opts: HighestVersionTagOptions = {},
+): { tag: string; version: Version } | null {
+  const tags = 'mergedIntoHead' in candidates ? candidates.mergedIntoHead : candidates.anyTag;
+  const except = new Set(opts.except);
+  let best: { tag: string; version: Version } | null = null;
+  for (const tag of tags) {
+    if (except.has(tag)) continue;
+    const version = parseVersionTag(tag, opts.prefix, opts.scheme);
+    if (!version || (opts.stableOnly && version.isPrerelease)) continue;
+    if (opts.below && compareVersions(version, opts.below) >= 0) continue;
+    if (!best || compareVersions(version, best.version) > 0) best = { tag, version };
+  }
+  return best;
 }
 
 // What both libraries would quietly accept or strip but a pipeline must not: semver.parse()
@@ -219,7 +263,7 @@ function surfaceProblem(raw: unknown): string | null {
   if (typeof raw !== 'string') return `expected a string, got ${raw === null ? 'null' : typeof raw}`;
   if (raw === '') return 'it is empty';
   if (raw.trim() !== raw) return 'it has leading or trailing whitespace';
-  if (/^v/i.test(raw)) return 'it starts with "v" (remove the tag prefix first, e.g. isVersionTag(tag, "v"))';
+  if (/^v/i.test(raw)) return 'it starts with "v" (remove the tag prefix first, e.g. parseVersionTag(tag, "v"))';
   if (raw.includes('+')) return 'local versions and build metadata ("+...") are not accepted';
   if (raw.includes('!')) return 'epochs ("N!") are not accepted';
   return null;

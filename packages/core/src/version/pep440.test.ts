@@ -90,7 +90,7 @@ describe('PEP 440 properties (fast-check)', () => {
       fc.property(
         written,
         fc.constantFrom<PreKind>('a', 'b', 'rc'),
-        fc.constantFrom('patch', 'minor', 'major') as fc.Arbitrary<'patch' | 'minor' | 'major'>,
+        fc.constantFrom<'patch' | 'minor' | 'major'>('patch', 'minor', 'major'),
         (w, pre, part) => {
           const v = parseVersion(w.text, 'pep440');
           let next: string;
