@@ -24,7 +24,6 @@ export interface Identity {
   email: string;
 }
 
-
 export type PushOutcome =
   | { pushed: true; sha: string; attempts: number }
   | { pushed: false; reason: 'rejected' | 'protected' | 'unauthorized'; message: string; attempts: number };
@@ -75,4 +74,3 @@ export interface SignatureTrust {
   allowedSigners?: string;
   gpgPublicKeys?: string;
 }
-
