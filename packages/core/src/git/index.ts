@@ -488,7 +488,7 @@ export class Git {
       ),
     );
     try {
-      let git: Git = this;
+      let git: Git;
       let stop = async () => {};
       if (info.signature === 'ssh') {
         const file = path.join(dir, 'allowed_signers');

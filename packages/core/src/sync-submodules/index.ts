@@ -7,14 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError, InputError, type SourceLocation } from '../action/index.ts';
 import { reasonLine } from '../exec/index.ts';
-import {
-  Git,
-  unauthorizedPushFix,
-  type GitOptions,
-  type Identity,
-  type SubmoduleEntry,
-  type WorkTreeChange,
-} from '../git/index.ts';
+import { Git, unauthorizedPushFix, type SubmoduleEntry, type WorkTreeChange } from '../git/index.ts';
 import { NetworkError } from '../net/index.ts';
 import { completedNote } from '../github/index.ts';
 import { lastLine } from '../text/index.ts';

@@ -23,7 +23,7 @@ export function describeGitError(error: unknown): string {
 
 /** Runs `fn` over `items`, at most `limit` at a time, keeping their order. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
