@@ -13,6 +13,7 @@ import {
   writeSshKeyFile,
   type ReplayOutcome,
 } from '../git/index.ts';
+import type { PullRequestRef } from '../github/index.ts';
 import { lastLine, shortSha } from '../text/index.ts';
 import { docsReader, writePlan } from './docs-tree.ts';
 import { planFiles, summarize } from './plan.ts';
@@ -142,7 +143,7 @@ async function publishByPullRequest(
   p: Publication,
   { head, repository }: { head: string; repository: string },
 ): Promise<Published> {
-  const { opts, src, git, tip } = p;
+  const { src, git, tip } = p;
   await git.checkout(tip, { branch: head });
   const { plan, sha } = await commitPlan(p);
   if (!plan.changed) return { plan, operation: 'unchanged', commitSha: tip };
@@ -159,25 +160,9 @@ async function publishByPullRequest(
     pushed = true;
   }
   const github = await import('../github/index.ts');
-  const settings = opts.pullRequest!;
-  const opened = await github.completingPullRequest(head, async () => {
-    try {
-      const client = await github.getGitHubClient({ token: settings.token, baseUrl: settings.apiUrl });
-      return await github.openOrUpdatePullRequest(client, {
-        repository,
-        head,
-        base: opts.branch,
-        title: src.commitMessage,
-        body: pullRequestBody(src, summarize(src, plan)),
-        labels: settings.labels,
-      });
-    } catch (error) {
-      throw new ActionError(
-        `${github.describeGitHubError(error, { operation: `open or update the pull request from ${head} into ${opts.branch} of ${repository}`, needs: { pull_requests: 'write' } })}`,
-        { cause: error },
-      );
-    }
-  });
+  const opened = await github.completingPullRequest(head, () =>
+    openPullRequest(p, { head, repository }, pullRequestBody(src, summarize(src, plan))),
+  );
   return {
     plan,
     operation:
@@ -190,6 +175,32 @@ async function publishByPullRequest(
     pullRequest: { number: opened.number, url: opened.url },
     ...(!pushed && opened.operation === 'created' ? { completed: github.completedNote(head, opened.number) } : {}),
   };
+}
+
+/** Opens the pull request from `head` into the branch, or updates the one already open. */
+async function openPullRequest(
+  { opts, src }: Publication,
+  { head, repository }: { head: string; repository: string },
+  body: string,
+): Promise<PullRequestRef> {
+  const github = await import('../github/index.ts');
+  const settings = opts.pullRequest!;
+  try {
+    const client = await github.getGitHubClient({ token: settings.token, baseUrl: settings.apiUrl });
+    return await github.openOrUpdatePullRequest(client, {
+      repository,
+      head,
+      base: opts.branch,
+      title: src.commitMessage,
+      body,
+      labels: settings.labels,
+    });
+  } catch (error) {
+    throw new ActionError(
+      `${github.describeGitHubError(error, { operation: `open or update the pull request from ${head} into ${opts.branch} of ${repository}`, needs: { pull_requests: 'write' } })}`,
+      { cause: error },
+    );
+  }
 }
 
 /** The pull request's repository (input, else the checkout's origin on the server) and head branch. */
