@@ -20,6 +20,7 @@ import {
 } from '../version/index.ts';
 import { readVersionFiles, writeNextVersion, type FileChange, type StableMarkerPolicy } from './files.ts';
 import type { PullRequestTarget, PullRequestOutcome } from './pull-request.ts';
+import { shortSha } from '../text/index.ts';
 
 export * from './files.ts';
 export * from './pull-request.ts';
@@ -122,7 +123,7 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
       base = releaseSha;
       fastForward = { from: devSha, to: releaseSha, needed: devSha !== releaseSha, pushed: false };
       if (devSha === releaseSha)
-        notes.push(`${opts.devBranch} is already at ${opts.fastForwardFrom} (${short(releaseSha)}).`);
+        notes.push(`${opts.devBranch} is already at ${opts.fastForwardFrom} (${shortSha(releaseSha)}).`);
     } else if (await git.isAncestor(releaseSha, devSha)) {
       fastForward = { from: devSha, to: devSha, needed: false, pushed: false };
       notes.push(`${opts.devBranch} already contains ${opts.fastForwardFrom}: nothing to fast-forward.`);
@@ -321,7 +322,7 @@ export async function bumpNextBeta(opts: BumpNextBetaOptions): Promise<BumpResul
         'Pass a token with contents: write and pull-requests: write.',
       );
     }
-    const head = fill(opts.pullRequest.branch, result.nextVersion || short(base));
+    const head = fill(opts.pullRequest.branch, result.nextVersion || shortSha(base));
     const existing = (await git.fetchBranches([head], remote))[head];
     let headSha = await git.head();
     if (existing && (await sameChange(existing, headSha))) {
@@ -430,11 +431,7 @@ function pullRequestBody(result: BumpResult, opts: BumpNextBetaOptions, head: st
 function fastForward(result: BumpResult, opts: BumpNextBetaOptions): string {
   const ff = result.fastForward;
   if (!ff?.needed || ff.pushed) return '';
-  return `Includes the fast-forward of \`${opts.devBranch}\` to \`${opts.fastForwardFrom}\` (${short(ff.from)} → ${short(ff.to)}), which could not be pushed directly.`;
-}
-
-function short(sha: string): string {
-  return sha.slice(0, 8);
+  return `Includes the fast-forward of \`${opts.devBranch}\` to \`${opts.fastForwardFrom}\` (${shortSha(ff.from)} → ${shortSha(ff.to)}), which could not be pushed directly.`;
 }
 
 function firstLine(text: string): string {

@@ -4,6 +4,7 @@
 // `applyTag` writes, and copes with another run pushing the same tag meanwhile.
 import { ActionError, InputError } from '../action/index.ts';
 import { reasonLine } from '../exec/index.ts';
+import { shortSha } from '../text/index.ts';
 import {
   unauthorizedPushFix,
   type Git,
@@ -45,8 +46,6 @@ export interface TagOutcome {
   note: string;
 }
 
-const short = (sha: string) => sha.slice(0, 8);
-
 /** What has to be done for the tag; throws, changing nothing, when it cannot be done. */
 export async function planTag(git: Git, req: TagRequest, signer: SigningSession | null): Promise<TagPlan> {
   const remote = req.remote ?? 'origin';
@@ -54,8 +53,8 @@ export async function planTag(git: Git, req: TagRequest, signer: SigningSession 
   if (onRemote) {
     if (onRemote.commit !== req.commit) {
       throw new ActionError(
-        `Tag ${req.name} already exists on ${remote} at commit ${short(onRemote.commit)}, not at ${short(req.commit)}. Nothing was changed. ` +
-          `Release from commit ${short(onRemote.commit)}, or delete the tag if it is wrong (git push --delete ${remote} ${req.name}) and run again.`,
+        `Tag ${req.name} already exists on ${remote} at commit ${shortSha(onRemote.commit)}, not at ${shortSha(req.commit)}. Nothing was changed. ` +
+          `Release from commit ${shortSha(onRemote.commit)}, or delete the tag if it is wrong (git push --delete ${remote} ${req.name}) and run again.`,
       );
     }
     // The remote's tag is the truth; a local one of the same name is replaced by it.
@@ -70,8 +69,8 @@ export async function planTag(git: Git, req: TagRequest, signer: SigningSession 
   const local = await git.tagInfo(req.name);
   if (local && local.commit !== req.commit) {
     throw new ActionError(
-      `A local tag ${req.name} points at ${short(local.commit)}, not at ${short(req.commit)}, and ${remote} has no such tag. Nothing was pushed. ` +
-        `Delete the local tag (git tag -d ${req.name}) in an earlier step, or release from ${short(local.commit)}.`,
+      `A local tag ${req.name} points at ${shortSha(local.commit)}, not at ${shortSha(req.commit)}, and ${remote} has no such tag. Nothing was pushed. ` +
+        `Delete the local tag (git tag -d ${req.name}) in an earlier step, or release from ${shortSha(local.commit)}.`,
     );
   }
   if (local)
@@ -106,7 +105,7 @@ export function describeTagPlan(req: TagRequest, plan: TagPlan, signer: SigningS
   return {
     ...base,
     created: true,
-    note: `Would create the ${kindOf(signer)} tag ${req.name} on ${short(req.commit)} and push it.`,
+    note: `Would create the ${kindOf(signer)} tag ${req.name} on ${shortSha(req.commit)} and push it.`,
   };
 }
 
@@ -156,7 +155,7 @@ export async function applyTag(
     pushed: true,
     signature: made.signature,
     verification: null,
-    note: `Created the ${kindOf(signer)} tag ${req.name} on ${short(req.commit)}${signer ? ` (key ${signer.fingerprint})` : ''}.`,
+    note: `Created the ${kindOf(signer)} tag ${req.name} on ${shortSha(req.commit)}${signer ? ` (key ${signer.fingerprint})` : ''}.`,
   };
 }
 
@@ -196,7 +195,7 @@ async function push(git: Git, req: TagRequest, remote: string, madeHere: boolean
     }
     if (madeHere) await git.deleteTag(req.name);
     throw new ActionError(
-      `Tag ${req.name} appeared on ${remote} at ${theirs ? short(theirs.commit) : 'another commit'} while this run was making it. Nothing was pushed. Check which commit should be released.`,
+      `Tag ${req.name} appeared on ${remote} at ${theirs ? shortSha(theirs.commit) : 'another commit'} while this run was making it. Nothing was pushed. Check which commit should be released.`,
     );
   }
   if (madeHere) await git.deleteTag(req.name);
@@ -224,7 +223,7 @@ async function requireSignature(git: Git, req: TagRequest): Promise<TagVerificat
 }
 
 function reuseNote(req: TagRequest, info: TagInfo): string {
-  return `Tag ${req.name} already exists on ${req.remote ?? 'origin'} on this commit (${short(req.commit)}, ${describe(info)}): reused.`;
+  return `Tag ${req.name} already exists on ${req.remote ?? 'origin'} on this commit (${shortSha(req.commit)}, ${describe(info)}): reused.`;
 }
 
 function kindOf(signer: SigningSession | null): string {

@@ -18,7 +18,8 @@ export interface SourceContent {
   describe: string;
 }
 
-function lastLines(error: unknown): string {
+/** The last three lines of a failed docker command's output, on one line, for messages. */
+function failureDetail(error: unknown): string {
   const text = error instanceof CommandError ? (error.result.stderr || error.result.stdout).trim() : String(error);
   return text.split('\n').slice(-3).join(' ');
 }
@@ -44,7 +45,7 @@ export async function copyFromImage(
         `Pulling ${image} stalled: docker printed nothing for ${describeDockerLimit()}. ${stallAdvice()}`,
       );
     }
-    const detail = lastLines(error);
+    const detail = failureDetail(error);
     if (/Cannot connect to the Docker daemon|docker: not found|ENOENT|Unable to locate executable/i.test(detail)) {
       throw new InputError(
         'image',

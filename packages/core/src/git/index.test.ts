@@ -544,8 +544,8 @@ test('pushReplaying starts again from the moved tip, and reports a change someon
   await a.pushAll();
   b.write({ other: 'x\n' });
   await b.git.commit('same', ACTIONS_IDENTITY, ['other']);
-  const superseded = await b.git.pushReplaying('main', async () =>
-    fs.existsSync(path.join(b.dir, 'other')) ? null : 'unexpected',
+  const superseded = await b.git.pushReplaying('main', () =>
+    Promise.resolve(fs.existsSync(path.join(b.dir, 'other')) ? null : 'unexpected'),
   );
   expect(superseded).toMatchObject({ pushed: false, reason: 'superseded', attempts: 1 });
 });
@@ -561,7 +561,7 @@ test('pushReplaying gives up after its attempts, leaving the remote as the other
   b.write({ list: 'header\nmine\n' });
   await b.git.commit('mine', ACTIONS_IDENTITY, ['list']);
   const before = await sandbox.refs(remote);
-  const out = await b.git.pushReplaying('main', async () => 'never called', { attempts: 1 });
+  const out = await b.git.pushReplaying('main', () => Promise.resolve('never called'), { attempts: 1 });
   expect(out).toMatchObject({ pushed: false, reason: 'rejected', attempts: 1 });
   expect(await sandbox.refs(remote)).toEqual(before);
 });

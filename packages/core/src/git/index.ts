@@ -7,59 +7,26 @@ import { CommandError, commandError, reasonLine, redact, run, type RunOptions, t
 import { describeLimit, hostOf, networkLimits, NetworkError, stallAdvice } from '../net/index.ts';
 
 export * from './signing.ts';
-
-/** One path of `git status`: a file or a submodule whose recorded commit would change. */
-export interface WorkTreeChange {
-  path: string;
-  change: 'added' | 'modified' | 'deleted';
-}
-
-export interface GitOptions {
-  /**
-   * Extra configuration for this process only (`git -c` is avoided: it shows in `ps`). A list
-   * gives a multi-valued key its values in order.
-   */
-  config?: Record<string, string | readonly string[]>;
-  env?: Record<string, string | undefined>;
-  secrets?: string[];
-}
-
-export type HistorySource = 'complete' | 'unshallowed' | 'fetched-tags';
-
-export interface Identity {
-  name: string;
-  email: string;
-}
+export * from './types.ts';
+import type {
+  GitOptions,
+  HistorySource,
+  Identity,
+  MergeOutcome,
+  PushOutcome,
+  PushRefusal,
+  ReplayOutcome,
+  SignatureTrust,
+  SubmoduleEntry,
+  TagInfo,
+  TagVerification,
+  WorkTreeChange,
+} from './types.ts';
 
 /** The identity Exegol's pipelines commit as. */
 export const ACTIONS_IDENTITY: Identity = { name: 'Github Actions', email: 'actions@github.com' };
 
-export type PushOutcome =
-  | { pushed: true; sha: string; attempts: number }
-  | { pushed: false; reason: 'rejected' | 'protected' | 'unauthorized'; message: string; attempts: number };
-
-/** `pushReplaying`'s outcomes: a push, a refusal, or nothing left to push once replayed. */
-export type ReplayOutcome = PushOutcome | { pushed: false; reason: 'superseded'; message: string; attempts: number };
-
-/** A submodule as `.gitmodules` declares it, with the commit the tree records at its path. */
-export interface SubmoduleEntry {
-  /** The `submodule.<name>` key; in older trees it differs from the path, so match by path. */
-  name: string;
-  path: string;
-  /** As written in .gitmodules: possibly relative to the superproject's remote (`../x.git`). */
-  url: string;
-  /** The `branch =` setting, null when there is none. */
-  branch: string | null;
-  /** The commit recorded at `path` (its gitlink) in the given revision, null when there is none. */
-  gitlink: string | null;
-}
-
-export type MergeOutcome =
-  { status: 'up-to-date' | 'fast-forward' | 'merged'; sha: string } | { status: 'conflict'; files: string[] };
-
 /** Why a push was refused, read from git's and the server's messages. */
-export type PushRefusal = 'protected' | 'moved' | 'exists' | 'unauthorized' | 'other';
-
 export function classifyPushFailure(text: string): PushRefusal {
   if (
     /could not read username|authentication failed|terminal prompts disabled|permission to \S+ denied|returned error: 40[13]|invalid username or (password|token)/i.test(
@@ -73,31 +40,6 @@ export function classifyPushFailure(text: string): PushRefusal {
   if (/non-fast-forward|fetch first|rejected|stale info|cannot lock ref|failed to update ref/i.test(text))
     return 'moved';
   return 'other';
-}
-
-/** What a tag is, as this repository sees it. */
-export interface TagInfo {
-  name: string;
-  /** The object the ref points at: the tag object for an annotated tag, the commit otherwise. */
-  object: string;
-  commit: string;
-  annotated: boolean;
-  /** The tag message, without its signature. */
-  message: string;
-  signature: 'ssh' | 'gpg' | null;
-}
-
-export interface TagVerification {
-  signature: 'ssh' | 'gpg' | null;
-  /** A signature checked good against the given trust material. */
-  verified: boolean;
-  detail: string;
-}
-
-/** What a signature is checked against: an SSH allowed-signers file's text, or GPG public keys. */
-export interface SignatureTrust {
-  allowedSigners?: string;
-  gpgPublicKeys?: string;
 }
 
 /** Parses `Name <email>`, the way git writes an identity. */
@@ -546,7 +488,7 @@ export class Git {
       ),
     );
     try {
-      let git: Git = this;
+      let git: Git;
       let stop = async () => {};
       if (info.signature === 'ssh') {
         const file = path.join(dir, 'allowed_signers');
@@ -661,31 +603,46 @@ export class Git {
     options: { remote?: string; attempts?: number; identity?: Identity } = {},
   ): Promise<PushOutcome> {
     const remote = options.remote ?? 'origin';
-    const attempts = options.attempts ?? 3;
     const identity = options.identity ?? ACTIONS_IDENTITY;
-    let last = '';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      const res = await this.raw(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], { allowFailure: true });
-      if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
-      last = (res.stderr + res.stdout).trim();
-      const refusal = classifyPushFailure(last);
-      if (refusal === 'protected' || refusal === 'unauthorized')
-        return { pushed: false, reason: refusal, message: last, attempts: attempt };
-      if (refusal !== 'moved') break;
+    return this.pushLoop(branch, remote, options.attempts ?? 3, async (attempt) => {
       await this.raw(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`]);
       const rebase = await this.raw(['rebase', '--quiet', 'FETCH_HEAD'], {
         allowFailure: true,
         env: identityEnv(identity, 'COMMITTER'),
       });
-      if (rebase.code !== 0) {
-        await this.raw(['rebase', '--abort'], { allowFailure: true });
-        return {
-          pushed: false,
-          reason: 'rejected',
-          message: `${branch} moved and the local commits do not rebase onto it cleanly:\n${rebase.stderr.trim()}`,
-          attempts: attempt,
-        };
-      }
+      if (rebase.code === 0) return null;
+      await this.raw(['rebase', '--abort'], { allowFailure: true });
+      return {
+        pushed: false,
+        reason: 'rejected',
+        message: `${branch} moved and the local commits do not rebase onto it cleanly:\n${rebase.stderr.trim()}`,
+        attempts: attempt,
+      };
+    });
+  }
+
+  /**
+   * The loop both pushes share: pushes HEAD to `branch`, at most `attempts` times. A protected or
+   * unauthorized refusal ends it at once; after "the branch moved", `catchUp` puts HEAD on the
+   * new tip and the push is tried again, unless it ends the loop with an outcome of its own.
+   */
+  private async pushLoop<Stop>(
+    branch: string,
+    remote: string,
+    attempts: number,
+    catchUp: (attempt: number) => Promise<Stop | null>,
+  ): Promise<PushOutcome | Stop> {
+    let last = '';
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const res = await this.raw(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], { allowFailure: true });
+      if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
+      last = redact((res.stderr + res.stdout).trim(), this.options.secrets);
+      const refusal = classifyPushFailure(last);
+      if (refusal === 'protected' || refusal === 'unauthorized')
+        return { pushed: false, reason: refusal, message: last, attempts: attempt };
+      if (refusal !== 'moved' || attempt === attempts) break;
+      const stop = await catchUp(attempt);
+      if (stop !== null) return stop;
     }
     return { pushed: false, reason: 'rejected', message: last, attempts };
   }
@@ -961,16 +918,7 @@ export class Git {
     options: { remote?: string; attempts?: number } = {},
   ): Promise<ReplayOutcome> {
     const remote = options.remote ?? 'origin';
-    const attempts = options.attempts ?? 3;
-    let last = '';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      const res = await this.raw(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], { allowFailure: true });
-      if (res.code === 0) return { pushed: true, sha: await this.head(), attempts: attempt };
-      last = redact((res.stderr + res.stdout).trim(), this.options.secrets);
-      const failure = classifyPushFailure(last);
-      if (failure === 'protected' || failure === 'unauthorized')
-        return { pushed: false, reason: failure, message: last, attempts: attempt };
-      if (failure !== 'moved' || attempt === attempts) break;
+    return this.pushLoop(branch, remote, options.attempts ?? 3, async (attempt): Promise<ReplayOutcome | null> => {
       const tip = await this.fetchBranch(branch, { remote, depth: (await this.isShallow()) ? 1 : undefined });
       if (!tip)
         return {
@@ -982,8 +930,8 @@ export class Git {
       await this.resetHard(tip);
       if ((await replay()) === null)
         return { pushed: false, reason: 'superseded', message: `${branch} already has the change`, attempts: attempt };
-    }
-    return { pushed: false, reason: 'rejected', message: last, attempts };
+      return null;
+    });
   }
 
   /**

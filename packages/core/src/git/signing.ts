@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../exec/index.ts';
-import type { GitOptions } from './index.ts';
+import type { GitOptions } from './types.ts';
 
 export type SigningKeyKind = 'ssh' | 'gpg';
 

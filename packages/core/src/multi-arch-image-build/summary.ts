@@ -12,7 +12,8 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function short(digest: string | undefined): string {
+/** A digest (`sha256:` and twelve hex digits) for a table cell. */
+function shortDigest(digest: string | undefined): string {
   return digest ? `\`${digest.slice(0, 19)}…\`` : '—';
 }
 
@@ -38,7 +39,7 @@ function buildSummary(r: BuildStepResult): string {
     '',
     '| Platform | Image | Size | Digest | Tests passed | Failed | Timed out | Build | From cache | Duration |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    `| ${platformString(r.platform)} | \`${cell(r.ref)}\` | ${r.build ? formatBytes(r.build.size) : '—'} | ${short(r.digest)} | ${t ? (t.skipped ? 'skipped' : t.passed) : '—'} | ${t?.failed ?? '—'} | ${t?.timedOut ?? '—'} | ${seconds(r.build?.durationMs)} | ${r.build ? `${r.build.cachedSteps}/${r.build.steps} steps` : '—'} | ${seconds(r.durationMs)} |`,
+    `| ${platformString(r.platform)} | \`${cell(r.ref)}\` | ${r.build ? formatBytes(r.build.size) : '—'} | ${shortDigest(r.digest)} | ${t ? (t.skipped ? 'skipped' : t.passed) : '—'} | ${t?.failed ?? '—'} | ${t?.timedOut ?? '—'} | ${seconds(r.build?.durationMs)} | ${r.build ? `${r.build.cachedSteps}/${r.build.steps} steps` : '—'} | ${seconds(r.durationMs)} |`,
     '',
   ];
   if (r.failure) lines.push(`> **${html(r.failure)}**`, '');
@@ -100,13 +101,13 @@ function listSummary(r: MergeStepResult | PromoteStepResult): string {
     '| --- | --- | --- | --- |',
     ...r.list.entries.map(
       (e) =>
-        `| ${platformString(e.platform)} | ${short(e.digest)} | ${e.imageSize !== undefined ? formatBytes(e.imageSize) : '—'} | \`${cell(formatReference(e.source))}\` |`,
+        `| ${platformString(e.platform)} | ${shortDigest(e.digest)} | ${e.imageSize !== undefined ? formatBytes(e.imageSize) : '—'} | \`${cell(formatReference(e.source))}\` |`,
     ),
     '',
     '| Tag | Result | Before |',
     '| --- | --- | --- |',
     ...r.list.targets.map(
-      (t) => `| \`${cell(formatReference(t.ref))}\` | ${ICON[t.operation]} | ${short(t.previous)} |`,
+      (t) => `| \`${cell(formatReference(t.ref))}\` | ${ICON[t.operation]} | ${shortDigest(t.previous)} |`,
     ),
     '',
   ];

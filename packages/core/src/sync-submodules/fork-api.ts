@@ -86,7 +86,7 @@ export type MergeUpstreamOutcome =
 export async function mergeUpstream(target: ForkApiTarget, branch: string): Promise<MergeUpstreamOutcome> {
   try {
     const { data } = await target.client.rest.repos.mergeUpstream({ ...target.fork, branch });
-    return { status: (data.merge_type ?? 'none') as 'none' | 'fast-forward' | 'merge' };
+    return { status: data.merge_type ?? 'none' };
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 409) return { status: 'conflict' };

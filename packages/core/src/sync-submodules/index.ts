@@ -5,134 +5,23 @@
 // fault leaves the repository as it was.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ActionError, InputError, mdCell, mdCode, type Check, type SourceLocation } from '../action/index.ts';
+import { ActionError, InputError, type SourceLocation } from '../action/index.ts';
 import { reasonLine } from '../exec/index.ts';
-import {
-  Git,
-  unauthorizedPushFix,
-  type GitOptions,
-  type Identity,
-  type SubmoduleEntry,
-  type WorkTreeChange,
-} from '../git/index.ts';
+import { Git, unauthorizedPushFix, type SubmoduleEntry, type WorkTreeChange } from '../git/index.ts';
 import { NetworkError } from '../net/index.ts';
-import { completedNote, type PullRequestChange, type PullRequestRef } from '../github/index.ts';
-import { describeGitError, lastLine, mapLimit, safeUrl, short } from './util.ts';
+import { completedNote } from '../github/index.ts';
+import { lastLine } from '../text/index.ts';
+import { gitmodulesLocations, type GitmodulesLocation } from './gitmodules.ts';
+import { commitMessage, pullRequestBody, submoduleCheck } from './report.ts';
+import type { BranchOverrides, SubmoduleReport, SyncOperation, SyncOptions, SyncResult } from './types.ts';
+import { describeGitError, mapLimit, safeUrl, short } from './util.ts';
 
 export { syncFork, type ForkOptions, type ForkResult } from './fork.ts';
 export { expandStamp, pullRequestOpener, unknownPlaceholders } from './pull-request.ts';
 export { repositoryOfUrl, type ForkApiSettings } from './fork-api.ts';
 export { safeUrl, short } from './util.ts';
-
-export type SyncMode = 'update' | 'pull-request' | 'check';
-
-export interface SubmoduleReport {
-  path: string;
-  name: string;
-  /** The branch followed, and why that one. */
-  branch: string;
-  branchFrom: 'input' | '.gitmodules' | 'remote default branch';
-  /** The commit recorded before the run. */
-  from: string;
-  /** The commit recorded after the run (update), or the one an update would record (check). */
-  to: string;
-  /** The tip of `branch` on the submodule's remote. */
-  tip: string;
-  /** Commits of the branch tip that `from` lacks. */
-  behind: number;
-  /** Commits of the branch tip that `to` lacks: what is left behind after this run (or an update). */
-  behindAfter: number;
-  /** Commits of `from` that are not on the branch (dropped when moving to the tip). */
-  ahead: number;
-  /** `git describe --tags` of `to`: the tag it points at, or the nearest one and the distance. */
-  tag: string | null;
-  /** For a nested submodule, the path of the submodule that records it; its gitlink is that repository's to move. */
-  parent: string | null;
-  location?: SourceLocation;
-}
-
-export interface BranchOverrides {
-  /** One branch for every selected submodule. */
-  all?: string;
-  /** Per submodule path. */
-  byPath: Record<string, string>;
-  /** The input they came from, named in errors. */
-  input: string;
-}
-
-export type PullRequestRequest = PullRequestChange;
-export type PullRequestOutcome = Pick<PullRequestRef, 'number' | 'url' | 'operation'>;
-
-export interface SyncOptions {
-  /** The superproject's work tree. */
-  root: string;
-  mode: SyncMode;
-  /** Submodule paths to work on; empty for all. */
-  paths: string[];
-  branches: BranchOverrides;
-  recursive: boolean;
-  dryRun: boolean;
-  /** Credentials for fetching submodules (authConfig): used for nothing else. */
-  fetchAuth?: Pick<GitOptions, 'config' | 'secrets'>;
-  /**
-   * Credentials for the superproject's own remote (authConfig of github-token): the push, and
-   * the fetches before it. Without them, whatever actions/checkout persisted (nothing with
-   * persist-credentials: false, as the templates check out).
-   */
-  pushAuth?: Pick<GitOptions, 'config' | 'secrets'>;
-  env?: Record<string, string>;
-  /** The branch to push to (update) or to propose into (pull-request); default the checked-out one. */
-  branch: string | null;
-  identity: Identity;
-  /** The commit message's first line; the list of moves follows it. */
-  commitMessage: string;
-  pushAttempts: number;
-  /** check mode: whether a submodule behind its branch fails the run or only warns. */
-  onBehind: 'fail' | 'warn';
-  /**
-   * update and pull-request modes: also commit what earlier steps changed in the work tree (files
-   * added, changed or deleted, submodules they moved), as `git add --all` would. Without it a
-   * changed work tree is refused, so that nothing unrelated slips into the update.
-   */
-  includeWorkTree?: boolean;
-  /** pull-request mode: the head branch and title (already expanded), and how to open the PR. */
-  pullRequest?: {
-    branch: string;
-    title: string;
-    open: (request: PullRequestRequest) => Promise<PullRequestOutcome>;
-  };
-  log?: (line: string) => void;
-  warn?: (line: string) => void;
-}
-
-export type SyncOperation =
-  | 'unchanged'
-  | 'behind'
-  | 'dry-run'
-  | 'pushed'
-  | 'pull-request-created'
-  | 'pull-request-updated'
-  | 'pull-request-unchanged';
-
-export interface SyncResult {
-  mode: SyncMode;
-  submodules: SubmoduleReport[];
-  /** Gitlinks moved (or, in a dry run or check, would move). */
-  changed: boolean;
-  operation: SyncOperation;
-  commitSha: string | null;
-  commitMessage: string | null;
-  /** The branch pushed to, or the pull request's head branch. */
-  pushedTo: string | null;
-  /** With includeWorkTree: the other paths committed (or, in a dry run, that would be). */
-  workTree: WorkTreeChange[];
-  pullRequest: PullRequestOutcome | null;
-  /** One per submodule: the check-mode verdicts (and the same facts for the other modes). */
-  checks: Check[];
-  ok: boolean;
-  /** Set when this run finished what an earlier one left half done (a branch pushed without its pull request). */
-  completed?: string;
-}
+export { commitMessage, pullRequestBody, submodulesJson, submodulesTable, workTreeCounts } from './report.ts';
+export type * from './types.ts';
 
 // Partial clones: commits and trees for counting and describing, file contents only for what is
 // checked out. A server that does not support filters sends everything, which is also correct.
@@ -571,69 +460,6 @@ async function ensureCommit(git: Git, sha: string): Promise<boolean> {
   return (await git.revParse(sha)) !== null;
 }
 
-/** One verdict per submodule; `moved` when the run moves the behind ones (update, pull-request). */
-function submoduleCheck(r: SubmoduleReport, onBehind: 'fail' | 'warn' | 'moved'): Check {
-  const id = r.path;
-  const title = `Submodule ${r.path}`;
-  const moved = r.from !== r.to ? `${short(r.from)}..${short(r.to)}` : short(r.from);
-  if (r.parent) {
-    // A nested submodule is its parent repository's to move: never a reason to fail this one.
-    if (r.behindAfter === 0)
-      return { id, title, status: 'pass', detail: `at the tip of ${r.branch} (${moved}${r.tag ? `, ${r.tag}` : ''})` };
-    return {
-      id,
-      title,
-      status: 'warn',
-      detail: `${r.behindAfter} commit(s) behind ${r.branch} at ${short(r.to)} (tip ${short(r.tip)}): it is recorded in ${r.parent}, whose repository moves it`,
-      location: r.location,
-    };
-  }
-  if (r.behind === 0) {
-    const extra = r.ahead > 0 ? `, and ${r.ahead} commit(s) ahead of it` : '';
-    return {
-      id,
-      title,
-      status: 'pass',
-      detail: `at the tip of ${r.branch} (${moved}${r.tag ? `, ${r.tag}` : ''})${extra}`,
-    };
-  }
-  if (onBehind === 'moved') {
-    return {
-      id,
-      title,
-      status: 'pass',
-      detail: `${moved}: ${r.behind} commit(s) of ${r.branch}${r.tag ? `, now ${r.tag}` : ''}`,
-    };
-  }
-  return {
-    id,
-    title,
-    status: onBehind === 'fail' ? 'fail' : 'warn',
-    detail: `${r.behind} commit(s) behind ${r.branch} (${short(r.from)}, tip ${short(r.tip)}${r.ahead ? `; ${r.ahead} recorded commit(s) not on the branch` : ''})`,
-    location: r.location,
-  };
-}
-
-/**
- * The commit message: the given first line, then each move as `path: old..new (branch, n commits,
- * tag)`, then how many other paths the work tree changed.
- */
-export function commitMessage(subject: string, moves: SubmoduleReport[], workTree: WorkTreeChange[] = []): string {
-  const lines = moves.map(
-    (m) =>
-      `- ${m.path}: ${short(m.from)}..${short(m.to)} (${m.branch}, ${m.behind} commit${m.behind === 1 ? '' : 's'}${m.tag ? `, ${m.tag}` : ''})`,
-  );
-  if (workTree.length) lines.push(`- ${workTreeCounts(workTree)}`);
-  return `${subject}\n\n${lines.join('\n')}\n`;
-}
-
-/** `39 other paths: 2 added, 36 changed, 1 deleted`. */
-export function workTreeCounts(workTree: WorkTreeChange[]): string {
-  const count = (c: WorkTreeChange['change']) => workTree.filter((w) => w.change === c).length;
-  const parts = [`${count('added')} added`, `${count('modified')} changed`, `${count('deleted')} deleted`];
-  return `${workTree.length} other path${workTree.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
-}
-
 /**
  * Pull-request mode: the update is committed on the head branch (one per stamp, so a second run
  * the same day replaces its content and updates the same PR), pushed with a lease, and proposed.
@@ -710,76 +536,4 @@ async function proposeUpdate(
     pullRequest: outcome,
     ...(completed ? { completed } : {}),
   };
-}
-
-/** Paths listed in a pull request body; the rest are counted (GitHub's body limit is 65536). */
-const LISTED_PATHS = 200;
-
-export function pullRequestBody(moves: SubmoduleReport[], workTree: WorkTreeChange[] = []): string {
-  const files = workTree.slice(0, LISTED_PATHS).map((w) => `- ${w.change}: ${mdCode(w.path)}`);
-  if (workTree.length > LISTED_PATHS) files.push(`- … and ${workTree.length - LISTED_PATHS} more`);
-  return [
-    ...(moves.length
-      ? ['Submodules moved to the tip of the branch they follow:', '', submodulesTable(moves), '']
-      : ['No submodule moved.', '']),
-    ...(workTree.length ? [`Other changes in the work tree (${workTreeCounts(workTree)}):`, '', ...files, ''] : []),
-    '<sub>Opened by exegol/actions sync-submodules. A later run on the same day updates this pull request.</sub>',
-    '',
-  ].join('\n');
-}
-
-/** The job summary's table: one row per submodule. */
-export function submodulesTable(reports: SubmoduleReport[]): string {
-  const rows = reports.map((r) => {
-    const behind = r.behind === 0 ? '0' : String(r.behind);
-    const code = (t: string) => mdCell(mdCode(t));
-    return `| ${code(r.path)} | ${code(r.branch)} | ${code(short(r.from))} | ${code(short(r.to))} | ${behind} | ${r.tag ? code(r.tag) : ''} |`;
-  });
-  return ['| Submodule | Branch | From | To | Behind | Tag |', '| --- | --- | --- | --- | ---: | --- |', ...rows].join(
-    '\n',
-  );
-}
-
-/** The output list: what a workflow reads back. */
-export function submodulesJson(reports: SubmoduleReport[]): string {
-  return JSON.stringify(
-    reports.map((r) => ({
-      path: r.path,
-      from: r.from,
-      to: r.to,
-      branch: r.branch,
-      behind: r.behind,
-      ahead: r.ahead,
-      tip: r.tip,
-      tag: r.tag,
-      parent: r.parent,
-    })),
-  );
-}
-
-/** Where each `[submodule "name"]` section and its `branch =` line are, for annotations. */
-interface GitmodulesLocation {
-  file: string;
-  header: number;
-  url?: number;
-  branch?: number;
-}
-
-function gitmodulesLocations(file: string, prefix?: string): Map<string, GitmodulesLocation> {
-  const out = new Map<string, GitmodulesLocation>();
-  if (!fs.existsSync(file)) return out;
-  const shown = prefix ? path.join(prefix, '.gitmodules') : file;
-  let current: GitmodulesLocation | null = null;
-  fs.readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      const header = /^\s*\[\s*submodule\s+"((?:[^"\\]|\\.)*)"\s*\]/.exec(line);
-      if (header) {
-        current = { file: shown, header: i + 1 };
-        out.set(header[1]!.replace(/\\(.)/g, '$1'), current);
-      } else if (/^\s*\[/.test(line)) current = null;
-      else if (current && /^\s*branch\s*=/i.test(line)) current.branch = i + 1;
-      else if (current && /^\s*url\s*=/i.test(line)) current.url = i + 1;
-    });
-  return out;
 }

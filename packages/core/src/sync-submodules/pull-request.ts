@@ -1,7 +1,7 @@
 // pull-request mode's GitHub side, and the date stamps of its branch and title. The client loads
 // only when a pull request is actually opened: a run with nothing to update never pays for it.
 import { ActionError } from '../action/index.ts';
-import type { PullRequestOutcome, PullRequestRequest } from './index.ts';
+import type { PullRequestOutcome, PullRequestRequest } from './types.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const STAMP_PLACEHOLDERS = ['date', 'YYYY', 'YY', 'MM', 'Mon', 'DD', 'epoch'] as const;
