@@ -17,7 +17,7 @@ import {
   type ParsedIndex,
   type RowProblem,
 } from '../lists/index.ts';
-import { compareVersions, tryParseVersion } from '../version/index.ts';
+import { highestVersionTag, tryParseVersion } from '../version/index.ts';
 import { readSource, type SourceContent } from './source.ts';
 import {
   indexEntry,
@@ -220,18 +220,16 @@ async function previousList(
   return text === null ? null : { label: `${target.profile} ${version}`, path: file, names: await namesInList(text) };
 }
 
-/** The highest version of `profile` in the index below `version`, as the index writes it; null when none. */
+/**
+ * The highest version of `profile` in the index below `version`, as the index writes it; null
+ * when none. Every published version counts, wherever it was released from: the index is the
+ * docs' record of releases, not a git history.
+ */
 function highestLowerVersion(index: ParsedIndex, profile: string, version: string): string | null {
   const current = tryParseVersion(version);
   if (!current) return null;
-  let best: { version: string; parsed: NonNullable<ReturnType<typeof tryParseVersion>> } | null = null;
-  for (const row of index.rows) {
-    if (row.key?.[0] !== profile) continue;
-    const v = tryParseVersion(row.key[1] ?? '');
-    if (!v || compareVersions(v, current) >= 0) continue;
-    if (!best || compareVersions(v, best.parsed) > 0) best = { version: row.key[1]!, parsed: v };
-  }
-  return best?.version ?? null;
+  const published = index.rows.filter((row) => row.key?.[0] === profile).map((row) => row.key?.[1] ?? '');
+  return highestVersionTag({ anyTag: published }, { below: current })?.tag ?? null;
 }
 
 /** The plan as a unified diff, made by git from copies of the files before and after in a temporary folder. */
