@@ -11,7 +11,7 @@
 /** Where tests live: beside the source of each package and action, and in test/. */
 const roots = ['<rootDir>/packages/*/src', '<rootDir>/actions/*/src', '<rootDir>/test'];
 
-/** What both projects share: how TypeScript is loaded, and how long a test may take. */
+/** What both projects share: how TypeScript is loaded, and the /dev/null check at the end. */
 const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
@@ -22,7 +22,6 @@ const shared = {
     ],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testTimeout: 60000,
   globalTeardown: '<rootDir>/test/global-teardown.ts',
 };
 
@@ -42,5 +41,7 @@ export default {
       globalSetup: '<rootDir>/test/global-setup.ts',
     },
   ],
+  // Jest reads these two only here, not from a project.
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/count-reporter.js'],
 };
