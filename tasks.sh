@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set-up and entry points, for a fresh machine as for CI. Installs what it needs from the npm
-# registry (pnpm, the workspace with Node 24) and, for the Docker tests, Debian's packages.
+# registry (pnpm, the workspace with Node 24) and, through scripts/setup-*.sh, the Debian packages
+# the tests run.
 #
 #   ./tasks.sh rehearsal [args]   the offline rehearsal of a release (the main job)
 #   ./tasks.sh test               every check and test, as CI runs them
@@ -19,23 +20,6 @@ ensure_pnpm() {
   pnpm install --frozen-lockfile --reporter=silent
 }
 
-# Tag signing is tested with real keys: gpg (with its agent) and OpenSSH's ssh-keygen/ssh-agent.
-# GitHub's runners have them; a bare Debian image may not. Installs only what is missing.
-ensure_signing_tools() {
-  local missing=()
-  for tool in gpg gpg-agent gpgconf gpg-connect-agent; do command -v "$tool" >/dev/null 2>&1 || missing+=(gnupg); done
-  for tool in ssh-keygen ssh-agent ssh-add; do command -v "$tool" >/dev/null 2>&1 || missing+=(openssh-client); done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  local packages
-  packages=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
-  echo "» installing $packages(tag signing tests)"
-  local sudo=''
-  [ "$(id -u)" -ne 0 ] && sudo='sudo'
-  $sudo apt-get update -qq
-  # shellcheck disable=SC2086
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $packages >/dev/null
-}
-
 cmd=${1:-}
 shift || true
 case "$cmd" in
@@ -45,7 +29,9 @@ case "$cmd" in
     ;;
   test)
     ensure_pnpm
-    ensure_signing_tools
+    # Debian's packages the tests run, each from its own scripts/setup-*.sh (the test set-up only
+    # checks for them). Tag signing: gpg and OpenSSH's agent tools.
+    scripts/setup-signing.sh
     # The Docker image tests need the engine, QEMU and a registry; under CI they must run, so a
     # failed set-up fails here. On a developer machine the image tests skip with a banner instead.
     if [ -x scripts/setup-docker.sh ]; then

@@ -7,13 +7,7 @@
 //
 //   pnpm test -- test/checkout-matrix.test.ts
 import { afterAll, expect, test } from '@jest/globals';
-import {
-  CHECKOUT_RELEASES,
-  GitSandbox,
-  type Checkout,
-  type CheckoutOptions,
-  type CheckoutRelease,
-} from '@exegol-actions/testkit/git';
+import { CHECKOUT_RELEASES, GitSandbox, type Checkout, type CheckoutOptions } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { runAction, type ActionRun } from '@exegol-actions/testkit/runner';
 import {
@@ -58,10 +52,14 @@ type Cell = Row<typeof DIMENSIONS>;
 // The cells issue 11 was found in: a pushed annotated tag, checked out by v4.2.2 / v5.0.0 with the
 // templates' settings, then an action that fetches tags.
 const seeds: Cell[] = ['verify-version', 'bump-next-beta', 'create-release'].flatMap((action) =>
-  (['v4.2.2', 'v5.0.0'] as const).map(
-    (version) =>
-      ({ action, event: 'push-tag', version, fetchDepth: 1, fetchTags: false, persistCredentials: false }) as Cell,
-  ),
+  (['v4.2.2', 'v5.0.0'] as const).map((version) => ({
+    action,
+    event: 'push-tag',
+    version,
+    fetchDepth: 1,
+    fetchTags: false,
+    persistCredentials: false,
+  })),
 );
 const CELLS = pairwise(DIMENSIONS, (c) => RUNS_ON[c.action]!.includes(c.event), seeds);
 
@@ -103,7 +101,7 @@ const cellName = (c: Cell) =>
 
 function checkoutOptions(c: Cell, extra: CheckoutOptions = {}): CheckoutOptions {
   return {
-    version: c.version as CheckoutRelease,
+    version: c.version,
     fetchDepth: c.fetchDepth,
     fetchTags: c.fetchTags,
     persistCredentials: c.persistCredentials,

@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { GitSandbox, type GitHttpServer, type GitHttpStall, type TestRepo } from '@exegol-actions/testkit/git';
+import { GitSandbox, type GitHttpServer, type GitHttpStall } from '@exegol-actions/testkit/git';
 import { stallProxy, type StallProxy, type StallRule } from '@exegol-actions/testkit/stall';
 import { faults, startGitHubDouble, type Fault, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { repoRoot, runAction, type ActionRun, type RunActionOptions } from '@exegol-actions/testkit/runner';
@@ -37,7 +37,13 @@ import {
   tempDir,
   uniqueRepository,
 } from '@exegol-actions/testkit/docker';
-import { FAULTS, renderFaultReport, type FaultReport, type FaultRow, type ReusedRow } from '../scripts/fault-report.ts';
+import {
+  renderFaultReport,
+  type FAULTS,
+  type FaultReport,
+  type FaultRow,
+  type ReusedRow,
+} from '../scripts/fault-report.ts';
 
 const OWNER = 'ThePorgs';
 /** The tokens of this file: every run's log is searched for each of them at the end. */
@@ -274,13 +280,13 @@ async function verifySubject(): Promise<Subject> {
   await maintainer.pushAll();
   const repository = `${OWNER}/${name}`;
   double.addRepo(repository, remote, { defaultBranch: 'master' });
-  const pr = await double.act('pulls/create', {
+  const pr = (await double.act('pulls/create', {
     owner: OWNER,
     repo: name,
     head: 'dev',
     base: 'master',
     title: 'Release 5.1.4',
-  });
+  })) as { number: number };
   const event = {
     name: 'pull_request',
     action: 'synchronize',
@@ -318,7 +324,7 @@ async function verifySubject(): Promise<Subject> {
       });
     },
     // Nothing to make: the pull request stays the one there was.
-    done: async () => ({ pulls: openPulls(repository, 'dev'), releases: 0, head: null, ahead: 0 }),
+    done: () => Promise.resolve({ pulls: openPulls(repository, 'dev'), releases: 0, head: null, ahead: 0 }),
   };
 }
 

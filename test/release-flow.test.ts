@@ -8,7 +8,7 @@
 //   then every action again with the same inputs: nothing duplicated, `operation: unchanged`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
 import { run as exec } from '@exegol-actions/core/exec';
 import {
   constantConfig,
@@ -115,12 +115,12 @@ test('a wrapper release: gate, signed tag and latest release, dev fast-forwarded
   );
 
   // 2. The maintainers merge it with a merge commit.
-  const merged = await double.act(
+  const merged = (await double.act(
     'pulls/merge',
     { owner: OWNER, repo: flow.repo, pull_number: number, merge_method: 'merge' },
     { token: MAINTAINER },
-  );
-  const mergeSha = merged.sha as string;
+  )) as { sha: string };
+  const mergeSha = merged.sha;
 
   // 3. create-release on the merge commit (the push to master), signed with the project's key.
   const key = await sshKey();
@@ -246,12 +246,12 @@ test('an images release: no version file, "Exegol images X.Y.Z", version from th
   });
   expect(gate.outputs).toMatchObject({ version: '3.1.6', 'previous-tag': '3.1.6b1' });
 
-  const merged = await double.act(
+  const merged = (await double.act(
     'pulls/merge',
     { owner: OWNER, repo: flow.repo, pull_number: number },
     { token: MAINTAINER },
-  );
-  const mergeSha = merged.sha as string;
+  )) as { sha: string };
+  const mergeSha = merged.sha;
 
   const releaseInputs = {
     version: gate.outputs.version!,

@@ -164,7 +164,7 @@ describe('the checks catch what they must', () => {
       text = text.replace(from, to);
     }
     text = text.replace(
-      /      - uses: exegol\/actions\/sync-submodules@v1\n        with:\n          mode: check\n          on-behind: fail\n/,
+      '      - uses: exegol/actions/sync-submodules@v1\n        with:\n          mode: check\n          on-behind: fail\n',
       '      - uses: exegol/actions/multi-arch-image-build@v1\n        with:\n          profile: full\n',
     );
     const repo = await sampleRepo('Exegol-broken', sampleFiles('wrapper'));

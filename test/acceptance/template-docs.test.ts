@@ -104,8 +104,8 @@ describe('sync-branches after a merged pull request into main', () => {
       results[b] = await sync(TEMPLATE, b);
       expect({
         b,
-        result: results[b]!.result,
-        errors: results[b]!.steps.flatMap((s) => s.annotations.filter((a) => a.level === 'error')),
+        result: results[b].result,
+        errors: results[b].steps.flatMap((s) => s.annotations.filter((a) => a.level === 'error')),
       }).toEqual({ b, result: 'success', errors: [] });
     }
     const refs = await sandbox.refs(docs.remote);

@@ -11,8 +11,10 @@
 // Then two third-party repositories move, as in July 2026 (2 submodule pointers among 39
 // changes), and the job proposes everything the script changed through sync-submodules.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { exegolRemote, type ExegolRemote } from '@exegol-actions/testkit/fixtures';
 import { GitSandbox, type TestRepo } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
@@ -104,15 +106,11 @@ beforeAll(async () => {
   // Last month, as the maintainers merged it: the script's result, committed on main.
   await maintainer.git.raw(['config', 'user.name', 'Github Actions']);
   await maintainer.git.raw(['config', 'user.email', 'actions@github.com']);
-  const { execFile } = await import('node:child_process');
-  await new Promise<void>((resolve, reject) =>
-    execFile(
-      'bash',
-      ['./update-resources.sh'],
-      { cwd: maintainer.dir, env: { ...process.env, ...env, HOME: sandbox.env().HOME! }, maxBuffer: 64 << 20 },
-      (e) => (e ? reject(e) : resolve()),
-    ),
-  );
+  await promisify(execFile)('bash', ['./update-resources.sh'], {
+    cwd: maintainer.dir,
+    env: { ...process.env, ...env, HOME: sandbox.env().HOME! },
+    maxBuffer: 64 << 20,
+  });
   await maintainer.git.raw(['add', '--all']);
   await maintainer.git.raw(['commit', '--quiet', '-m', 'updating resources (last month, made with the stand-ins)'], {
     env: sandbox.env(),

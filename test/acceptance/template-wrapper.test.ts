@@ -16,7 +16,7 @@ import { exegolRemote, type ExegolRemote } from '@exegol-actions/testkit/fixture
 import { GitSandbox } from '@exegol-actions/testkit/git';
 import { startGitHubDouble, type GitHubDouble } from '@exegol-actions/testkit/github-double';
 import { repoRoot } from '@exegol-actions/testkit/runner';
-import { runJob, type JobResult, type RunJobOptions } from '@exegol-actions/testkit/workflows';
+import { runJob, type RunJobOptions } from '@exegol-actions/testkit/workflows';
 
 const TEMPLATE = path.join(repoRoot, 'workflows-templates/wrapper.yml');
 const REPOSITORY = 'ThePorgs/Exegol';

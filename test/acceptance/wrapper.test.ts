@@ -77,11 +77,11 @@ describe.each(RELEASES)('the release of $version', (real) => {
     });
     // The pull request gets its real number, on GitHub (the double) and as refs in the remote.
     repo.nextNumber = real.pr;
-    const pr = await double.act(
+    const pr = (await double.act(
       'pulls/create',
       { owner: 'ThePorgs', repo: 'Exegol', head: 'dev', base: 'master', title: real.title },
       { token: MAINTAINER },
-    );
+    )) as { number: number };
     expect(pr.number).toBe(real.pr);
   });
   afterAll(async () => {

@@ -505,12 +505,18 @@ describe('a protected dev branch: a pull request instead, through the API double
       const h = await released(`merged-by-${method}`, { merge: false });
       const [owner, repo] = ['ThePorgs', `merged-by-${method}`];
       double.addRepo(`${owner}/${repo}`, h.remote, { defaultBranch: 'master' });
-      const pr = await double.act('pulls/create', { owner, repo, head: 'dev', base: 'master', title: 'Release 4.3.5' });
-      const merged = await double.act(
+      const pr = (await double.act('pulls/create', {
+        owner,
+        repo,
+        head: 'dev',
+        base: 'master',
+        title: 'Release 4.3.5',
+      })) as { number: number };
+      const merged = (await double.act(
         'pulls/merge',
         { owner, repo, pull_number: pr.number, merge_method: method },
         { token: PAT },
-      );
+      )) as { sha: string };
       const remote = sandbox.git(h.remote);
       // GitHub's answer: master holds copies, dev's own commits are not in it, and no merge commit.
       expect(await remote.out(['rev-parse', 'master'])).toBe(merged.sha);

@@ -248,7 +248,7 @@ describe('a wrapper release', () => {
       release(p, { assets: 'dist/*.tar.gz' }, { checkout }),
     );
     expect(again.outputs.operation).toBe('unchanged');
-    expect(JSON.parse(again.outputs.assets!)[0].action).toBe('unchanged');
+    expect((JSON.parse(again.outputs.assets!) as { action: string }[])[0]!.action).toBe('unchanged');
     expect(again.requests).toEqual(['list-releases 200', 'generate-release-notes 200']);
 
     fs.writeFileSync(path.join(checkout.dir, 'dist', 'exegol-4.3.5.tar.gz'), 'rebuilt sdist bytes');
@@ -256,7 +256,7 @@ describe('a wrapper release', () => {
       release(p, { assets: 'dist/*.tar.gz' }, { checkout }),
     );
     expect(changed.outputs.operation).toBe('updated');
-    expect(JSON.parse(changed.outputs.assets!)[0].action).toBe('replaced');
+    expect((JSON.parse(changed.outputs.assets!) as { action: string }[])[0]!.action).toBe('replaced');
     expect(changed.requests).toEqual([
       'list-releases 200',
       'generate-release-notes 200',
@@ -486,13 +486,13 @@ describe('re-run safety and races', () => {
       operationId: 'repos/create-release',
       before: async (d) => {
         otherId = (
-          await d.act('repos/create-release', {
+          (await d.act('repos/create-release', {
             owner: OWNER,
             repo: p.repo,
             tag_name: '4.3.5',
             name: '4.3.5',
             body: 'made by the other run',
-          })
+          })) as { id: number }
         ).id;
       },
     });
@@ -521,8 +521,11 @@ describe('re-run safety and races', () => {
     double.injectFault({
       operationId: 'repos/create-release',
       before: async (d) => {
-        theirs = (await d.act('repos/create-release', { owner: OWNER, repo: p.repo, tag_name: '4.3.5', draft: true }))
-          .id;
+        theirs = (
+          (await d.act('repos/create-release', { owner: OWNER, repo: p.repo, tag_name: '4.3.5', draft: true })) as {
+            id: number;
+          }
+        ).id;
       },
     });
     const run = await release(p, { assets: 'dist/*' }, { checkout });

@@ -213,7 +213,7 @@ describeDocker.each([['buildx'], ['buildkit'], ['legacy']])(
       expect((await readManifest(R, repo(BUILDS), `full-1.0.0-${arch}`)).digest).toBe(digests[arch]);
       expect(await listTags(R, repo(PREPROD))).toEqual([]);
       // The build wrote what identifies it, for the already-built check.
-      const config = await readManifest(R, repo(BUILDS), digests[arch]!);
+      const config = await readManifest(R, repo(BUILDS), digests[arch]);
       const blob = await fetch(`http://${R}/v2/${repo(BUILDS)}/blobs/${config.json!.config!.digest}`).then(
         (r) => r.json() as Promise<{ config: { Labels: Record<string, string> } }>,
       );

@@ -160,7 +160,7 @@ describeDocker('build, test and push each arch; merge; promote', () => {
         new RegExp(`\\| linux/${arch} \\| \`${ref.replace(/[.]/g, '\\.')}\` \\| [\\d.]+ MB \\| \`sha256:`),
       );
       // Labels and build args reached the image; the job cleaned its local image up.
-      const config = await readManifest(R, repoOf(PREPROD), digests[arch]!);
+      const config = await readManifest(R, repoOf(PREPROD), digests[arch]);
       expect(config.json?.layers?.length).toBeGreaterThan(0);
       expect(localImageExists(ref)).toBe(false);
     },
@@ -213,7 +213,7 @@ describeDocker('build, test and push each arch; merge; promote', () => {
     expect(run.summary).toContain('no layer pulled');
   });
 
-  test('the merged tag runs on both platforms: arm64 reports aarch64', async () => {
+  test('the merged tag runs on both platforms: arm64 reports aarch64', () => {
     for (const [platform, machine] of [
       ['linux/arm64', 'aarch64'],
       ['linux/amd64', 'x86_64'],
@@ -627,7 +627,7 @@ describe('bad input: one error naming the input, nothing pushed', () => {
       /^Input "expected-digest": "sha256:abc" is not a digest/,
     ],
   ])('%s', async (_name, inputs, pattern) => {
-    const run = await step(ws, { ...base, ...inputs } as Record<string, string>);
+    const run = await step(ws, { ...base, ...inputs });
     expectOneError(run, pattern);
     expect(run.stdout).not.toContain('::group::Build');
     if (ready) expect(await listTags(R, `${NS}/bad-input`)).toEqual([]);

@@ -150,7 +150,7 @@ describe('update', () => {
     expect(first.outputs).toMatchObject({ changed: 'true', operation: 'pushed', 'commit-sha': after, behind: '3' });
   });
 
-  test('outputs and summary list every submodule, the nested one with how far behind its branch it is', async () => {
+  test('outputs and summary list every submodule, the nested one with how far behind its branch it is', () => {
     const subs = submodules(first);
     expect(Object.keys(subs)).toEqual([
       'exegol-images',
@@ -378,7 +378,7 @@ describe('bad input and faults: one error, nothing committed or pushed', () => {
 
   async function refused(
     inputs: RunActionOptions['inputs'],
-    setup?: (c: TestRepo) => Promise<void>,
+    setup?: (c: TestRepo) => void | Promise<void>,
   ): Promise<ActionRun> {
     const checkout = await sandbox.checkout(w.wrapper, 'refs/heads/main', {
       name: `bad/${Math.random().toString(36).slice(2, 8)}`,
@@ -461,7 +461,7 @@ describe('bad input and faults: one error, nothing committed or pushed', () => {
   });
 
   test('a dirty work tree', async () => {
-    const run = await refused({}, async (c) => {
+    const run = await refused({}, (c) => {
       c.write({ 'exegol/config/ConstantConfig.py': 'changed\n' });
     });
     expect(run.errors[0]!.message).toContain('uncommitted changes (exegol/config/ConstantConfig.py)');
@@ -911,7 +911,7 @@ describe('fork mode on one repository: branches following main (the docs automer
     for (const branch of ['dev', 'dev-wrapper', 'dev-images']) {
       const checkout = await sandbox.checkout(d.remote, 'refs/heads/main', { name: `follow-merge/${branch}` });
       results[branch] = await sync(checkout, { inputs: follow(d.remote, branch) });
-      expect({ branch, errors: results[branch]!.errors, code: results[branch]!.exitCode }).toEqual({
+      expect({ branch, errors: results[branch].errors, code: results[branch].exitCode }).toEqual({
         branch,
         errors: [],
         code: 0,

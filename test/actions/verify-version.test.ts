@@ -496,14 +496,14 @@ describe('the release pull request, through the API double', () => {
       expect.objectContaining({ message: expect.stringContaining('no open pull request from dev to master') }),
     ]);
 
-    const pr = await double.act('pulls/create', {
+    const pr = (await double.act('pulls/create', {
       owner: 'ThePorgs',
       repo: 'Exegol',
       head: 'dev',
       base: 'master',
       title: 'Release 5.1.4',
       draft: true,
-    });
+    })) as { number: number };
     double.resetCounts();
     const draft = await run();
     expect(draft.exitCode).toBe(1);
@@ -552,13 +552,13 @@ describe('the release pull request, through the API double', () => {
     await forkRepo.commit('Tweak the README', { files: { 'README.md': 'A contributor was here\n' } });
     await forkRepo.git.raw(['push', '--quiet', 'origin', 'HEAD:refs/heads/dev']);
     double.addRepo('contributor/Exegol', fork, { upstream: 'ThePorgs/Exegol' });
-    const pr = await double.act('pulls/create', {
+    const pr = (await double.act('pulls/create', {
       owner: 'ThePorgs',
       repo: 'Exegol',
       head: 'contributor:dev',
       base: 'master',
       title: 'Release 5.1.4',
-    });
+    })) as { number: number; head: { sha: string } };
     expect(pr.head).toMatchObject({ label: 'contributor:dev', repo: { full_name: 'contributor/Exegol', fork: true } });
 
     const event = {
@@ -590,8 +590,9 @@ describe('the release pull request, through the API double', () => {
     // fork's (newer, same branch name) is not it.
     const pushed = await run();
     expect(checks(pushed)['release-pr']).toBe('pass');
-    expect(JSON.parse(pushed.outputs.checks!).find((c: { id: string }) => c.id === 'release-pr').detail).toBe(
-      '#1 "Release 5.1.4"',
+    const releasePr = (JSON.parse(pushed.outputs.checks!) as { id: string; detail: string }[]).find(
+      (c) => c.id === 'release-pr',
     );
+    expect(releasePr!.detail).toBe('#1 "Release 5.1.4"');
   });
 });
