@@ -24,7 +24,11 @@ export default async function nccComparison(runs: number): Promise<Section> {
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`ncc failed: ${build.stderr}`);
-  const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: repoRoot, ...FIRST_INPUT_ERROR['verify-version'] };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_WORKSPACE: repoRoot,
+    INPUT_PRESET: FIRST_INPUT_ERROR['verify-version']!.preset!,
+  };
   const cases: Record<string, string[]> = {
     bare: ['-e', '0'],
     esbuild: [path.join(repoRoot, 'dist/verify-version.js')],
