@@ -88,10 +88,10 @@ export function measureMinify(runs: number): MinifyRow[] {
   });
 }
 
-export default function minifyComparison(runs: number): Promise<Section> {
+export default function minifyComparison(runs: number): Section {
   const rows = measureMinify(runs);
   const worst = Math.max(...rows.map((r) => r.costMs));
-  return Promise.resolve({
+  return {
     title: 'Readable vs minified bundles',
     markdown: [
       `The same sources built both ways (\`scripts/build.mjs\` with and without \`--minify\`), each action started as a runner starts it (see Cold start) up to its first input error; bare node, the minified and the readable build take turns in each round (medians of ${runs}, 3 warm-up rounds dropped; the last column is the median of the per-round differences). dist/ ships the readable build when it costs at most ${GOAL_MS} ms. Re-measure: \`pnpm exec tsx bench/minify.bench.ts ${runs}\`.`,
@@ -111,10 +111,10 @@ export default function minifyComparison(runs: number): Promise<Section> {
         met: worst <= GOAL_MS,
       },
     ],
-  });
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const section = await minifyComparison(Number(process.argv[2] ?? 30));
+  const section = minifyComparison(Number(process.argv[2] ?? 30));
   console.log(section.markdown);
 }

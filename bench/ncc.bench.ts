@@ -16,7 +16,7 @@ function dirBytes(dir: string): number {
     .reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
 }
 
-export default async function nccComparison(runs: number): Promise<Section> {
+export default function nccComparison(runs: number): Section {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ncc-'));
   const ncc = path.join(repoRoot, 'node_modules/.bin/ncc');
   const build = spawnSync(ncc, ['build', 'actions/verify-version/src/index.ts', '-o', out, '--quiet'], {

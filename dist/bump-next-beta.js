@@ -2,7 +2,7 @@ import{createRequire as __cr}from'node:module';const require=__cr(import.meta.ur
 import {
   resolveRuleFile,
   rulesFromInputs
-} from "./chunks/chunk-JQ4D2PB2.js";
+} from "./chunks/chunk-MFDKH5HK.js";
 import {
   booleanInput,
   branchInput,
@@ -21,10 +21,10 @@ import {
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-HWL2LMKB.js";
+} from "./chunks/chunk-5UW2NN4B.js";
 import {
   setSecret
-} from "./chunks/chunk-444PTYBJ.js";
+} from "./chunks/chunk-IIZPUXYS.js";
 import {
   InputError
 } from "./chunks/chunk-UJ7JZ2FQ.js";
@@ -104,7 +104,7 @@ async function run() {
         `${JSON.stringify(identityText)} is not "Name <email>"`,
         'Write it like "Github Actions <actions@github.com>".'
       );
-    const { bumpNextBeta, pullRequestOpener } = await import("./chunks/bump-next-beta-IXKRCPA7.js");
+    const { bumpNextBeta, pullRequestOpener } = await import("./chunks/bump-next-beta-7RAZ6WRY.js");
     const git = await Git.open(root, token ? authConfig({ token, serverUrl: ctx.serverUrl }) : {});
     preflight({ writes: [{ input: "working-directory", dir: root, what: "the version files and a commit" }] });
     const released = versionInput ? { value: versionInput, source: 'input "version"', input: "version" } : ctx.tag ? { value: ctx.tag, source: `the pushed tag ${ctx.tag}`, input: "version" } : void 0;

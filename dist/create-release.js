@@ -17,10 +17,10 @@ import {
   setOutputs,
   workspace,
   writeSummary
-} from "./chunks/chunk-HWL2LMKB.js";
+} from "./chunks/chunk-5UW2NN4B.js";
 import {
   setSecret
-} from "./chunks/chunk-444PTYBJ.js";
+} from "./chunks/chunk-IIZPUXYS.js";
 import {
   InputError
 } from "./chunks/chunk-UJ7JZ2FQ.js";
@@ -136,7 +136,7 @@ async function run() {
         "Give a commit SHA or ref that is checked out (actions/checkout with the ref to release)."
       );
     const fill = (t) => t.replaceAll("{version}", version.raw).replaceAll("{tag}", `${tagPrefix}${version.raw}`);
-    const { createRelease } = await import("./chunks/create-release-75X76FDI.js");
+    const { createRelease } = await import("./chunks/create-release-TB5POS5V.js");
     preflight({ writes: [{ input: "working-directory", dir: root, what: "the tag (and fetched history)" }] });
     const result = await createRelease({
       git,
@@ -219,8 +219,8 @@ function maskSecrets(...secrets) {
   }
 }
 async function versionFromFiles(root) {
-  const { rulesFromInputs, findRuleValue, detectPreset } = await import("./chunks/files-HBXLDSIB.js");
-  const { ActionError } = await import("./chunks/action-G4CHEJCN.js");
+  const { rulesFromInputs, findRuleValue, detectPreset } = await import("./chunks/files-IU5WZ2JK.js");
+  const { ActionError } = await import("./chunks/action-7ARMF6UI.js");
   const { parseVersion, VersionError } = await import("./chunks/version-T7GQ36CL.js");
   const missing = new InputError(
     "version",

@@ -31,10 +31,10 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-HWL2LMKB.js";
+} from "./chunks/chunk-5UW2NN4B.js";
 import {
   setSecret
-} from "./chunks/chunk-444PTYBJ.js";
+} from "./chunks/chunk-IIZPUXYS.js";
 import {
   InputError
 } from "./chunks/chunk-UJ7JZ2FQ.js";
@@ -114,7 +114,7 @@ async function run() {
         "holds a line break",
         `Give the one header line, e.g. ${list === "tools" ? TOOLS_HEADER : RESOURCES_HEADER}.`
       );
-    const { exportList, InvalidRowsError: InvalidRows } = await import("./chunks/export-tool-list-S2THMK7G.js");
+    const { exportList, InvalidRowsError: InvalidRows } = await import("./chunks/export-tool-list-4MP7W57S.js");
     const options = {
       list,
       source,

@@ -29,10 +29,10 @@ import {
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-HWL2LMKB.js";
+} from "./chunks/chunk-5UW2NN4B.js";
 import {
   setSecret
-} from "./chunks/chunk-444PTYBJ.js";
+} from "./chunks/chunk-IIZPUXYS.js";
 import {
   InputError
 } from "./chunks/chunk-UJ7JZ2FQ.js";
@@ -65,7 +65,7 @@ async function run() {
       const options = buildInputs(builds, common, values, ctx);
       if (listInput("tags").length) options.finalTags = finalTags(image, values);
       checkFirst();
-      const job = await import("./chunks/multi-arch-image-build-4VAAFZCW.js");
+      const job = await import("./chunks/multi-arch-image-build-WT4CTWLL.js");
       const result = await job.buildStep(options);
       setOutputs(job.stepOutputs(result));
       await writeSummary(job.summaryMarkdown(result));
@@ -73,14 +73,14 @@ async function run() {
     } else if (step === "merge") {
       const options = mergeInputs(image, builds, common, values);
       checkFirst();
-      const job = await import("./chunks/multi-arch-image-build-4VAAFZCW.js");
+      const job = await import("./chunks/multi-arch-image-build-WT4CTWLL.js");
       const result = await job.mergeStep(options);
       setOutputs(job.stepOutputs(result));
       await writeSummary(job.summaryMarkdown(result));
     } else {
       const options = promoteInputs(image, common, values);
       checkFirst();
-      const job = await import("./chunks/multi-arch-image-build-4VAAFZCW.js");
+      const job = await import("./chunks/multi-arch-image-build-WT4CTWLL.js");
       const result = await job.promoteStep(options);
       setOutputs(job.stepOutputs(result));
       await writeSummary(job.summaryMarkdown(result));

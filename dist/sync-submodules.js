@@ -21,10 +21,10 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-HWL2LMKB.js";
+} from "./chunks/chunk-5UW2NN4B.js";
 import {
   setSecret
-} from "./chunks/chunk-444PTYBJ.js";
+} from "./chunks/chunk-IIZPUXYS.js";
 import {
   InputError
 } from "./chunks/chunk-UJ7JZ2FQ.js";
@@ -74,7 +74,7 @@ async function run() {
         `"${authorText}" is not "Name <email>"`,
         "Write it like Github Actions <actions@github.com>."
       );
-    const job = await import("./chunks/sync-submodules-LYM7CZYD.js");
+    const job = await import("./chunks/sync-submodules-VCL4VIVS.js");
     if (pr) {
       for (const [name, value] of [
         ["pull-request-branch", pr.branch],

@@ -1,7 +1,7 @@
 import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
 import {
   rulesFromInputs
-} from "./chunks/chunk-JQ4D2PB2.js";
+} from "./chunks/chunk-MFDKH5HK.js";
 import {
   annotateChecks,
   booleanInput,
@@ -18,8 +18,8 @@ import {
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-HWL2LMKB.js";
-import "./chunks/chunk-444PTYBJ.js";
+} from "./chunks/chunk-5UW2NN4B.js";
+import "./chunks/chunk-IIZPUXYS.js";
 import {
   InputError
 } from "./chunks/chunk-UJ7JZ2FQ.js";
@@ -49,7 +49,7 @@ async function run() {
     }
     const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
     const { Git } = await import("./chunks/git-FFGWW3MR.js");
-    const { findReleasePullRequest, nextBeta, verifyVersion } = await import("./chunks/verify-version-TDP4RYLL.js");
+    const { findReleasePullRequest, nextBeta, verifyVersion } = await import("./chunks/verify-version-OFBJ3M6P.js");
     preflight({
       writes: comparePrevious ? [{ input: "working-directory", dir: root, what: "fetched history and tags" }] : []
     });

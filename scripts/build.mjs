@@ -26,19 +26,21 @@ const actions = fs
   .sort();
 
 // @actions/core imports @actions/http-client (for OIDC tokens), which pulls in undici (~930 KB
-// parsed at every start), @actions/exec (for OS details) and crypto (for one randomUUID call,
-// but OpenSSL initialises at import). Inside @actions/core those imports get stand-ins that load
-// the real module on first use, so an action pays for them only when it uses them. The
-// toolkit's own code imports them dynamically for the same reason.
+// parsed at every start), @actions/exec (for OS details), crypto (for one randomUUID call, but
+// OpenSSL initialises at import) and fs (whose promises its summary module takes at import).
+// Inside @actions/core those imports get stand-ins that load the real module on first use, so an
+// action pays for them only when it uses them. The toolkit's own code imports them dynamically
+// for the same reason.
 const LAZY = {
   '@actions/http-client': 'packages/core/src/action/lazy-http-client.ts',
   '@actions/exec': 'packages/core/src/action/lazy-exec.ts',
   crypto: 'packages/core/src/action/lazy-crypto.ts',
+  fs: 'packages/core/src/action/lazy-fs.ts',
 };
 const lazyInsideActionsCore = {
   name: 'lazy-inside-actions-core',
   setup(build) {
-    build.onResolve({ filter: /^(@actions\/http-client|@actions\/exec|crypto)$/ }, (args) => {
+    build.onResolve({ filter: /^(@actions\/http-client|@actions\/exec|crypto|fs)$/ }, (args) => {
       if (!/[\\/]@actions[\\/]core[\\/]lib[\\/]/.test(args.importer)) return undefined;
       return { path: path.join(root, LAZY[args.path]) };
     });
