@@ -1,8 +1,8 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
+import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
 import {
   resolveRuleFile,
   rulesFromInputs
-} from "./chunks/chunk-MFDKH5HK.js";
+} from "./chunks/chunk-V52OXMLQ.js";
 import {
   booleanInput,
   branchInput,
@@ -21,15 +21,15 @@ import {
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-5UW2NN4B.js";
+} from "./chunks/chunk-6EBB3KKC.js";
 import {
   setSecret
-} from "./chunks/chunk-IIZPUXYS.js";
+} from "./chunks/chunk-EF3Y6A4G.js";
 import {
   InputError
-} from "./chunks/chunk-UJ7JZ2FQ.js";
-import "./chunks/chunk-UBCMPRIZ.js";
-import "./chunks/chunk-EBA66YNJ.js";
+} from "./chunks/chunk-QOTITQBY.js";
+import "./chunks/chunk-G4ULM5DF.js";
+import "./chunks/chunk-SSVNKAZ6.js";
 
 // actions/bump-next-beta/src/main.ts
 async function run() {
@@ -70,7 +70,7 @@ async function run() {
     const versionInput = input("version");
     const tagPrefix = input("tag-prefix");
     if (versionInput) {
-      const { hasLeadingZeros, nextPrerelease, parseVersion, VersionError } = await import("./chunks/version-T7GQ36CL.js");
+      const { hasLeadingZeros, nextPrerelease, parseVersion, VersionError } = await import("./chunks/version-56TMJ5EZ.js");
       const raw = versionInput.startsWith(tagPrefix) ? versionInput.slice(tagPrefix.length) : versionInput;
       let released2;
       try {
@@ -96,7 +96,7 @@ async function run() {
         );
       }
     }
-    const { Git, authConfig, parseIdentity } = await import("./chunks/git-FFGWW3MR.js");
+    const { Git, authConfig, parseIdentity } = await import("./chunks/git-6FQP7ASS.js");
     const identity = parseIdentity(identityText);
     if (!identity)
       throw new InputError(
@@ -104,7 +104,7 @@ async function run() {
         `${JSON.stringify(identityText)} is not "Name <email>"`,
         'Write it like "Github Actions <actions@github.com>".'
       );
-    const { bumpNextBeta, pullRequestOpener } = await import("./chunks/bump-next-beta-7RAZ6WRY.js");
+    const { bumpNextBeta, pullRequestOpener } = await import("./chunks/bump-next-beta-4IEQYPCX.js");
     const git = await Git.open(root, token ? authConfig({ token, serverUrl: ctx.serverUrl }) : {});
     preflight({ writes: [{ input: "working-directory", dir: root, what: "the version files and a commit" }] });
     const released = versionInput ? { value: versionInput, source: 'input "version"', input: "version" } : ctx.tag ? { value: ctx.tag, source: `the pushed tag ${ctx.tag}`, input: "version" } : void 0;

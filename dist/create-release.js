@@ -1,4 +1,4 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
+import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
 import {
   booleanInput,
   enumInput,
@@ -17,19 +17,19 @@ import {
   setOutputs,
   workspace,
   writeSummary
-} from "./chunks/chunk-5UW2NN4B.js";
+} from "./chunks/chunk-6EBB3KKC.js";
 import {
   setSecret
-} from "./chunks/chunk-IIZPUXYS.js";
+} from "./chunks/chunk-EF3Y6A4G.js";
 import {
   InputError
-} from "./chunks/chunk-UJ7JZ2FQ.js";
+} from "./chunks/chunk-QOTITQBY.js";
 import {
   require_fs
-} from "./chunks/chunk-UBCMPRIZ.js";
+} from "./chunks/chunk-G4ULM5DF.js";
 import {
   __toESM
-} from "./chunks/chunk-EBA66YNJ.js";
+} from "./chunks/chunk-SSVNKAZ6.js";
 
 // actions/create-release/src/main.ts
 var fs = __toESM(require_fs(), 1);
@@ -77,8 +77,8 @@ async function run() {
         "has no repository to act on (GITHUB_REPOSITORY is empty)",
         "Run the action in a GitHub Actions job."
       );
-    const { parseVersion, isVersionTag, hasLeadingZeros, VersionError } = await import("./chunks/version-T7GQ36CL.js");
-    const { Git, authConfig, parseIdentity } = await import("./chunks/git-FFGWW3MR.js");
+    const { parseVersion, isVersionTag, hasLeadingZeros, VersionError } = await import("./chunks/version-56TMJ5EZ.js");
+    const { Git, authConfig, parseIdentity } = await import("./chunks/git-6FQP7ASS.js");
     const tagger = parseIdentity(identityText);
     if (!tagger)
       throw new InputError(
@@ -136,7 +136,7 @@ async function run() {
         "Give a commit SHA or ref that is checked out (actions/checkout with the ref to release)."
       );
     const fill = (t) => t.replaceAll("{version}", version.raw).replaceAll("{tag}", `${tagPrefix}${version.raw}`);
-    const { createRelease } = await import("./chunks/create-release-TB5POS5V.js");
+    const { createRelease } = await import("./chunks/create-release-5GJWKLUZ.js");
     preflight({ writes: [{ input: "working-directory", dir: root, what: "the tag (and fetched history)" }] });
     const result = await createRelease({
       git,
@@ -219,9 +219,9 @@ function maskSecrets(...secrets) {
   }
 }
 async function versionFromFiles(root) {
-  const { rulesFromInputs, findRuleValue, detectPreset } = await import("./chunks/files-IU5WZ2JK.js");
-  const { ActionError } = await import("./chunks/action-7ARMF6UI.js");
-  const { parseVersion, VersionError } = await import("./chunks/version-T7GQ36CL.js");
+  const { rulesFromInputs, findRuleValue, detectPreset } = await import("./chunks/files-5ETHK4Y5.js");
+  const { ActionError } = await import("./chunks/action-QGY3F33R.js");
+  const { parseVersion, VersionError } = await import("./chunks/version-56TMJ5EZ.js");
   const missing = new InputError(
     "version",
     "is empty, the run is not for a tag, and no version file was found",

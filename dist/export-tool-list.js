@@ -1,11 +1,11 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
+import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
 import {
   RESOURCES_HEADER,
   TOOLS_HEADER
-} from "./chunks/chunk-CLBXKXA3.js";
+} from "./chunks/chunk-FNNACHVN.js";
 import {
   parseReference
-} from "./chunks/chunk-Q6K5QZHR.js";
+} from "./chunks/chunk-PMJ4KCI2.js";
 import {
   annotationPath,
   booleanInput,
@@ -31,15 +31,15 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-5UW2NN4B.js";
+} from "./chunks/chunk-6EBB3KKC.js";
 import {
   setSecret
-} from "./chunks/chunk-IIZPUXYS.js";
+} from "./chunks/chunk-EF3Y6A4G.js";
 import {
   InputError
-} from "./chunks/chunk-UJ7JZ2FQ.js";
-import "./chunks/chunk-UBCMPRIZ.js";
-import "./chunks/chunk-EBA66YNJ.js";
+} from "./chunks/chunk-QOTITQBY.js";
+import "./chunks/chunk-G4ULM5DF.js";
+import "./chunks/chunk-SSVNKAZ6.js";
 
 // actions/export-tool-list/src/main.ts
 var TOOLS_ONLY = ["channel", "profile", "version", "arch", "build-date", "image"];
@@ -114,7 +114,7 @@ async function run() {
         "holds a line break",
         `Give the one header line, e.g. ${list === "tools" ? TOOLS_HEADER : RESOURCES_HEADER}.`
       );
-    const { exportList, InvalidRowsError: InvalidRows } = await import("./chunks/export-tool-list-4MP7W57S.js");
+    const { exportList, InvalidRowsError: InvalidRows } = await import("./chunks/export-tool-list-SOFVEP4S.js");
     const options = {
       list,
       source,

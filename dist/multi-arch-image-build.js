@@ -1,7 +1,7 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
+import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
 import {
   TEST_PRESETS
-} from "./chunks/chunk-KSHPW2ER.js";
+} from "./chunks/chunk-54DXG5QK.js";
 import {
   checkTag,
   fillTag,
@@ -13,7 +13,7 @@ import {
   platformSuffix,
   withDigest,
   withTag
-} from "./chunks/chunk-Q6K5QZHR.js";
+} from "./chunks/chunk-PMJ4KCI2.js";
 import {
   booleanInput,
   enumInput,
@@ -29,19 +29,19 @@ import {
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-5UW2NN4B.js";
+} from "./chunks/chunk-6EBB3KKC.js";
 import {
   setSecret
-} from "./chunks/chunk-IIZPUXYS.js";
+} from "./chunks/chunk-EF3Y6A4G.js";
 import {
   InputError
-} from "./chunks/chunk-UJ7JZ2FQ.js";
+} from "./chunks/chunk-QOTITQBY.js";
 import {
   require_fs
-} from "./chunks/chunk-UBCMPRIZ.js";
+} from "./chunks/chunk-G4ULM5DF.js";
 import {
   __toESM
-} from "./chunks/chunk-EBA66YNJ.js";
+} from "./chunks/chunk-SSVNKAZ6.js";
 
 // actions/multi-arch-image-build/src/main.ts
 var fs = __toESM(require_fs(), 1);
@@ -65,7 +65,7 @@ async function run() {
       const options = buildInputs(builds, common, values, ctx);
       if (listInput("tags").length) options.finalTags = finalTags(image, values);
       checkFirst();
-      const job = await import("./chunks/multi-arch-image-build-WT4CTWLL.js");
+      const job = await import("./chunks/multi-arch-image-build-UNXP72VO.js");
       const result = await job.buildStep(options);
       setOutputs(job.stepOutputs(result));
       await writeSummary(job.summaryMarkdown(result));
@@ -73,14 +73,14 @@ async function run() {
     } else if (step === "merge") {
       const options = mergeInputs(image, builds, common, values);
       checkFirst();
-      const job = await import("./chunks/multi-arch-image-build-WT4CTWLL.js");
+      const job = await import("./chunks/multi-arch-image-build-UNXP72VO.js");
       const result = await job.mergeStep(options);
       setOutputs(job.stepOutputs(result));
       await writeSummary(job.summaryMarkdown(result));
     } else {
       const options = promoteInputs(image, common, values);
       checkFirst();
-      const job = await import("./chunks/multi-arch-image-build-WT4CTWLL.js");
+      const job = await import("./chunks/multi-arch-image-build-UNXP72VO.js");
       const result = await job.promoteStep(options);
       setOutputs(job.stepOutputs(result));
       await writeSummary(job.summaryMarkdown(result));

@@ -1,4 +1,4 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
+import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
 import {
   annotateChecks,
   booleanInput,
@@ -21,15 +21,15 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-5UW2NN4B.js";
+} from "./chunks/chunk-6EBB3KKC.js";
 import {
   setSecret
-} from "./chunks/chunk-IIZPUXYS.js";
+} from "./chunks/chunk-EF3Y6A4G.js";
 import {
   InputError
-} from "./chunks/chunk-UJ7JZ2FQ.js";
-import "./chunks/chunk-UBCMPRIZ.js";
-import "./chunks/chunk-EBA66YNJ.js";
+} from "./chunks/chunk-QOTITQBY.js";
+import "./chunks/chunk-G4ULM5DF.js";
+import "./chunks/chunk-SSVNKAZ6.js";
 
 // actions/sync-submodules/src/main.ts
 var MODES = ["update", "pull-request", "check", "fork"];
@@ -66,7 +66,7 @@ async function run() {
     }
     const pr = mode === "pull-request" ? pullRequestInputs(ctx) : null;
     checkCheckout(root);
-    const { authConfig, parseIdentity, writeSshKeyFile } = await import("./chunks/git-FFGWW3MR.js");
+    const { authConfig, parseIdentity, writeSshKeyFile } = await import("./chunks/git-6FQP7ASS.js");
     const identity = parseIdentity(authorText);
     if (!identity)
       throw new InputError(
@@ -74,7 +74,7 @@ async function run() {
         `"${authorText}" is not "Name <email>"`,
         "Write it like Github Actions <actions@github.com>."
       );
-    const job = await import("./chunks/sync-submodules-VCL4VIVS.js");
+    const job = await import("./chunks/sync-submodules-S63OLAOU.js");
     if (pr) {
       for (const [name, value] of [
         ["pull-request-branch", pr.branch],

@@ -1,7 +1,7 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
+import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
 import {
   rulesFromInputs
-} from "./chunks/chunk-MFDKH5HK.js";
+} from "./chunks/chunk-V52OXMLQ.js";
 import {
   annotateChecks,
   booleanInput,
@@ -18,13 +18,13 @@ import {
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-5UW2NN4B.js";
-import "./chunks/chunk-IIZPUXYS.js";
+} from "./chunks/chunk-6EBB3KKC.js";
+import "./chunks/chunk-EF3Y6A4G.js";
 import {
   InputError
-} from "./chunks/chunk-UJ7JZ2FQ.js";
-import "./chunks/chunk-UBCMPRIZ.js";
-import "./chunks/chunk-EBA66YNJ.js";
+} from "./chunks/chunk-QOTITQBY.js";
+import "./chunks/chunk-G4ULM5DF.js";
+import "./chunks/chunk-SSVNKAZ6.js";
 
 // actions/verify-version/src/main.ts
 import * as path from "node:path";
@@ -48,14 +48,14 @@ async function run() {
       );
     }
     const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
-    const { Git } = await import("./chunks/git-FFGWW3MR.js");
-    const { findReleasePullRequest, nextBeta, verifyVersion } = await import("./chunks/verify-version-OFBJ3M6P.js");
+    const { Git } = await import("./chunks/git-6FQP7ASS.js");
+    const { findReleasePullRequest, nextBeta, verifyVersion } = await import("./chunks/verify-version-EFGGMBG4.js");
     preflight({
       writes: comparePrevious ? [{ input: "working-directory", dir: root, what: "fetched history and tags" }] : []
     });
     const git = comparePrevious ? await Git.open(root) : null;
     const explicit = input("version");
-    const { hasLeadingZeros, isVersionTag, parseVersion, VersionError } = await import("./chunks/version-T7GQ36CL.js");
+    const { hasLeadingZeros, isVersionTag, parseVersion, VersionError } = await import("./chunks/version-56TMJ5EZ.js");
     if (explicit) {
       let given;
       try {

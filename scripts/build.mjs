@@ -85,8 +85,11 @@ async function build(outdir, { minified = false } = {}) {
     metafile: true,
     logLevel: 'warning',
     plugins: [lazyInsideActionsCore, builtinWithoutFacade],
-    // CommonJS dependencies (semver) call require(); ESM output has none, so make one.
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    // CommonJS dependencies (semver, undici) call require(); ESM output has none, so make one. The
+    // banner goes into every file, and most never require anything: made at the first call.
+    banner: {
+      js: "import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);",
+    },
   });
   fs.writeFileSync(path.join(outdir, 'package.json'), '{\n  "type": "module"\n}\n');
   return result.metafile;
