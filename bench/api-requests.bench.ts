@@ -95,13 +95,13 @@ export async function measureApiRequests(): Promise<RequestCount[]> {
     if (gate.outputs.version !== '4.3.5' || checks.find((c) => c.id === 'release-pr')?.status !== 'pass') {
       throw new Error(`verify-version: the release PR check did not pass: ${gate.outputs.checks}`);
     }
-    const mergeSha = (
-      await double.act(
-        'pulls/merge',
-        { owner: OWNER, repo: wrapper.repo, pull_number: number, merge_method: 'merge' },
-        { token: MAINTAINER },
-      )
-    ).sha as string;
+    // The double answers with GitHub's body for the operation: pulls/merge's has the merge commit.
+    const merged = (await double.act(
+      'pulls/merge',
+      { owner: OWNER, repo: wrapper.repo, pull_number: number, merge_method: 'merge' },
+      { token: MAINTAINER },
+    )) as { sha: string };
+    const mergeSha = merged.sha;
     const onMaster = async () => ({
       workspace: (await sandbox.checkout(wrapper.remote, 'refs/heads/master')).dir,
       repository: wrapper.fullName,

@@ -2,7 +2,7 @@
 import type { Section } from './run.ts';
 import { measureExportToolList } from './export-tool-list.ts';
 
-export default async function exportToolListBench(runs: number): Promise<Section> {
+export default function exportToolListBench(runs: number): Section {
   const r = measureExportToolList(runs);
   return {
     title: 'export-tool-list on a large list',

@@ -16,7 +16,7 @@ function dirBytes(dir: string): number {
     .reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
 }
 
-export default async function nccComparison(runs: number): Promise<Section> {
+export default function nccComparison(runs: number): Section {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ncc-'));
   const ncc = path.join(repoRoot, 'node_modules/.bin/ncc');
   const build = spawnSync(ncc, ['build', 'actions/verify-version/src/index.ts', '-o', out, '--quiet'], {
@@ -24,7 +24,11 @@ export default async function nccComparison(runs: number): Promise<Section> {
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`ncc failed: ${build.stderr}`);
-  const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: repoRoot, ...FIRST_INPUT_ERROR['verify-version'] };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_WORKSPACE: repoRoot,
+    INPUT_PRESET: FIRST_INPUT_ERROR['verify-version']!.preset!,
+  };
   const cases: Record<string, string[]> = {
     bare: ['-e', '0'],
     esbuild: [path.join(repoRoot, 'dist/verify-version.js')],

@@ -26,7 +26,7 @@ function rehearse(): Timing {
   return { seconds: t.ms / 1000, status: t.status, tail: t.output.trim().split('\n').slice(-15).join('\n') };
 }
 
-export default async function rehearsalBench(): Promise<Section> {
+export default function rehearsalBench(): Section {
   const timings = Array.from({ length: RUNS }, rehearse);
   const failed = timings.find((t) => t.status !== 0);
   const sorted = timings.map((t) => t.seconds).sort((a, b) => a - b);
@@ -56,6 +56,6 @@ export default async function rehearsalBench(): Promise<Section> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const section = await rehearsalBench();
+  const section = rehearsalBench();
   console.log(section.markdown);
 }

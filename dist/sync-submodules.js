@@ -1,6 +1,332 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{annotateChecks,booleanInput,branchInput,branchName,enumInput,group,info,input,integerInput,isBranchName,keyValueTable,listInput,mdBlock,pathInput,preflight,readContext,runAction,setOutputs,warning,writeSummary}from"./chunks/chunk-7P6JQSQA.js";import{setSecret}from"./chunks/chunk-TJUH374M.js";import{InputError}from"./chunks/chunk-5DQU3T6W.js";import"./chunks/chunk-XJZX5YZ4.js";var MODES=["update","pull-request","check","fork"];async function run(){await runAction("sync-submodules",async()=>{let ctx=readContext(),mode=enumInput("mode",MODES,"update"),root=pathInput("working-directory",{fallback:".",mustExist:!0,kind:"dir"}),dryRun=booleanInput("dry-run",ctx.act&&mode!=="check"),authorText=input("author")||"Github Actions <actions@github.com>",pushAttempts=integerInput("push-attempts",3,{min:1,max:10}),branch=branchInput("branch")||null,fetchToken=input("fetch-token"),sshKey=input("fetch-ssh-key");fetchToken&&setSecret(fetchToken),input("github-token")&&setSecret(input("github-token"));for(let line of sshKey.split(`
-`))line.trim().length>=8&&setSecret(line.trim());if(sshKey&&!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(sshKey))throw new InputError("fetch-ssh-key",'is not a private key (no "-----BEGIN \u2026 PRIVATE KEY-----" line)',"Give the whole private key, e.g. from a secret.");let fork=mode==="fork"?forkInputs(ctx):null,update=mode!=="fork"?updateInputs(mode):null,includeWorkTree=booleanInput("include-work-tree",!1);if(includeWorkTree&&mode!=="update"&&mode!=="pull-request")throw new InputError("include-work-tree",`applies to the update and pull-request modes, not ${mode} (it commits what the work tree changed)`,"Remove it, or use mode: pull-request.");let pr=mode==="pull-request"?pullRequestInputs(ctx):null,{authConfig,parseIdentity,writeSshKeyFile}=await import("./chunks/git-VSA2HUFL.js"),identity=parseIdentity(authorText);if(!identity)throw new InputError("author",`"${authorText}" is not "Name <email>"`,"Write it like Github Actions <actions@github.com>.");let job=await import("./chunks/sync-submodules-T3UANAUS.js");if(pr)for(let[name,value]of[["pull-request-branch",pr.branch],["pull-request-title",pr.title]]){let unknown=job.unknownPlaceholders(value);if(unknown.length)throw new InputError(name,`unknown placeholder {${unknown[0]}}`,"Use {date}, {YYYY}, {YY}, {MM}, {Mon}, {DD} or {epoch}.")}preflight({writes:[{input:"working-directory",dir:root,what:mode==="check"?"fetched submodule commits":"submodule commits and a commit"}]});let key=sshKey?writeSshKeyFile(sshKey):null;try{let fetchAuth=authConfig({token:fetchToken||void 0,serverUrl:ctx.serverUrl,sshKeyFile:key?.file}),pushAuth=authConfig({token:input("github-token")||void 0,serverUrl:ctx.serverUrl}),common={root,identity,dryRun,pushAttempts,fetchAuth,pushAuth,log:l=>info(l),warn:l=>warning(l)};if(fork){let api={method:fork.method,token:input("github-token"),apiUrl:ctx.apiUrl,serverUrl:ctx.serverUrl,upstream:fork.raw},result2=await group(`Bringing ${branch??"the checked-out branch"} up to date with ${fork.upstreamLabel}`,()=>job.syncFork({...common,branch,upstream:fork.upstream,api,strategy:fork.strategy}));await reportFork(result2,fork.upstreamLabel,dryRun);return}let pullRequest=pr?{branch:job.expandStamp(pr.branch,pr.now),title:job.expandStamp(pr.title,pr.now),open:job.pullRequestOpener({token:pr.token,repository:ctx.repository,labels:pr.labels,apiUrl:ctx.apiUrl})}:void 0,result=await group(`Submodules (${mode}${dryRun?", dry run":""})`,()=>job.syncSubmodules({...common,...update,mode,branch,pullRequest,includeWorkTree}));await reportUpdate(result,job,dryRun)}finally{key?.remove()}})}function updateInputs(mode){let commitMessage=input("commit-message")||"Update submodules";if(commitMessage.includes(`
-`))throw new InputError("commit-message","spans several lines","Give the first line only: the list of moved submodules follows it.");return{paths:listInput("paths"),branches:parseBranchOverrides(listInput("submodule-branch")),recursive:booleanInput("recursive",!1),commitMessage,onBehind:mode==="check"?enumInput("on-behind",["fail","warn"],"fail"):"fail"}}function parseBranchOverrides(entries){let out={byPath:{},input:"submodule-branch"};for(let entry of entries){let eq=entry.indexOf("=");if(eq<0){if(out.all||entries.length>1)throw new InputError("submodule-branch",`"${entry}" mixes a branch for all with other entries`,"Give one branch name for every submodule, or only path=branch lines.");out.all=entry;continue}let p=entry.slice(0,eq).trim().replace(/^\.\/+/,"").replace(/\/+$/,""),b=entry.slice(eq+1).trim();if(!p||!b)throw new InputError("submodule-branch",`${JSON.stringify(entry)} is not path=branch`,"Write each entry as <submodule path>=<branch>.");out.byPath[p]=branchName("submodule-branch",b)}return out.all!==void 0&&(out.all=branchName("submodule-branch",out.all)),out}function pullRequestInputs(ctx){let branch=input("pull-request-branch")||"update/{date}",title=input("pull-request-title")||"Update submodules {date}";if(!isBranchName(branch.replace(/\{\w+\}/g,"x")))throw new InputError("pull-request-branch",`${JSON.stringify(branch)} is not a valid branch name`,'Write it like update/{date}: no spaces, "..", line breaks or ~^:?*[\\.');let token=input("github-token");if(!token)throw new InputError("github-token","is empty, and pull-request mode needs it to open the pull request","Pass a token with contents: write and pull-requests: write (the default github.token has them when the job grants them).");if(!ctx.repository)throw new InputError("mode","pull-request needs the repository (GITHUB_REPOSITORY), which is not set","Run on GitHub Actions, or set GITHUB_REPOSITORY.");let epoch=process.env.SOURCE_DATE_EPOCH,now=epoch&&/^\d+$/.test(epoch)?new Date(Number(epoch)*1e3):new Date;return{branch,title,labels:listInput("pull-request-labels"),token,now}}function forkInputs(ctx){let raw=input("upstream");if(!raw)throw new InputError("upstream","is required in fork mode","Give the upstream repository as owner/name, e.g. ThePorgs/Exegol-images.");let url;if(/^[\w.-]+\/[\w.-]+$/.test(raw))url=`${ctx.serverUrl.replace(/\/+$/,"")}/${raw.replace(/\.git$/,"")}.git`;else if(/^(https?|ssh|git|file):\/\/\S+$/.test(raw)||/^[\w.-]+@[\w.-]+:\S+$/.test(raw))url=raw;else throw new InputError("upstream",`"${raw}" is neither owner/name nor a clone URL`,"Give it as owner/name, e.g. ThePorgs/Exegol-images.");let method=enumInput("fork-method",["auto","api","git"],"auto"),strategy=enumInput("fork-strategy",["merge","ff-only"],"merge");return{upstream:{url,branch:branchInput("upstream-branch")||null},upstreamLabel:raw.includes("://")||raw.includes("@")?"upstream":raw,raw,method,strategy}}async function reportUpdate(result,job,dryRun){annotateChecks(result.checks,"sync-submodules");let behind=result.submodules.filter(s=>!s.parent).reduce((n,s)=>n+s.behind,0);setOutputs({changed:result.changed,operation:result.operation,"commit-sha":result.commitSha??"","pull-request-number":result.pullRequest?.number??"","pull-request-url":result.pullRequest?.url??"",submodules:job.submodulesJson(result.submodules),behind,"work-tree-changes":result.workTree.length});let icon=result.ok?result.changed?"\u{1F504}":"\u2705":"\u274C";await writeSummary([`### sync-submodules ${icon} ${result.mode}${dryRun?" (dry run)":""}`,"",job.submodulesTable(result.submodules),"",keyValueTable({operation:result.operation,"pushed to":result.pushedTo??void 0,commit:result.commitSha??void 0,"pull request":result.pullRequest?`#${result.pullRequest.number} (${result.pullRequest.operation})`:void 0,completed:result.completed,"behind in all":behind,"other changes committed":result.workTree.length?job.workTreeCounts(result.workTree):void 0}),"",...result.commitMessage?[dryRun?"Would commit:":"Commit message:","",mdBlock(result.commitMessage.trimEnd(),"text"),""]:[]].join(`
-`)),result.ok||(info("Some submodules are behind their branch; see the annotations above."),process.exitCode=1)}async function reportFork(result,upstreamLabel,dryRun){setOutputs({changed:result.changed,operation:result.operation,"commit-sha":result.commitSha??"","pull-request-number":"","pull-request-url":"",submodules:"[]",behind:result.behind,method:result.method,"work-tree-changes":0}),await writeSummary([`### sync-submodules ${result.changed?"\u{1F504}":"\u2705"} fork${dryRun?" (dry run)":""}`,"",keyValueTable({branch:result.branch,upstream:`${upstreamLabel} ${result.upstreamBranch}`,method:result.method,operation:result.operation,"commits taken from upstream":result.behind,"commits only on the fork":result.ahead,from:result.from,to:result.to}),""].join(`
-`))}await run();
+import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
+import {
+  annotateChecks,
+  booleanInput,
+  branchInput,
+  branchName,
+  checkCheckout,
+  enumInput,
+  group,
+  info,
+  input,
+  integerInput,
+  isBranchName,
+  keyValueTable,
+  listInput,
+  mdBlock,
+  pathInput,
+  preflight,
+  readContext,
+  runAction,
+  setOutputs,
+  warning,
+  writeSummary
+} from "./chunks/chunk-6EBB3KKC.js";
+import {
+  setSecret
+} from "./chunks/chunk-EF3Y6A4G.js";
+import {
+  InputError
+} from "./chunks/chunk-QOTITQBY.js";
+import "./chunks/chunk-G4ULM5DF.js";
+import "./chunks/chunk-SSVNKAZ6.js";
+
+// actions/sync-submodules/src/main.ts
+var MODES = ["update", "pull-request", "check", "fork"];
+async function run() {
+  await runAction("sync-submodules", async () => {
+    const ctx = readContext();
+    const mode = enumInput("mode", MODES, "update");
+    const root = pathInput("working-directory", { fallback: ".", mustExist: true, kind: "dir" });
+    const dryRun = booleanInput("dry-run", ctx.act && mode !== "check");
+    const authorText = input("author") || "Github Actions <actions@github.com>";
+    const pushAttempts = integerInput("push-attempts", 3, { min: 1, max: 10 });
+    const branch = branchInput("branch") || null;
+    const fetchToken = input("fetch-token");
+    const sshKey = input("fetch-ssh-key");
+    if (fetchToken) setSecret(fetchToken);
+    if (input("github-token")) setSecret(input("github-token"));
+    for (const line of sshKey.split("\n")) if (line.trim().length >= 8) setSecret(line.trim());
+    if (sshKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(sshKey)) {
+      throw new InputError(
+        "fetch-ssh-key",
+        'is not a private key (no "-----BEGIN \u2026 PRIVATE KEY-----" line)',
+        "Give the whole private key, e.g. from a secret."
+      );
+    }
+    const fork = mode === "fork" ? forkInputs(ctx) : null;
+    const update = mode !== "fork" ? updateInputs(mode) : null;
+    const includeWorkTree = booleanInput("include-work-tree", false);
+    if (includeWorkTree && mode !== "update" && mode !== "pull-request") {
+      throw new InputError(
+        "include-work-tree",
+        `applies to the update and pull-request modes, not ${mode} (it commits what the work tree changed)`,
+        "Remove it, or use mode: pull-request."
+      );
+    }
+    const pr = mode === "pull-request" ? pullRequestInputs(ctx) : null;
+    checkCheckout(root);
+    const { authConfig, parseIdentity, writeSshKeyFile } = await import("./chunks/git-BEXECE4G.js");
+    const identity = parseIdentity(authorText);
+    if (!identity)
+      throw new InputError(
+        "author",
+        `"${authorText}" is not "Name <email>"`,
+        "Write it like Github Actions <actions@github.com>."
+      );
+    const job = await import("./chunks/sync-submodules-24FRZXVE.js");
+    if (pr) {
+      for (const [name, value] of [
+        ["pull-request-branch", pr.branch],
+        ["pull-request-title", pr.title]
+      ]) {
+        const unknown = job.unknownPlaceholders(value);
+        if (unknown.length)
+          throw new InputError(
+            name,
+            `unknown placeholder {${unknown[0]}}`,
+            "Use {date}, {YYYY}, {YY}, {MM}, {Mon}, {DD} or {epoch}."
+          );
+      }
+    }
+    preflight({
+      writes: [
+        {
+          input: "working-directory",
+          dir: root,
+          what: mode === "check" ? "fetched submodule commits" : "submodule commits and a commit"
+        }
+      ]
+    });
+    const key = sshKey ? writeSshKeyFile(sshKey) : null;
+    try {
+      const fetchAuth = authConfig({
+        token: fetchToken || void 0,
+        serverUrl: ctx.serverUrl,
+        sshKeyFile: key?.file
+      });
+      const pushAuth = authConfig({
+        token: input("github-token") || void 0,
+        serverUrl: ctx.serverUrl
+      });
+      const common = {
+        root,
+        identity,
+        dryRun,
+        pushAttempts,
+        fetchAuth,
+        pushAuth,
+        log: (l) => info(l),
+        warn: (l) => warning(l)
+      };
+      if (fork) {
+        const api = {
+          method: fork.method,
+          token: input("github-token"),
+          apiUrl: ctx.apiUrl,
+          serverUrl: ctx.serverUrl,
+          upstream: fork.raw
+        };
+        const result2 = await group(
+          `Bringing ${branch ?? "the checked-out branch"} up to date with ${fork.upstreamLabel}`,
+          () => job.syncFork({ ...common, branch, upstream: fork.upstream, api, strategy: fork.strategy })
+        );
+        await reportFork(result2, fork.upstreamLabel, dryRun);
+        return;
+      }
+      const pullRequest = pr ? {
+        branch: job.expandStamp(pr.branch, pr.now),
+        title: job.expandStamp(pr.title, pr.now),
+        open: job.pullRequestOpener({
+          token: pr.token,
+          repository: ctx.repository,
+          labels: pr.labels,
+          apiUrl: ctx.apiUrl
+        })
+      } : void 0;
+      const result = await group(
+        `Submodules (${mode}${dryRun ? ", dry run" : ""})`,
+        () => job.syncSubmodules({
+          ...common,
+          ...update,
+          mode,
+          branch,
+          pullRequest,
+          includeWorkTree
+        })
+      );
+      await reportUpdate(result, job, dryRun);
+    } finally {
+      key?.remove();
+    }
+  });
+}
+function updateInputs(mode) {
+  const commitMessage = input("commit-message") || "Update submodules";
+  if (commitMessage.includes("\n"))
+    throw new InputError(
+      "commit-message",
+      "spans several lines",
+      "Give the first line only: the list of moved submodules follows it."
+    );
+  return {
+    paths: listInput("paths"),
+    branches: parseBranchOverrides(listInput("submodule-branch")),
+    recursive: booleanInput("recursive", false),
+    commitMessage,
+    onBehind: mode === "check" ? enumInput("on-behind", ["fail", "warn"], "fail") : "fail"
+  };
+}
+function parseBranchOverrides(entries) {
+  const out = { byPath: {}, input: "submodule-branch" };
+  for (const entry of entries) {
+    const eq = entry.indexOf("=");
+    if (eq < 0) {
+      if (out.all || entries.length > 1) {
+        throw new InputError(
+          "submodule-branch",
+          `"${entry}" mixes a branch for all with other entries`,
+          "Give one branch name for every submodule, or only path=branch lines."
+        );
+      }
+      out.all = entry;
+      continue;
+    }
+    const p = entry.slice(0, eq).trim().replace(/^\.\/+/, "").replace(/\/+$/, "");
+    const b = entry.slice(eq + 1).trim();
+    if (!p || !b)
+      throw new InputError(
+        "submodule-branch",
+        `${JSON.stringify(entry)} is not path=branch`,
+        "Write each entry as <submodule path>=<branch>."
+      );
+    out.byPath[p] = branchName("submodule-branch", b);
+  }
+  if (out.all !== void 0) out.all = branchName("submodule-branch", out.all);
+  return out;
+}
+function pullRequestInputs(ctx) {
+  const branch = input("pull-request-branch") || "update/{date}";
+  const title = input("pull-request-title") || "Update submodules {date}";
+  if (!isBranchName(branch.replace(/\{\w+\}/g, "x"))) {
+    throw new InputError(
+      "pull-request-branch",
+      `${JSON.stringify(branch)} is not a valid branch name`,
+      'Write it like update/{date}: no spaces, "..", line breaks or ~^:?*[\\.'
+    );
+  }
+  const token = input("github-token");
+  if (!token)
+    throw new InputError(
+      "github-token",
+      "is empty, and pull-request mode needs it to open the pull request",
+      "Pass a token with contents: write and pull-requests: write (the default github.token has them when the job grants them)."
+    );
+  if (!ctx.repository)
+    throw new InputError(
+      "mode",
+      "pull-request needs the repository (GITHUB_REPOSITORY), which is not set",
+      "Run on GitHub Actions, or set GITHUB_REPOSITORY."
+    );
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const now = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1e3) : /* @__PURE__ */ new Date();
+  return { branch, title, labels: listInput("pull-request-labels"), token, now };
+}
+function forkInputs(ctx) {
+  const raw = input("upstream");
+  if (!raw)
+    throw new InputError(
+      "upstream",
+      "is required in fork mode",
+      "Give the upstream repository as owner/name, e.g. ThePorgs/Exegol-images."
+    );
+  let url;
+  if (/^[\w.-]+\/[\w.-]+$/.test(raw)) url = `${ctx.serverUrl.replace(/\/+$/, "")}/${raw.replace(/\.git$/, "")}.git`;
+  else if (/^(https?|ssh|git|file):\/\/\S+$/.test(raw) || /^[\w.-]+@[\w.-]+:\S+$/.test(raw)) url = raw;
+  else
+    throw new InputError(
+      "upstream",
+      `"${raw}" is neither owner/name nor a clone URL`,
+      "Give it as owner/name, e.g. ThePorgs/Exegol-images."
+    );
+  const method = enumInput("fork-method", ["auto", "api", "git"], "auto");
+  const strategy = enumInput("fork-strategy", ["merge", "ff-only"], "merge");
+  return {
+    upstream: { url, branch: branchInput("upstream-branch") || null },
+    upstreamLabel: raw.includes("://") || raw.includes("@") ? "upstream" : raw,
+    raw,
+    method,
+    strategy
+  };
+}
+async function reportUpdate(result, job, dryRun) {
+  annotateChecks(result.checks, "sync-submodules");
+  const behind = result.submodules.filter((s) => !s.parent).reduce((n, s) => n + s.behind, 0);
+  setOutputs({
+    changed: result.changed,
+    operation: result.operation,
+    "commit-sha": result.commitSha ?? "",
+    "pull-request-number": result.pullRequest?.number ?? "",
+    "pull-request-url": result.pullRequest?.url ?? "",
+    submodules: job.submodulesJson(result.submodules),
+    behind,
+    "work-tree-changes": result.workTree.length
+  });
+  const icon = result.ok ? result.changed ? "\u{1F504}" : "\u2705" : "\u274C";
+  await writeSummary(
+    [
+      `### sync-submodules ${icon} ${result.mode}${dryRun ? " (dry run)" : ""}`,
+      "",
+      job.submodulesTable(result.submodules),
+      "",
+      keyValueTable({
+        operation: result.operation,
+        "pushed to": result.pushedTo ?? void 0,
+        commit: result.commitSha ?? void 0,
+        "pull request": result.pullRequest ? `#${result.pullRequest.number} (${result.pullRequest.operation})` : void 0,
+        completed: result.completed,
+        "behind in all": behind,
+        "other changes committed": result.workTree.length ? job.workTreeCounts(result.workTree) : void 0
+      }),
+      "",
+      ...result.commitMessage ? [dryRun ? "Would commit:" : "Commit message:", "", mdBlock(result.commitMessage.trimEnd(), "text"), ""] : []
+    ].join("\n")
+  );
+  if (!result.ok) {
+    info("Some submodules are behind their branch; see the annotations above.");
+    process.exitCode = 1;
+  }
+}
+async function reportFork(result, upstreamLabel, dryRun) {
+  setOutputs({
+    changed: result.changed,
+    operation: result.operation,
+    "commit-sha": result.commitSha ?? "",
+    "pull-request-number": "",
+    "pull-request-url": "",
+    submodules: "[]",
+    behind: result.behind,
+    method: result.method,
+    "work-tree-changes": 0
+  });
+  await writeSummary(
+    [
+      `### sync-submodules ${result.changed ? "\u{1F504}" : "\u2705"} fork${dryRun ? " (dry run)" : ""}`,
+      "",
+      keyValueTable({
+        branch: result.branch,
+        upstream: `${upstreamLabel} ${result.upstreamBranch}`,
+        method: result.method,
+        operation: result.operation,
+        "commits taken from upstream": result.behind,
+        "commits only on the fork": result.ahead,
+        from: result.from,
+        to: result.to
+      }),
+      ""
+    ].join("\n")
+  );
+}
+
+// actions/sync-submodules/src/index.ts
+await run();

@@ -1,3 +1,183 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{rulesFromInputs}from"./chunks/chunk-D2XLAH2L.js";import{annotateChecks,booleanInput,branchInput,checksTable,enumInput,group,info,input,keyValueTable,pathInput,preflight,readContext,runAction,setOutputs,writeSummary}from"./chunks/chunk-7P6JQSQA.js";import"./chunks/chunk-TJUH374M.js";import{InputError}from"./chunks/chunk-5DQU3T6W.js";import"./chunks/chunk-XJZX5YZ4.js";import*as path from"node:path";async function run(){await runAction("verify-version",async()=>{let ctx=readContext(),root=pathInput("working-directory",{fallback:".",mustExist:!0,kind:"dir"}),requireStable=enumInput("require-stable",["auto","true","false"],"auto"),finalSeverity=enumInput("test-file-mismatch",["warning","error"],"warning"),comparePrevious=booleanInput("compare-previous",!0),checkReleasePr=booleanInput("check-release-pr",!1),tagPrefix=input("tag-prefix"),releaseBranch=branchInput("release-branch","master"),devBranch=branchInput("dev-branch","dev"),titleTemplate=input("release-pr-title")||"Release {version}";if(!titleTemplate.includes("{version}"))throw new InputError("release-pr-title",`"${titleTemplate}" has no {version} placeholder`,'Write it like "Release {version}".');let{rules,rulesInput,rulesFrom}=await rulesFromInputs(root),{Git}=await import("./chunks/git-VSA2HUFL.js"),{findReleasePullRequest,nextBeta,verifyVersion}=await import("./chunks/verify-version-2277PZWT.js");preflight({writes:comparePrevious?[{input:"working-directory",dir:root,what:"fetched history and tags"}]:[]});let git=comparePrevious?await Git.open(root):null,explicit=input("version"),{hasLeadingZeros,parseVersionTag,parseVersion,VersionError}=await import("./chunks/version-C4LWOOCZ.js");if(explicit){let given;try{given=parseVersion(explicit)}catch(e){throw e instanceof VersionError?new InputError("version",e.message,"Give the version as the project writes it."):e}if(hasLeadingZeros(explicit))throw new InputError("version",`${explicit} has a number with a leading zero`,`Write it as PEP 440 reads it: ${given.normalized}.`)}if(input("tag")&&!parseVersionTag(input("tag"),tagPrefix))throw new InputError("tag",`${JSON.stringify(input("tag"))} is not a version${tagPrefix?` after the prefix "${tagPrefix}"`:""}`,`Give the tag as pushed, e.g. ${tagPrefix}4.3.6, or set tag-prefix.`);let tag=input("tag")||ctx.tag,opts={root,rules,rulesInput,version:explicit?{value:explicit,source:'input "version"'}:versionFromPullRequest(ctx,rules,titleTemplate),tag:tag?{value:tag,source:input("tag")?'input "tag"':ctx.ref}:void 0,tagPrefix,requireStable:stableRequirement(requireStable,ctx,releaseBranch),finalSeverity,git,releasePr:checkReleasePr?{titleTemplate,describe:`from ${devBranch} to ${releaseBranch}`,head:{repository:ctx.repository,ref:devBranch},find:()=>findReleasePullRequest({token:input("github-token"),repository:ctx.repository,head:devBranch,base:releaseBranch,number:ctx.pullRequest&&ctx.pullRequest.baseRef===releaseBranch?ctx.pullRequest.number:void 0})}:null},result=await group("Checking the version",async()=>{let r=await verifyVersion(opts);for(let c of r.checks)info(`${c.status.padEnd(4)}  ${c.title}: ${c.detail}`);return r});annotateChecks(result.checks,"verify-version");let v=result.version;v&&setOutputs({version:v.raw,normalized:v.normalized,"is-prerelease":v.isPrerelease,major:v.major,minor:v.minor,patch:v.patch,"next-beta":nextBeta(v),final:v.final,"previous-tag":result.previousTag??""}),setOutputs({history:result.history,checks:JSON.stringify(result.checks.map(c=>({id:c.id,title:c.title,status:c.status,detail:c.detail,file:c.location?path.relative(root,c.location.file):void 0,line:c.location?.line})))});let failed=result.checks.filter(c=>c.status==="fail").length;await writeSummary([`### verify-version ${result.ok?"\u2705":"\u274C"} ${v?`\`${v.raw}\``:""}`,"",checksTable(result.checks),"",keyValueTable({rules:rulesFrom,"previous tag":result.previousTag??"none",history:result.history,"next beta":v?nextBeta(v):void 0}),""].join(`
-`)),result.ok||(info(`${failed} check(s) failed; see the annotations above.`),process.exitCode=1)})}function stableRequirement(setting,ctx,releaseBranch){return setting==="true"?{required:!0,reason:"input require-stable"}:setting==="false"?{required:!1,reason:"input require-stable is false"}:ctx.tag?{required:!0,reason:`tag push ${ctx.tag}`}:ctx.pullRequest&&ctx.pullRequest.baseRef===releaseBranch?{required:!0,reason:`pull request #${ctx.pullRequest.number} into ${releaseBranch}`}:{required:!1,reason:"not a tag push nor a pull request into the release branch"}}function versionFromPullRequest(ctx,rules,template){if(rules.some(r=>r.role==="version")||!ctx.pullRequest)return;let[before,after]=template.split("{version}"),title=ctx.pullRequest.title.trim();if(!(!title.startsWith(before)||!title.endsWith(after)||title.length<=before.length+after.length))return{value:title.slice(before.length,title.length-after.length),source:`pull request #${ctx.pullRequest.number} title`}}await run();
+import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
+import {
+  rulesFromInputs
+} from "./chunks/chunk-V52OXMLQ.js";
+import {
+  annotateChecks,
+  booleanInput,
+  branchInput,
+  checksTable,
+  enumInput,
+  group,
+  info,
+  input,
+  keyValueTable,
+  pathInput,
+  preflight,
+  readContext,
+  runAction,
+  setOutputs,
+  writeSummary
+} from "./chunks/chunk-6EBB3KKC.js";
+import "./chunks/chunk-EF3Y6A4G.js";
+import {
+  InputError
+} from "./chunks/chunk-QOTITQBY.js";
+import "./chunks/chunk-G4ULM5DF.js";
+import "./chunks/chunk-SSVNKAZ6.js";
+
+// actions/verify-version/src/main.ts
+import * as path from "node:path";
+async function run() {
+  await runAction("verify-version", async () => {
+    const ctx = readContext();
+    const root = pathInput("working-directory", { fallback: ".", mustExist: true, kind: "dir" });
+    const requireStable = enumInput("require-stable", ["auto", "true", "false"], "auto");
+    const finalSeverity = enumInput("test-file-mismatch", ["warning", "error"], "warning");
+    const comparePrevious = booleanInput("compare-previous", true);
+    const checkReleasePr = booleanInput("check-release-pr", false);
+    const tagPrefix = input("tag-prefix");
+    const releaseBranch = branchInput("release-branch", "master");
+    const devBranch = branchInput("dev-branch", "dev");
+    const titleTemplate = input("release-pr-title") || "Release {version}";
+    if (!titleTemplate.includes("{version}")) {
+      throw new InputError(
+        "release-pr-title",
+        `"${titleTemplate}" has no {version} placeholder`,
+        'Write it like "Release {version}".'
+      );
+    }
+    const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
+    const { Git } = await import("./chunks/git-BEXECE4G.js");
+    const { findReleasePullRequest, nextBeta, verifyVersion } = await import("./chunks/verify-version-LCHZBLV2.js");
+    preflight({
+      writes: comparePrevious ? [{ input: "working-directory", dir: root, what: "fetched history and tags" }] : []
+    });
+    const git = comparePrevious ? await Git.open(root) : null;
+    const explicit = input("version");
+    const { hasLeadingZeros, parseVersionTag, parseVersion, VersionError } = await import("./chunks/version-PMHZCHNQ.js");
+    if (explicit) {
+      let given;
+      try {
+        given = parseVersion(explicit);
+      } catch (e) {
+        if (e instanceof VersionError)
+          throw new InputError("version", e.message, "Give the version as the project writes it.");
+        throw e;
+      }
+      if (hasLeadingZeros(explicit))
+        throw new InputError(
+          "version",
+          `${explicit} has a number with a leading zero`,
+          `Write it as PEP 440 reads it: ${given.normalized}.`
+        );
+    }
+    if (input("tag") && !parseVersionTag(input("tag"), tagPrefix)) {
+      throw new InputError(
+        "tag",
+        `${JSON.stringify(input("tag"))} is not a version${tagPrefix ? ` after the prefix "${tagPrefix}"` : ""}`,
+        `Give the tag as pushed, e.g. ${tagPrefix}4.3.6, or set tag-prefix.`
+      );
+    }
+    const tag = input("tag") || ctx.tag;
+    const opts = {
+      root,
+      rules,
+      rulesInput,
+      version: explicit ? { value: explicit, source: 'input "version"' } : versionFromPullRequest(ctx, rules, titleTemplate),
+      tag: tag ? { value: tag, source: input("tag") ? 'input "tag"' : ctx.ref } : void 0,
+      tagPrefix,
+      requireStable: stableRequirement(requireStable, ctx, releaseBranch),
+      finalSeverity,
+      git,
+      releasePr: checkReleasePr ? {
+        titleTemplate,
+        describe: `from ${devBranch} to ${releaseBranch}`,
+        head: { repository: ctx.repository, ref: devBranch },
+        find: () => findReleasePullRequest({
+          token: input("github-token"),
+          repository: ctx.repository,
+          head: devBranch,
+          base: releaseBranch,
+          number: ctx.pullRequest && ctx.pullRequest.baseRef === releaseBranch ? ctx.pullRequest.number : void 0
+        })
+      } : null
+    };
+    const result = await group("Checking the version", async () => {
+      const r = await verifyVersion(opts);
+      for (const c of r.checks) info(`${c.status.padEnd(4)}  ${c.title}: ${c.detail}`);
+      return r;
+    });
+    annotateChecks(result.checks, "verify-version");
+    const v = result.version;
+    if (v) {
+      setOutputs({
+        version: v.raw,
+        normalized: v.normalized,
+        "is-prerelease": v.isPrerelease,
+        major: v.major,
+        minor: v.minor,
+        patch: v.patch,
+        "next-beta": nextBeta(v),
+        final: v.final,
+        "previous-tag": result.previousTag ?? ""
+      });
+    }
+    setOutputs({
+      history: result.history,
+      checks: JSON.stringify(
+        result.checks.map((c) => ({
+          id: c.id,
+          title: c.title,
+          status: c.status,
+          detail: c.detail,
+          file: c.location ? path.relative(root, c.location.file) : void 0,
+          line: c.location?.line
+        }))
+      )
+    });
+    const failed = result.checks.filter((c) => c.status === "fail").length;
+    await writeSummary(
+      [
+        `### verify-version ${result.ok ? "\u2705" : "\u274C"} ${v ? `\`${v.raw}\`` : ""}`,
+        "",
+        checksTable(result.checks),
+        "",
+        keyValueTable({
+          rules: rulesFrom,
+          "previous tag": result.previousTag ?? "none",
+          history: result.history,
+          "next beta": v ? nextBeta(v) : void 0
+        }),
+        ""
+      ].join("\n")
+    );
+    if (!result.ok) {
+      info(`${failed} check(s) failed; see the annotations above.`);
+      process.exitCode = 1;
+    }
+  });
+}
+function stableRequirement(setting, ctx, releaseBranch) {
+  if (setting === "true") return { required: true, reason: "input require-stable" };
+  if (setting === "false") return { required: false, reason: "input require-stable is false" };
+  if (ctx.tag) return { required: true, reason: `tag push ${ctx.tag}` };
+  if (ctx.pullRequest && ctx.pullRequest.baseRef === releaseBranch) {
+    return { required: true, reason: `pull request #${ctx.pullRequest.number} into ${releaseBranch}` };
+  }
+  return { required: false, reason: "not a tag push nor a pull request into the release branch" };
+}
+function versionFromPullRequest(ctx, rules, template) {
+  if (rules.some((r) => r.role === "version") || !ctx.pullRequest) return void 0;
+  const [before, after] = template.split("{version}");
+  const title = ctx.pullRequest.title.trim();
+  if (!title.startsWith(before) || !title.endsWith(after) || title.length <= before.length + after.length)
+    return void 0;
+  return {
+    value: title.slice(before.length, title.length - after.length),
+    source: `pull request #${ctx.pullRequest.number} title`
+  };
+}
+
+// actions/verify-version/src/index.ts
+await run();

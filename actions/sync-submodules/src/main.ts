@@ -5,6 +5,7 @@ import {
   annotateChecks,
   booleanInput,
   branchInput,
+  checkCheckout,
   branchName,
   enumInput,
   input,
@@ -63,6 +64,7 @@ export async function run(): Promise<void> {
     const pr = mode === 'pull-request' ? pullRequestInputs(ctx) : null;
 
     // The git layer and the job load only once the inputs are known to be usable.
+    checkCheckout(root);
     const { authConfig, parseIdentity, writeSshKeyFile } = await import('@exegol-actions/core/git');
     const identity = parseIdentity(authorText);
     if (!identity)

@@ -109,6 +109,23 @@ export function checkWritable(place: WritePlace): void {
   }
 }
 
+/**
+ * A git work tree at `dir` or above it, as git itself would find one (a `.git` folder, or the
+ * `.git` file of a worktree or submodule), looked for before git is spawned or loaded: without
+ * a checkout the step fails in a few file look-ups, with the fix named, instead of after a
+ * round of git processes. With GIT_DIR set, git needs no `.git`, and git decides.
+ */
+export function checkCheckout(dir: string, env: NodeJS.ProcessEnv = process.env): void {
+  if (env.GIT_DIR) return;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, '.git'))) return;
+    if (path.dirname(d) === d) break;
+  }
+  throw new ActionError(
+    `${dir} is not a git work tree (no .git in it or in any folder above it). Add an actions/checkout step before this one, or point working-directory at the checked-out repository.`,
+  );
+}
+
 /** Every check, in the order a user would fix them. Call it after the inputs are read and before the first change. */
 export function preflight(options: PreflightOptions = {}): void {
   checkRunnerFiles();

@@ -1,2 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{ACTIONS_IDENTITY,Git,SigningKeyError,SigningSession,authConfig,classifyPushFailure,parseIdentity,readSigningKey,unauthorizedPushFix,withSigningKey,writeSshKeyFile}from"./chunk-FYJU26CF.js";import"./chunk-HSAUMYNH.js";import"./chunk-5DQU3T6W.js";import"./chunk-XJZX5YZ4.js";export{ACTIONS_IDENTITY,Git,SigningKeyError,SigningSession,authConfig,classifyPushFailure,parseIdentity,readSigningKey,unauthorizedPushFix,withSigningKey,writeSshKeyFile};

@@ -1,2 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{Context,GitHub,getOctokitOptions}from"./chunk-F27Q3ZDW.js";import"./chunk-RFZS2WOU.js";import"./chunk-EC5YRWEM.js";import"./chunk-XJZX5YZ4.js";var context=new Context;function getOctokit(token,options,...additionalPlugins){let GitHubWithPlugins=GitHub.plugin(...additionalPlugins);return new GitHubWithPlugins(getOctokitOptions(token,options))}export{context,getOctokit};

@@ -1,0 +1,6 @@
+import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
+import {
+  require_lib
+} from "./chunk-XUAATKEB.js";
+import "./chunk-SSVNKAZ6.js";
+export default require_lib();

@@ -1,2 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{VersionError,compareVersions,formatVersion,hasLeadingZeros,highestVersionTag,nextPrerelease,parseVersion,parseVersionTag,sameVersion,tryParseVersion}from"./chunk-DD4ZZZN6.js";import"./chunk-XJZX5YZ4.js";export{VersionError,compareVersions,formatVersion,hasLeadingZeros,highestVersionTag,nextPrerelease,parseVersion,parseVersionTag,sameVersion,tryParseVersion};
