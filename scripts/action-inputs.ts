@@ -38,7 +38,10 @@ export function declaredInputs(root: string, name: string): Map<string, Declared
     out.set(input, {
       description: typeof spec?.description === 'string' ? spec.description : '',
       required: spec?.required === true,
-      default: spec?.default === undefined || spec.default === null ? '' : String(spec.default),
+      default:
+        typeof spec?.default === 'string' || typeof spec?.default === 'number' || typeof spec?.default === 'boolean'
+          ? String(spec.default)
+          : '',
     });
   }
   return out;

@@ -181,7 +181,10 @@ export async function run(): Promise<void> {
         });
       }
     }
-    if (result.diff) await log.group('The diff that would be committed', async () => log.info(result.diff));
+    if (result.diff) {
+      const diff = result.diff;
+      await log.group('The diff that would be committed', () => Promise.resolve(log.info(diff)));
+    }
 
     const [listFile, indexFile] = result.files.map((f) => f.path);
     setOutputs({

@@ -16,6 +16,7 @@ import {
 } from '@exegol-actions/core/action';
 import type { GitOptions } from '@exegol-actions/core/git';
 import type { BranchOverrides, ForkResult, SyncResult } from '@exegol-actions/core/sync-submodules';
+import type * as SyncJob from '@exegol-actions/core/sync-submodules';
 import { inputs } from './inputs.generated.ts';
 
 const MODES = ['update', 'pull-request', 'check', 'fork'] as const;
@@ -281,11 +282,7 @@ function forkInputs(ctx: RunContext): {
   };
 }
 
-async function reportUpdate(
-  result: SyncResult,
-  job: typeof import('@exegol-actions/core/sync-submodules'),
-  dryRun: boolean,
-): Promise<void> {
+async function reportUpdate(result: SyncResult, job: typeof SyncJob, dryRun: boolean): Promise<void> {
   annotateChecks(result.checks, 'sync-submodules');
   const behind = result.submodules.filter((s) => !s.parent).reduce((n, s) => n + s.behind, 0);
   setOutputs({
