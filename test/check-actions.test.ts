@@ -1,11 +1,13 @@
-// check-actions must fail when an action's code and its action.yml disagree: it is run against a
-// copy of the actions with one disagreement planted in each test.
+// check-actions must fail when an action's code and its action.yml disagree. The script runs
+// against a copy of the actions as they are (it passes) and with a disagreement planted (it exits
+// 1); each kind of disagreement is then planted in a copy of its own and must be found.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, expect, test } from '@jest/globals';
 import { repoRoot } from '@exegol-actions/testkit/runner';
+import { inputFindings } from '../scripts/action-inputs.ts';
 
 const ACTIONS = fs.readdirSync(path.join(repoRoot, 'actions')).sort();
 const copies: string[] = [];
@@ -45,10 +47,18 @@ function checkActions(root: string): { code: number | null; stderr: string } {
   return { code: r.status, stderr: r.stderr };
 }
 
-test('the copy as it is passes: the failures below come from the planted disagreements', () => {
-  const r = checkActions(copyOfActions());
+test('check-actions passes the copy as it is, and exits 1 naming a planted disagreement', async () => {
+  const clean = copyOfActions();
+  const r = checkActions(clean);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
+  for (const name of ACTIONS) expect(await inputFindings(clean, name)).toEqual([]);
+
+  const planted = copyOfActions();
+  edit(planted, 'verify-version/action.yml', '    default: master', '    default: main');
+  const failed = checkActions(planted);
+  expect(failed.code).toBe(1);
+  expect(failed.stderr).toContain('actions/verify-version/src/inputs.generated.ts is stale');
 });
 
 test.each([
@@ -115,10 +125,10 @@ test.each([
     to: "['error']",
     says: 'input "test-file-mismatch" has the default "warning", which the code does not allow',
   },
-])('check-actions fails on $fault', ({ file, from, to, says }) => {
+])('check-actions finds $fault', async ({ file, from, to, says }) => {
   const root = copyOfActions();
   edit(root, file, from, to);
-  const r = checkActions(root);
-  expect(r.code).toBe(1);
-  expect(r.stderr).toContain(says);
+  const action = file.startsWith('actions/') ? file.split('/')[1]! : file.split('/')[0]!;
+  const findings = await inputFindings(root, action);
+  expect(findings.join('\n')).toContain(says);
 });
