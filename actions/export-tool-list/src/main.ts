@@ -140,7 +140,7 @@ export async function run(): Promise<void> {
         repository: inputs.text('docs-repository'),
         apiUrl: ctx.apiUrl,
         labels: inputs.list('pull-request-labels'),
-        branchPrefix: inputs.text('pull-request-branch-prefix'),
+        branchPrefix: inputs.textAsGiven('pull-request-branch-prefix'),
       },
       attempts,
       tempDir: process.env.RUNNER_TEMP || undefined,

@@ -199,7 +199,7 @@ function buildInputs(
       }
     : null;
   const minFree = parseSize(inputs.text('min-free-space'), 'min-free-space');
-  const pruneLabel = inputs.text('prune-label');
+  const pruneLabel = inputs.textAsGiven('prune-label');
   if (pruneLabel && !/^[\w.-]+(=.*)?$/.test(pruneLabel))
     throw new InputError('prune-label', `"${pruneLabel}" is not a label filter`, 'Write it as key=value or key.');
   // What identifies this build: the labels are written into the image and compared before building.

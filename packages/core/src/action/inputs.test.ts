@@ -63,3 +63,15 @@ describe('inputReader', () => {
     expect(inputs.branchOr('branch', 'dev')).toBe('main');
   });
 });
+
+test('textAsGiven keeps an empty value the runner passed, and takes the default only when none was passed', () => {
+  const inputs = inputReader({ 'prune-label': { default: 'org.exegol.app=Exegol' } });
+  expect(inputs.textAsGiven('prune-label')).toBe('org.exegol.app=Exegol');
+  process.env['INPUT_PRUNE-LABEL'] = '';
+  try {
+    expect(inputs.textAsGiven('prune-label')).toBe('');
+    expect(inputs.text('prune-label')).toBe('org.exegol.app=Exegol');
+  } finally {
+    delete process.env['INPUT_PRUNE-LABEL'];
+  }
+});

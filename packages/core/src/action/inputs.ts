@@ -179,6 +179,14 @@ export function inputReader<S extends Record<string, InputSpec>>(spec: S) {
   return {
     /** The text as given, or the action.yml default; '' when neither. */
     text: raw,
+    /**
+     * The text as given, even empty, where an empty value means "none" (no prune label, no branch
+     * prefix); the default only when there is no INPUT_* variable at all (the bundle started bare).
+     */
+    textAsGiven: (name: Name): string =>
+      process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] === undefined
+        ? (spec[name]?.default ?? '')
+        : input(name),
     required: (name: Name, fix: string): string => requiredValue(name, raw(name), fix),
     choice: <T extends string>(name: Name, allowed: readonly T[]): T => enumValue(name, raw(name), allowed),
     /** One of the allowed values, or the fallback (computed at run time) when the input and its default are empty. */

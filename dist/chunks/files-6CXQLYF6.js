@@ -1,0 +1,2 @@
+import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
+import{PRESETS,PRESET_NAMES,ROLES,compileRulePattern,detectPreset,findRuleValue,location,parseRules,readRulesFile,replaceRuleValue,resolveRuleFile,rulesFromInputs}from"./chunk-CJDJSTQ5.js";import"./chunk-47ZUTL7M.js";import"./chunk-TJUH374M.js";import"./chunk-5DQU3T6W.js";import"./chunk-XJZX5YZ4.js";export{PRESETS,PRESET_NAMES,ROLES,compileRulePattern,detectPreset,findRuleValue,location,parseRules,readRulesFile,replaceRuleValue,resolveRuleFile,rulesFromInputs};

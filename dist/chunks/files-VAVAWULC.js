@@ -1,2 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{PRESETS,PRESET_NAMES,ROLES,compileRulePattern,detectPreset,findRuleValue,location,parseRules,readRulesFile,replaceRuleValue,resolveRuleFile,rulesFromInputs}from"./chunk-TF7RLQ5T.js";import"./chunk-IV2BY476.js";import"./chunk-TJUH374M.js";import"./chunk-5DQU3T6W.js";import"./chunk-XJZX5YZ4.js";export{PRESETS,PRESET_NAMES,ROLES,compileRulePattern,detectPreset,findRuleValue,location,parseRules,readRulesFile,replaceRuleValue,resolveRuleFile,rulesFromInputs};

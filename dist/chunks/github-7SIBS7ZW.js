@@ -1,2 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{completedNote,completingPullRequest,describeGitHubError,getGitHubClient,openOrUpdatePullRequest,parseRepository}from"./chunk-3YFFLFAM.js";import"./chunk-5DQU3T6W.js";import"./chunk-XJZX5YZ4.js";export{completedNote,completingPullRequest,describeGitHubError,getGitHubClient,openOrUpdatePullRequest,parseRepository};
