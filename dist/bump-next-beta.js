@@ -2,55 +2,76 @@ import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__
 import {
   resolveRuleFile,
   rulesFromInputs
-} from "./chunks/chunk-V52OXMLQ.js";
+} from "./chunks/chunk-VC36UC5U.js";
 import {
-  booleanInput,
-  branchInput,
-  enumInput,
   info,
-  input,
-  integerInput,
+  inputReader,
   isBranchName,
   keyValueTable,
+  maskSecret,
   mdCell,
   mdCode,
   mdText,
-  pathInput,
   preflight,
   readContext,
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-6EBB3KKC.js";
-import {
-  setSecret
-} from "./chunks/chunk-EF3Y6A4G.js";
+} from "./chunks/chunk-44VCN7XQ.js";
+import "./chunks/chunk-EF3Y6A4G.js";
 import {
   InputError
 } from "./chunks/chunk-QOTITQBY.js";
 import "./chunks/chunk-G4ULM5DF.js";
 import "./chunks/chunk-SSVNKAZ6.js";
 
+// actions/bump-next-beta/src/inputs.generated.ts
+var inputs = inputReader({
+  preset: { default: "auto" },
+  rules: {},
+  "config-file": {},
+  "working-directory": { default: "." },
+  version: {},
+  "tag-prefix": {},
+  bump: { default: "patch" },
+  pre: { default: "b" },
+  "version-format": { default: "auto" },
+  "stable-marker": { default: "keep" },
+  force: { default: "false" },
+  "dev-branch": { default: "dev" },
+  "fast-forward-from": {},
+  mode: { default: "push" },
+  "push-attempts": { default: "3" },
+  "commit-message": { default: "Bump version to {version}" },
+  identity: { default: "Github Actions <actions@github.com>" },
+  "pull-request-branch": { default: "bump/{version}" },
+  "pull-request-title": {},
+  "github-token": {},
+  // ${{ github.token }}: evaluated by the runner
+  "dry-run": {},
+  "network-timeout": { default: "60" }
+});
+
 // actions/bump-next-beta/src/main.ts
 async function run() {
   await runAction("bump-next-beta", async () => {
     const ctx = readContext();
-    const token = input("github-token");
-    if (token) setSecret(token);
-    const root = pathInput("working-directory", { fallback: ".", mustExist: true, kind: "dir" });
-    const part = enumInput("bump", ["patch", "minor", "major"], "patch");
-    const pre = enumInput("pre", ["a", "b", "rc"], "b");
-    const scheme = enumInput("version-format", ["auto", "pep440", "semver"], "auto");
-    const stableMarker = enumInput("stable-marker", ["keep", "beta"], "keep");
-    const mode = enumInput("mode", ["push", "pull-request"], "push");
-    const force = booleanInput("force", false);
-    const dryRun = booleanInput("dry-run", ctx.act);
-    const attempts = integerInput("push-attempts", 3, { min: 1, max: 10 });
-    const devBranch = branchInput("dev-branch", "dev");
-    const fastForwardFrom = branchInput("fast-forward-from") || null;
-    const commitMessage = input("commit-message") || "Bump version to {version}";
-    const prBranch = input("pull-request-branch") || "bump/{version}";
-    const prTitle = input("pull-request-title") || commitMessage;
+    const token = inputs.text("github-token");
+    maskSecret(token);
+    const root = inputs.path("working-directory", { mustExist: true, kind: "dir" });
+    const part = inputs.choice("bump", ["patch", "minor", "major"]);
+    const pre = inputs.choice("pre", ["a", "b", "rc"]);
+    const scheme = inputs.choice("version-format", ["auto", "pep440", "semver"]);
+    const stableMarker = inputs.choice("stable-marker", ["keep", "beta"]);
+    const mode = inputs.choice("mode", ["push", "pull-request"]);
+    const force = inputs.boolean("force");
+    const dryRun = inputs.booleanOr("dry-run", ctx.act);
+    const attempts = inputs.integer("push-attempts", { min: 1, max: 10 });
+    const devBranch = inputs.branch("dev-branch");
+    const fastForwardFrom = inputs.branch("fast-forward-from") || null;
+    const commitMessage = inputs.text("commit-message");
+    const prBranch = inputs.text("pull-request-branch");
+    const prTitle = inputs.text("pull-request-title") || commitMessage;
     if (!isBranchName(prBranch.replaceAll("{version}", "1.0.0"))) {
       throw new InputError(
         "pull-request-branch",
@@ -64,11 +85,11 @@ async function run() {
         `is the dev branch itself ("${devBranch}")`,
         "Name the release branch (master, main)."
       );
-    const identityText = input("identity") || "Github Actions <actions@github.com>";
+    const identityText = inputs.text("identity");
     const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
     for (const rule of rules) resolveRuleFile(root, rule, rulesInput);
-    const versionInput = input("version");
-    const tagPrefix = input("tag-prefix");
+    const versionInput = inputs.text("version");
+    const tagPrefix = inputs.text("tag-prefix");
     if (versionInput) {
       const { hasLeadingZeros, nextPrerelease, parseVersion, VersionError } = await import("./chunks/version-PMHZCHNQ.js");
       const raw = versionInput.startsWith(tagPrefix) ? versionInput.slice(tagPrefix.length) : versionInput;
@@ -104,7 +125,7 @@ async function run() {
         `${JSON.stringify(identityText)} is not "Name <email>"`,
         'Write it like "Github Actions <actions@github.com>".'
       );
-    const { bumpNextBeta, pullRequestOpener } = await import("./chunks/bump-next-beta-SRAGDX2T.js");
+    const { bumpNextBeta, pullRequestOpener } = await import("./chunks/bump-next-beta-G5IW5CTY.js");
     const git = await Git.open(root, token ? authConfig({ token, serverUrl: ctx.serverUrl }) : {});
     preflight({ writes: [{ input: "working-directory", dir: root, what: "the version files and a commit" }] });
     const released = versionInput ? { value: versionInput, source: 'input "version"', input: "version" } : ctx.tag ? { value: ctx.tag, source: `the pushed tag ${ctx.tag}`, input: "version" } : void 0;

@@ -1,26 +1,21 @@
 import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
 import {
-  booleanInput,
-  enumInput,
   info,
-  input,
+  inputReader,
   keyValueTable,
-  listInput,
+  maskSecret,
   mdBlock,
   mdCell,
   mdCode,
   mdText,
-  pathInput,
   preflight,
   readContext,
   runAction,
   setOutputs,
   workspace,
   writeSummary
-} from "./chunks/chunk-6EBB3KKC.js";
-import {
-  setSecret
-} from "./chunks/chunk-EF3Y6A4G.js";
+} from "./chunks/chunk-44VCN7XQ.js";
+import "./chunks/chunk-EF3Y6A4G.js";
 import {
   InputError
 } from "./chunks/chunk-QOTITQBY.js";
@@ -33,30 +28,63 @@ import {
 
 // actions/create-release/src/main.ts
 var fs = __toESM(require_fs(), 1);
+
+// actions/create-release/src/inputs.generated.ts
+var inputs = inputReader({
+  version: {},
+  "tag-prefix": {},
+  commit: {},
+  "tag-message": { default: "{version}" },
+  identity: { default: "Github Actions <actions@github.com>" },
+  "signing-key": {},
+  "signing-key-passphrase": {},
+  "require-signed-tag": { default: "false" },
+  "allowed-signers": {},
+  "gpg-public-keys": {},
+  name: { default: "{version}" },
+  "notes-since": { default: "auto" },
+  body: {},
+  "body-file": {},
+  prerelease: { default: "auto" },
+  "make-latest": { default: "auto" },
+  "existing-release": { default: "update" },
+  assets: {},
+  "assets-required": { default: "true" },
+  preset: { default: "auto" },
+  rules: {},
+  "config-file": {},
+  "working-directory": { default: "." },
+  "github-token": {},
+  // ${{ github.token }}: evaluated by the runner
+  "dry-run": {},
+  "network-timeout": { default: "60" }
+});
+
+// actions/create-release/src/main.ts
 async function run() {
   await runAction("create-release", async () => {
     const ctx = readContext();
-    const token = input("github-token");
-    const signingKey = input("signing-key");
-    const passphrase = input("signing-key-passphrase");
-    maskSecrets(token, signingKey, passphrase);
-    const root = pathInput("working-directory", { fallback: ".", mustExist: true, kind: "dir" });
-    const tagPrefix = input("tag-prefix");
-    const prerelease = enumInput("prerelease", ["auto", "true", "false"], "auto");
-    const makeLatest = enumInput("make-latest", ["auto", "true", "false"], "auto");
-    const existing = enumInput("existing-release", ["update", "keep"], "update");
-    const requireSigned = booleanInput("require-signed-tag", false);
-    const assetsRequired = booleanInput("assets-required", true);
-    const dryRun = booleanInput("dry-run", ctx.act);
-    const notesSinceText = input("notes-since") || "auto";
+    const token = inputs.text("github-token");
+    const signingKey = inputs.text("signing-key");
+    const passphrase = inputs.text("signing-key-passphrase");
+    for (const secret of [token, signingKey, passphrase]) maskSecret(secret);
+    const root = inputs.path("working-directory", { mustExist: true, kind: "dir" });
+    const tagPrefix = inputs.text("tag-prefix");
+    const prerelease = inputs.choice("prerelease", ["auto", "true", "false"]);
+    const makeLatest = inputs.choice("make-latest", ["auto", "true", "false"]);
+    const existing = inputs.choice("existing-release", ["update", "keep"]);
+    const requireSigned = inputs.boolean("require-signed-tag");
+    const assetsRequired = inputs.boolean("assets-required");
+    const dryRun = inputs.booleanOr("dry-run", ctx.act);
+    const notesSinceText = inputs.text("notes-since");
     const notesSince = ["auto", "stable", "any"].includes(notesSinceText) ? notesSinceText : { tag: notesSinceText };
-    const nameTemplate = input("name") || "{version}";
-    const messageTemplate = input("tag-message") || "{version}";
-    const identityText = input("identity") || "Github Actions <actions@github.com>";
-    const assetGlobs = listInput("assets");
-    let extraBody = input("body");
-    if (input("body-file")) {
-      const file = pathInput("body-file", { mustExist: true, base: root, kind: "file", allowRunnerTemp: true });
+    const nameTemplate = inputs.text("name");
+    const messageTemplate = inputs.text("tag-message");
+    const identityText = inputs.text("identity");
+    const assetGlobs = inputs.list("assets");
+    let extraBody = inputs.text("body");
+    if (inputs.text("body-file")) {
+      const file = inputs.path("body-file", { mustExist: true, base: root, kind: "file", allowRunnerTemp: true });
       extraBody = [extraBody, fs.readFileSync(file, "utf8")].filter((s) => s.trim()).join("\n\n");
     }
     if (passphrase && !signingKey)
@@ -88,7 +116,7 @@ async function run() {
       );
     let version;
     let versionSource;
-    const explicit = input("version");
+    const explicit = inputs.text("version");
     if (explicit) {
       const raw = explicit.startsWith(tagPrefix) && tagPrefix ? explicit.slice(tagPrefix.length) : explicit;
       try {
@@ -126,7 +154,7 @@ async function run() {
     if (versionSource !== `the pushed tag ${ctx.tag}` && version.raw !== version.normalized)
       version = parseVersion(version.normalized, version.scheme);
     const git = await Git.open(root, token ? authConfig({ token, serverUrl: ctx.serverUrl }) : {});
-    const commitInput = input("commit");
+    const commitInput = inputs.text("commit");
     const commitRev = commitInput || (ctx.sha && await git.revParse(ctx.sha) ? ctx.sha : "HEAD");
     const commit = await git.revParse(commitRev);
     if (!commit)
@@ -136,7 +164,7 @@ async function run() {
         "Give a commit SHA or ref that is checked out (actions/checkout with the ref to release)."
       );
     const fill = (t) => t.replaceAll("{version}", version.raw).replaceAll("{tag}", `${tagPrefix}${version.raw}`);
-    const { createRelease } = await import("./chunks/create-release-5ETIICFC.js");
+    const { createRelease } = await import("./chunks/create-release-6DP3SHWH.js");
     preflight({ writes: [{ input: "working-directory", dir: root, what: "the tag (and fetched history)" }] });
     const result = await createRelease({
       git,
@@ -149,7 +177,7 @@ async function run() {
       signingKey,
       signingKeyPassphrase: passphrase,
       requireSigned,
-      trust: { allowedSigners: input("allowed-signers"), gpgPublicKeys: input("gpg-public-keys") },
+      trust: { allowedSigners: inputs.text("allowed-signers"), gpgPublicKeys: inputs.text("gpg-public-keys") },
       name: fill(nameTemplate),
       notesSince,
       extraBody,
@@ -211,23 +239,16 @@ async function run() {
     );
   });
 }
-function maskSecrets(...secrets) {
-  for (const secret of secrets.filter(Boolean)) {
-    setSecret(secret);
-    for (const line of secret.split("\n").map((l) => l.trim()))
-      if (line.length >= 8 && !line.startsWith("-----")) setSecret(line);
-  }
-}
 async function versionFromFiles(root) {
-  const { rulesFromInputs, findRuleValue, detectPreset } = await import("./chunks/files-5ETHK4Y5.js");
-  const { ActionError } = await import("./chunks/action-QGY3F33R.js");
+  const { rulesFromInputs, findRuleValue, detectPreset } = await import("./chunks/files-R4VYAK62.js");
+  const { ActionError } = await import("./chunks/action-3QQDQOKH.js");
   const { parseVersion, VersionError } = await import("./chunks/version-PMHZCHNQ.js");
   const missing = new InputError(
     "version",
     "is empty, the run is not for a tag, and no version file was found",
     "Give the version (for the images: the release PR title's, e.g. verify-version's output)."
   );
-  if (!input("rules") && !input("config-file") && ["", "auto"].includes(input("preset")) && !detectPreset(root))
+  if (!inputs.text("rules") && !inputs.text("config-file") && inputs.text("preset") === "auto" && !detectPreset(root))
     throw missing;
   const { rules, rulesInput } = await rulesFromInputs(root);
   for (const rule of rules.filter((r) => r.role === "version")) {

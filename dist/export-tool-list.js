@@ -8,46 +8,77 @@ import {
 } from "./chunks/chunk-PMJ4KCI2.js";
 import {
   annotationPath,
-  booleanInput,
-  branchInput,
-  enumInput,
   error,
   group,
   info,
-  input,
-  integerInput,
+  inputReader,
   keyValueTable,
-  listInput,
+  maskSecret,
   mdBlock,
   mdCell,
   mdCode,
   mdText,
   oneLine,
-  pathInput,
   preflight,
   readContext,
-  requiredInput,
   runAction,
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-6EBB3KKC.js";
-import {
-  setSecret
-} from "./chunks/chunk-EF3Y6A4G.js";
+} from "./chunks/chunk-44VCN7XQ.js";
+import "./chunks/chunk-EF3Y6A4G.js";
 import {
   InputError
 } from "./chunks/chunk-QOTITQBY.js";
 import "./chunks/chunk-G4ULM5DF.js";
 import "./chunks/chunk-SSVNKAZ6.js";
 
+// actions/export-tool-list/src/inputs.generated.ts
+var inputs = inputReader({
+  "tools-csv": {},
+  image: {},
+  "image-path": { default: "/.exegol/installed_tools.csv" },
+  "resources-csv": {},
+  "docs-path": { default: "." },
+  "tools-dir": { default: "docs/src/public/installed_tools" },
+  "list-file": {},
+  "index-file": {},
+  "link-prefix": { default: "/installed_tools/" },
+  "resources-file": { default: "docs/src/public/exegol_resources/resources_list.csv" },
+  channel: {},
+  profile: {},
+  version: {},
+  arch: {},
+  "build-date": {},
+  header: {},
+  "invalid-rows": { default: "fail" },
+  "allow-empty-links": {},
+  publish: { default: "push" },
+  branch: {},
+  "dry-run": {},
+  "push-attempts": { default: "3" },
+  "commit-name": { default: "Github Actions" },
+  "commit-email": { default: "actions@github.com" },
+  token: {},
+  // ${{ github.token }}: evaluated by the runner
+  "ssh-key": {},
+  "docs-repository": {},
+  "pull-request-labels": {},
+  "pull-request-branch-prefix": { default: "pipeline/" },
+  "network-timeout": { default: "60" }
+});
+
 // actions/export-tool-list/src/main.ts
-var TOOLS_ONLY = ["channel", "profile", "version", "arch", "build-date", "image"];
 var MAX_ANNOTATIONS = 50;
 async function run() {
   await runAction("export-tool-list", async () => {
     const ctx = readContext();
-    const sources = ["tools-csv", "image", "resources-csv"].filter((name) => input(name));
+    const given = {
+      "tools-csv": inputs.text("tools-csv"),
+      image: inputs.text("image"),
+      "resources-csv": inputs.text("resources-csv")
+    };
+    const sources = Object.keys(given).filter((name) => given[name]);
     if (sources.length === 0) {
       throw new InputError(
         "tools-csv",
@@ -58,42 +89,51 @@ async function run() {
     if (sources.length > 1)
       throw new InputError(sources[1], `is set together with "${sources[0]}"`, "Give one source per step.");
     const list = sources[0] === "resources-csv" ? "resources" : "tools";
-    const publish = enumInput("publish", ["push", "pull-request", "none"], "push");
-    const invalidRows = enumInput("invalid-rows", ["fail", "drop"], "fail");
-    const docs = pathInput("docs-path", { fallback: ".", mustExist: true, kind: "dir" });
-    const dryRun = booleanInput("dry-run", ctx.act && publish !== "none");
-    const attempts = integerInput("push-attempts", 3, { min: 1, max: 10 });
-    const token = input("token");
-    const sshKey = input("ssh-key");
-    for (const secret of [token, sshKey, ...sshKey.split("\n")]) if (secret.trim()) setSecret(secret.trim());
+    const publish = inputs.choice("publish", ["push", "pull-request", "none"]);
+    const invalidRows = inputs.choice("invalid-rows", ["fail", "drop"]);
+    const docs = inputs.path("docs-path", { mustExist: true, kind: "dir" });
+    const dryRun = inputs.booleanOr("dry-run", ctx.act && publish !== "none");
+    const attempts = inputs.integer("push-attempts", { min: 1, max: 10 });
+    const token = inputs.text("token");
+    const sshKey = inputs.text("ssh-key");
+    maskSecret(token);
+    maskSecret(sshKey);
     let tools;
     let source;
     let channel = "";
     if (list === "tools") {
-      channel = enumInput("channel", ["nightly", "release"]);
+      channel = inputs.choice("channel", ["nightly", "release"]);
       tools = {
         channel,
-        profile: input("profile"),
-        version: requiredInput(
+        profile: inputs.text("profile"),
+        version: inputs.required(
           "version",
           channel === "nightly" ? "Give the commit the image was built from (e.g. ${{ github.sha }})." : "Give the release version, e.g. 3.1.18."
         ),
-        arch: requiredInput("arch", "Give the image architecture: amd64 or arm64."),
-        buildDate: input("build-date"),
-        toolsDir: input("tools-dir"),
-        listFile: input("list-file"),
-        indexFile: input("index-file"),
-        linkPrefix: input("link-prefix") || "/installed_tools/"
+        arch: inputs.required("arch", "Give the image architecture: amd64 or arm64."),
+        buildDate: inputs.text("build-date"),
+        toolsDir: inputs.text("tools-dir"),
+        listFile: inputs.text("list-file"),
+        indexFile: inputs.text("index-file"),
+        linkPrefix: inputs.text("link-prefix")
       };
-      if (sources[0] === "image") parseReference(input("image"), "image");
-      source = sources[0] === "image" ? { kind: "image", image: input("image"), path: input("image-path") || "/.exegol/installed_tools.csv" } : {
+      if (sources[0] === "image") parseReference(given.image, "image");
+      source = sources[0] === "image" ? { kind: "image", image: given.image, path: inputs.text("image-path") } : {
         kind: "file",
-        file: pathInput("tools-csv", { mustExist: true, kind: "file", allowRunnerTemp: true }),
+        file: inputs.path("tools-csv", { mustExist: true, kind: "file", allowRunnerTemp: true }),
         input: "tools-csv"
       };
     } else {
-      for (const name of TOOLS_ONLY) {
-        if (input(name))
+      const toolsOnly = {
+        channel: inputs.text("channel"),
+        profile: inputs.text("profile"),
+        version: inputs.text("version"),
+        arch: inputs.text("arch"),
+        "build-date": inputs.text("build-date"),
+        image: given.image
+      };
+      for (const [name, value] of Object.entries(toolsOnly)) {
+        if (value)
           throw new InputError(
             name,
             "applies to tools lists only, and resources-csv is set",
@@ -102,42 +142,42 @@ async function run() {
       }
       source = {
         kind: "file",
-        file: pathInput("resources-csv", { mustExist: true, kind: "file", allowRunnerTemp: true }),
+        file: inputs.path("resources-csv", { mustExist: true, kind: "file", allowRunnerTemp: true }),
         input: "resources-csv"
       };
     }
-    const branch = branchInput("branch", channel === "release" ? "dev" : "main");
-    const header = input("header");
+    const branch = inputs.branchOr("branch", channel === "release" ? "dev" : "main");
+    const header = inputs.text("header");
     if (/[\r\n]/.test(header))
       throw new InputError(
         "header",
         "holds a line break",
         `Give the one header line, e.g. ${list === "tools" ? TOOLS_HEADER : RESOURCES_HEADER}.`
       );
-    const { exportList, InvalidRowsError: InvalidRows } = await import("./chunks/export-tool-list-OHSQRJJQ.js");
+    const { exportList, InvalidRowsError: InvalidRows } = await import("./chunks/export-tool-list-JCFFJ3GJ.js");
     const options = {
       list,
       source,
       header: header || (list === "tools" ? TOOLS_HEADER : RESOURCES_HEADER),
       invalidRows,
-      allowEmptyLinks: booleanInput("allow-empty-links", list === "resources"),
+      allowEmptyLinks: inputs.booleanOr("allow-empty-links", list === "resources"),
       docs,
       tools,
-      resourcesFile: input("resources-file") || "docs/src/public/exegol_resources/resources_list.csv",
+      resourcesFile: inputs.text("resources-file"),
       publish,
       dryRun,
       branch,
       identity: {
-        name: input("commit-name") || "Github Actions",
-        email: input("commit-email") || "actions@github.com"
+        name: inputs.text("commit-name"),
+        email: inputs.text("commit-email")
       },
       auth: { token, sshKey, serverUrl: ctx.serverUrl },
       pullRequest: {
         token,
-        repository: input("docs-repository"),
+        repository: inputs.text("docs-repository"),
         apiUrl: ctx.apiUrl,
-        labels: listInput("pull-request-labels"),
-        branchPrefix: input("pull-request-branch-prefix")
+        labels: inputs.list("pull-request-labels"),
+        branchPrefix: inputs.textAsGiven("pull-request-branch-prefix")
       },
       attempts,
       tempDir: process.env.RUNNER_TEMP || void 0,
@@ -176,7 +216,10 @@ async function run() {
         });
       }
     }
-    if (result.diff) await group("The diff that would be committed", async () => info(result.diff));
+    if (result.diff) {
+      const diff = result.diff;
+      await group("The diff that would be committed", () => Promise.resolve(info(diff)));
+    }
     const [listFile, indexFile] = result.files.map((f) => f.path);
     setOutputs({
       changed: result.changed,

@@ -15,24 +15,16 @@ import {
   withTag
 } from "./chunks/chunk-PMJ4KCI2.js";
 import {
-  booleanInput,
-  enumInput,
   info,
-  input,
-  integerInput,
-  keyValueInput,
-  listInput,
-  pathInput,
+  inputReader,
+  maskSecret,
   preflight,
   readContext,
-  requiredInput,
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-6EBB3KKC.js";
-import {
-  setSecret
-} from "./chunks/chunk-EF3Y6A4G.js";
+} from "./chunks/chunk-44VCN7XQ.js";
+import "./chunks/chunk-EF3Y6A4G.js";
 import {
   InputError
 } from "./chunks/chunk-QOTITQBY.js";
@@ -47,25 +39,83 @@ import {
 var fs = __toESM(require_fs(), 1);
 import * as os from "node:os";
 import * as path from "node:path";
+
+// actions/multi-arch-image-build/src/inputs.generated.ts
+var inputs = inputReader({
+  step: { required: true },
+  image: { required: true },
+  "builds-image": {},
+  profile: {},
+  version: {},
+  "build-profile": {},
+  "arch-tag": { default: "{profile}-{version}-{arch}" },
+  tags: {},
+  platform: {},
+  platforms: {},
+  emulation: { default: "auto" },
+  dockerfile: { default: "Dockerfile" },
+  context: { default: "." },
+  target: {},
+  "build-args": {},
+  "build-date": {},
+  labels: {},
+  "cache-from": {},
+  "cache-to": {},
+  "no-cache": { default: "false" },
+  builder: { default: "auto" },
+  docker: {},
+  tests: { default: "true" },
+  "test-file": { default: "/.exegol/unit_tests_all_commands.txt" },
+  "test-file-missing": { default: "fail" },
+  preset: { default: "exegol-images" },
+  "test-shell": {},
+  "test-prelude": {},
+  "test-mode": {},
+  "gui-test-file": {},
+  "test-timeout": { default: "30s" },
+  "test-concurrency": { default: "5" },
+  "test-failures": { default: "fail" },
+  push: { default: "true" },
+  "skip-existing": { default: "true" },
+  revision: {},
+  sources: {},
+  "delete-intermediate": {},
+  "docker-hub-api": {},
+  source: {},
+  "expected-digest": {},
+  "min-free-space": { default: "10GB" },
+  "prune-label": { default: "org.exegol.app=Exegol" },
+  cleanup: { default: "true" },
+  registry: {},
+  "registry-username": {},
+  "registry-password": {},
+  "insecure-registries": {},
+  retries: { default: "4" },
+  "retry-delay": { default: "2s" },
+  "dry-run": {},
+  "network-timeout": { default: "60" }
+});
+
+// actions/multi-arch-image-build/src/main.ts
 var STEPS = ["build", "merge", "promote"];
 async function run() {
   await runAction("multi-arch-image-build", async () => {
     const ctx = readContext();
-    const step = enumInput("step", STEPS);
+    const step = inputs.choice("step", STEPS);
     const image = parseReference(
-      requiredInput("image", "Give the repository, e.g. nwodtuhs/exegol or ghcr.io/owner/exegol."),
+      inputs.required("image", "Give the repository, e.g. nwodtuhs/exegol or ghcr.io/owner/exegol."),
       "image",
       { require: "repository" }
     );
     const common = commonInputs(image, ctx);
     const values = templateValues(ctx);
-    const builds = input("builds-image") ? parseReference(input("builds-image"), "builds-image", { require: "repository" }) : image;
+    const builds = inputs.text("builds-image") ? parseReference(inputs.text("builds-image"), "builds-image", { require: "repository" }) : image;
     const checkFirst = () => preflight();
     if (step === "build") {
       const options = buildInputs(builds, common, values, ctx);
-      if (listInput("tags").length) options.finalTags = finalTags(image, values);
+      if (inputs.list("tags").length) options.finalTags = finalTags(image, values);
       checkFirst();
-      const job = await import("./chunks/multi-arch-image-build-65XIDG3Y.js");
+      const job = await import("./chunks/multi-arch-image-build-L4FDPYBM.js");
       const result = await job.buildStep(options);
       setOutputs(job.stepOutputs(result));
       await writeSummary(job.summaryMarkdown(result));
@@ -73,14 +123,14 @@ async function run() {
     } else if (step === "merge") {
       const options = mergeInputs(image, builds, common, values);
       checkFirst();
-      const job = await import("./chunks/multi-arch-image-build-65XIDG3Y.js");
+      const job = await import("./chunks/multi-arch-image-build-L4FDPYBM.js");
       const result = await job.mergeStep(options);
       setOutputs(job.stepOutputs(result));
       await writeSummary(job.summaryMarkdown(result));
     } else {
       const options = promoteInputs(image, common, values);
       checkFirst();
-      const job = await import("./chunks/multi-arch-image-build-65XIDG3Y.js");
+      const job = await import("./chunks/multi-arch-image-build-L4FDPYBM.js");
       const result = await job.promoteStep(options);
       setOutputs(job.stepOutputs(result));
       await writeSummary(job.summaryMarkdown(result));
@@ -88,9 +138,9 @@ async function run() {
   });
 }
 function commonInputs(image, ctx) {
-  const username = input("registry-username");
-  const password = input("registry-password");
-  if (password) setSecret(password);
+  const username = inputs.text("registry-username");
+  const password = inputs.text("registry-password");
+  maskSecret(password);
   if (Boolean(username) !== Boolean(password)) {
     throw new InputError(
       username ? "registry-password" : "registry-username",
@@ -98,35 +148,30 @@ function commonInputs(image, ctx) {
       "Give both registry-username and registry-password, or neither."
     );
   }
-  const registry = input("registry") || image.registry;
-  if (input("registry")) parseReference(`${registry}/probe`, "registry");
-  const delay = parseDuration(input("retry-delay") || "2s", "retry-delay");
+  const registry = inputs.text("registry") || image.registry;
+  if (inputs.text("registry")) parseReference(`${registry}/probe`, "registry");
+  const delay = parseDuration(inputs.text("retry-delay"), "retry-delay");
   return {
     login: username ? { registry, username, password } : void 0,
-    insecure: listInput("insecure-registries"),
+    insecure: inputs.list("insecure-registries"),
     retry: {
-      attempts: integerInput("retries", 4, { min: 1, max: 10 }),
+      attempts: inputs.integer("retries", { min: 1, max: 10 }),
       baseDelayMs: delay,
       maxDelayMs: Math.max(delay, 3e4)
     },
     // Under act nothing is written to a registry unless the workflow says so.
-    dryRun: booleanInput("dry-run", ctx.act)
+    dryRun: inputs.booleanOr("dry-run", ctx.act)
   };
 }
 function templateValues(ctx) {
-  return { profile: input("profile"), version: input("version"), sha8: ctx.sha.slice(0, 8) };
+  return { profile: inputs.text("profile"), version: inputs.text("version"), sha8: ctx.sha.slice(0, 8) };
 }
 var VALUE_INPUTS = { profile: "profile", version: "version" };
 function archTag(values, platform) {
-  return fillTag(
-    input("arch-tag") || "{profile}-{version}-{arch}",
-    { ...values, arch: platformSuffix(platform) },
-    "arch-tag",
-    VALUE_INPUTS
-  );
+  return fillTag(inputs.text("arch-tag"), { ...values, arch: platformSuffix(platform) }, "arch-tag", VALUE_INPUTS);
 }
 function finalTags(image, values) {
-  const tags = listInput("tags");
+  const tags = inputs.list("tags");
   if (tags.length === 0)
     throw new InputError(
       "tags",
@@ -142,12 +187,11 @@ var BUILD_LABELS = {
 };
 function buildInputs(image, common, values, ctx) {
   const platform = parsePlatform(
-    requiredInput("platform", "Give the one platform this job builds, e.g. linux/amd64 or linux/arm64."),
+    inputs.required("platform", "Give the one platform this job builds, e.g. linux/amd64 or linux/arm64."),
     "platform"
   );
-  const context = pathInput("context", { fallback: ".", mustExist: true, kind: "dir", allowRunnerTemp: true });
-  const dockerfile = pathInput("dockerfile", {
-    fallback: "Dockerfile",
+  const context = inputs.path("context", { mustExist: true, kind: "dir", allowRunnerTemp: true });
+  const dockerfile = inputs.path("dockerfile", {
     mustExist: true,
     kind: "file",
     allowRunnerTemp: true
@@ -155,51 +199,51 @@ function buildInputs(image, common, values, ctx) {
   const buildArgs = {};
   if (values.profile) buildArgs.TAG = values.profile;
   if (values.version) buildArgs.VERSION = values.version;
-  buildArgs.BUILD_DATE = input("build-date") || (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
-  const buildProfile = input("build-profile") || values.profile;
+  buildArgs.BUILD_DATE = inputs.text("build-date") || (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const buildProfile = inputs.text("build-profile") || values.profile;
   if (buildProfile) buildArgs.BUILD_PROFILE = buildProfile;
-  Object.assign(buildArgs, keyValueInput("build-args"));
-  const cacheFrom = listInput("cache-from", { commas: false });
+  Object.assign(buildArgs, inputs.keyValue("build-args"));
+  const cacheFrom = inputs.list("cache-from", { commas: false });
   for (const c of cacheFrom) if (!c.startsWith("type=")) parseReference(c, "cache-from", { require: "tag-or-digest" });
-  const cacheTo = input("cache-to");
+  const cacheTo = inputs.text("cache-to");
   if (cacheTo && cacheTo !== "inline" && !cacheTo.startsWith("type="))
     parseReference(cacheTo, "cache-to", { require: "tag-or-digest" });
-  const preset = TEST_PRESETS[enumInput("preset", ["exegol-images", "none"], "exegol-images")];
-  const shell = input("test-shell") ? input("test-shell").split(/\s+/).filter(Boolean) : preset.shell;
-  const testFile = input("test-file") || "/.exegol/unit_tests_all_commands.txt";
+  const preset = TEST_PRESETS[inputs.choice("preset", ["exegol-images", "none"])];
+  const shell = inputs.text("test-shell") ? inputs.text("test-shell").split(/\s+/).filter(Boolean) : preset.shell;
+  const testFile = inputs.text("test-file");
   if (!testFile.startsWith("/"))
     throw new InputError(
       "test-file",
       `"${testFile}" is not an absolute path in the image`,
       "Give the path inside the image, e.g. /.exegol/unit_tests_all_commands.txt."
     );
-  const tests = booleanInput("tests", true) ? {
+  const tests = inputs.boolean("tests") ? {
     file: testFile,
     shell,
     // The preset's prelude is zsh's (compinit, ~/.zshrc): another test-shell goes without it.
-    prelude: input("test-prelude") || (/(^|\/)zsh$/.test(shell[0]) ? preset.prelude : void 0),
-    mode: enumInput("test-mode", ["file", "inline"], preset.mode),
-    guiFile: input("gui-test-file") || preset.guiFile,
+    prelude: inputs.text("test-prelude") || (/(^|\/)zsh$/.test(shell[0]) ? preset.prelude : void 0),
+    mode: inputs.choiceOr("test-mode", ["file", "inline"], preset.mode),
+    guiFile: inputs.text("gui-test-file") || preset.guiFile,
     logDir: path.join(
       process.env.RUNNER_TEMP || os.tmpdir(),
       "multi-arch-image-build",
       `${values.profile || "image"}-${platformSuffix(platform)}-test-logs`
     ),
-    timeoutMs: parseDuration(input("test-timeout") || "30s", "test-timeout"),
-    concurrency: integerInput("test-concurrency", 5, { min: 1, max: 64 }),
-    onMissingFile: enumInput("test-file-missing", ["fail", "skip"], "fail")
+    timeoutMs: parseDuration(inputs.text("test-timeout"), "test-timeout"),
+    concurrency: inputs.integer("test-concurrency", { min: 1, max: 64 }),
+    onMissingFile: inputs.choice("test-file-missing", ["fail", "skip"])
   } : null;
-  const minFree = parseSize(input("min-free-space") || "10GB", "min-free-space");
-  const pruneLabel = input("prune-label");
+  const minFree = parseSize(inputs.text("min-free-space"), "min-free-space");
+  const pruneLabel = inputs.textAsGiven("prune-label");
   if (pruneLabel && !/^[\w.-]+(=.*)?$/.test(pruneLabel))
     throw new InputError("prune-label", `"${pruneLabel}" is not a label filter`, "Write it as key=value or key.");
-  const revision = input("revision") || ctx.sha;
+  const revision = inputs.text("revision") || ctx.sha;
   const identity = {};
   if (revision) identity[BUILD_LABELS.revision] = revision;
   if (values.version) identity[BUILD_LABELS.version] = values.version;
   if (values.profile) identity[BUILD_LABELS.profile] = values.profile;
-  const labels = { ...identity, ...keyValueInput("labels") };
-  const skipExisting = booleanInput("skip-existing", true);
+  const labels = { ...identity, ...inputs.keyValue("labels") };
+  const skipExisting = inputs.boolean("skip-existing");
   if (skipExisting && !revision)
     info("No revision (GITHUB_SHA is empty and input revision is not set): the already-built check is off.");
   return {
@@ -207,10 +251,10 @@ function buildInputs(image, common, values, ctx) {
     skipIfBuilt: skipExisting && revision ? identity : null,
     engine: {
       client: dockerClientInput(),
-      builder: enumInput("builder", ["auto", "buildx", "buildkit", "legacy"], "auto")
+      builder: inputs.choice("builder", ["auto", "buildx", "buildkit", "legacy"])
     },
     platform,
-    emulation: enumInput("emulation", ["auto", "qemu", "native"], "auto"),
+    emulation: inputs.choice("emulation", ["auto", "qemu", "native"]),
     image,
     archTag: archTag(values, platform),
     build: {
@@ -220,14 +264,14 @@ function buildInputs(image, common, values, ctx) {
       labels,
       cacheFrom,
       cacheTo: cacheTo || void 0,
-      target: input("target") || void 0,
-      noCache: booleanInput("no-cache", false)
+      target: inputs.text("target") || void 0,
+      noCache: inputs.boolean("no-cache")
     },
     tests,
-    testFailures: enumInput("test-failures", ["fail", "report"], "fail"),
-    push: booleanInput("push", true),
+    testFailures: inputs.choice("test-failures", ["fail", "report"]),
+    push: inputs.boolean("push"),
     disk: minFree > 0 ? { minFree, pruneLabel: pruneLabel || void 0 } : null,
-    cleanup: booleanInput("cleanup", true)
+    cleanup: inputs.boolean("cleanup")
   };
 }
 function sourceReference(text, image) {
@@ -236,8 +280,8 @@ function sourceReference(text, image) {
   return parseReference(text, "sources", { require: "tag-or-digest" });
 }
 function mergeInputs(image, builds, common, values) {
-  const platforms = listInput("platforms").map((p) => parsePlatform(p, "platforms"));
-  let sources = listInput("sources", { commas: false }).map((s) => sourceReference(s, builds));
+  const platforms = inputs.list("platforms").map((p) => parsePlatform(p, "platforms"));
+  let sources = inputs.list("sources", { commas: false }).map((s) => sourceReference(s, builds));
   if (sources.length === 0) {
     if (platforms.length === 0)
       throw new InputError(
@@ -247,7 +291,7 @@ function mergeInputs(image, builds, common, values) {
       );
     sources = platforms.map((p) => withTag(builds, archTag(values, p)));
   }
-  const hubApi = input("docker-hub-api");
+  const hubApi = inputs.text("docker-hub-api");
   if (hubApi && !/^https?:\/\/[^\s/]+/.test(hubApi))
     throw new InputError(
       "docker-hub-api",
@@ -260,7 +304,7 @@ function mergeInputs(image, builds, common, values) {
     targets: finalTags(image, values),
     platforms: platforms.length ? platforms : void 0,
     // With a builds repository the arch tags have served their purpose once the list is written.
-    deleteSources: booleanInput(
+    deleteSources: inputs.booleanOr(
       "delete-intermediate",
       builds.repository !== image.repository || builds.registry !== image.registry
     ),
@@ -269,11 +313,11 @@ function mergeInputs(image, builds, common, values) {
 }
 function promoteInputs(image, common, values) {
   const source = parseReference(
-    requiredInput("source", "Give the list to copy, e.g. nwodtuhs/exegol-preprod:full."),
+    inputs.required("source", "Give the list to copy, e.g. nwodtuhs/exegol-preprod:full."),
     "source",
     { require: "tag-or-digest" }
   );
-  const expectedDigest = input("expected-digest") || void 0;
+  const expectedDigest = inputs.text("expected-digest") || void 0;
   if (expectedDigest && !/^sha256:[0-9a-f]{64}$/.test(expectedDigest)) {
     throw new InputError(
       "expected-digest",
@@ -284,7 +328,7 @@ function promoteInputs(image, common, values) {
   return { ...common, source, expectedDigest, targets: finalTags(image, values) };
 }
 function dockerClientInput() {
-  const value = input("docker");
+  const value = inputs.text("docker");
   if (!value) return void 0;
   const runnable = (p) => {
     try {

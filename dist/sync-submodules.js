@@ -1,52 +1,73 @@
 import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
 import {
   annotateChecks,
-  booleanInput,
-  branchInput,
   branchName,
   checkCheckout,
-  enumInput,
   group,
   info,
-  input,
-  integerInput,
+  inputReader,
   isBranchName,
   keyValueTable,
-  listInput,
+  maskSecret,
   mdBlock,
-  pathInput,
   preflight,
   readContext,
   runAction,
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-6EBB3KKC.js";
-import {
-  setSecret
-} from "./chunks/chunk-EF3Y6A4G.js";
+} from "./chunks/chunk-44VCN7XQ.js";
+import "./chunks/chunk-EF3Y6A4G.js";
 import {
   InputError
 } from "./chunks/chunk-QOTITQBY.js";
 import "./chunks/chunk-G4ULM5DF.js";
 import "./chunks/chunk-SSVNKAZ6.js";
 
+// actions/sync-submodules/src/inputs.generated.ts
+var inputs = inputReader({
+  mode: { default: "update" },
+  paths: {},
+  "submodule-branch": {},
+  recursive: { default: "false" },
+  branch: {},
+  "commit-message": { default: "Update submodules" },
+  author: { default: "Github Actions <actions@github.com>" },
+  "on-behind": { default: "fail" },
+  "pull-request-branch": { default: "update/{date}" },
+  "pull-request-title": { default: "Update submodules {date}" },
+  "pull-request-labels": {},
+  "include-work-tree": { default: "false" },
+  upstream: {},
+  "upstream-branch": {},
+  "fork-method": { default: "auto" },
+  "fork-strategy": { default: "merge" },
+  "fetch-token": {},
+  "fetch-ssh-key": {},
+  "github-token": {},
+  // ${{ github.token }}: evaluated by the runner
+  "push-attempts": { default: "3" },
+  "working-directory": { default: "." },
+  "dry-run": {},
+  "network-timeout": { default: "60" }
+});
+
 // actions/sync-submodules/src/main.ts
 var MODES = ["update", "pull-request", "check", "fork"];
 async function run() {
   await runAction("sync-submodules", async () => {
     const ctx = readContext();
-    const mode = enumInput("mode", MODES, "update");
-    const root = pathInput("working-directory", { fallback: ".", mustExist: true, kind: "dir" });
-    const dryRun = booleanInput("dry-run", ctx.act && mode !== "check");
-    const authorText = input("author") || "Github Actions <actions@github.com>";
-    const pushAttempts = integerInput("push-attempts", 3, { min: 1, max: 10 });
-    const branch = branchInput("branch") || null;
-    const fetchToken = input("fetch-token");
-    const sshKey = input("fetch-ssh-key");
-    if (fetchToken) setSecret(fetchToken);
-    if (input("github-token")) setSecret(input("github-token"));
-    for (const line of sshKey.split("\n")) if (line.trim().length >= 8) setSecret(line.trim());
+    const mode = inputs.choice("mode", MODES);
+    const root = inputs.path("working-directory", { mustExist: true, kind: "dir" });
+    const dryRun = inputs.booleanOr("dry-run", ctx.act && mode !== "check");
+    const authorText = inputs.text("author");
+    const pushAttempts = inputs.integer("push-attempts", { min: 1, max: 10 });
+    const branch = inputs.branch("branch") || null;
+    const fetchToken = inputs.text("fetch-token");
+    const sshKey = inputs.text("fetch-ssh-key");
+    maskSecret(fetchToken);
+    maskSecret(inputs.text("github-token"));
+    maskSecret(sshKey);
     if (sshKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(sshKey)) {
       throw new InputError(
         "fetch-ssh-key",
@@ -56,7 +77,7 @@ async function run() {
     }
     const fork = mode === "fork" ? forkInputs(ctx) : null;
     const update = mode !== "fork" ? updateInputs(mode) : null;
-    const includeWorkTree = booleanInput("include-work-tree", false);
+    const includeWorkTree = inputs.boolean("include-work-tree");
     if (includeWorkTree && mode !== "update" && mode !== "pull-request") {
       throw new InputError(
         "include-work-tree",
@@ -74,7 +95,7 @@ async function run() {
         `"${authorText}" is not "Name <email>"`,
         "Write it like Github Actions <actions@github.com>."
       );
-    const job = await import("./chunks/sync-submodules-24FRZXVE.js");
+    const job = await import("./chunks/sync-submodules-KWZPEPGL.js");
     if (pr) {
       for (const [name, value] of [
         ["pull-request-branch", pr.branch],
@@ -106,7 +127,7 @@ async function run() {
         sshKeyFile: key?.file
       });
       const pushAuth = authConfig({
-        token: input("github-token") || void 0,
+        token: inputs.text("github-token") || void 0,
         serverUrl: ctx.serverUrl
       });
       const common = {
@@ -122,7 +143,7 @@ async function run() {
       if (fork) {
         const api = {
           method: fork.method,
-          token: input("github-token"),
+          token: inputs.text("github-token"),
           apiUrl: ctx.apiUrl,
           serverUrl: ctx.serverUrl,
           upstream: fork.raw
@@ -162,7 +183,7 @@ async function run() {
   });
 }
 function updateInputs(mode) {
-  const commitMessage = input("commit-message") || "Update submodules";
+  const commitMessage = inputs.text("commit-message");
   if (commitMessage.includes("\n"))
     throw new InputError(
       "commit-message",
@@ -170,11 +191,11 @@ function updateInputs(mode) {
       "Give the first line only: the list of moved submodules follows it."
     );
   return {
-    paths: listInput("paths"),
-    branches: parseBranchOverrides(listInput("submodule-branch")),
-    recursive: booleanInput("recursive", false),
+    paths: inputs.list("paths"),
+    branches: parseBranchOverrides(inputs.list("submodule-branch")),
+    recursive: inputs.boolean("recursive"),
     commitMessage,
-    onBehind: mode === "check" ? enumInput("on-behind", ["fail", "warn"], "fail") : "fail"
+    onBehind: mode === "check" ? inputs.choice("on-behind", ["fail", "warn"]) : "fail"
   };
 }
 function parseBranchOverrides(entries) {
@@ -206,8 +227,8 @@ function parseBranchOverrides(entries) {
   return out;
 }
 function pullRequestInputs(ctx) {
-  const branch = input("pull-request-branch") || "update/{date}";
-  const title = input("pull-request-title") || "Update submodules {date}";
+  const branch = inputs.text("pull-request-branch");
+  const title = inputs.text("pull-request-title");
   if (!isBranchName(branch.replace(/\{\w+\}/g, "x"))) {
     throw new InputError(
       "pull-request-branch",
@@ -215,7 +236,7 @@ function pullRequestInputs(ctx) {
       'Write it like update/{date}: no spaces, "..", line breaks or ~^:?*[\\.'
     );
   }
-  const token = input("github-token");
+  const token = inputs.text("github-token");
   if (!token)
     throw new InputError(
       "github-token",
@@ -230,10 +251,10 @@ function pullRequestInputs(ctx) {
     );
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const now = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1e3) : /* @__PURE__ */ new Date();
-  return { branch, title, labels: listInput("pull-request-labels"), token, now };
+  return { branch, title, labels: inputs.list("pull-request-labels"), token, now };
 }
 function forkInputs(ctx) {
-  const raw = input("upstream");
+  const raw = inputs.text("upstream");
   if (!raw)
     throw new InputError(
       "upstream",
@@ -249,10 +270,10 @@ function forkInputs(ctx) {
       `"${raw}" is neither owner/name nor a clone URL`,
       "Give it as owner/name, e.g. ThePorgs/Exegol-images."
     );
-  const method = enumInput("fork-method", ["auto", "api", "git"], "auto");
-  const strategy = enumInput("fork-strategy", ["merge", "ff-only"], "merge");
+  const method = inputs.choice("fork-method", ["auto", "api", "git"]);
+  const strategy = inputs.choice("fork-strategy", ["merge", "ff-only"]);
   return {
-    upstream: { url, branch: branchInput("upstream-branch") || null },
+    upstream: { url, branch: inputs.branch("upstream-branch") || null },
     upstreamLabel: raw.includes("://") || raw.includes("@") ? "upstream" : raw,
     raw,
     method,

@@ -1,24 +1,20 @@
 import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
 import {
   rulesFromInputs
-} from "./chunks/chunk-V52OXMLQ.js";
+} from "./chunks/chunk-VC36UC5U.js";
 import {
   annotateChecks,
-  booleanInput,
-  branchInput,
   checksTable,
-  enumInput,
   group,
   info,
-  input,
+  inputReader,
   keyValueTable,
-  pathInput,
   preflight,
   readContext,
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-6EBB3KKC.js";
+} from "./chunks/chunk-44VCN7XQ.js";
 import "./chunks/chunk-EF3Y6A4G.js";
 import {
   InputError
@@ -28,18 +24,41 @@ import "./chunks/chunk-SSVNKAZ6.js";
 
 // actions/verify-version/src/main.ts
 import * as path from "node:path";
+
+// actions/verify-version/src/inputs.generated.ts
+var inputs = inputReader({
+  preset: { default: "auto" },
+  rules: {},
+  "config-file": {},
+  "working-directory": { default: "." },
+  version: {},
+  tag: {},
+  "tag-prefix": {},
+  "require-stable": { default: "auto" },
+  "release-branch": { default: "master" },
+  "dev-branch": { default: "dev" },
+  "compare-previous": { default: "true" },
+  "check-release-pr": { default: "false" },
+  "release-pr-title": { default: "Release {version}" },
+  "test-file-mismatch": { default: "warning" },
+  "github-token": {},
+  // ${{ github.token }}: evaluated by the runner
+  "network-timeout": { default: "60" }
+});
+
+// actions/verify-version/src/main.ts
 async function run() {
   await runAction("verify-version", async () => {
     const ctx = readContext();
-    const root = pathInput("working-directory", { fallback: ".", mustExist: true, kind: "dir" });
-    const requireStable = enumInput("require-stable", ["auto", "true", "false"], "auto");
-    const finalSeverity = enumInput("test-file-mismatch", ["warning", "error"], "warning");
-    const comparePrevious = booleanInput("compare-previous", true);
-    const checkReleasePr = booleanInput("check-release-pr", false);
-    const tagPrefix = input("tag-prefix");
-    const releaseBranch = branchInput("release-branch", "master");
-    const devBranch = branchInput("dev-branch", "dev");
-    const titleTemplate = input("release-pr-title") || "Release {version}";
+    const root = inputs.path("working-directory", { mustExist: true, kind: "dir" });
+    const requireStable = inputs.choice("require-stable", ["auto", "true", "false"]);
+    const finalSeverity = inputs.choice("test-file-mismatch", ["warning", "error"]);
+    const comparePrevious = inputs.boolean("compare-previous");
+    const checkReleasePr = inputs.boolean("check-release-pr");
+    const tagPrefix = inputs.text("tag-prefix");
+    const releaseBranch = inputs.branch("release-branch");
+    const devBranch = inputs.branch("dev-branch");
+    const titleTemplate = inputs.text("release-pr-title");
     if (!titleTemplate.includes("{version}")) {
       throw new InputError(
         "release-pr-title",
@@ -49,12 +68,12 @@ async function run() {
     }
     const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
     const { Git } = await import("./chunks/git-BEXECE4G.js");
-    const { findReleasePullRequest, nextBeta, verifyVersion } = await import("./chunks/verify-version-LCHZBLV2.js");
+    const { findReleasePullRequest, nextBeta, verifyVersion } = await import("./chunks/verify-version-HNQDQZVF.js");
     preflight({
       writes: comparePrevious ? [{ input: "working-directory", dir: root, what: "fetched history and tags" }] : []
     });
     const git = comparePrevious ? await Git.open(root) : null;
-    const explicit = input("version");
+    const explicit = inputs.text("version");
     const { hasLeadingZeros, parseVersionTag, parseVersion, VersionError } = await import("./chunks/version-PMHZCHNQ.js");
     if (explicit) {
       let given;
@@ -72,20 +91,21 @@ async function run() {
           `Write it as PEP 440 reads it: ${given.normalized}.`
         );
     }
-    if (input("tag") && !parseVersionTag(input("tag"), tagPrefix)) {
+    const givenTag = inputs.text("tag");
+    if (givenTag && !parseVersionTag(givenTag, tagPrefix)) {
       throw new InputError(
         "tag",
-        `${JSON.stringify(input("tag"))} is not a version${tagPrefix ? ` after the prefix "${tagPrefix}"` : ""}`,
+        `${JSON.stringify(givenTag)} is not a version${tagPrefix ? ` after the prefix "${tagPrefix}"` : ""}`,
         `Give the tag as pushed, e.g. ${tagPrefix}4.3.6, or set tag-prefix.`
       );
     }
-    const tag = input("tag") || ctx.tag;
+    const tag = givenTag || ctx.tag;
     const opts = {
       root,
       rules,
       rulesInput,
       version: explicit ? { value: explicit, source: 'input "version"' } : versionFromPullRequest(ctx, rules, titleTemplate),
-      tag: tag ? { value: tag, source: input("tag") ? 'input "tag"' : ctx.ref } : void 0,
+      tag: tag ? { value: tag, source: givenTag ? 'input "tag"' : ctx.ref } : void 0,
       tagPrefix,
       requireStable: stableRequirement(requireStable, ctx, releaseBranch),
       finalSeverity,
@@ -95,7 +115,7 @@ async function run() {
         describe: `from ${devBranch} to ${releaseBranch}`,
         head: { repository: ctx.repository, ref: devBranch },
         find: () => findReleasePullRequest({
-          token: input("github-token"),
+          token: inputs.text("github-token"),
           repository: ctx.repository,
           head: devBranch,
           base: releaseBranch,

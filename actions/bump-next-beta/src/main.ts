@@ -1,19 +1,12 @@
 // bump-next-beta: read inputs, fast-forward dev and write the next beta, set outputs and the summary.
-import * as core from '@actions/core';
 import * as log from '@exegol-actions/core/action';
 import {
-  booleanInput,
-  branchInput,
-  enumInput,
-  input,
   InputError,
-  integerInput,
   isBranchName,
   keyValueTable,
   mdCell,
   mdCode,
   mdText,
-  pathInput,
   preflight,
   readContext,
   runAction,
@@ -21,26 +14,27 @@ import {
   writeSummary,
 } from '@exegol-actions/core/action';
 import { resolveRuleFile, rulesFromInputs } from '@exegol-actions/core/files';
+import { inputs } from './inputs.generated.ts';
 
 export async function run(): Promise<void> {
   await runAction('bump-next-beta', async () => {
     const ctx = readContext();
-    const token = input('github-token');
-    if (token) core.setSecret(token);
-    const root = pathInput('working-directory', { fallback: '.', mustExist: true, kind: 'dir' });
-    const part = enumInput('bump', ['patch', 'minor', 'major'], 'patch');
-    const pre = enumInput('pre', ['a', 'b', 'rc'], 'b');
-    const scheme = enumInput('version-format', ['auto', 'pep440', 'semver'], 'auto');
-    const stableMarker = enumInput('stable-marker', ['keep', 'beta'], 'keep');
-    const mode = enumInput('mode', ['push', 'pull-request'], 'push');
-    const force = booleanInput('force', false);
-    const dryRun = booleanInput('dry-run', ctx.act);
-    const attempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
-    const devBranch = branchInput('dev-branch', 'dev');
-    const fastForwardFrom = branchInput('fast-forward-from') || null;
-    const commitMessage = input('commit-message') || 'Bump version to {version}';
-    const prBranch = input('pull-request-branch') || 'bump/{version}';
-    const prTitle = input('pull-request-title') || commitMessage;
+    const token = inputs.text('github-token');
+    log.maskSecret(token);
+    const root = inputs.path('working-directory', { mustExist: true, kind: 'dir' });
+    const part = inputs.choice('bump', ['patch', 'minor', 'major']);
+    const pre = inputs.choice('pre', ['a', 'b', 'rc']);
+    const scheme = inputs.choice('version-format', ['auto', 'pep440', 'semver']);
+    const stableMarker = inputs.choice('stable-marker', ['keep', 'beta']);
+    const mode = inputs.choice('mode', ['push', 'pull-request']);
+    const force = inputs.boolean('force');
+    const dryRun = inputs.booleanOr('dry-run', ctx.act);
+    const attempts = inputs.integer('push-attempts', { min: 1, max: 10 });
+    const devBranch = inputs.branch('dev-branch');
+    const fastForwardFrom = inputs.branch('fast-forward-from') || null;
+    const commitMessage = inputs.text('commit-message');
+    const prBranch = inputs.text('pull-request-branch');
+    const prTitle = inputs.text('pull-request-title') || commitMessage;
     // {version} is filled in later; what is around it must already make a branch name.
     if (!isBranchName(prBranch.replaceAll('{version}', '1.0.0'))) {
       throw new InputError(
@@ -55,12 +49,12 @@ export async function run(): Promise<void> {
         `is the dev branch itself ("${devBranch}")`,
         'Name the release branch (master, main).',
       );
-    const identityText = input('identity') || 'Github Actions <actions@github.com>';
+    const identityText = inputs.text('identity');
     const { rules, rulesInput, rulesFrom } = await rulesFromInputs(root);
     // The files are read after the branches are fetched; where they lead is known now.
     for (const rule of rules) resolveRuleFile(root, rule, rulesInput);
-    const versionInput = input('version');
-    const tagPrefix = input('tag-prefix');
+    const versionInput = inputs.text('version');
+    const tagPrefix = inputs.text('tag-prefix');
 
     // Git, the version model and the job load only once the inputs are known to be usable.
     if (versionInput) {

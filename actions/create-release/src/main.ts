@@ -1,19 +1,13 @@
 // create-release: read inputs, make or find the tag and the release, set outputs and the summary.
 import * as fs from 'node:fs';
-import * as core from '@actions/core';
 import * as log from '@exegol-actions/core/action';
 import {
-  booleanInput,
-  enumInput,
-  input,
   InputError,
   keyValueTable,
-  listInput,
   mdBlock,
   mdCell,
   mdCode,
   mdText,
-  pathInput,
   preflight,
   readContext,
   runAction,
@@ -22,34 +16,35 @@ import {
   writeSummary,
 } from '@exegol-actions/core/action';
 import type { Version } from '@exegol-actions/core/version';
+import { inputs } from './inputs.generated.ts';
 
 export async function run(): Promise<void> {
   await runAction('create-release', async () => {
     const ctx = readContext();
-    const token = input('github-token');
-    const signingKey = input('signing-key');
-    const passphrase = input('signing-key-passphrase');
-    maskSecrets(token, signingKey, passphrase);
+    const token = inputs.text('github-token');
+    const signingKey = inputs.text('signing-key');
+    const passphrase = inputs.text('signing-key-passphrase');
+    for (const secret of [token, signingKey, passphrase]) log.maskSecret(secret);
 
-    const root = pathInput('working-directory', { fallback: '.', mustExist: true, kind: 'dir' });
-    const tagPrefix = input('tag-prefix');
-    const prerelease = enumInput('prerelease', ['auto', 'true', 'false'], 'auto');
-    const makeLatest = enumInput('make-latest', ['auto', 'true', 'false'], 'auto');
-    const existing = enumInput('existing-release', ['update', 'keep'], 'update');
-    const requireSigned = booleanInput('require-signed-tag', false);
-    const assetsRequired = booleanInput('assets-required', true);
-    const dryRun = booleanInput('dry-run', ctx.act);
-    const notesSinceText = input('notes-since') || 'auto';
+    const root = inputs.path('working-directory', { mustExist: true, kind: 'dir' });
+    const tagPrefix = inputs.text('tag-prefix');
+    const prerelease = inputs.choice('prerelease', ['auto', 'true', 'false']);
+    const makeLatest = inputs.choice('make-latest', ['auto', 'true', 'false']);
+    const existing = inputs.choice('existing-release', ['update', 'keep']);
+    const requireSigned = inputs.boolean('require-signed-tag');
+    const assetsRequired = inputs.boolean('assets-required');
+    const dryRun = inputs.booleanOr('dry-run', ctx.act);
+    const notesSinceText = inputs.text('notes-since');
     const notesSince = ['auto', 'stable', 'any'].includes(notesSinceText)
       ? (notesSinceText as 'auto' | 'stable' | 'any')
       : { tag: notesSinceText };
-    const nameTemplate = input('name') || '{version}';
-    const messageTemplate = input('tag-message') || '{version}';
-    const identityText = input('identity') || 'Github Actions <actions@github.com>';
-    const assetGlobs = listInput('assets');
-    let extraBody = input('body');
-    if (input('body-file')) {
-      const file = pathInput('body-file', { mustExist: true, base: root, kind: 'file', allowRunnerTemp: true });
+    const nameTemplate = inputs.text('name');
+    const messageTemplate = inputs.text('tag-message');
+    const identityText = inputs.text('identity');
+    const assetGlobs = inputs.list('assets');
+    let extraBody = inputs.text('body');
+    if (inputs.text('body-file')) {
+      const file = inputs.path('body-file', { mustExist: true, base: root, kind: 'file', allowRunnerTemp: true });
       extraBody = [extraBody, fs.readFileSync(file, 'utf8')].filter((s) => s.trim()).join('\n\n');
     }
     if (passphrase && !signingKey)
@@ -86,7 +81,7 @@ export async function run(): Promise<void> {
     // The version: given, else the pushed tag, else what the version files say.
     let version: Version;
     let versionSource: string;
-    const explicit = input('version');
+    const explicit = inputs.text('version');
     if (explicit) {
       const raw = explicit.startsWith(tagPrefix) && tagPrefix ? explicit.slice(tagPrefix.length) : explicit;
       try {
@@ -127,7 +122,7 @@ export async function run(): Promise<void> {
       version = parseVersion(version.normalized, version.scheme);
 
     const git = await Git.open(root, token ? authConfig({ token, serverUrl: ctx.serverUrl }) : {});
-    const commitInput = input('commit');
+    const commitInput = inputs.text('commit');
     const commitRev = commitInput || (ctx.sha && (await git.revParse(ctx.sha)) ? ctx.sha : 'HEAD');
     const commit = await git.revParse(commitRev);
     if (!commit)
@@ -152,7 +147,7 @@ export async function run(): Promise<void> {
       signingKey,
       signingKeyPassphrase: passphrase,
       requireSigned,
-      trust: { allowedSigners: input('allowed-signers'), gpgPublicKeys: input('gpg-public-keys') },
+      trust: { allowedSigners: inputs.text('allowed-signers'), gpgPublicKeys: inputs.text('gpg-public-keys') },
       name: fill(nameTemplate),
       notesSince,
       extraBody,
@@ -220,15 +215,6 @@ export async function run(): Promise<void> {
   });
 }
 
-function maskSecrets(...secrets: string[]): void {
-  for (const secret of secrets.filter(Boolean)) {
-    core.setSecret(secret);
-    // A key is masked line by line too: a log line never holds the whole multi-line value.
-    for (const line of secret.split('\n').map((l) => l.trim()))
-      if (line.length >= 8 && !line.startsWith('-----')) core.setSecret(line);
-  }
-}
-
 async function versionFromFiles(root: string): Promise<{ version: Version; versionSource: string }> {
   const { rulesFromInputs, findRuleValue, detectPreset } = await import('@exegol-actions/core/files');
   const { ActionError } = await import('@exegol-actions/core/action');
@@ -240,7 +226,7 @@ async function versionFromFiles(root: string): Promise<{ version: Version; versi
   );
   // Without rules the preset is only a guess: a checkout that looks like no known project
   // lacks a version, not a preset.
-  if (!input('rules') && !input('config-file') && ['', 'auto'].includes(input('preset')) && !detectPreset(root))
+  if (!inputs.text('rules') && !inputs.text('config-file') && inputs.text('preset') === 'auto' && !detectPreset(root))
     throw missing;
   const { rules, rulesInput } = await rulesFromInputs(root);
   for (const rule of rules.filter((r) => r.role === 'version')) {

@@ -1,25 +1,16 @@
 // export-tool-list: read and check inputs, run the export, write outputs and the job summary.
-import * as core from '@actions/core';
 import * as log from '@exegol-actions/core/action';
 import {
   annotationPath,
-  booleanInput,
-  branchInput,
-  enumInput,
-  input,
   InputError,
-  integerInput,
   keyValueTable,
-  listInput,
   mdBlock,
   mdCell,
   mdCode,
   mdText,
   oneLine,
-  pathInput,
   preflight,
   readContext,
-  requiredInput,
   runAction,
   setOutputs,
   writeSummary,
@@ -27,15 +18,20 @@ import {
 import { parseReference } from '@exegol-actions/core/docker/reference';
 import { RESOURCES_HEADER, TOOLS_HEADER } from '@exegol-actions/core/lists';
 import type { ExportOptions, ExportResult, InvalidRowsError } from '@exegol-actions/core/export-tool-list';
+import { inputs } from './inputs.generated.ts';
 
-const TOOLS_ONLY = ['channel', 'profile', 'version', 'arch', 'build-date', 'image'] as const;
 /** GitHub shows at most this many annotations of a kind per step; the summary has the rest. */
 const MAX_ANNOTATIONS = 50;
 
 export async function run(): Promise<void> {
   await runAction('export-tool-list', async () => {
     const ctx = readContext();
-    const sources = (['tools-csv', 'image', 'resources-csv'] as const).filter((name) => input(name));
+    const given = {
+      'tools-csv': inputs.text('tools-csv'),
+      image: inputs.text('image'),
+      'resources-csv': inputs.text('resources-csv'),
+    };
+    const sources = (Object.keys(given) as (keyof typeof given)[]).filter((name) => given[name]);
     if (sources.length === 0) {
       throw new InputError(
         'tools-csv',
@@ -47,49 +43,58 @@ export async function run(): Promise<void> {
       throw new InputError(sources[1]!, `is set together with "${sources[0]}"`, 'Give one source per step.');
     const list = sources[0] === 'resources-csv' ? 'resources' : 'tools';
 
-    const publish = enumInput('publish', ['push', 'pull-request', 'none'], 'push');
-    const invalidRows = enumInput('invalid-rows', ['fail', 'drop'], 'fail');
-    const docs = pathInput('docs-path', { fallback: '.', mustExist: true, kind: 'dir' });
-    const dryRun = booleanInput('dry-run', ctx.act && publish !== 'none');
-    const attempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
-    const token = input('token');
-    const sshKey = input('ssh-key');
-    for (const secret of [token, sshKey, ...sshKey.split('\n')]) if (secret.trim()) core.setSecret(secret.trim());
+    const publish = inputs.choice('publish', ['push', 'pull-request', 'none']);
+    const invalidRows = inputs.choice('invalid-rows', ['fail', 'drop']);
+    const docs = inputs.path('docs-path', { mustExist: true, kind: 'dir' });
+    const dryRun = inputs.booleanOr('dry-run', ctx.act && publish !== 'none');
+    const attempts = inputs.integer('push-attempts', { min: 1, max: 10 });
+    const token = inputs.text('token');
+    const sshKey = inputs.text('ssh-key');
+    log.maskSecret(token);
+    log.maskSecret(sshKey);
 
     let tools: ExportOptions['tools'];
     let source: ExportOptions['source'];
     let channel = '';
     if (list === 'tools') {
-      channel = enumInput('channel', ['nightly', 'release']);
+      channel = inputs.choice('channel', ['nightly', 'release']);
       tools = {
         channel: channel as 'nightly' | 'release',
-        profile: input('profile'),
-        version: requiredInput(
+        profile: inputs.text('profile'),
+        version: inputs.required(
           'version',
           channel === 'nightly'
             ? 'Give the commit the image was built from (e.g. ${{ github.sha }}).'
             : 'Give the release version, e.g. 3.1.18.',
         ),
-        arch: requiredInput('arch', 'Give the image architecture: amd64 or arm64.'),
-        buildDate: input('build-date'),
-        toolsDir: input('tools-dir'),
-        listFile: input('list-file'),
-        indexFile: input('index-file'),
-        linkPrefix: input('link-prefix') || '/installed_tools/',
+        arch: inputs.required('arch', 'Give the image architecture: amd64 or arm64.'),
+        buildDate: inputs.text('build-date'),
+        toolsDir: inputs.text('tools-dir'),
+        listFile: inputs.text('list-file'),
+        indexFile: inputs.text('index-file'),
+        linkPrefix: inputs.text('link-prefix'),
       };
       // Checked as a reference here: docker would only say "invalid reference format".
-      if (sources[0] === 'image') parseReference(input('image'), 'image');
+      if (sources[0] === 'image') parseReference(given.image, 'image');
       source =
         sources[0] === 'image'
-          ? { kind: 'image', image: input('image'), path: input('image-path') || '/.exegol/installed_tools.csv' }
+          ? { kind: 'image', image: given.image, path: inputs.text('image-path') }
           : {
               kind: 'file',
-              file: pathInput('tools-csv', { mustExist: true, kind: 'file', allowRunnerTemp: true }),
+              file: inputs.path('tools-csv', { mustExist: true, kind: 'file', allowRunnerTemp: true }),
               input: 'tools-csv',
             };
     } else {
-      for (const name of TOOLS_ONLY) {
-        if (input(name))
+      const toolsOnly = {
+        channel: inputs.text('channel'),
+        profile: inputs.text('profile'),
+        version: inputs.text('version'),
+        arch: inputs.text('arch'),
+        'build-date': inputs.text('build-date'),
+        image: given.image,
+      };
+      for (const [name, value] of Object.entries(toolsOnly)) {
+        if (value)
           throw new InputError(
             name,
             'applies to tools lists only, and resources-csv is set',
@@ -98,12 +103,12 @@ export async function run(): Promise<void> {
       }
       source = {
         kind: 'file',
-        file: pathInput('resources-csv', { mustExist: true, kind: 'file', allowRunnerTemp: true }),
+        file: inputs.path('resources-csv', { mustExist: true, kind: 'file', allowRunnerTemp: true }),
         input: 'resources-csv',
       };
     }
-    const branch = branchInput('branch', channel === 'release' ? 'dev' : 'main');
-    const header = input('header');
+    const branch = inputs.branchOr('branch', channel === 'release' ? 'dev' : 'main');
+    const header = inputs.text('header');
     if (/[\r\n]/.test(header))
       throw new InputError(
         'header',
@@ -118,24 +123,24 @@ export async function run(): Promise<void> {
       source,
       header: header || (list === 'tools' ? TOOLS_HEADER : RESOURCES_HEADER),
       invalidRows,
-      allowEmptyLinks: booleanInput('allow-empty-links', list === 'resources'),
+      allowEmptyLinks: inputs.booleanOr('allow-empty-links', list === 'resources'),
       docs,
       tools,
-      resourcesFile: input('resources-file') || 'docs/src/public/exegol_resources/resources_list.csv',
+      resourcesFile: inputs.text('resources-file'),
       publish,
       dryRun,
       branch,
       identity: {
-        name: input('commit-name') || 'Github Actions',
-        email: input('commit-email') || 'actions@github.com',
+        name: inputs.text('commit-name'),
+        email: inputs.text('commit-email'),
       },
       auth: { token, sshKey, serverUrl: ctx.serverUrl },
       pullRequest: {
         token,
-        repository: input('docs-repository'),
+        repository: inputs.text('docs-repository'),
         apiUrl: ctx.apiUrl,
-        labels: listInput('pull-request-labels'),
-        branchPrefix: input('pull-request-branch-prefix'),
+        labels: inputs.list('pull-request-labels'),
+        branchPrefix: inputs.textAsGiven('pull-request-branch-prefix'),
       },
       attempts,
       tempDir: process.env.RUNNER_TEMP || undefined,
@@ -176,7 +181,10 @@ export async function run(): Promise<void> {
         });
       }
     }
-    if (result.diff) await log.group('The diff that would be committed', async () => log.info(result.diff));
+    if (result.diff) {
+      const diff = result.diff;
+      await log.group('The diff that would be committed', () => Promise.resolve(log.info(diff)));
+    }
 
     const [listFile, indexFile] = result.files.map((f) => f.path);
     setOutputs({

@@ -4,20 +4,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as core from '@actions/core';
 import {
-  booleanInput,
-  enumInput,
   info,
-  input,
   InputError,
-  integerInput,
-  keyValueInput,
-  listInput,
-  pathInput,
+  maskSecret,
   preflight,
   readContext,
-  requiredInput,
   runAction,
   setOutputs,
   writeSummary,
@@ -44,23 +36,24 @@ import type {
   MergeStepOptions,
   PromoteStepOptions,
 } from '@exegol-actions/core/multi-arch-image-build';
+import { inputs } from './inputs.generated.ts';
 
 const STEPS = ['build', 'merge', 'promote'] as const;
 
 export async function run(): Promise<void> {
   await runAction('multi-arch-image-build', async () => {
     const ctx = readContext();
-    const step = enumInput('step', STEPS);
+    const step = inputs.choice('step', STEPS);
     const image = parseReference(
-      requiredInput('image', 'Give the repository, e.g. nwodtuhs/exegol or ghcr.io/owner/exegol.'),
+      inputs.required('image', 'Give the repository, e.g. nwodtuhs/exegol or ghcr.io/owner/exegol.'),
       'image',
       { require: 'repository' },
     );
     const common = commonInputs(image, ctx);
     const values = templateValues(ctx);
     // Arch images live in the builds repository (Exegol: nwodtuhs/exegol-builds), never in production.
-    const builds = input('builds-image')
-      ? parseReference(input('builds-image'), 'builds-image', { require: 'repository' })
+    const builds = inputs.text('builds-image')
+      ? parseReference(inputs.text('builds-image'), 'builds-image', { require: 'repository' })
       : image;
     // The registry and the engine are written to only after this; Docker's own disk has its guard (min-free-space).
     const checkFirst = () => preflight();
@@ -68,7 +61,7 @@ export async function run(): Promise<void> {
     if (step === 'build') {
       const options = buildInputs(builds, common, values, ctx);
       // The final tags' lists may hold this build although a merge deleted its arch tag.
-      if (listInput('tags').length) options.finalTags = finalTags(image, values);
+      if (inputs.list('tags').length) options.finalTags = finalTags(image, values);
       checkFirst();
       const job = await import('@exegol-actions/core/multi-arch-image-build');
       const result = await job.buildStep(options);
@@ -94,9 +87,9 @@ export async function run(): Promise<void> {
 }
 
 function commonInputs(image: ImageReference, ctx: RunContext): CommonOptions {
-  const username = input('registry-username');
-  const password = input('registry-password');
-  if (password) core.setSecret(password);
+  const username = inputs.text('registry-username');
+  const password = inputs.text('registry-password');
+  maskSecret(password);
   if (Boolean(username) !== Boolean(password)) {
     throw new InputError(
       username ? 'registry-password' : 'registry-username',
@@ -104,40 +97,35 @@ function commonInputs(image: ImageReference, ctx: RunContext): CommonOptions {
       'Give both registry-username and registry-password, or neither.',
     );
   }
-  const registry = input('registry') || image.registry;
-  if (input('registry')) parseReference(`${registry}/probe`, 'registry');
-  const delay = parseDuration(input('retry-delay') || '2s', 'retry-delay');
+  const registry = inputs.text('registry') || image.registry;
+  if (inputs.text('registry')) parseReference(`${registry}/probe`, 'registry');
+  const delay = parseDuration(inputs.text('retry-delay'), 'retry-delay');
   return {
     login: username ? { registry, username, password } : undefined,
-    insecure: listInput('insecure-registries'),
+    insecure: inputs.list('insecure-registries'),
     retry: {
-      attempts: integerInput('retries', 4, { min: 1, max: 10 }),
+      attempts: inputs.integer('retries', { min: 1, max: 10 }),
       baseDelayMs: delay,
       maxDelayMs: Math.max(delay, 30_000),
     },
     // Under act nothing is written to a registry unless the workflow says so.
-    dryRun: booleanInput('dry-run', ctx.act),
+    dryRun: inputs.booleanOr('dry-run', ctx.act),
   };
 }
 
 function templateValues(ctx: RunContext): Record<string, string> {
-  return { profile: input('profile'), version: input('version'), sha8: ctx.sha.slice(0, 8) };
+  return { profile: inputs.text('profile'), version: inputs.text('version'), sha8: ctx.sha.slice(0, 8) };
 }
 
 /** The template placeholders that come from inputs: a bad character in a tag is blamed on them. */
 const VALUE_INPUTS = { profile: 'profile', version: 'version' };
 
 function archTag(values: Record<string, string>, platform: Platform): string {
-  return fillTag(
-    input('arch-tag') || '{profile}-{version}-{arch}',
-    { ...values, arch: platformSuffix(platform) },
-    'arch-tag',
-    VALUE_INPUTS,
-  );
+  return fillTag(inputs.text('arch-tag'), { ...values, arch: platformSuffix(platform) }, 'arch-tag', VALUE_INPUTS);
 }
 
 function finalTags(image: ImageReference, values: Record<string, string>): ImageReference[] {
-  const tags = listInput('tags');
+  const tags = inputs.list('tags');
   if (tags.length === 0)
     throw new InputError(
       'tags',
@@ -161,12 +149,11 @@ function buildInputs(
   ctx: RunContext,
 ): BuildStepOptions {
   const platform = parsePlatform(
-    requiredInput('platform', 'Give the one platform this job builds, e.g. linux/amd64 or linux/arm64.'),
+    inputs.required('platform', 'Give the one platform this job builds, e.g. linux/amd64 or linux/arm64.'),
     'platform',
   );
-  const context = pathInput('context', { fallback: '.', mustExist: true, kind: 'dir', allowRunnerTemp: true });
-  const dockerfile = pathInput('dockerfile', {
-    fallback: 'Dockerfile',
+  const context = inputs.path('context', { mustExist: true, kind: 'dir', allowRunnerTemp: true });
+  const dockerfile = inputs.path('dockerfile', {
     mustExist: true,
     kind: 'file',
     allowRunnerTemp: true,
@@ -174,55 +161,55 @@ function buildInputs(
   const buildArgs: Record<string, string> = {};
   if (values.profile) buildArgs.TAG = values.profile;
   if (values.version) buildArgs.VERSION = values.version;
-  buildArgs.BUILD_DATE = input('build-date') || new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const buildProfile = input('build-profile') || values.profile;
+  buildArgs.BUILD_DATE = inputs.text('build-date') || new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const buildProfile = inputs.text('build-profile') || values.profile;
   if (buildProfile) buildArgs.BUILD_PROFILE = buildProfile;
-  Object.assign(buildArgs, keyValueInput('build-args'));
-  const cacheFrom = listInput('cache-from', { commas: false });
+  Object.assign(buildArgs, inputs.keyValue('build-args'));
+  const cacheFrom = inputs.list('cache-from', { commas: false });
   for (const c of cacheFrom) if (!c.startsWith('type=')) parseReference(c, 'cache-from', { require: 'tag-or-digest' });
-  const cacheTo = input('cache-to');
+  const cacheTo = inputs.text('cache-to');
   if (cacheTo && cacheTo !== 'inline' && !cacheTo.startsWith('type='))
     parseReference(cacheTo, 'cache-to', { require: 'tag-or-digest' });
 
-  const preset = TEST_PRESETS[enumInput('preset', ['exegol-images', 'none'], 'exegol-images')];
-  const shell = input('test-shell') ? input('test-shell').split(/\s+/).filter(Boolean) : preset.shell;
-  const testFile = input('test-file') || '/.exegol/unit_tests_all_commands.txt';
+  const preset = TEST_PRESETS[inputs.choice('preset', ['exegol-images', 'none'])];
+  const shell = inputs.text('test-shell') ? inputs.text('test-shell').split(/\s+/).filter(Boolean) : preset.shell;
+  const testFile = inputs.text('test-file');
   if (!testFile.startsWith('/'))
     throw new InputError(
       'test-file',
       `"${testFile}" is not an absolute path in the image`,
       'Give the path inside the image, e.g. /.exegol/unit_tests_all_commands.txt.',
     );
-  const tests = booleanInput('tests', true)
+  const tests = inputs.boolean('tests')
     ? {
         file: testFile,
         shell,
         // The preset's prelude is zsh's (compinit, ~/.zshrc): another test-shell goes without it.
-        prelude: input('test-prelude') || (/(^|\/)zsh$/.test(shell[0]!) ? preset.prelude : undefined),
-        mode: enumInput('test-mode', ['file', 'inline'], preset.mode),
-        guiFile: input('gui-test-file') || preset.guiFile,
+        prelude: inputs.text('test-prelude') || (/(^|\/)zsh$/.test(shell[0]!) ? preset.prelude : undefined),
+        mode: inputs.choiceOr('test-mode', ['file', 'inline'], preset.mode),
+        guiFile: inputs.text('gui-test-file') || preset.guiFile,
         logDir: path.join(
           process.env.RUNNER_TEMP || os.tmpdir(),
           'multi-arch-image-build',
           `${values.profile || 'image'}-${platformSuffix(platform)}-test-logs`,
         ),
-        timeoutMs: parseDuration(input('test-timeout') || '30s', 'test-timeout'),
-        concurrency: integerInput('test-concurrency', 5, { min: 1, max: 64 }),
-        onMissingFile: enumInput('test-file-missing', ['fail', 'skip'], 'fail'),
+        timeoutMs: parseDuration(inputs.text('test-timeout'), 'test-timeout'),
+        concurrency: inputs.integer('test-concurrency', { min: 1, max: 64 }),
+        onMissingFile: inputs.choice('test-file-missing', ['fail', 'skip']),
       }
     : null;
-  const minFree = parseSize(input('min-free-space') || '10GB', 'min-free-space');
-  const pruneLabel = input('prune-label');
+  const minFree = parseSize(inputs.text('min-free-space'), 'min-free-space');
+  const pruneLabel = inputs.textAsGiven('prune-label');
   if (pruneLabel && !/^[\w.-]+(=.*)?$/.test(pruneLabel))
     throw new InputError('prune-label', `"${pruneLabel}" is not a label filter`, 'Write it as key=value or key.');
   // What identifies this build: the labels are written into the image and compared before building.
-  const revision = input('revision') || ctx.sha;
+  const revision = inputs.text('revision') || ctx.sha;
   const identity: Record<string, string> = {};
   if (revision) identity[BUILD_LABELS.revision] = revision;
   if (values.version) identity[BUILD_LABELS.version] = values.version;
   if (values.profile) identity[BUILD_LABELS.profile] = values.profile;
-  const labels = { ...identity, ...keyValueInput('labels') };
-  const skipExisting = booleanInput('skip-existing', true);
+  const labels = { ...identity, ...inputs.keyValue('labels') };
+  const skipExisting = inputs.boolean('skip-existing');
   if (skipExisting && !revision)
     info('No revision (GITHUB_SHA is empty and input revision is not set): the already-built check is off.');
   return {
@@ -230,10 +217,10 @@ function buildInputs(
     skipIfBuilt: skipExisting && revision ? identity : null,
     engine: {
       client: dockerClientInput(),
-      builder: enumInput('builder', ['auto', 'buildx', 'buildkit', 'legacy'], 'auto'),
+      builder: inputs.choice('builder', ['auto', 'buildx', 'buildkit', 'legacy']),
     },
     platform,
-    emulation: enumInput('emulation', ['auto', 'qemu', 'native'], 'auto'),
+    emulation: inputs.choice('emulation', ['auto', 'qemu', 'native']),
     image,
     archTag: archTag(values, platform),
     build: {
@@ -243,14 +230,14 @@ function buildInputs(
       labels,
       cacheFrom,
       cacheTo: cacheTo || undefined,
-      target: input('target') || undefined,
-      noCache: booleanInput('no-cache', false),
+      target: inputs.text('target') || undefined,
+      noCache: inputs.boolean('no-cache'),
     },
     tests,
-    testFailures: enumInput('test-failures', ['fail', 'report'], 'fail'),
-    push: booleanInput('push', true),
+    testFailures: inputs.choice('test-failures', ['fail', 'report']),
+    push: inputs.boolean('push'),
     disk: minFree > 0 ? { minFree, pruneLabel: pruneLabel || undefined } : null,
-    cleanup: booleanInput('cleanup', true),
+    cleanup: inputs.boolean('cleanup'),
   };
 }
 
@@ -267,8 +254,8 @@ function mergeInputs(
   common: CommonOptions,
   values: Record<string, string>,
 ): MergeStepOptions {
-  const platforms = listInput('platforms').map((p) => parsePlatform(p, 'platforms'));
-  let sources = listInput('sources', { commas: false }).map((s) => sourceReference(s, builds));
+  const platforms = inputs.list('platforms').map((p) => parsePlatform(p, 'platforms'));
+  let sources = inputs.list('sources', { commas: false }).map((s) => sourceReference(s, builds));
   if (sources.length === 0) {
     if (platforms.length === 0)
       throw new InputError(
@@ -278,7 +265,7 @@ function mergeInputs(
       );
     sources = platforms.map((p) => withTag(builds, archTag(values, p)));
   }
-  const hubApi = input('docker-hub-api');
+  const hubApi = inputs.text('docker-hub-api');
   if (hubApi && !/^https?:\/\/[^\s/]+/.test(hubApi))
     throw new InputError(
       'docker-hub-api',
@@ -291,7 +278,7 @@ function mergeInputs(
     targets: finalTags(image, values),
     platforms: platforms.length ? platforms : undefined,
     // With a builds repository the arch tags have served their purpose once the list is written.
-    deleteSources: booleanInput(
+    deleteSources: inputs.booleanOr(
       'delete-intermediate',
       builds.repository !== image.repository || builds.registry !== image.registry,
     ),
@@ -305,11 +292,11 @@ function promoteInputs(
   values: Record<string, string>,
 ): PromoteStepOptions {
   const source = parseReference(
-    requiredInput('source', 'Give the list to copy, e.g. nwodtuhs/exegol-preprod:full.'),
+    inputs.required('source', 'Give the list to copy, e.g. nwodtuhs/exegol-preprod:full.'),
     'source',
     { require: 'tag-or-digest' },
   );
-  const expectedDigest = input('expected-digest') || undefined;
+  const expectedDigest = inputs.text('expected-digest') || undefined;
   if (expectedDigest && !/^sha256:[0-9a-f]{64}$/.test(expectedDigest)) {
     throw new InputError(
       'expected-digest',
@@ -322,7 +309,7 @@ function promoteInputs(
 
 /** The `docker` input: a client that exists and can be run, found as a path or on PATH. */
 function dockerClientInput(): string | undefined {
-  const value = input('docker');
+  const value = inputs.text('docker');
   if (!value) return undefined;
   const runnable = (p: string) => {
     try {

@@ -1,21 +1,13 @@
 // sync-submodules: read and check the inputs, run the job, set outputs, write the job summary.
-import * as core from '@actions/core';
 import * as log from '@exegol-actions/core/action';
 import {
   annotateChecks,
-  booleanInput,
-  branchInput,
   checkCheckout,
   branchName,
-  enumInput,
-  input,
   InputError,
-  integerInput,
   isBranchName,
   keyValueTable,
-  listInput,
   mdBlock,
-  pathInput,
   preflight,
   readContext,
   runAction,
@@ -25,24 +17,26 @@ import {
 } from '@exegol-actions/core/action';
 import type { GitOptions } from '@exegol-actions/core/git';
 import type { BranchOverrides, ForkResult, SyncResult } from '@exegol-actions/core/sync-submodules';
+import type * as SyncJob from '@exegol-actions/core/sync-submodules';
+import { inputs } from './inputs.generated.ts';
 
 const MODES = ['update', 'pull-request', 'check', 'fork'] as const;
 
 export async function run(): Promise<void> {
   await runAction('sync-submodules', async () => {
     const ctx = readContext();
-    const mode = enumInput('mode', MODES, 'update');
-    const root = pathInput('working-directory', { fallback: '.', mustExist: true, kind: 'dir' });
-    const dryRun = booleanInput('dry-run', ctx.act && mode !== 'check');
-    const authorText = input('author') || 'Github Actions <actions@github.com>';
-    const pushAttempts = integerInput('push-attempts', 3, { min: 1, max: 10 });
-    const branch = branchInput('branch') || null;
-    const fetchToken = input('fetch-token');
-    const sshKey = input('fetch-ssh-key');
-    if (fetchToken) core.setSecret(fetchToken);
+    const mode = inputs.choice('mode', MODES);
+    const root = inputs.path('working-directory', { mustExist: true, kind: 'dir' });
+    const dryRun = inputs.booleanOr('dry-run', ctx.act && mode !== 'check');
+    const authorText = inputs.text('author');
+    const pushAttempts = inputs.integer('push-attempts', { min: 1, max: 10 });
+    const branch = inputs.branch('branch') || null;
+    const fetchToken = inputs.text('fetch-token');
+    const sshKey = inputs.text('fetch-ssh-key');
+    log.maskSecret(fetchToken);
     // Masked from the start: a run may stop (a stalled push) before the API client would mask it.
-    if (input('github-token')) core.setSecret(input('github-token'));
-    for (const line of sshKey.split('\n')) if (line.trim().length >= 8) core.setSecret(line.trim());
+    log.maskSecret(inputs.text('github-token'));
+    log.maskSecret(sshKey);
     if (sshKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(sshKey)) {
       throw new InputError(
         'fetch-ssh-key',
@@ -53,7 +47,7 @@ export async function run(): Promise<void> {
 
     const fork = mode === 'fork' ? forkInputs(ctx) : null;
     const update = mode !== 'fork' ? updateInputs(mode) : null;
-    const includeWorkTree = booleanInput('include-work-tree', false);
+    const includeWorkTree = inputs.boolean('include-work-tree');
     if (includeWorkTree && mode !== 'update' && mode !== 'pull-request') {
       throw new InputError(
         'include-work-tree',
@@ -107,7 +101,7 @@ export async function run(): Promise<void> {
       // The push to the repository's own remote goes with github-token: the templates check out
       // with persist-credentials: false, which leaves no credentials behind.
       const pushAuth: Pick<GitOptions, 'config' | 'secrets'> = authConfig({
-        token: input('github-token') || undefined,
+        token: inputs.text('github-token') || undefined,
         serverUrl: ctx.serverUrl,
       });
       const common = {
@@ -123,7 +117,7 @@ export async function run(): Promise<void> {
       if (fork) {
         const api = {
           method: fork.method,
-          token: input('github-token'),
+          token: inputs.text('github-token'),
           apiUrl: ctx.apiUrl,
           serverUrl: ctx.serverUrl,
           upstream: fork.raw,
@@ -171,7 +165,7 @@ function updateInputs(mode: string): {
   commitMessage: string;
   onBehind: 'fail' | 'warn';
 } {
-  const commitMessage = input('commit-message') || 'Update submodules';
+  const commitMessage = inputs.text('commit-message');
   if (commitMessage.includes('\n'))
     throw new InputError(
       'commit-message',
@@ -179,11 +173,11 @@ function updateInputs(mode: string): {
       'Give the first line only: the list of moved submodules follows it.',
     );
   return {
-    paths: listInput('paths'),
-    branches: parseBranchOverrides(listInput('submodule-branch')),
-    recursive: booleanInput('recursive', false),
+    paths: inputs.list('paths'),
+    branches: parseBranchOverrides(inputs.list('submodule-branch')),
+    recursive: inputs.boolean('recursive'),
     commitMessage,
-    onBehind: mode === 'check' ? enumInput('on-behind', ['fail', 'warn'], 'fail') : 'fail',
+    onBehind: mode === 'check' ? inputs.choice('on-behind', ['fail', 'warn']) : 'fail',
   };
 }
 
@@ -228,8 +222,8 @@ function pullRequestInputs(ctx: RunContext): {
   token: string;
   now: Date;
 } {
-  const branch = input('pull-request-branch') || 'update/{date}';
-  const title = input('pull-request-title') || 'Update submodules {date}';
+  const branch = inputs.text('pull-request-branch');
+  const title = inputs.text('pull-request-title');
   if (!isBranchName(branch.replace(/\{\w+\}/g, 'x'))) {
     throw new InputError(
       'pull-request-branch',
@@ -237,7 +231,7 @@ function pullRequestInputs(ctx: RunContext): {
       'Write it like update/{date}: no spaces, "..", line breaks or ~^:?*[\\.',
     );
   }
-  const token = input('github-token');
+  const token = inputs.text('github-token');
   if (!token)
     throw new InputError(
       'github-token',
@@ -253,7 +247,7 @@ function pullRequestInputs(ctx: RunContext): {
   // SOURCE_DATE_EPOCH pins the stamp, as it pins dates in reproducible builds.
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const now = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return { branch, title, labels: listInput('pull-request-labels'), token, now };
+  return { branch, title, labels: inputs.list('pull-request-labels'), token, now };
 }
 
 function forkInputs(ctx: RunContext): {
@@ -263,7 +257,7 @@ function forkInputs(ctx: RunContext): {
   method: 'auto' | 'api' | 'git';
   strategy: 'merge' | 'ff-only';
 } {
-  const raw = input('upstream');
+  const raw = inputs.text('upstream');
   if (!raw)
     throw new InputError(
       'upstream',
@@ -279,10 +273,10 @@ function forkInputs(ctx: RunContext): {
       `"${raw}" is neither owner/name nor a clone URL`,
       'Give it as owner/name, e.g. ThePorgs/Exegol-images.',
     );
-  const method = enumInput('fork-method', ['auto', 'api', 'git'], 'auto');
-  const strategy = enumInput('fork-strategy', ['merge', 'ff-only'], 'merge');
+  const method = inputs.choice('fork-method', ['auto', 'api', 'git']);
+  const strategy = inputs.choice('fork-strategy', ['merge', 'ff-only']);
   return {
-    upstream: { url, branch: branchInput('upstream-branch') || null },
+    upstream: { url, branch: inputs.branch('upstream-branch') || null },
     upstreamLabel: raw.includes('://') || raw.includes('@') ? 'upstream' : raw,
     raw,
     method,
@@ -290,11 +284,7 @@ function forkInputs(ctx: RunContext): {
   };
 }
 
-async function reportUpdate(
-  result: SyncResult,
-  job: typeof import('@exegol-actions/core/sync-submodules'),
-  dryRun: boolean,
-): Promise<void> {
+async function reportUpdate(result: SyncResult, job: typeof SyncJob, dryRun: boolean): Promise<void> {
   annotateChecks(result.checks, 'sync-submodules');
   const behind = result.submodules.filter((s) => !s.parent).reduce((n, s) => n + s.behind, 0);
   setOutputs({

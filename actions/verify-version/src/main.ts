@@ -3,14 +3,9 @@ import * as path from 'node:path';
 import * as log from '@exegol-actions/core/action';
 import {
   annotateChecks,
-  booleanInput,
-  branchInput,
   checksTable,
-  enumInput,
-  input,
   InputError,
   keyValueTable,
-  pathInput,
   preflight,
   readContext,
   runAction,
@@ -20,19 +15,20 @@ import {
 } from '@exegol-actions/core/action';
 import { rulesFromInputs, type VersionRule } from '@exegol-actions/core/files';
 import type { VerifyOptions } from '@exegol-actions/core/verify-version';
+import { inputs } from './inputs.generated.ts';
 
 export async function run(): Promise<void> {
   await runAction('verify-version', async () => {
     const ctx = readContext();
-    const root = pathInput('working-directory', { fallback: '.', mustExist: true, kind: 'dir' });
-    const requireStable = enumInput('require-stable', ['auto', 'true', 'false'], 'auto');
-    const finalSeverity = enumInput('test-file-mismatch', ['warning', 'error'], 'warning');
-    const comparePrevious = booleanInput('compare-previous', true);
-    const checkReleasePr = booleanInput('check-release-pr', false);
-    const tagPrefix = input('tag-prefix');
-    const releaseBranch = branchInput('release-branch', 'master');
-    const devBranch = branchInput('dev-branch', 'dev');
-    const titleTemplate = input('release-pr-title') || 'Release {version}';
+    const root = inputs.path('working-directory', { mustExist: true, kind: 'dir' });
+    const requireStable = inputs.choice('require-stable', ['auto', 'true', 'false']);
+    const finalSeverity = inputs.choice('test-file-mismatch', ['warning', 'error']);
+    const comparePrevious = inputs.boolean('compare-previous');
+    const checkReleasePr = inputs.boolean('check-release-pr');
+    const tagPrefix = inputs.text('tag-prefix');
+    const releaseBranch = inputs.branch('release-branch');
+    const devBranch = inputs.branch('dev-branch');
+    const titleTemplate = inputs.text('release-pr-title');
     if (!titleTemplate.includes('{version}')) {
       throw new InputError(
         'release-pr-title',
@@ -52,7 +48,7 @@ export async function run(): Promise<void> {
     });
     const git = comparePrevious ? await Git.open(root) : null;
 
-    const explicit = input('version');
+    const explicit = inputs.text('version');
     const { hasLeadingZeros, parseVersionTag, parseVersion, VersionError } =
       await import('@exegol-actions/core/version');
     if (explicit) {
@@ -72,14 +68,15 @@ export async function run(): Promise<void> {
           `Write it as PEP 440 reads it: ${given.normalized}.`,
         );
     }
-    if (input('tag') && !parseVersionTag(input('tag'), tagPrefix)) {
+    const givenTag = inputs.text('tag');
+    if (givenTag && !parseVersionTag(givenTag, tagPrefix)) {
       throw new InputError(
         'tag',
-        `${JSON.stringify(input('tag'))} is not a version${tagPrefix ? ` after the prefix "${tagPrefix}"` : ''}`,
+        `${JSON.stringify(givenTag)} is not a version${tagPrefix ? ` after the prefix "${tagPrefix}"` : ''}`,
         `Give the tag as pushed, e.g. ${tagPrefix}4.3.6, or set tag-prefix.`,
       );
     }
-    const tag = input('tag') || ctx.tag;
+    const tag = givenTag || ctx.tag;
     const opts: VerifyOptions = {
       root,
       rules,
@@ -87,7 +84,7 @@ export async function run(): Promise<void> {
       version: explicit
         ? { value: explicit, source: 'input "version"' }
         : versionFromPullRequest(ctx, rules, titleTemplate),
-      tag: tag ? { value: tag, source: input('tag') ? 'input "tag"' : ctx.ref } : undefined,
+      tag: tag ? { value: tag, source: givenTag ? 'input "tag"' : ctx.ref } : undefined,
       tagPrefix,
       requireStable: stableRequirement(requireStable, ctx, releaseBranch),
       finalSeverity,
@@ -99,7 +96,7 @@ export async function run(): Promise<void> {
             head: { repository: ctx.repository, ref: devBranch },
             find: () =>
               findReleasePullRequest({
-                token: input('github-token'),
+                token: inputs.text('github-token'),
                 repository: ctx.repository,
                 head: devBranch,
                 base: releaseBranch,

@@ -27,10 +27,20 @@ export interface RunContext {
   act: boolean;
 }
 
+/** The fields of the event's pull_request read here: JSON scalars, converted as read. */
+type Scalar = string | number | boolean | null;
+interface PullRequestPayload {
+  number?: Scalar;
+  title?: Scalar;
+  draft?: Scalar;
+  base?: { ref?: Scalar };
+  head?: { ref?: Scalar };
+}
+
 export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const payload = readPayload(env.GITHUB_EVENT_PATH);
   const ref = env.GITHUB_REF ?? '';
-  const pr = payload.pull_request as Record<string, any> | undefined;
+  const pr = payload.pull_request as PullRequestPayload | undefined;
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
     ref,

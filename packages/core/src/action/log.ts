@@ -119,3 +119,16 @@ export function mdBlock(text: string, lang = ''): string {
   const fence = '`'.repeat(longest + 1);
   return `${fence}${lang}\n${text.replace(/\r\n?/g, '\n').replace(/\n$/, '')}\n${fence}`;
 }
+
+/**
+ * Hides a secret in the log from here on: the whole value, and each line of a multi-line one (a
+ * log line never holds a whole key). Lines shorter than 8 characters are left alone, as masking
+ * them would hide common words everywhere, and so are PEM armour lines (`-----BEGIN …`), which
+ * are the same in every key.
+ */
+export function maskSecret(value: string): void {
+  if (!value) return;
+  core.setSecret(value);
+  for (const line of value.split('\n').map((l) => l.trim()))
+    if (line !== value && line.length >= 8 && !line.startsWith('-----')) core.setSecret(line);
+}

@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { parseWorkflowCommands } from '@exegol-actions/testkit/runner';
-import { logText, mdBlock, mdCell, mdCode, mdText, oneLine } from './log.ts';
+import { logText, maskSecret, mdBlock, mdCell, mdCode, mdText, oneLine } from './log.ts';
 
 const HOSTILE = [
   '::warning::PWNED',
@@ -106,5 +106,55 @@ test('every plain log line of core and the actions goes through log.ts', () => {
       });
     }
   }
+  expect(offenders).toEqual([]);
+});
+
+/** The values maskSecret asks the runner to mask, read back from the workflow commands it writes. */
+function masked(value: string): string[] {
+  const written: string[] = [];
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    maskSecret(value);
+  } finally {
+    spy.mockRestore();
+  }
+  return parseWorkflowCommands(written.join('')).masks;
+}
+
+describe('maskSecret', () => {
+  test('a token is masked whole, once; an empty value asks for nothing', () => {
+    expect(masked('ghs_0123456789abcdef')).toEqual(['ghs_0123456789abcdef']);
+    expect(masked('')).toEqual([]);
+  });
+
+  test('a key is masked whole and line by line, without its armour and short lines', () => {
+    const key = [
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+      'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ',
+      '  QyNTUxOQAAACBc0ZxZ  ',
+      'AAAE',
+      '-----END OPENSSH PRIVATE KEY-----',
+      '',
+    ].join('\n');
+    expect(masked(key)).toEqual([key, 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ', 'QyNTUxOQAAACBc0ZxZ']);
+  });
+
+  test('a value with a stray line break is masked as pasted and as meant', () => {
+    expect(masked('hunter2-passphrase\n')).toEqual(['hunter2-passphrase\n', 'hunter2-passphrase']);
+  });
+});
+
+// One rule for what is masked: every secret goes through maskSecret.
+test('no module of core or the actions asks the runner to mask a value but log.ts', () => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+  const files = [
+    ...fs.globSync('packages/core/src/**/*.ts', { cwd: root }),
+    ...fs.globSync('actions/*/src/**/*.ts', { cwd: root }),
+  ].filter((f) => !f.endsWith('.test.ts') && f !== 'packages/core/src/action/log.ts');
+  const offenders = files.filter((f) => /\bsetSecret\(|add-mask/.test(fs.readFileSync(path.join(root, f), 'utf8')));
+  expect(files.length).toBeGreaterThan(20);
   expect(offenders).toEqual([]);
 });

@@ -120,7 +120,7 @@ export function resolveInside(input: string, value: string, options: InsideOptio
     ? 'Give a path inside the checked-out repository or RUNNER_TEMP; symbolic links may only point inside them.'
     : 'Give a path inside the checked-out repository; symbolic links may only point inside it.';
   if (problem) throw new InputError(input, `${describe(value, options)} ${problem}`, fixInside, options.location);
-  let stat: fs.Stats | null = null;
+  let stat: fs.Stats | null;
   try {
     stat = fs.statSync(abs);
   } catch {

@@ -42,6 +42,6 @@ test("an unforeseen command failure names the command and git's own line", () =>
     .split('\n')
     .find((l) => l.startsWith('::error'));
   expect(annotation).toMatch(
-    /^::error title=bump-next-beta::Unexpected error: git fetch --unshallow failed: ! \[rejected\]   1\.0\.1 -> 1\.0\.1  \(would clobber existing tag\)\. This is a bug in the action: please report it at https:\/\/github\.com\/exegol\/actions\/issues/,
+    /^::error title=bump-next-beta::Unexpected error: git fetch --unshallow failed: ! \[rejected\] {3}1\.0\.1 -> 1\.0\.1 {2}\(would clobber existing tag\)\. This is a bug in the action: please report it at https:\/\/github\.com\/exegol\/actions\/issues/,
   );
 });

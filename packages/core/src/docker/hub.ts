@@ -7,7 +7,7 @@
 //   - `DELETE /v2/repositories/{namespace}/{repository}/tags/{tag}` removes the tag (what
 //     Exegol's workflow called, with the token of the older, now deprecated, `/v2/users/login`).
 // Tested against a double that enforces this contract; it has never run against Docker Hub here.
-import * as core from '@actions/core';
+import { maskSecret } from '../action/index.ts';
 import { formatReference, type ImageReference } from './reference.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.ts';
 import type { Credentials } from './registry.ts';
@@ -37,7 +37,7 @@ export class DockerHubClient {
   requests = 0;
 
   constructor(private readonly options: HubClientOptions) {
-    core.setSecret(options.credentials.password);
+    maskSecret(options.credentials.password);
   }
 
   private url(p: string): URL {
@@ -83,7 +83,7 @@ export class DockerHubClient {
       );
     const token = (JSON.parse(res.text) as { access_token?: string }).access_token;
     if (!token) throw new HubError('Docker Hub answered the login without an access_token', res.status);
-    core.setSecret(token);
+    maskSecret(token);
     this.token = token;
     return token;
   }

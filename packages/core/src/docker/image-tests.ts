@@ -15,7 +15,6 @@ import { ActionError } from '../action/errors.ts';
 import type { Docker } from './engine.ts';
 import { platformString, type Platform } from './reference.ts';
 
-export const DEFAULT_TEST_FILE = '/.exegol/unit_tests_all_commands.txt';
 import { type TestMode } from './test-presets.ts';
 
 export * from './test-presets.ts';

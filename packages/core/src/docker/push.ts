@@ -1,6 +1,5 @@
 // Getting images into a registry with the engine: login (password on standard input only),
 // logout, and `docker push` retried on the failures a registry recovers from.
-import * as core from '@actions/core';
 import * as log from '../action/index.ts';
 import { ActionError } from '../action/index.ts';
 import { CommandError } from '../exec/index.ts';
@@ -17,7 +16,7 @@ export interface RegistryLogin {
 
 /** Logs the engine's client in; returns the logout to run at the end, whatever happens. */
 export async function login(docker: Docker, creds: RegistryLogin, policy: RetryPolicy): Promise<() => Promise<void>> {
-  core.setSecret(creds.password);
+  log.maskSecret(creds.password);
   const server = creds.registry === DOCKER_HUB ? [] : [creds.registry];
   await withRetry(
     `docker login ${creds.registry}`,

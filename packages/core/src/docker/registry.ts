@@ -7,7 +7,6 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as core from '@actions/core';
 import * as log from '../action/index.ts';
 import { run } from '../exec/index.ts';
 import { limitedFetch, NetworkError } from '../net/index.ts';
@@ -128,7 +127,7 @@ async function helperCredentials(helper: string, serverUrl: string): Promise<Cre
   try {
     const j = JSON.parse(res.stdout) as { Username?: string; Secret?: string };
     if (!j.Username || !j.Secret || j.Username === '<token>') return undefined;
-    core.setSecret(j.Secret);
+    log.maskSecret(j.Secret);
     return { username: j.Username, password: j.Secret };
   } catch {
     return undefined;

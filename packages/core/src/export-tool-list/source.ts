@@ -6,8 +6,6 @@ import { ActionError, InputError, resolveInside } from '../action/index.ts';
 import { describeDockerLimit, dockerIdleMs, stallAdvice } from '../net/index.ts';
 import { CommandError, run } from '../exec/index.ts';
 
-export const DEFAULT_IMAGE_PATH = '/.exegol/installed_tools.csv';
-
 export type Source = { kind: 'file'; file: string; input: string } | { kind: 'image'; image: string; path: string };
 
 export interface SourceContent {

@@ -42,7 +42,6 @@ export interface ToolsTarget {
 }
 
 export const DEFAULT_TOOLS_DIR = 'docs/src/public/installed_tools';
-export const DEFAULT_RESOURCES_FILE = 'docs/src/public/exegol_resources/resources_list.csv';
 export const DEFAULT_LIST_FILE: Record<Channel, string> = {
   release: 'lists/{profile}_{version}_{arch}.csv',
   nightly: 'lists/latest_nightly_{arch}.csv',

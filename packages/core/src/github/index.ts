@@ -36,7 +36,7 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
       'No GitHub token: pass one as the `github-token` input (the default `${{ github.token }}` works for most steps).',
     );
   }
-  const [{ getOctokit }, { defaults }, { retry }, { throttling }, core, { logText }] = await Promise.all([
+  const [{ getOctokit }, { defaults }, { retry }, { throttling }, core, { logText, maskSecret }] = await Promise.all([
     import('@actions/github'),
     import('@actions/github/lib/utils'),
     import('@octokit/plugin-retry'),
@@ -44,7 +44,7 @@ export async function getGitHubClient(options: GitHubClientOptions): Promise<Git
     import('@actions/core'),
     import('../action/index.ts'),
   ]);
-  core.setSecret(options.token);
+  maskSecret(options.token);
 
   const baseUrl = (options.baseUrl ?? process.env.GITHUB_API_URL ?? PUBLIC_API).replace(/\/+$/, '');
   const rateLimitRetries = options.rateLimitRetries ?? 2;
