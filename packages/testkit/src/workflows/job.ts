@@ -12,8 +12,9 @@ import * as path from 'node:path';
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import { parse as parseYaml } from 'yaml';
 import {
-  parseFileCommands,
   parseWorkflowCommands,
+  prepareScriptStep,
+  readRunnerFiles,
   runAction,
   type ActionRun,
   type Annotation,
@@ -337,42 +338,25 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
       continue;
     }
     // A run: script.
-    const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'job-files-'));
-    const files = {
-      GITHUB_OUTPUT: path.join(temp, 'output'),
-      GITHUB_ENV: path.join(temp, 'env'),
-      GITHUB_STEP_SUMMARY: path.join(temp, 'summary'),
-      GITHUB_PATH: path.join(temp, 'path'),
-    };
-    for (const f of Object.values(files)) fs.writeFileSync(f, '');
     const ctx = workspace.step();
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: os.homedir(),
-      LANG: 'C.UTF-8',
-      CI: 'true',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: workspace.dir,
-      GITHUB_REPOSITORY: String(github.repository ?? ''),
-      GITHUB_EVENT_NAME: String(github.event_name ?? ''),
-      GITHUB_REF: String(github.ref ?? ''),
-      GITHUB_SHA: String(github.sha ?? ''),
-      RUNNER_TEMP: temp,
-      ...(ctx.env ?? {}),
-      ...(options.env ?? {}),
-      ...stepEnv,
-      ...files,
-    };
+    const { env, files, dispose } = prepareScriptStep({
+      workspace: workspace.dir,
+      repository: String(github.repository ?? ''),
+      eventName: String(github.event_name ?? ''),
+      ref: String(github.ref ?? ''),
+      sha: String(github.sha ?? ''),
+      env: { ...(ctx.env ?? {}), ...(options.env ?? {}), ...stepEnv },
+    });
     const rewrite = options.rewrite?.[name];
     if (rewrite && !(step.run ?? '').includes(rewrite.from))
       throw new Error(`job ${options.job}: step "${name}" has no "${rewrite.from}" to rewrite`);
     const script = rewrite ? (step.run ?? '').split(rewrite.from).join(rewrite.to) : (step.run ?? '');
     const res = await bash(script, workspace.dir, env, timeoutMs);
     const { annotations } = parseWorkflowCommands(res.stdout);
-    const outputs = parseFileCommands(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8'));
-    Object.assign(jobEnv, parseFileCommands(fs.readFileSync(files.GITHUB_ENV, 'utf8')));
-    summary += fs.readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
-    fs.rmSync(temp, { recursive: true, force: true });
+    const { outputs, exportedEnv, summary: written } = readRunnerFiles(files);
+    Object.assign(jobEnv, exportedEnv);
+    summary += written;
+    dispose();
     const ok = res.code === 0;
     record({
       outcome: ok ? 'success' : 'failure',
