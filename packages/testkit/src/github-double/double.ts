@@ -13,7 +13,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { matches, type ActiveFault, type Fault, type FaultHandle } from './faults.ts';
+import type { FaultResponse } from './faults.ts';
 import { BareRepo, toGitHubDate } from './git.ts';
 import {
   ApiError,
@@ -124,6 +124,43 @@ export async function startGitHubDouble(options: GitHubDoubleOptions = {}): Prom
   for (const [token, tokenOptions] of Object.entries(options.tokens ?? {})) double.addToken(token, tokenOptions);
   await double.listen(options.port ?? 0);
   return double;
+}
+
+// Fault injection: make chosen requests fail the ways GitHub fails (faults.ts), or let a hook
+// change the state first (another run "winning" a race) before the request is served normally.
+export interface Fault extends Partial<FaultResponse> {
+  operationId?: string;
+  method?: string;
+  /** Tested against the path (without the query string, `/uploads` prefix included). */
+  path?: RegExp;
+  /** How many matching requests the fault applies to. Default 1; `Infinity` for all. */
+  times?: number;
+  /**
+   * Runs before the request is served, e.g. to create the release "another run" just made.
+   * Without `status` the request is then served normally and meets the changed state.
+   */
+  before?: (double: GitHubDouble) => void | Promise<void>;
+}
+
+export interface FaultHandle {
+  /** Requests the fault has applied to so far. */
+  readonly hits: number;
+  readonly remaining: number;
+  remove(): void;
+}
+
+interface ActiveFault {
+  fault: Fault;
+  hits: number;
+  remaining: number;
+}
+
+function matches(fault: Fault, request: { operationId: string; method: string; path: string }): boolean {
+  return (
+    (fault.operationId === undefined || fault.operationId === request.operationId) &&
+    (fault.method === undefined || fault.method.toUpperCase() === request.method) &&
+    (fault.path === undefined || fault.path.test(request.path))
+  );
 }
 
 export class GitHubDouble {
