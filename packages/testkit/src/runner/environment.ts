@@ -34,7 +34,7 @@ export function createRunnerFiles(dir: string, kind: 'action' | 'script'): Runne
     GITHUB_PATH: path.join(dir, 'path'),
     ...(kind === 'action' ? { GITHUB_STATE: path.join(dir, 'state') } : {}),
   };
-  for (const f of Object.values(files)) fs.writeFileSync(f, '');
+  for (const file of Object.values(files) as string[]) fs.writeFileSync(file, '');
   return files;
 }
 
@@ -117,7 +117,7 @@ export interface ActionStep {
   inputs: Record<string, string>;
   files: RunnerFiles;
   /** Removes the step's runner files and its default RUNNER_TEMP. */
-  dispose(): void;
+  dispose: () => void;
 }
 
 /** The runner's expression subset that action.yml defaults use. */
@@ -209,8 +209,8 @@ export function prepareActionStep(options: ActionStepOptions): ActionStep {
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   // GitHub sets both for pull_request and pull_request_target alike.
-  if ((event.name === 'pull_request' || event.name === 'pull_request_target') && payload.pull_request) {
-    const pr = payload.pull_request as { head: { ref: string }; base: { ref: string } };
+  const pr = payload.pull_request;
+  if ((event.name === 'pull_request' || event.name === 'pull_request_target') && pr) {
     env.GITHUB_HEAD_REF = pr.head.ref;
     env.GITHUB_BASE_REF = pr.base.ref;
   }
@@ -240,7 +240,7 @@ export interface ScriptStep {
   env: Record<string, string>;
   files: RunnerFiles;
   /** Removes the step's runner files and RUNNER_TEMP. */
-  dispose(): void;
+  dispose: () => void;
 }
 
 /**

@@ -29,14 +29,14 @@ interface StepSpec {
   if?: string | boolean;
   uses?: string;
   run?: string;
-  with?: Record<string, unknown>;
-  env?: Record<string, unknown>;
+  with?: Record<string, Json>;
+  env?: Record<string, Json>;
   'continue-on-error'?: boolean;
 }
 
 interface JobSpec {
   if?: string | boolean;
-  env?: Record<string, unknown>;
+  env?: Record<string, Json>;
   steps?: StepSpec[];
   outputs?: Record<string, string>;
 }
@@ -145,18 +145,22 @@ export function evaluate(
     ['always', fn(true)],
     ['cancelled', fn(false)],
   ]);
-  return fromData(new Evaluator(ast, dict, functions as never).evaluate());
+  return fromData(new Evaluator(ast, dict, functions).evaluate());
 }
 
 function truthy(v: Json): boolean {
   return !(v === false || v === null || v === 0 || v === '' || (typeof v === 'number' && Number.isNaN(v)));
 }
 
+/** A value as the runner puts it into a string: null is empty, an object or a list is JSON. */
+function show(v: Json | undefined): string {
+  return v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
 /** A value with `${{ }}` in it: a whole expression keeps its type, a template becomes a string. */
-function interpolate(value: unknown, contexts: Record<string, Json>): string {
-  if (typeof value !== 'string') return value === undefined || value === null ? '' : String(value);
+function interpolate(value: Json | undefined, contexts: Record<string, Json>): string {
+  if (typeof value !== 'string') return show(value);
   const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value);
-  const show = (v: Json) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   if (whole) return show(evaluate(whole[1]!, contexts));
   return value.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr: string) => show(evaluate(expr, contexts)));
 }
@@ -208,11 +212,11 @@ function emptyWorkspace(options: RunJobOptions, github: Record<string, Json>): J
     dir,
     step: () => ({
       workspace: dir,
-      ref: String(github.ref ?? ''),
-      sha: String(github.sha ?? '0'.repeat(40)),
-      repository: String(github.repository ?? ''),
+      ref: show(github.ref ?? ''),
+      sha: show(github.sha ?? '0'.repeat(40)),
+      repository: show(github.repository ?? ''),
       token: options.token,
-      event: { name: String(github.event_name ?? 'push') },
+      event: { name: show(github.event_name ?? 'push') },
       env: {},
     }),
   };
@@ -220,7 +224,7 @@ function emptyWorkspace(options: RunJobOptions, github: Record<string, Json>): J
 
 export async function runJob(options: RunJobOptions): Promise<JobResult> {
   const wf = parseYaml(fs.readFileSync(options.workflow, 'utf8')) as {
-    env?: Record<string, unknown>;
+    env?: Record<string, Json>;
     jobs: Record<string, JobSpec>;
   };
   const spec = wf.jobs[options.job];
@@ -232,12 +236,12 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
     github,
     secrets: { GITHUB_TOKEN: options.token, ...(options.secrets ?? {}) },
     vars: options.vars ?? {},
-    needs: (options.needs ?? {}) as unknown as Json,
+    needs: options.needs ?? {},
     matrix: options.matrix ?? {},
     inputs: options.inputs ?? {},
     runner: { os: 'Linux', arch: 'X64', temp: os.tmpdir() },
     job: { status: 'success' },
-    steps: stepsContext as unknown as Json,
+    steps: stepsContext,
     strategy: {},
     env: {},
   });
@@ -341,10 +345,10 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
     const ctx = workspace.step();
     const { env, files, dispose } = prepareScriptStep({
       workspace: workspace.dir,
-      repository: String(github.repository ?? ''),
-      eventName: String(github.event_name ?? ''),
-      ref: String(github.ref ?? ''),
-      sha: String(github.sha ?? ''),
+      repository: show(github.repository ?? ''),
+      eventName: show(github.event_name ?? ''),
+      ref: show(github.ref ?? ''),
+      sha: show(github.sha ?? ''),
       env: { ...(ctx.env ?? {}), ...(options.env ?? {}), ...stepEnv },
     });
     const rewrite = options.rewrite?.[name];
