@@ -14,6 +14,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FaultResponse } from './faults.ts';
+import type { ActResponse } from './types.ts';
 import { BareRepo, toGitHubDate } from './git.ts';
 import {
   ApiError,
@@ -139,7 +140,7 @@ export interface Fault extends Partial<FaultResponse> {
    * Runs before the request is served, e.g. to create the release "another run" just made.
    * Without `status` the request is then served normally and meets the changed state.
    */
-  before?: (double: GitHubDouble) => void | Promise<void>;
+  before?: (double: GitHubDouble) => void | Promise<unknown>;
 }
 
 export interface FaultHandle {
@@ -347,11 +348,11 @@ export class GitHubDouble {
    * Meant for test set-up and for fault hooks that simulate a concurrent run. Validation is
    * always strict here: an unknown key in a test's own set-up is a typo in the test.
    */
-  async act(
-    operationId: string,
+  async act<Id extends string>(
+    operationId: Id,
     parameters: Record<string, unknown> = {},
     { token }: { token?: string } = {},
-  ): Promise<any> {
+  ): Promise<ActResponse<Id>> {
     const operation = operations[operationId];
     const route = this.table.find(operationId);
     if (!operation || !route) throw new Error(`the GitHub double does not implement ${operationId}`);
@@ -388,7 +389,7 @@ export class GitHubDouble {
       can: (p, a) => (info ? hasAccess(info, p, a) : true),
       warn: () => {},
     });
-    return (await this.withLock(repo.fullName, () => operation.handle(ctx))).body;
+    return (await this.withLock(repo.fullName, () => operation.handle(ctx))).body as ActResponse<Id>;
   }
 
   private context(repo: RepoState, parts: Omit<OperationContext, 'services' | 'repo'>): OperationContext {
@@ -396,7 +397,7 @@ export class GitHubDouble {
   }
 
   /** GitHub serialises writes to a repository; so does the double, which keeps races decidable. */
-  private withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  private withLock<T>(key: string, fn: () => T | Promise<T>): Promise<T> {
     const previous = this.locks.get(key) ?? Promise.resolve();
     const next = previous.then(fn, fn);
     this.locks.set(

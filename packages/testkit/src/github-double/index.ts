@@ -23,3 +23,4 @@ export type {
   RepoState,
   MakeLatest,
 } from './model.ts';
+export type { ActResponses, ActPullRequest, ActMerge, ActRelease } from './types.ts';
