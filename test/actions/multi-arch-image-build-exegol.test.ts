@@ -6,41 +6,33 @@
 //     the arch tags, promotion copies to production; for each builder (buildx, buildkit, and the
 //     classic one), forced by input;
 //   - a second run from the same commit builds nothing, and the merge still runs.
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll, expect, test } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   docker,
   dockerEnvironment,
-  dockerTestsMustRun,
   EXEGOL_SHAPED_TESTS as T,
   imageProject,
   listTags,
   PASSING_TESTS,
   readManifest,
-  skipBanner,
   tempDir,
   uniqueRepository,
   zshImageProject,
   zshImageReady,
 } from '@exegol-actions/testkit/docker';
+import { describeImageTests, expectSuccess } from '@exegol-actions/testkit/docker/suite';
 import { runAction, type ActionRun } from '@exegol-actions/testkit/runner';
 
 const env = dockerEnvironment();
-const ready = env.ok && zshImageReady(env);
-if (!ready) {
-  const reason = env.ok
-    ? 'the Debian image with zsh (exegol-actions/debian-zsh:bookworm) is missing'
-    : (env.reason ?? 'unknown reason');
-  if (dockerTestsMustRun()) {
-    test('the Docker test environment is ready (CI=true: image tests must run)', () => {
-      throw new Error(
-        `Docker image tests cannot run under CI=true: ${reason}. scripts/setup-docker.sh should have set it up.`,
-      );
-    });
-  } else console.warn(skipBanner(reason));
-}
-const describeDocker = ready ? describe : describe.skip;
+const describeDocker = describeImageTests(
+  !env.ok
+    ? (env.reason ?? 'unknown reason')
+    : !zshImageReady(env)
+      ? 'the Debian image with zsh (exegol-actions/debian-zsh:bookworm) is missing'
+      : null,
+);
 
 const R = env.registry;
 const NS = uniqueRepository('exegol-e2e');
@@ -66,12 +58,6 @@ async function step(workspace: string, inputs: Record<string, string>, sha = SHA
     env: { DOCKER_CONFIG: dockerConfig, RUNNER_TEMP: dir('exegol-e2e-runner-temp-') },
     timeoutMs: 240_000,
   });
-}
-
-function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) console.log(run.stdout, run.stderr);
-  expect(run.errors).toEqual([]);
-  expect(run.exitCode).toBe(0);
 }
 
 function result(run: ActionRun, command: string): string {

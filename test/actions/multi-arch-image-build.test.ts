@@ -11,33 +11,21 @@ import * as path from 'node:path';
 import {
   docker,
   dockerEnvironment,
-  dockerTestsMustRun,
   FAILING_TESTS,
   FaultProxy,
   imageProject,
   listTags,
   PASSING_TESTS,
   readManifest,
-  skipBanner,
   tempDir,
   uniqueRepository,
 } from '@exegol-actions/testkit/docker';
+import { describeImageTests, expectSuccess } from '@exegol-actions/testkit/docker/suite';
 import { runAction, type ActionRun } from '@exegol-actions/testkit/runner';
 
 const env = dockerEnvironment();
 const ready = env.ok;
-if (!ready) {
-  if (dockerTestsMustRun()) {
-    test('the Docker test environment is ready (CI=true: image tests must run)', () => {
-      throw new Error(
-        `Docker image tests cannot run under CI=true: ${env.reason}. scripts/setup-docker.sh should have set it up.`,
-      );
-    });
-  } else {
-    console.warn(skipBanner(env.reason ?? 'unknown reason'));
-  }
-}
-const describeDocker = ready ? describe : describe.skip;
+const describeDocker = describeImageTests(ready ? null : (env.reason ?? 'unknown reason'));
 
 const R = env.registry;
 const NS = uniqueRepository('e2e');
@@ -105,12 +93,6 @@ function expectOneError(run: ActionRun, pattern: RegExp): void {
   expect(run.exitCode).toBe(1);
   expect(run.errors).toHaveLength(1);
   expect(run.errors[0]!.message).toMatch(pattern);
-}
-
-function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) console.log(run.stdout, run.stderr);
-  expect(run.errors).toEqual([]);
-  expect(run.exitCode).toBe(0);
 }
 
 function localImageExists(ref: string): boolean {

@@ -185,7 +185,7 @@ export async function readManifest(registry: string, repository: string, referen
     status: 200,
     digest: `sha256:${crypto.createHash('sha256').update(body).digest('hex')}`,
     mediaType: res.headers.get('content-type') ?? undefined,
-    json: JSON.parse(body.toString('utf8')),
+    json: JSON.parse(body.toString('utf8')) as RegistryManifest['json'],
   };
 }
 
@@ -233,7 +233,6 @@ export class FaultProxy {
   static async start(target = REGISTRY): Promise<FaultProxy> {
     const [targetHost, targetPort] = target.split(':') as [string, string];
     const agent = new http.Agent({ keepAlive: true });
-    let proxy!: FaultProxy;
     const server = http.createServer((req, res) => {
       const method = req.method ?? 'GET';
       const url = req.url ?? '/';
@@ -289,7 +288,8 @@ export class FaultProxy {
       });
     });
     await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
-    proxy = new FaultProxy(server, front, `127.0.0.1:${(front.address() as net.AddressInfo).port}`);
+    // Requests reach the handler above only once the front listens: after this assignment.
+    const proxy = new FaultProxy(server, front, `127.0.0.1:${(front.address() as net.AddressInfo).port}`);
     return proxy;
   }
 
@@ -410,7 +410,6 @@ export class DockerHubDouble {
   ) {}
 
   static async start(users: Record<string, string>): Promise<DockerHubDouble> {
-    let hub!: DockerHubDouble;
     const server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -424,7 +423,7 @@ export class DockerHubDouble {
         if (req.method === 'POST' && url.pathname === '/v2/auth/token') {
           let body: { identifier?: unknown; secret?: unknown };
           try {
-            body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
           } catch {
             return send(400, { message: 'invalid JSON' });
           }
@@ -454,7 +453,8 @@ export class DockerHubDouble {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    hub = new DockerHubDouble(server, `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, users);
+    // Requests reach the handler above only once the server listens: after this assignment.
+    const hub = new DockerHubDouble(server, `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, users);
     return hub;
   }
 

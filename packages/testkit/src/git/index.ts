@@ -137,7 +137,7 @@ export class GitSandbox {
    * `privateRemotes`: the sandbox's server asks for the token to read as well (a private
    * repository); by default reads are public and only pushes need it.
    */
-  static async create(prefix = 'exegol-actions-', options: { privateRemotes?: boolean } = {}): Promise<GitSandbox> {
+  static create(prefix = 'exegol-actions-', options: { privateRemotes?: boolean } = {}): Promise<GitSandbox> {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
     const home = path.join(root, '.home');
     fs.mkdirSync(home);
@@ -146,7 +146,7 @@ export class GitSandbox {
       path.join(home, '.gitconfig'),
       '[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n',
     );
-    return new GitSandbox(root, home, options.privateRemotes === true);
+    return Promise.resolve(new GitSandbox(root, home, options.privateRemotes === true));
   }
 
   /**

@@ -13,7 +13,8 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { matches, type ActiveFault, type Fault, type FaultHandle } from './faults.ts';
+import type { FaultResponse } from './faults.ts';
+import type { ActResponse } from './types.ts';
 import { BareRepo, toGitHubDate } from './git.ts';
 import {
   ApiError,
@@ -124,6 +125,43 @@ export async function startGitHubDouble(options: GitHubDoubleOptions = {}): Prom
   for (const [token, tokenOptions] of Object.entries(options.tokens ?? {})) double.addToken(token, tokenOptions);
   await double.listen(options.port ?? 0);
   return double;
+}
+
+// Fault injection: make chosen requests fail the ways GitHub fails (faults.ts), or let a hook
+// change the state first (another run "winning" a race) before the request is served normally.
+export interface Fault extends Partial<FaultResponse> {
+  operationId?: string;
+  method?: string;
+  /** Tested against the path (without the query string, `/uploads` prefix included). */
+  path?: RegExp;
+  /** How many matching requests the fault applies to. Default 1; `Infinity` for all. */
+  times?: number;
+  /**
+   * Runs before the request is served, e.g. to create the release "another run" just made.
+   * Without `status` the request is then served normally and meets the changed state.
+   */
+  before?: (double: GitHubDouble) => void | Promise<unknown>;
+}
+
+export interface FaultHandle {
+  /** Requests the fault has applied to so far. */
+  readonly hits: number;
+  readonly remaining: number;
+  remove(): void;
+}
+
+interface ActiveFault {
+  fault: Fault;
+  hits: number;
+  remaining: number;
+}
+
+function matches(fault: Fault, request: { operationId: string; method: string; path: string }): boolean {
+  return (
+    (fault.operationId === undefined || fault.operationId === request.operationId) &&
+    (fault.method === undefined || fault.method.toUpperCase() === request.method) &&
+    (fault.path === undefined || fault.path.test(request.path))
+  );
 }
 
 export class GitHubDouble {
@@ -310,11 +348,11 @@ export class GitHubDouble {
    * Meant for test set-up and for fault hooks that simulate a concurrent run. Validation is
    * always strict here: an unknown key in a test's own set-up is a typo in the test.
    */
-  async act(
-    operationId: string,
+  async act<Id extends string>(
+    operationId: Id,
     parameters: Record<string, unknown> = {},
     { token }: { token?: string } = {},
-  ): Promise<any> {
+  ): Promise<ActResponse<Id>> {
     const operation = operations[operationId];
     const route = this.table.find(operationId);
     if (!operation || !route) throw new Error(`the GitHub double does not implement ${operationId}`);
@@ -351,7 +389,7 @@ export class GitHubDouble {
       can: (p, a) => (info ? hasAccess(info, p, a) : true),
       warn: () => {},
     });
-    return (await this.withLock(repo.fullName, () => operation.handle(ctx))).body;
+    return (await this.withLock(repo.fullName, () => operation.handle(ctx))).body as ActResponse<Id>;
   }
 
   private context(repo: RepoState, parts: Omit<OperationContext, 'services' | 'repo'>): OperationContext {
@@ -359,7 +397,7 @@ export class GitHubDouble {
   }
 
   /** GitHub serialises writes to a repository; so does the double, which keeps races decidable. */
-  private withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  private withLock<T>(key: string, fn: () => T | Promise<T>): Promise<T> {
     const previous = this.locks.get(key) ?? Promise.resolve();
     const next = previous.then(fn, fn);
     this.locks.set(

@@ -2,7 +2,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
 import { faults, startGitHubDouble, type GitHubDouble } from './index.ts';
-import { makeBareRepo, type BareFixture } from './test-helpers.ts';
+import {
+  expectFailure,
+  type GitHubErrorBody,
+  type RequestFailure,
+  makeBareRepo,
+  type BareFixture,
+} from './test-helpers.ts';
 
 const owner = 'ThePorgs';
 const repo = 'Exegol-images';
@@ -28,13 +34,11 @@ afterAll(async () => {
   fixture.cleanup();
 });
 
-async function failure(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (e: any) {
-    return { headers: e.response?.headers, data: e.response?.data, status: e.status };
-  }
-  throw new Error('the request succeeded');
+async function failure(
+  promise: Promise<unknown>,
+): Promise<{ headers: RequestFailure['headers']; data: GitHubErrorBody; status: number }> {
+  const { headers, data, status } = await expectFailure(promise);
+  return { headers, data, status };
 }
 
 describe('fault injection', () => {

@@ -1,47 +1,11 @@
-// Fault injection: make chosen requests fail the ways GitHub fails, or let a hook change the
-// state first (another run "winning" a race) before the request is served normally.
-import type { GitHubDouble } from './double.ts';
+// Ready-made GitHub failures for fault injection (GitHubDouble.injectFault): the status,
+// headers and body GitHub answers with when it fails.
 
 export interface FaultResponse {
   status: number;
   /** A function is called when the fault fires (rate-limit reset times are relative to then). */
   headers?: Record<string, string> | (() => Record<string, string>);
   body?: unknown;
-}
-
-export interface Fault extends Partial<FaultResponse> {
-  operationId?: string;
-  method?: string;
-  /** Tested against the path (without the query string, `/uploads` prefix included). */
-  path?: RegExp;
-  /** How many matching requests the fault applies to. Default 1; `Infinity` for all. */
-  times?: number;
-  /**
-   * Runs before the request is served, e.g. to create the release "another run" just made.
-   * Without `status` the request is then served normally and meets the changed state.
-   */
-  before?: (double: GitHubDouble) => void | Promise<void>;
-}
-
-export interface FaultHandle {
-  /** Requests the fault has applied to so far. */
-  readonly hits: number;
-  readonly remaining: number;
-  remove(): void;
-}
-
-export interface ActiveFault {
-  fault: Fault;
-  hits: number;
-  remaining: number;
-}
-
-export function matches(fault: Fault, request: { operationId: string; method: string; path: string }): boolean {
-  return (
-    (fault.operationId === undefined || fault.operationId === request.operationId) &&
-    (fault.method === undefined || fault.method.toUpperCase() === request.method) &&
-    (fault.path === undefined || fault.path.test(request.path))
-  );
 }
 
 const RATE_LIMIT_DOCS = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
 import { startGitHubDouble, type GitHubDouble } from './index.ts';
-import { makeBareRepo, type BareFixture } from './test-helpers.ts';
+import { requestFailure, makeBareRepo, type BareFixture } from './test-helpers.ts';
 
 const owner = 'ThePorgs';
 const repo = 'Exegol-docs';
@@ -28,12 +28,8 @@ afterAll(async () => {
 });
 
 async function status(promise: Promise<unknown>): Promise<{ status: number; message?: string }> {
-  try {
-    await promise;
-    return { status: 0 };
-  } catch (e: any) {
-    return { status: e.status, message: e.response?.data?.message };
-  }
+  const failure = await requestFailure(promise);
+  return failure ? { status: failure.status, message: failure.data.message } : { status: 0 };
 }
 
 describe('git refs', () => {

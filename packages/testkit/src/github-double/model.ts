@@ -158,7 +158,11 @@ export interface OperationContext {
   repo: RepoState;
   params: Record<string, string>;
   query: Record<string, string>;
-  body: any;
+  /**
+   * The JSON body, already validated against GitHub's schema for the operation: a handler states
+   * the shape it reads with a type assertion. Undefined when the request had none.
+   */
+  body: unknown;
   rawBody: Buffer;
   headers: IncomingHttpHeaders;
   user: User;
@@ -182,7 +186,7 @@ export interface Operation {
    * alternatives, `,` permissions needed together.
    */
   permissions: string;
-  handle(ctx: OperationContext): Promise<OperationResult>;
+  handle(ctx: OperationContext): OperationResult | Promise<OperationResult>;
 }
 
 /** An error answered the way GitHub shapes it; `documentation_url` is added by the server. */

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
 import { startGitHubDouble, type GitHubDouble } from './index.ts';
-import { makeBareRepo, type BareFixture } from './test-helpers.ts';
+import { expectFailure, type GitHubErrorBody, makeBareRepo, type BareFixture } from './test-helpers.ts';
 
 const owner = 'ThePorgs';
 let double: GitHubDouble;
@@ -32,13 +32,14 @@ afterAll(async () => {
   fixtures.forEach((f) => f.cleanup());
 });
 
-async function failure(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (e: any) {
-    return { ...e.response?.data, status: e.status };
-  }
-  throw new Error('the request succeeded');
+type GitHubError = NonNullable<GitHubErrorBody['errors']>[number];
+
+/** The error answer's body and status; its `errors` are read as GitHub's 422 answers carry them. */
+async function failure(
+  promise: Promise<unknown>,
+): Promise<GitHubErrorBody & { status: number; errors: GitHubError[] & { 0: GitHubError } }> {
+  const { data, status } = await expectFailure(promise);
+  return { ...data, status, errors: data.errors as GitHubError[] & { 0: GitHubError } };
 }
 
 describe('pull requests', () => {

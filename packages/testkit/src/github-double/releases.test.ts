@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
 import { startGitHubDouble, type GitHubDouble } from './index.ts';
-import { makeBareRepo, type BareFixture } from './test-helpers.ts';
+import { requestFailure, type GitHubErrorBody, makeBareRepo, type BareFixture } from './test-helpers.ts';
 
 const owner = 'ThePorgs';
 let double: GitHubDouble;
@@ -38,13 +38,10 @@ async function newRepo(options: { immutableReleases?: boolean } = {}) {
   return { fixture, repo, main };
 }
 
-async function status(promise: Promise<unknown>): Promise<{ status: number; data: any }> {
-  try {
-    await promise;
-    return { status: 0, data: null };
-  } catch (e: any) {
-    return { status: e.status, data: e.response?.data };
-  }
+/** The status a request was refused with and GitHub's error body; status 0 and no body when it succeeded. */
+async function status(promise: Promise<unknown>): Promise<{ status: number; data: GitHubErrorBody }> {
+  const failure = await requestFailure(promise);
+  return failure ? { status: failure.status, data: failure.data } : { status: 0, data: {} };
 }
 
 describe('releases', () => {
@@ -88,7 +85,7 @@ describe('releases', () => {
         release_id: draft.id,
         url: draft.upload_url,
         name: 'exegol-5.1.4.tar.gz',
-        data: 'x' as never,
+        data: 'x',
       }),
     );
     expect(duplicate.status).toBe(422);
@@ -206,7 +203,7 @@ describe('releases', () => {
       release_id: rel.id,
       url: rel.upload_url,
       name: 'a.txt',
-      data: 'a' as never,
+      data: 'a',
     });
     await octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: asset.id });
     expect((await octokit.rest.repos.listReleaseAssets({ owner, repo, release_id: rel.id })).data).toEqual([]);
@@ -225,7 +222,7 @@ describe('releases', () => {
       release_id: draft.id,
       url: draft.upload_url,
       name: 'a.txt',
-      data: 'a' as never,
+      data: 'a',
     });
     const { data: published } = await octokit.rest.repos.updateRelease({
       owner,
@@ -241,7 +238,7 @@ describe('releases', () => {
         release_id: draft.id,
         url: draft.upload_url,
         name: 'b.txt',
-        data: 'b' as never,
+        data: 'b',
       }),
     );
     expect(err.status).toBe(422);

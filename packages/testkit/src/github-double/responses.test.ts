@@ -8,26 +8,47 @@ import { createRequire } from 'node:module';
 import { startGitHubDouble, type GitHubDouble } from './index.ts';
 import { makeBareRepo, type BareFixture } from './test-helpers.ts';
 
-type Schema = Record<string, any>;
+/** The parts of an OpenAPI schema node this check follows. */
+interface Schema {
+  $ref?: string;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  items?: Schema;
+  required?: string[];
+  properties?: Record<string, Schema>;
+}
+
+interface SpecResponse {
+  $ref?: string;
+  content: Record<string, { schema: Schema }>;
+}
+
+interface SpecOperation {
+  operationId?: string;
+  responses: Record<string, SpecResponse>;
+}
+
 const spec = JSON.parse(
   readFileSync(createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8'),
-);
+) as { paths: Record<string, Record<string, SpecOperation>> };
 
-function deref(node: Schema): Schema {
-  let n = node;
+/** The node a `$ref` points to (`#/components/…` in the same document), followed to the end. */
+function deref<T extends { $ref?: string }>(node: T): T {
+  let n: T | undefined = node;
   while (n?.$ref)
     n = n.$ref
       .split('/')
       .slice(1)
-      .reduce((o: Schema, k: string) => o[k], spec);
-  return n;
+      .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], spec) as T | undefined;
+  return n as T;
 }
 
 function responseSchema(operationId: string, status: number): Schema {
-  for (const item of Object.values<Schema>(spec.paths)) {
-    for (const op of Object.values<Schema>(item)) {
+  for (const item of Object.values(spec.paths)) {
+    for (const op of Object.values(item)) {
       if (op.operationId === operationId)
-        return deref(deref(op.responses[String(status)]).content['application/json'].schema);
+        return deref(deref(op.responses[String(status)]!).content['application/json']!.schema);
     }
   }
   throw new Error(`no ${operationId}`);
@@ -37,17 +58,17 @@ function responseSchema(operationId: string, status: number): Schema {
 function missing(schemaNode: Schema, value: unknown, at = ''): string[] {
   const schema = deref(schemaNode);
   if (value === null || value === undefined) return [];
-  if (schema.allOf) return schema.allOf.flatMap((s: Schema) => missing(s, value, at));
+  if (schema.allOf) return schema.allOf.flatMap((s) => missing(s, value, at));
   if (schema.oneOf || schema.anyOf) {
-    const branches: string[][] = (schema.oneOf ?? schema.anyOf).map((s: Schema) => missing(s, value, at));
+    const branches = (schema.oneOf ?? schema.anyOf ?? []).map((s) => missing(s, value, at));
     return branches.sort((a, b) => a.length - b.length)[0] ?? [];
   }
   if (Array.isArray(value)) return value.length && schema.items ? missing(schema.items, value[0], `${at}[0]`) : [];
   if (typeof value !== 'object') return [];
   const obj = value as Record<string, unknown>;
-  const own = (schema.required ?? []).filter((k: string) => !(k in obj)).map((k: string) => `${at}.${k}`);
+  const own = (schema.required ?? []).filter((k) => !(k in obj)).map((k) => `${at}.${k}`);
   const nested = Object.entries(schema.properties ?? {}).flatMap(([k, s]) =>
-    k in obj ? missing(s as Schema, obj[k], `${at}.${k}`) : [],
+    k in obj ? missing(s, obj[k], `${at}.${k}`) : [],
   );
   return [...own, ...nested];
 }
@@ -81,7 +102,7 @@ describe('response shapes', () => {
       release_id: rel.data.id,
       url: rel.data.upload_url,
       name: 'a',
-      data: 'a' as never,
+      data: 'a',
     });
     expect(missing(responseSchema('repos/upload-release-asset', 201), asset.data)).toEqual([]);
     const list = await octokit.rest.repos.listReleases({ owner, repo });

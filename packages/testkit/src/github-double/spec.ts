@@ -33,11 +33,16 @@ export interface SpecExtract {
 
 const require = createRequire(import.meta.url);
 const SPEC_PATH = require.resolve('@octokit/openapi/generated/api.github.com.json');
-const SPEC_VERSION: string = require('@octokit/openapi/package.json').version;
+const SPEC_VERSION = (require('@octokit/openapi/package.json') as { version: string }).version;
 // Bump when the extract's shape or the closing rules change, so stale caches are not reused.
 const EXTRACT_FORMAT = 6;
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/exegol-github-double/', import.meta.url));
 const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
+
+/** A name or an id of GitHub's description: always a string there; anything else names nothing. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
 
 /**
  * `verify` runs on a freshly built extract before it is cached (the double checks there, once,
@@ -80,11 +85,11 @@ function listRoutes(full: JsonObject): Route[] {
             : p,
         )
         .filter((p) => p['x-multi-segment'] === true)
-        .map((p) => String(p.name));
+        .map((p) => text(p.name));
       routes.push({
         method: method.toUpperCase(),
         template,
-        operationId: String(op.operationId),
+        operationId: text(op.operationId),
         documentationUrl: typeof docs === 'string' ? docs : 'https://docs.github.com/rest',
         multiSegment,
       });
@@ -99,8 +104,8 @@ function trimSpec(full: JsonObject, ids: readonly string[]): JsonObject {
   for (const [template, item] of Object.entries(full.paths as JsonObject)) {
     for (const method of METHODS) {
       const op = (item as JsonObject)[method] as JsonObject | undefined;
-      if (!op || !wanted.has(String(op.operationId))) continue;
-      wanted.delete(String(op.operationId));
+      if (!op || !wanted.has(text(op.operationId))) continue;
+      wanted.delete(text(op.operationId));
       const copy = structuredClone(op);
       delete copy['x-github'];
       copy.responses = { default: { description: 'See the full description in @octokit/openapi.' } };
@@ -143,7 +148,7 @@ function trimSpec(full: JsonObject, ids: readonly string[]): JsonObject {
     info: full.info!,
     servers: full.servers!,
     paths,
-    components: components as JsonObject,
+    components: components,
   };
 }
 

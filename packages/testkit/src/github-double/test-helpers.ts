@@ -44,3 +44,52 @@ export async function makeBareRepo(): Promise<BareFixture> {
     cleanup: () => sandbox.cleanup(),
   };
 }
+
+/** GitHub's error body, the fields the tests read. */
+export interface GitHubErrorBody {
+  message?: string;
+  documentation_url?: string;
+  errors?: { resource?: string; code?: string; field?: string; message?: string }[];
+  [field: string]: unknown;
+}
+
+/** How Octokit rejects a request GitHub answered with an error. */
+export interface RequestFailure {
+  status: number;
+  message: string;
+  headers: Record<string, string | undefined>;
+  data: GitHubErrorBody;
+}
+
+function isRequestError(
+  e: unknown,
+): e is Error & { status: number; response?: { headers: Record<string, string | undefined>; data: unknown } } {
+  return e instanceof Error && 'status' in e && typeof e.status === 'number';
+}
+
+/**
+ * The error answer a request got, or null when it succeeded. Anything else it threw (not an
+ * answer from the double) is thrown again.
+ */
+export async function requestFailure(promise: Promise<unknown>): Promise<RequestFailure | null> {
+  try {
+    await promise;
+    return null;
+  } catch (e) {
+    if (!isRequestError(e)) throw e;
+    const data = e.response?.data;
+    return {
+      status: e.status,
+      message: e.message,
+      headers: e.response?.headers ?? {},
+      data: typeof data === 'object' && data !== null ? (data as GitHubErrorBody) : {},
+    };
+  }
+}
+
+/** The error answer a request got; throws when it succeeded. */
+export async function expectFailure(promise: Promise<unknown>): Promise<RequestFailure> {
+  const failure = await requestFailure(promise);
+  if (!failure) throw new Error('the request succeeded');
+  return failure;
+}

@@ -201,7 +201,13 @@ function describe(error: ErrorObject, data: Record<string, unknown>): string {
   const [area, ...rest] = segments;
   const where = area === 'requestBody' ? ['properties', ...rest].join('/') : segments.join('/');
   const value = segments.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
-  const params = error.params as Record<string, unknown>;
+  // Ajv's params for the keywords below (its ErrorObject leaves them untyped).
+  const params = error.params as {
+    additionalProperty?: string;
+    missingProperty?: string;
+    type?: string | string[];
+    allowedValues?: unknown[];
+  };
   switch (error.keyword) {
     case 'additionalProperties':
       if (area === 'query')
@@ -211,7 +217,7 @@ function describe(error: ErrorObject, data: Record<string, unknown>): string {
         : `"${params.additionalProperty}" is not a permitted key.`;
     case 'required':
       if (!area)
-        return `The ${params.missingProperty === 'requestBody' ? 'request body' : String(params.missingProperty)} wasn't supplied.`;
+        return `The ${params.missingProperty === 'requestBody' ? 'request body' : params.missingProperty} wasn't supplied.`;
       return `"${params.missingProperty}" wasn't supplied.`;
     case 'type':
       return `For '${where}', ${JSON.stringify(value)} is not ${article(String(params.type))}.`;

@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startGitHubDouble, type GitHubDouble } from './index.ts';
-import { makeBareRepo, type BareFixture } from './test-helpers.ts';
+import { expectFailure, makeBareRepo, type BareFixture } from './test-helpers.ts';
 
 const owner = 'ThePorgs';
 const repo = 'Exegol';
@@ -32,16 +32,7 @@ afterAll(async () => {
 
 const client = (token = 'writer') => getOctokit(token, { baseUrl: double.url });
 
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ status: number; message: string; headers: Record<string, string>; data: any }> {
-  try {
-    await promise;
-  } catch (e: any) {
-    return { status: e.status, message: e.message, headers: e.response?.headers ?? {}, data: e.response?.data };
-  }
-  throw new Error('the request succeeded');
-}
+const failure = expectFailure;
 
 describe('request validation: what GitHub answers (default mode)', () => {
   it('ignores a body key update-release does not take, as GitHub does, and lists it', async () => {

@@ -20,7 +20,53 @@ export interface EventSpec {
   headRepository?: string;
 }
 
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** A user or an organisation, as a payload names it; the rest passes through as GitHub wrote it. */
+export interface PayloadAccount {
+  login: string;
+  [field: string]: unknown;
+}
+
+export interface PayloadRepository {
+  name?: string;
+  full_name: string;
+  owner: PayloadAccount;
+  [field: string]: unknown;
+}
+
+/** A pull request's head or base. */
+export interface PayloadBranch {
+  ref: string;
+  label?: string;
+  user: PayloadAccount;
+  repo: PayloadRepository;
+  [field: string]: unknown;
+}
+
+export interface PayloadPullRequest {
+  number: number;
+  base: PayloadBranch;
+  head: PayloadBranch;
+  [field: string]: unknown;
+}
+
+/** What GITHUB_EVENT_PATH holds: the fields this module sets, and the example's others. */
+export interface EventPayload {
+  action?: string;
+  number?: number;
+  repository: PayloadRepository;
+  pull_request?: PayloadPullRequest;
+  [field: string]: unknown;
+}
+
+/** A pull_request or pull_request_target payload: it always has its pull request. */
+export interface PullRequestEventPayload extends EventPayload {
+  number: number;
+  pull_request: PayloadPullRequest;
+}
+
+type PullRequestEventName = 'pull_request' | 'pull_request_target';
+
+const PULL_REQUEST_EVENTS = new Set<string>(['pull_request', 'pull_request_target'] satisfies PullRequestEventName[]);
 
 interface ExampleSet {
   name: string;
@@ -40,8 +86,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 export function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over))
-    out[k] = isObject(v) && isObject(out[k]) ? deepMerge(out[k] as Record<string, unknown>, v) : v;
+  for (const [k, v] of Object.entries(over)) {
+    const current = out[k];
+    out[k] = isObject(v) && isObject(current) ? deepMerge(current, v) : v;
+  }
   return out;
 }
 
@@ -54,20 +102,19 @@ function replaceAll(value: unknown, from: string | RegExp, to: string): unknown 
 }
 
 /** The example's repository object renamed: its URLs and names follow the new owner/name. */
-function renamedRepo(example: Record<string, any>, fullName: string, fork: boolean): Record<string, unknown> {
-  const [owner, name] = fullName.split('/') as [string, string];
-  const renamed = replaceAll(example, String(example.full_name), fullName);
-  const repo = replaceAll(renamed, new RegExp(`/${String(example.owner?.login)}(?=/|$)`, 'g'), `/${owner}`) as Record<
-    string,
-    any
-  >;
+function renamedRepo(example: PayloadRepository, fullName: string, fork: boolean): PayloadRepository {
+  const [owner = '', name = ''] = fullName.split('/');
+  const renamed = replaceAll(example, example.full_name, fullName);
+  const repo = replaceAll(renamed, new RegExp(`/${example.owner.login}(?=/|$)`, 'g'), `/${owner}`) as PayloadRepository;
   return { ...repo, name, full_name: fullName, fork, owner: { ...repo.owner, login: owner } };
 }
 
 export function eventPayload(
-  spec: EventSpec,
+  spec: EventSpec & { name: PullRequestEventName },
   run: { repository: string; ref: string; sha: string },
-): Record<string, any> {
+): PullRequestEventPayload;
+export function eventPayload(spec: EventSpec, run: { repository: string; ref: string; sha: string }): EventPayload;
+export function eventPayload(spec: EventSpec, run: { repository: string; ref: string; sha: string }): EventPayload {
   // GitHub has no example of a schedule event: what Actions puts in it, the cron line and the
   // workflow file.
   if (spec.name === 'schedule') {
@@ -77,7 +124,7 @@ export function eventPayload(
       workflow: '.github/workflows/test.yml',
       repository: { name, full_name: run.repository, owner: { login: owner } },
     };
-    return deepMerge(base, spec.payload ?? {});
+    return deepMerge(base, spec.payload ?? {}) as EventPayload;
   }
   // pull_request_target carries pull_request's payload.
   const examplesOf = PULL_REQUEST_EVENTS.has(spec.name) ? 'pull_request' : spec.name;
@@ -90,11 +137,11 @@ export function eventPayload(
     repository: { name, full_name: run.repository, owner: { login: owner } },
   };
   if (spec.name === 'push') Object.assign(common, { ref: run.ref, after: run.sha });
-  const pr = (example as Record<string, any>).pull_request;
+  const pr = (example as Partial<EventPayload>).pull_request;
   let source: Record<string, unknown> = structuredClone(example);
   if (PULL_REQUEST_EVENTS.has(spec.name) && pr) {
     // The pull request's own URLs name the base repository.
-    source = replaceAll(source, String(pr.base.repo.full_name), run.repository) as Record<string, unknown>;
+    source = replaceAll(source, pr.base.repo.full_name, run.repository) as Record<string, unknown>;
     const headRepository = spec.headRepository ?? run.repository;
     const headOwner = headRepository.split('/')[0]!;
     const base = renamedRepo(pr.base.repo, run.repository, false);
@@ -105,10 +152,10 @@ export function eventPayload(
       head: { repo: head, user: { ...pr.head.user, login: headOwner } },
     };
   }
-  const payload = deepMerge(deepMerge(source, common), spec.payload ?? {});
-  const merged = payload.pull_request as Record<string, any> | undefined;
-  if (PULL_REQUEST_EVENTS.has(spec.name) && merged) {
-    const given = (spec.payload?.pull_request ?? {}) as Record<string, any>;
+  const payload = deepMerge(deepMerge(source, common), spec.payload ?? {}) as EventPayload;
+  const merged = payload.pull_request;
+  if (PULL_REQUEST_EVENTS.has(spec.name) && merged && pr) {
+    const given = (spec.payload?.pull_request ?? {}) as { head?: { label?: string }; base?: { label?: string } };
     // Labels and the top-level number follow what the test set, unless it set them too.
     if (given.head?.label === undefined) merged.head.label = `${merged.head.user.login}:${merged.head.ref}`;
     if (given.base?.label === undefined) merged.base.label = `${merged.base.user.login}:${merged.base.ref}`;
@@ -118,7 +165,7 @@ export function eventPayload(
         { ...merged, head: undefined, base: undefined },
         new RegExp(`/(pulls?|issues)/${pr.number}(?=[/.#]|$)`, 'g'),
         `/$1/${merged.number}`,
-      ) as Record<string, any>;
+      ) as Record<string, unknown>;
       Object.assign(merged, { ...links, head: merged.head, base: merged.base });
     }
   }

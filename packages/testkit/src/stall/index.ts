@@ -17,6 +17,32 @@ export interface StallServer {
   close(): Promise<void>;
 }
 
+/** Listens on a free port of 127.0.0.1; resolves to the port. */
+async function listenOnLoopback(server: net.Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * Starts `server` on loopback. Its close destroys the open connections first (`dropConnections`):
+ * a stalled client must not keep the server, and so the test, alive.
+ */
+async function serve(
+  server: net.Server,
+  dropConnections: () => void,
+): Promise<Pick<StallServer, 'host' | 'url' | 'close'>> {
+  const host = `127.0.0.1:${await listenOnLoopback(server)}`;
+  return {
+    host,
+    url: `http://${host}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        dropConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 /** Accepts every connection and never sends a byte: a remote that hangs before answering. */
 export async function silentTcpServer(): Promise<StallServer & { readonly requests: number }> {
   const sockets = new Set<net.Socket>();
@@ -32,22 +58,19 @@ export async function silentTcpServer(): Promise<StallServer & { readonly reques
     socket.once('data', () => requests++);
     socket.resume();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { host, url, close } = await serve(server, () => {
+    for (const s of sockets) s.destroy();
+  });
   return {
     host,
-    url: `http://${host}`,
+    url,
+    close,
     get hits() {
       return hits;
     },
     get requests() {
       return requests;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
   };
 }
 
@@ -63,19 +86,14 @@ export async function headersThenStallServer(
     res.flushHeaders();
     if (options.partial) res.write(options.partial);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { host, url, close } = await serve(server, () => server.closeAllConnections());
   return {
     host,
-    url: `http://${host}`,
+    url,
+    close,
     get hits() {
       return hits;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }
 
@@ -98,9 +116,14 @@ export interface StallProxy extends StallServer {
   setRules(rules: StallRule[]): void;
 }
 
+/** Each rule with its count of stalls left. */
+function armed(rules: StallRule[]): (StallRule & { left: number })[] {
+  return rules.map((r) => ({ ...r, left: r.times ?? 1 }));
+}
+
 /** Passes requests to `target` (an http:// origin), except those a rule chooses to stall. */
 export async function stallProxy(target: string, rules: StallRule[] = []): Promise<StallProxy> {
-  let active = rules.map((r) => ({ ...r, left: r.times ?? 1 }));
+  let active = armed(rules);
   const stalled: string[] = [];
   const requests: string[] = [];
   const upstream = new URL(target);
@@ -139,32 +162,26 @@ export async function stallProxy(target: string, rules: StallRule[] = []): Promi
     forward.on('error', () => res.destroy());
     req.pipe(forward);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { host, url, close } = await serve(server, () => server.closeAllConnections());
   return {
     host,
-    url: `http://${host}`,
+    url,
+    close,
     get hits() {
       return requests.length;
     },
     stalled,
     requests,
     setRules(next) {
-      active = next.map((r) => ({ ...r, left: r.times ?? 1 }));
+      active = armed(next);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }
 
 /** A port on 127.0.0.1 where nothing listens: connections to it are refused. */
 export async function refusedPort(): Promise<number> {
   const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnLoopback(server);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }

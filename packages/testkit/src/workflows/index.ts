@@ -43,7 +43,7 @@ export interface YamlFile {
   doc: Document.Parsed;
   lines: LineCounter;
   /** The plain JavaScript value. */
-  value: any;
+  value: unknown;
 }
 
 export function loadYamlFile(abs: string, root: string): YamlFile {
@@ -90,7 +90,7 @@ function at(file: YamlFile, node: Node | Pair | null | undefined, check: string,
 }
 
 function get(map: unknown, key: string): Node | undefined {
-  return isMap(map) ? (map.get(key, true) as Node | undefined) : undefined;
+  return isMap(map) ? map.get(key, true) : undefined;
 }
 
 function pairs(map: unknown): Pair<Node, Node>[] {
@@ -115,13 +115,23 @@ function jobs(file: YamlFile): JobNode[] {
 
 function steps(job: JobNode): YAMLMap[] {
   const list = get(job.node, 'steps');
-  return isSeq(list) ? (list.items.filter((s) => isMap(s)) as YAMLMap[]) : [];
+  return isSeq(list) ? list.items.filter((s): s is YAMLMap => isMap(s)) : [];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `value[key]` when both are mappings; otherwise an empty one, as a missing section reads. */
+function section(value: unknown, key: string): Record<string, unknown> {
+  const found = isRecord(value) ? value[key] : undefined;
+  return isRecord(found) ? found : {};
 }
 
 /** True for a workflow that only runs when another workflow calls it. */
 export function isReusable(file: YamlFile): boolean {
-  const on = file.value?.on;
-  return on !== null && typeof on === 'object' && !Array.isArray(on) && 'workflow_call' in on;
+  const on = isRecord(file.value) ? file.value.on : undefined;
+  return isRecord(on) && 'workflow_call' in on;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,14 +154,17 @@ export function loadCatalog(root: string): Catalog {
   const actions = new Map<string, Record<string, InputSpec>>();
   for (const file of actionFiles(root)) {
     const meta = loadYamlFile(file, root).value;
-    actions.set(path.basename(path.dirname(file)), meta?.inputs ?? {});
+    actions.set(path.basename(path.dirname(file)), section(meta, 'inputs') as Record<string, InputSpec>);
   }
   const reusable = new Map<string, { inputs: Record<string, InputSpec>; secrets: Record<string, InputSpec> }>();
   for (const file of yamlIn(path.join(root, '.github/workflows'))) {
     const wf = loadYamlFile(file, root);
     if (!isReusable(wf)) continue;
-    const call = wf.value.on.workflow_call ?? {};
-    reusable.set(path.basename(file), { inputs: call.inputs ?? {}, secrets: call.secrets ?? {} });
+    const call = section(section(wf.value, 'on'), 'workflow_call');
+    reusable.set(path.basename(file), {
+      inputs: section(call, 'inputs') as Record<string, InputSpec>,
+      secrets: section(call, 'secrets') as Record<string, InputSpec>,
+    });
   }
   return { actions, reusable };
 }
@@ -280,7 +293,7 @@ export function checkRunExpressions(file: YamlFile): Finding[] {
       const src = run.range ? file.text.slice(run.range[0], run.range[1]) : String(run.value);
       for (const m of src.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) {
         const expr = m[1]!.trim();
-        const { line, col } = file.lines.linePos(run.range![0] + m.index!);
+        const { line, col } = file.lines.linePos(run.range![0] + m.index);
         const message = UNTRUSTED.test(expr)
           ? `job ${job.id}: \${{ ${expr} }} in run: is an untrusted value pasted into the script (a crafted title or branch name runs as shell code). Pass it through env: and use "$VARIABLE".`
           : `job ${job.id}: \${{ ${expr} }} in run: — pass values through env: and use "$VARIABLE" (this repository's rule for every expression in scripts).`;
@@ -484,31 +497,39 @@ export function checkTemplateMetadata(dir: string, root: string): Finding[] {
     const fail = (message: string): void =>
       void findings.push({ file, line: 1, col: 1, check: 'template-metadata', message });
     if (!templates.includes(m)) fail(`no ${m}.yml beside it`);
-    let props: any;
+    let parsed: unknown;
     try {
-      props = JSON.parse(fs.readFileSync(path.join(dir, `${m}.properties.json`), 'utf8'));
+      parsed = JSON.parse(fs.readFileSync(path.join(dir, `${m}.properties.json`), 'utf8'));
     } catch (e) {
       fail(`not valid JSON: ${(e as Error).message}`);
       continue;
     }
-    for (const k of ['name', 'description'])
-      if (typeof props[k] !== 'string' || props[k].trim() === '') fail(`"${k}" must be a non-empty string`);
+    if (!isRecord(parsed)) {
+      fail('must be a JSON object');
+      continue;
+    }
+    const props = parsed;
+    for (const k of ['name', 'description']) {
+      const value = props[k];
+      if (typeof value !== 'string' || value.trim() === '') fail(`"${k}" must be a non-empty string`);
+    }
     const known = new Set(['name', 'description', 'iconName', 'categories', 'filePatterns', 'creator', 'labels']);
     for (const k of Object.keys(props))
       if (!known.has(k)) fail(`unknown property "${k}" (GitHub reads ${[...known].join(', ')})`);
     if (props.iconName !== undefined) {
-      const icon = String(props.iconName);
+      const icon = typeof props.iconName === 'string' ? props.iconName : JSON.stringify(props.iconName);
       if (!/^octicon [a-z0-9-]+$/.test(icon) && !fs.existsSync(path.join(dir, `${icon}.svg`)))
         fail(`iconName "${icon}" is neither "octicon <name>" nor an SVG file ${icon}.svg beside it`);
     }
     for (const k of ['categories', 'filePatterns']) {
-      if (props[k] === undefined) continue;
-      if (!Array.isArray(props[k]) || props[k].some((v: unknown) => typeof v !== 'string'))
+      const value = props[k];
+      if (value === undefined) continue;
+      if (!Array.isArray(value) || value.some((v: unknown) => typeof v !== 'string'))
         fail(`"${k}" must be a list of strings`);
     }
-    for (const p of Array.isArray(props.filePatterns) ? props.filePatterns : []) {
+    for (const p of Array.isArray(props.filePatterns) ? (props.filePatterns as unknown[]) : []) {
       try {
-        new RegExp(p);
+        new RegExp(String(p));
       } catch {
         fail(`filePatterns entry ${JSON.stringify(p)} is not a valid regular expression`);
       }

@@ -12,8 +12,9 @@ import * as path from 'node:path';
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import { parse as parseYaml } from 'yaml';
 import {
-  parseFileCommands,
   parseWorkflowCommands,
+  prepareScriptStep,
+  readRunnerFiles,
   runAction,
   type ActionRun,
   type Annotation,
@@ -28,14 +29,14 @@ interface StepSpec {
   if?: string | boolean;
   uses?: string;
   run?: string;
-  with?: Record<string, unknown>;
-  env?: Record<string, unknown>;
+  with?: Record<string, Json>;
+  env?: Record<string, Json>;
   'continue-on-error'?: boolean;
 }
 
 interface JobSpec {
   if?: string | boolean;
-  env?: Record<string, unknown>;
+  env?: Record<string, Json>;
   steps?: StepSpec[];
   outputs?: Record<string, string>;
 }
@@ -144,18 +145,22 @@ export function evaluate(
     ['always', fn(true)],
     ['cancelled', fn(false)],
   ]);
-  return fromData(new Evaluator(ast, dict, functions as never).evaluate());
+  return fromData(new Evaluator(ast, dict, functions).evaluate());
 }
 
 function truthy(v: Json): boolean {
   return !(v === false || v === null || v === 0 || v === '' || (typeof v === 'number' && Number.isNaN(v)));
 }
 
+/** A value as the runner puts it into a string: null is empty, an object or a list is JSON. */
+function show(v: Json | undefined): string {
+  return v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
 /** A value with `${{ }}` in it: a whole expression keeps its type, a template becomes a string. */
-function interpolate(value: unknown, contexts: Record<string, Json>): string {
-  if (typeof value !== 'string') return value === undefined || value === null ? '' : String(value);
+function interpolate(value: Json | undefined, contexts: Record<string, Json>): string {
+  if (typeof value !== 'string') return show(value);
   const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value);
-  const show = (v: Json) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   if (whole) return show(evaluate(whole[1]!, contexts));
   return value.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr: string) => show(evaluate(expr, contexts)));
 }
@@ -207,11 +212,11 @@ function emptyWorkspace(options: RunJobOptions, github: Record<string, Json>): J
     dir,
     step: () => ({
       workspace: dir,
-      ref: String(github.ref ?? ''),
-      sha: String(github.sha ?? '0'.repeat(40)),
-      repository: String(github.repository ?? ''),
+      ref: show(github.ref ?? ''),
+      sha: show(github.sha ?? '0'.repeat(40)),
+      repository: show(github.repository ?? ''),
       token: options.token,
-      event: { name: String(github.event_name ?? 'push') },
+      event: { name: show(github.event_name ?? 'push') },
       env: {},
     }),
   };
@@ -219,7 +224,7 @@ function emptyWorkspace(options: RunJobOptions, github: Record<string, Json>): J
 
 export async function runJob(options: RunJobOptions): Promise<JobResult> {
   const wf = parseYaml(fs.readFileSync(options.workflow, 'utf8')) as {
-    env?: Record<string, unknown>;
+    env?: Record<string, Json>;
     jobs: Record<string, JobSpec>;
   };
   const spec = wf.jobs[options.job];
@@ -231,12 +236,12 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
     github,
     secrets: { GITHUB_TOKEN: options.token, ...(options.secrets ?? {}) },
     vars: options.vars ?? {},
-    needs: (options.needs ?? {}) as unknown as Json,
+    needs: options.needs ?? {},
     matrix: options.matrix ?? {},
     inputs: options.inputs ?? {},
     runner: { os: 'Linux', arch: 'X64', temp: os.tmpdir() },
     job: { status: 'success' },
-    steps: stepsContext as unknown as Json,
+    steps: stepsContext,
     strategy: {},
     env: {},
   });
@@ -337,42 +342,25 @@ export async function runJob(options: RunJobOptions): Promise<JobResult> {
       continue;
     }
     // A run: script.
-    const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'job-files-'));
-    const files = {
-      GITHUB_OUTPUT: path.join(temp, 'output'),
-      GITHUB_ENV: path.join(temp, 'env'),
-      GITHUB_STEP_SUMMARY: path.join(temp, 'summary'),
-      GITHUB_PATH: path.join(temp, 'path'),
-    };
-    for (const f of Object.values(files)) fs.writeFileSync(f, '');
     const ctx = workspace.step();
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: os.homedir(),
-      LANG: 'C.UTF-8',
-      CI: 'true',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: workspace.dir,
-      GITHUB_REPOSITORY: String(github.repository ?? ''),
-      GITHUB_EVENT_NAME: String(github.event_name ?? ''),
-      GITHUB_REF: String(github.ref ?? ''),
-      GITHUB_SHA: String(github.sha ?? ''),
-      RUNNER_TEMP: temp,
-      ...(ctx.env ?? {}),
-      ...(options.env ?? {}),
-      ...stepEnv,
-      ...files,
-    };
+    const { env, files, dispose } = prepareScriptStep({
+      workspace: workspace.dir,
+      repository: show(github.repository ?? ''),
+      eventName: show(github.event_name ?? ''),
+      ref: show(github.ref ?? ''),
+      sha: show(github.sha ?? ''),
+      env: { ...(ctx.env ?? {}), ...(options.env ?? {}), ...stepEnv },
+    });
     const rewrite = options.rewrite?.[name];
     if (rewrite && !(step.run ?? '').includes(rewrite.from))
       throw new Error(`job ${options.job}: step "${name}" has no "${rewrite.from}" to rewrite`);
     const script = rewrite ? (step.run ?? '').split(rewrite.from).join(rewrite.to) : (step.run ?? '');
     const res = await bash(script, workspace.dir, env, timeoutMs);
     const { annotations } = parseWorkflowCommands(res.stdout);
-    const outputs = parseFileCommands(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8'));
-    Object.assign(jobEnv, parseFileCommands(fs.readFileSync(files.GITHUB_ENV, 'utf8')));
-    summary += fs.readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
-    fs.rmSync(temp, { recursive: true, force: true });
+    const { outputs, exportedEnv, summary: written } = readRunnerFiles(files);
+    Object.assign(jobEnv, exportedEnv);
+    summary += written;
+    dispose();
     const ok = res.code === 0;
     record({
       outcome: ok ? 'success' : 'failure',

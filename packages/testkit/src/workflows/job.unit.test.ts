@@ -94,9 +94,9 @@ jobs:
       },
       matrix: { who: 'exegol' },
       token: 'ghs_x',
-      checkout: async (inputs) => {
+      checkout: (inputs) => {
         seen.push(inputs);
-        return workspace();
+        return Promise.resolve(workspace());
       },
       notRunHere: { 'From the internet': 'PyPI' },
       rewrite: { Rewritten: { from: 'pdm run -v ', to: '', reason: 'no pdm here' } },
@@ -126,9 +126,9 @@ jobs:
       job: 'j',
       github: { ref: 'refs/tags/5.1.4', ref_type: 'tag', repository: 'ThePorgs/Exegol', event_name: 'push' },
       token: 'ghs_x',
-      checkout: async () => {
+      checkout: () => {
         checkouts++;
-        return workspace();
+        return Promise.resolve(workspace());
       },
     });
     expect(job).toMatchObject({ result: 'skipped', steps: [], outputs: {} });
@@ -140,7 +140,7 @@ jobs:
       'jobs:\n  j:\n    steps:\n      - uses: actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 # v7.0.0\n',
     );
     await expect(
-      runJob({ workflow: wf, job: 'j', github: {}, token: 't', checkout: async () => workspace() }),
+      runJob({ workflow: wf, job: 'j', github: {}, token: 't', checkout: () => Promise.resolve(workspace()) }),
     ).rejects.toThrow('third-party action this runner does not run: give the reason in notRunHere');
   });
 });

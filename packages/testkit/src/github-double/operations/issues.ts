@@ -31,9 +31,9 @@ const ISSUE_READ = 'issues=read; pull_requests=read';
 export const issueOperations: Record<string, Operation> = {
   'issues/add-labels': {
     permissions: ISSUE_WRITE,
-    async handle(ctx) {
+    handle(ctx) {
       const number = issueNumber(ctx);
-      const wanted = (ctx.body.labels as Array<string | { name: string }>).map((l) =>
+      const wanted = (ctx.body as { labels: Array<string | { name: string }> }).labels.map((l) =>
         typeof l === 'string' ? l : l.name,
       );
       const current = ctx.repo.issueLabels.get(number) ?? [];
@@ -51,7 +51,7 @@ export const issueOperations: Record<string, Operation> = {
 
   'issues/list-labels-on-issue': {
     permissions: ISSUE_READ,
-    async handle(ctx) {
+    handle(ctx) {
       const labels = issueLabels(ctx, issueNumber(ctx)).map((l) => renderLabel(ctx, l));
       return paginate(ctx, labels);
     },
@@ -59,12 +59,12 @@ export const issueOperations: Record<string, Operation> = {
 
   'issues/create-comment': {
     permissions: ISSUE_WRITE,
-    async handle(ctx) {
+    handle(ctx) {
       const now = ctx.services.now();
       const comment: IssueComment = {
         id: ctx.services.nextId(),
         issueNumber: issueNumber(ctx),
-        body: ctx.body.body,
+        body: (ctx.body as { body: string }).body,
         user: ctx.user,
         createdAt: now,
         updatedAt: now,
@@ -77,7 +77,7 @@ export const issueOperations: Record<string, Operation> = {
 
   'issues/list-comments': {
     permissions: ISSUE_READ,
-    async handle(ctx) {
+    handle(ctx) {
       const number = issueNumber(ctx);
       const since = ctx.query.since ? Date.parse(ctx.query.since) : -Infinity;
       const comments = ctx.repo.comments.filter((c) => c.issueNumber === number && Date.parse(c.updatedAt) >= since);
@@ -90,10 +90,10 @@ export const issueOperations: Record<string, Operation> = {
 
   'issues/update-comment': {
     permissions: ISSUE_WRITE,
-    async handle(ctx) {
+    handle(ctx) {
       const comment = ctx.repo.comments.find((c) => c.id === Number(ctx.params.comment_id));
       if (!comment) throw notFound();
-      comment.body = ctx.body.body;
+      comment.body = (ctx.body as { body: string }).body;
       comment.updatedAt = ctx.services.now();
       return { status: 200, body: renderComment(ctx, comment) };
     },

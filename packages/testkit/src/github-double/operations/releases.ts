@@ -291,14 +291,14 @@ export const releaseOperations: Record<string, Operation> = {
 
   'repos/get-release': {
     permissions: 'contents=read',
-    async handle(ctx) {
+    handle(ctx) {
       return { status: 200, body: renderRelease(ctx, findRelease(ctx, Number(ctx.params.release_id))) };
     },
   },
 
   'repos/get-release-by-tag': {
     permissions: 'contents=read',
-    async handle(ctx) {
+    handle(ctx) {
       // Drafts are never found by tag: they have no tag until published.
       const release = ctx.repo.releases.find((r) => !r.draft && r.tagName === ctx.params.tag);
       if (!release) throw notFound();
@@ -308,7 +308,7 @@ export const releaseOperations: Record<string, Operation> = {
 
   'repos/get-latest-release': {
     permissions: 'contents=read',
-    async handle(ctx) {
+    handle(ctx) {
       const release = latestRelease(ctx.repo);
       if (!release) throw notFound();
       return { status: 200, body: renderRelease(ctx, release) };
@@ -317,7 +317,7 @@ export const releaseOperations: Record<string, Operation> = {
 
   'repos/list-releases': {
     permissions: 'contents=read',
-    async handle(ctx) {
+    handle(ctx) {
       return paginate(
         ctx,
         [...visibleReleases(ctx)].sort(newestFirst).map((r) => renderRelease(ctx, r)),
@@ -327,7 +327,7 @@ export const releaseOperations: Record<string, Operation> = {
 
   'repos/delete-release': {
     permissions: 'contents=write',
-    async handle(ctx) {
+    handle(ctx) {
       const release = findRelease(ctx, Number(ctx.params.release_id));
       ctx.repo.releases.splice(ctx.repo.releases.indexOf(release), 1);
       if (ctx.repo.latestReleaseId === release.id) ctx.repo.latestReleaseId = null;
@@ -358,7 +358,7 @@ export const releaseOperations: Record<string, Operation> = {
 
   'repos/list-release-assets': {
     permissions: 'contents=read',
-    async handle(ctx) {
+    handle(ctx) {
       const release = findRelease(ctx, Number(ctx.params.release_id));
       return paginate(
         ctx,
@@ -369,7 +369,7 @@ export const releaseOperations: Record<string, Operation> = {
 
   'repos/upload-release-asset': {
     permissions: 'contents=write',
-    async handle(ctx) {
+    handle(ctx) {
       const release = findRelease(ctx, Number(ctx.params.release_id));
       assertAssetsMutable(ctx, release);
       const name = sanitizeAssetName(ctx.query.name!);
@@ -394,7 +394,7 @@ export const releaseOperations: Record<string, Operation> = {
 
   'repos/get-release-asset': {
     permissions: 'contents=read',
-    async handle(ctx) {
+    handle(ctx) {
       const { release, asset } = findAsset(ctx);
       // With `accept: application/octet-stream` GitHub hands out the bytes (via a redirect).
       if (String(ctx.headers.accept ?? '').includes('application/octet-stream')) {
@@ -406,7 +406,7 @@ export const releaseOperations: Record<string, Operation> = {
 
   'repos/delete-release-asset': {
     permissions: 'contents=write',
-    async handle(ctx) {
+    handle(ctx) {
       const { release, asset } = findAsset(ctx);
       assertAssetsMutable(ctx, release);
       release.assets.splice(release.assets.indexOf(asset), 1);

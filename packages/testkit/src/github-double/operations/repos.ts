@@ -49,7 +49,7 @@ const compareCommits: Operation = {
 export const repoOperations: Record<string, Operation> = {
   'repos/get': {
     permissions: 'metadata=read',
-    async handle(ctx) {
+    handle(ctx) {
       return { status: 200, body: renderRepo(ctx) };
     },
   },
@@ -117,7 +117,7 @@ export const repoOperations: Record<string, Operation> = {
     async handle(ctx) {
       const upstream = ctx.repo.upstream ? ctx.services.getRepo(ctx.repo.upstream) : undefined;
       if (!upstream) throw new ApiError(422, `${ctx.repo.fullName} is not a fork.`);
-      const branch: string = ctx.body.branch;
+      const { branch } = ctx.body as { branch: string };
       const git = ctx.repo.git;
       const ref = `refs/heads/${branch}`;
       const local = await git.resolveCommit(ref);
