@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot, readActionMetadata } from '@exegol-actions/testkit/runner';
+import { prepareActionStep, repoRoot } from '@exegol-actions/testkit/runner';
 import { median, timeProcess } from './timing.ts';
 
 /** For each action, one bad input that its main rejects first. */
@@ -68,86 +68,6 @@ export function runnerNode(): string {
   return path.join(path.dirname(pkg), 'bin', 'node');
 }
 
-/** The runner's expression subset action.yml defaults use (`${{ github.token }}` and the like). */
-function evaluateDefault(value: string, contexts: Record<string, string>): string {
-  return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => contexts[expr] ?? '');
-}
-
-/**
- * The environment a runner gives a step: the testkit runner's (packages/testkit/src/runner),
- * without its child-process handling, since here the process is timed bare. One function so that
- * it can give way to the runner's own builder once that is exported.
- */
-export function runnerEnvironment(
-  action: string,
-  workspace: string,
-  temp: string,
-  inputs: Record<string, string>,
-): Record<string, string> {
-  const meta = readActionMetadata(action);
-  const files = {
-    GITHUB_OUTPUT: path.join(temp, 'output'),
-    GITHUB_STEP_SUMMARY: path.join(temp, 'summary'),
-    GITHUB_ENV: path.join(temp, 'env'),
-    GITHUB_STATE: path.join(temp, 'state'),
-    GITHUB_PATH: path.join(temp, 'path'),
-    GITHUB_EVENT_PATH: path.join(temp, 'event.json'),
-  };
-  for (const f of Object.values(files)) fs.writeFileSync(f, '');
-  fs.writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify({ ref: 'refs/heads/main', repository: {} }));
-  const runnerTemp = path.join(temp, 'runner-temp');
-  fs.mkdirSync(runnerTemp, { recursive: true });
-  const contexts: Record<string, string> = {
-    'github.token': 'ghs_0123456789abcdefghijklmnopqrstuvwxyz',
-    'github.repository': 'exegol/sample',
-    'github.repository_owner': 'exegol',
-    'github.ref': 'refs/heads/main',
-    'github.sha': '0'.repeat(40),
-    'github.event_name': 'push',
-    'github.server_url': 'https://github.com',
-    'github.api_url': 'https://api.github.com',
-    'github.workspace': workspace,
-    'runner.temp': runnerTemp,
-  };
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: os.homedir(),
-    LANG: 'C.UTF-8',
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_ACTION: action.replace(/[^A-Za-z0-9_]/g, ''),
-    GITHUB_ACTION_PATH: path.join(repoRoot, action),
-    GITHUB_ACTOR: 'exegol-bench',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_REF_NAME: 'main',
-    GITHUB_REF_TYPE: 'branch',
-    GITHUB_SHA: '0'.repeat(40),
-    GITHUB_REPOSITORY: 'exegol/sample',
-    GITHUB_REPOSITORY_OWNER: 'exegol',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_API_URL: 'https://api.github.com',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_GRAPHQL_URL: 'https://api.github.com/graphql',
-    GITHUB_RUN_ID: '1',
-    GITHUB_RUN_NUMBER: '1',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'bench',
-    GITHUB_WORKFLOW: 'bench',
-    RUNNER_OS: 'Linux',
-    RUNNER_ARCH: process.arch === 'arm64' ? 'ARM64' : 'X64',
-    RUNNER_NAME: 'exegol-bench',
-    RUNNER_TEMP: runnerTemp,
-    RUNNER_TOOL_CACHE: path.join(temp, 'tool-cache'),
-    ...files,
-  };
-  for (const [name, spec] of Object.entries(meta.inputs)) {
-    const value = inputs[name] ?? evaluateDefault(String(spec.default ?? ''), contexts);
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  }
-  return env;
-}
-
 /** A bundle as the runner starts it: action.yml's runs.main, with the step's working directory. */
 interface Start {
   action: string;
@@ -176,16 +96,17 @@ export function measureColdStarts(
   );
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cold-start-'));
   const starts: Start[] = [];
+  const disposals: (() => void)[] = [];
   for (const action of actions) {
-    const main = options.main?.(action) ?? path.resolve(repoRoot, action, readActionMetadata(action).runs.main);
     for (const scenario of SCENARIOS) {
-      const dir = path.join(scratch, `${action}-${scenario.replace(' ', '-')}`);
-      const workspace = path.join(dir, 'workspace');
-      const temp = path.join(dir, 'runner');
+      const workspace = path.join(scratch, `${action}-${scenario.replace(' ', '-')}`, 'workspace');
       fs.mkdirSync(workspace, { recursive: true });
-      fs.mkdirSync(temp, { recursive: true });
       const inputs = scenario === 'input error' ? FIRST_INPUT_ERROR[action]! : VALID_INPUTS[action]!;
-      starts.push({ action, scenario, main, env: runnerEnvironment(action, workspace, temp, inputs), cwd: workspace });
+      // The testkit runner's own preparation (defaults, files, event), without its process handling:
+      // here the process is timed bare.
+      const step = prepareActionStep({ action, workspace, inputs, token: 'ghs_0123456789abcdefghijklmnopqrstuvwxyz' });
+      disposals.push(step.dispose);
+      starts.push({ action, scenario, main: options.main?.(action) ?? step.main, env: step.env, cwd: workspace });
     }
   }
   const bare: number[] = [];
@@ -201,6 +122,7 @@ export function measureColdStarts(
       errors[k] = t.status === 0 ? '(exited 0)' : firstError(t.output);
     });
   }
+  for (const dispose of disposals) dispose();
   fs.rmSync(scratch, { recursive: true, force: true });
   const bareMs = median(bare);
   return starts.map((s, k) => {

@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from '@exegol-actions/testkit/runner';
+import { prepareActionStep, repoRoot } from '@exegol-actions/testkit/runner';
 import type { Section } from './run.ts';
-import { FIRST_INPUT_ERROR, runnerEnvironment, runnerNode } from './cold-start.ts';
+import { FIRST_INPUT_ERROR, runnerNode } from './cold-start.ts';
 import { median, timeProcess } from './timing.ts';
 
 /** The most a readable build may add to a start, in milliseconds. */
@@ -45,19 +45,13 @@ export function measureMinify(runs: number): MinifyRow[] {
   const builds = Object.keys(BUILDS) as Build[];
   for (const b of builds) buildInto(path.join(scratch, b), BUILDS[b]);
   const actions = Object.keys(FIRST_INPUT_ERROR).filter((a) => fs.existsSync(path.join(repoRoot, a, 'action.yml')));
+  const steps = actions.map((action) => {
+    const workspace = path.join(scratch, 'runs', action, 'workspace');
+    fs.mkdirSync(workspace, { recursive: true });
+    return prepareActionStep({ action, workspace, inputs: FIRST_INPUT_ERROR[action]! });
+  });
   const envs = new Map(
-    actions.map((action) => {
-      const dir = path.join(scratch, 'runs', action);
-      fs.mkdirSync(path.join(dir, 'workspace'), { recursive: true });
-      fs.mkdirSync(path.join(dir, 'runner'), { recursive: true });
-      const env = runnerEnvironment(
-        action,
-        path.join(dir, 'workspace'),
-        path.join(dir, 'runner'),
-        FIRST_INPUT_ERROR[action]!,
-      );
-      return [action, { env, cwd: path.join(dir, 'workspace') }];
-    }),
+    actions.map((action, i) => [action, { env: steps[i]!.env, cwd: steps[i]!.env.GITHUB_WORKSPACE! }]),
   );
   const bare: number[] = [];
   const samples = new Map(actions.flatMap((a) => builds.map((b) => [`${a} ${b}`, [] as number[]])));
@@ -79,6 +73,7 @@ export function measureMinify(runs: number): MinifyRow[] {
       if (i >= warmUp) costs.get(action)!.push(round.readable! - round.minified!);
     }
   }
+  for (const step of steps) step.dispose();
   fs.rmSync(scratch, { recursive: true, force: true });
   const bareMs = median(bare);
   return actions.map((action) => {
