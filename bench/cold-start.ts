@@ -35,9 +35,9 @@ export const FIRST_INPUT_ERROR: Record<string, Record<string, string>> = {
  */
 export const VALID_INPUTS: Record<string, Record<string, string>> = {
   'verify-version': {},
-  'create-release': { tag: 'v1.2.3' },
+  'create-release': { version: '1.2.3' },
   'bump-next-beta': {},
-  'multi-arch-image-build': { step: 'build', image: 'exegol', tag: 'full', platform: 'linux/amd64' },
+  'multi-arch-image-build': { step: 'build', image: 'exegol', tags: 'full', platform: 'linux/amd64' },
   'sync-submodules': {},
   'export-tool-list': {
     'tools-csv': 'installed_tools.csv',

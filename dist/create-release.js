@@ -1,5 +1,6 @@
 import{createRequire as __cr}from'node:module';let __req;const require=(id)=>(__req??=__cr(import.meta.url))(id);
 import {
+  checkCheckout,
   info,
   inputReader,
   keyValueTable,
@@ -105,6 +106,7 @@ async function run() {
         "has no repository to act on (GITHUB_REPOSITORY is empty)",
         "Run the action in a GitHub Actions job."
       );
+    checkCheckout(root);
     const { parseVersion, parseVersionTag, hasLeadingZeros, VersionError } = await import("./chunks/version-PMHZCHNQ.js");
     const { Git, authConfig, parseIdentity } = await import("./chunks/git-BEXECE4G.js");
     const tagger = parseIdentity(identityText);

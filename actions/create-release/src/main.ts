@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as log from '@exegol-actions/core/action';
 import {
+  checkCheckout,
   InputError,
   keyValueTable,
   mdBlock,
@@ -66,6 +67,8 @@ export async function run(): Promise<void> {
         'Run the action in a GitHub Actions job.',
       );
 
+    // Every run tags a commit of the checkout: without one, say so before loading or starting git.
+    checkCheckout(root);
     // The version model, git and the job load only once the inputs are known to be usable.
     const { parseVersion, parseVersionTag, hasLeadingZeros, VersionError } =
       await import('@exegol-actions/core/version');
