@@ -12,18 +12,6 @@ missing=()
 for tool in gpg gpg-agent gpgconf gpg-connect-agent; do command -v "$tool" >/dev/null 2>&1 || missing+=(gnupg); done
 for tool in ssh-keygen ssh-agent ssh-add; do command -v "$tool" >/dev/null 2>&1 || missing+=(openssh-client); done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  $CHECK_ONLY || echo "» signing: gpg and OpenSSH's agent tools present"
-  exit 0
-fi
-packages=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
-if $CHECK_ONLY; then
-  echo "✗ signing: missing ${packages}" >&2
-  exit 1
-fi
-echo "» installing ${packages}(tag signing tests)"
-sudo=()
-[ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
-"${sudo[@]}" apt-get update -qq
-# shellcheck disable=SC2086
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends $packages >/dev/null
+# shellcheck source=scripts/apt-missing.sh
+source "$(dirname "$0")/apt-missing.sh"
+apt_missing signing "tag signing tests" "gpg and OpenSSH's agent tools present" ${missing[@]+"${missing[@]}"}

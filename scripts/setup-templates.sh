@@ -21,18 +21,6 @@ for tool in "${!NEEDED[@]}"; do command -v "$tool" >/dev/null 2>&1 || missing+=(
 python3 -c 'import pytest' >/dev/null 2>&1 || missing+=(python3-pytest)
 dpkg -s python3-typeshed >/dev/null 2>&1 || missing+=(python3-typeshed)
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "» templates: mypy, pytest, unzip, jq, perl, python3 present"
-  exit 0
-fi
-packages=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
-if $CHECK_ONLY; then
-  echo "✗ templates: missing ${packages}" >&2
-  exit 1
-fi
-echo "» installing ${packages}(templates' acceptance tests)"
-sudo=()
-[ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
-"${sudo[@]}" apt-get update -qq
-# shellcheck disable=SC2086
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends $packages >/dev/null
+# shellcheck source=scripts/apt-missing.sh
+source "$(dirname "$0")/apt-missing.sh"
+apt_missing templates "templates' acceptance tests" "mypy, pytest, unzip, jq, perl, python3 present" ${missing[@]+"${missing[@]}"}
